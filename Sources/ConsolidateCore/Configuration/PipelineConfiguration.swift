@@ -1,0 +1,184 @@
+/// The pipeline's configuration: every rule, vocabulary and threshold the stages use.
+///
+/// The project's default lives in `Pipelines/default.yml`; a department edits
+/// a copy of it and passes it with `--pipeline`, no rebuild needed. Keys left
+/// out take the defaults written in `PipelineConfiguration+Default.swift`;
+/// an unknown key or a value of the wrong type is an error naming the key.
+public struct PipelineConfiguration: Codable, Sendable, Equatable {
+    /// The schema version of the file; this build reads version 1.
+    public var version: Int
+    public var inputs: Inputs
+    public var residue: ResidueSettings
+    public var placeholders: PlaceholderSettings
+    public var substitutions: SubstitutionSettings
+    public var sections: SectionVocabulary
+    public var metrics: MetricVocabulary
+    public var problems: ProblemTaxonomy
+    public var themes: [Theme]
+    public var merge: MergeSettings
+    public var render: RenderSettings
+
+    /// Which files are read, and the limits that protect the machine from a hostile or broken file.
+    public struct Inputs: Codable, Sendable, Equatable {
+        /// File name endings read as submissions (lower case, no dot).
+        public var extensions: [String]
+        /// Files larger than this many bytes are quarantined.
+        public var maxFileBytes: Int
+        /// A zip entry whose declared or inflated size exceeds this is refused.
+        public var maxEntryBytes: Int
+        /// Deeper XML nesting than this is refused.
+        public var maxXMLDepth: Int
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case extensions, maxFileBytes, maxEntryBytes, maxXMLDepth
+        }
+    }
+
+    /// How a residue rule removes what it matches.
+    public enum ResidueAction: String, Codable, Sendable, Equatable, CaseIterable {
+        /// Remove only the matched text; the rest of the paragraph is joined back.
+        case span
+        /// Remove the whole paragraph the match stands in.
+        case line
+    }
+
+    /// One rule for template-site residue (advertising, paywall markers, site footers).
+    public struct ResidueRule: Codable, Sendable, Equatable {
+        /// A short id reported with every removal (`paywall-marker`).
+        public var id: String
+        /// A regular expression (ICU syntax) matched against each paragraph.
+        public var pattern: String
+        public var action: ResidueAction
+        /// For `line` rules: only paragraphs no longer than this many characters are removed,
+        /// so a long paragraph of real text that mentions a word is never dropped.
+        public var maxLength: Int?
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, pattern, action, maxLength
+        }
+    }
+
+    public struct ResidueSettings: Codable, Sendable, Equatable {
+        public var rules: [ResidueRule]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case rules
+        }
+    }
+
+    public struct PlaceholderSettings: Codable, Sendable, Equatable {
+        /// Regular expressions for an unfilled name or figure; each match is reported.
+        public var patterns: [String]
+        /// Characters of context kept on each side of a placeholder when it is reported.
+        public var context: Int
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case patterns, context
+        }
+    }
+
+    public struct Substitution: Codable, Sendable, Equatable {
+        public var from: String
+        public var to: String
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case from, to
+        }
+    }
+
+    /// Censor-avoidance spellings undone before extraction (`D建` → `党建`).
+    public struct SubstitutionSettings: Codable, Sendable, Equatable {
+        public var enabled: Bool
+        public var pairs: [Substitution]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case enabled, pairs
+        }
+    }
+
+    /// Words that tell a section's kind from its heading.
+    public struct SectionVocabulary: Codable, Sendable, Equatable {
+        public var achievements: [String]
+        public var problems: [String]
+        public var plans: [String]
+        /// Headings that are neither (基本情况, 原因分析); checked first.
+        public var other: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case achievements, problems, plans, other
+        }
+    }
+
+    /// A canonical activity and the words units use for it.
+    public struct Activity: Codable, Sendable, Equatable {
+        public var name: String
+        public var aliases: [String]
+        /// Whether the summary totals this activity among the main counts.
+        public var main: Bool
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, aliases, main
+        }
+    }
+
+    public struct MetricVocabulary: Codable, Sendable, Equatable {
+        public var activities: [Activity]
+        /// Measure words that end a count (次, 名, 人次 …), longest first when matched.
+        public var measureWords: [String]
+        /// Fixed political formulas built from numerals; never counts.
+        public var formulas: [String]
+        /// Words that make a figure approximate (余, 多, 近, 约, 以上).
+        public var approxMarkers: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case activities, measureWords, formulas, approxMarkers
+        }
+    }
+
+    public struct ProblemCategory: Codable, Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public var keywords: [String]
+        /// Example statements; a problem without a keyword goes to the nearest example's category.
+        public var examples: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, label, keywords, examples
+        }
+    }
+
+    public struct ProblemTaxonomy: Codable, Sendable, Equatable {
+        public var categories: [ProblemCategory]
+        /// The category id for a statement that fits none.
+        public var fallback: String
+        /// Least similarity to an example for the prototype step to decide.
+        public var exampleThreshold: Double
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case categories, fallback, exampleThreshold
+        }
+    }
+
+    public struct Theme: Codable, Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public var keywords: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, label, keywords
+        }
+    }
+
+    public struct MergeSettings: Codable, Sendable, Equatable {
+        /// Least character-bigram similarity (Dice) for two statements to be one practice.
+        public var similarity: Double
+        /// Least containment of the shorter statement's bigrams in the longer one.
+        public var containment: Double
+        /// How many distinctive practices the summary names.
+        public var distinctiveLimit: Int
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case similarity, containment, distinctiveLimit
+        }
+    }
+
+    public struct RenderSettings: Codable, Sendable, Equatable {
+        /// The area the consolidated report speaks for (`XX区`); its title starts with it.
+        public var area: String
+        /// Which files `run` writes (`summary.md`, `summary.json`, `run.json`).
+        public var outputs: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case area, outputs
+        }
+    }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case version, inputs, residue, placeholders, substitutions, sections, metrics, problems, themes, merge, render
+    }
+}

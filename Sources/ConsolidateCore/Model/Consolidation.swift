@@ -1,0 +1,166 @@
+/// One statement of one unit as it stands in a merged group, with where it came from.
+public struct Member: Codable, Sendable, Equatable, Hashable {
+    public var unit: String
+    public var text: String
+    /// The submission's path, relative to the input folder.
+    public var source: String?
+    public var location: SourceLocation?
+
+    public init(unit: String, text: String, source: String? = nil, location: SourceLocation? = nil) {
+        self.unit = unit
+        self.text = text
+        self.source = source
+        self.location = location
+    }
+}
+
+/// How a unit's submission counted in a consolidation.
+public enum SubmissionStatus: String, Codable, Sendable, Equatable, Hashable {
+    case received
+    case missing
+    case quarantined
+    case superseded
+}
+
+/// One line of the consolidation's account of units.
+public struct UnitEntry: Codable, Sendable, Equatable, Hashable {
+    public var unit: String
+    public var status: SubmissionStatus
+    /// The submission's path; nil for a missing unit.
+    public var source: String?
+    /// What the unit should be told about its submission, in Chinese.
+    public var warnings: [String]
+    /// Template-site residue removed from the submission.
+    public var residue: Int
+    /// Unfilled placeholders found.
+    public var placeholders: Int
+
+    public init(unit: String, status: SubmissionStatus, source: String?, warnings: [String] = [],
+                residue: Int = 0, placeholders: Int = 0) {
+        self.unit = unit
+        self.status = status
+        self.source = source
+        self.warnings = warnings
+        self.residue = residue
+        self.placeholders = placeholders
+    }
+}
+
+/// A practice or plan stated once, with every unit that wrote it.
+public struct StatementGroup: Codable, Sendable, Equatable, Hashable {
+    /// The representative wording: the most informative member's text.
+    public var text: String
+    /// The achievement theme id, or nil where none fits.
+    public var theme: String?
+    public var units: [String]
+    public var members: [Member]
+    /// True for a practice of a single unit worth naming on its own (figures, a named programme).
+    public var distinctive: Bool
+    /// The section kind the members came from where it was not the list's own
+    /// (`other`: a profile or cause-analysis section), so nothing is lost.
+    public var origin: SectionKind?
+
+    public init(text: String, theme: String?, units: [String], members: [Member],
+                distinctive: Bool = false, origin: SectionKind? = nil) {
+        self.text = text
+        self.theme = theme
+        self.units = units
+        self.members = members
+        self.distinctive = distinctive
+        self.origin = origin
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(theme, forKey: .theme)
+        try container.encode(units, forKey: .units)
+        try container.encode(members, forKey: .members)
+        try container.encode(distinctive, forKey: .distinctive)
+        try container.encodeIfPresent(origin, forKey: .origin)
+    }
+}
+
+/// The problems of one category, tallied over units.
+public struct ProblemGroup: Codable, Sendable, Equatable, Hashable {
+    public var category: String
+    /// The category's wording from the configuration.
+    public var label: String
+    /// The representative wording of the problem.
+    public var text: String
+    public var units: [String]
+    public var items: [Member]
+
+    public init(category: String, label: String, text: String, units: [String], items: [Member]) {
+        self.category = category
+        self.label = label
+        self.text = text
+        self.units = units
+        self.items = items
+    }
+}
+
+/// One unit's figure in a total.
+public struct MetricContribution: Codable, Sendable, Equatable, Hashable {
+    public var unit: String
+    public var value: Int
+    public var approx: Bool
+    /// The unit's own words for the figure.
+    public var text: String
+
+    public init(unit: String, value: Int, approx: Bool, text: String) {
+        self.unit = unit
+        self.value = value
+        self.approx = approx
+        self.text = text
+    }
+}
+
+/// The total of one activity over the units whose figure is known.
+public struct MetricTotal: Codable, Sendable, Equatable, Hashable {
+    public var activity: String
+    /// The measure word (次, 名 …); totals are kept apart per measure word.
+    public var unit: String
+    public var total: Int
+    /// True where any contributing figure is approximate.
+    public var approx: Bool
+    public var units: [MetricContribution]
+    /// Units whose figure for this activity is an unfilled placeholder.
+    public var unknown: [String]
+
+    public init(activity: String, unit: String, total: Int, approx: Bool,
+                units: [MetricContribution], unknown: [String]) {
+        self.activity = activity
+        self.unit = unit
+        self.total = total
+        self.approx = approx
+        self.units = units
+        self.unknown = unknown
+    }
+}
+
+/// The consolidated reading of many units' reports: `summary.json`.
+public struct Consolidation: Codable, Sendable, Equatable {
+    /// The title of the consolidated report.
+    public var title: String
+    public var period: Period
+    public var units: [UnitEntry]
+    /// Practices, most units first; statements of sections of other kinds
+    /// (a profile) are here too, marked by `origin`, so that every leaf item
+    /// of every received unit stands in exactly one member list.
+    public var achievements: [StatementGroup]
+    public var problems: [ProblemGroup]
+    public var plans: [StatementGroup]
+    public var metrics: [MetricTotal]
+
+    public init(title: String, period: Period, units: [UnitEntry], achievements: [StatementGroup],
+                problems: [ProblemGroup], plans: [StatementGroup], metrics: [MetricTotal]) {
+        self.title = title
+        self.period = period
+        self.units = units
+        self.achievements = achievements
+        self.problems = problems
+        self.plans = plans
+        self.metrics = metrics
+    }
+}

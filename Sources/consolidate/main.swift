@@ -1,0 +1,2 @@
+import ConsolidateCore
+print("placeholder")
