@@ -38,8 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsolidateCoreTests",
-            dependencies: ["ConsolidateCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ConsolidateCore"]
         ),
     ]
 )

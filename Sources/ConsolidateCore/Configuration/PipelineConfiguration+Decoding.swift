@@ -55,6 +55,12 @@ extension PipelineConfiguration {
         } catch let error as ConfigurationError {
             throw error
         } catch let error as DecodingError {
+            // Yams wraps what an `init(from:)` throws as "not valid YAML"; unwrap it.
+            if case let .dataCorrupted(context) = error, let underlying = context.underlyingError {
+                if let error = underlying as? ConfigurationError { throw error }
+                if let error = underlying as? DecodingError { throw ConfigurationError(error) }
+                throw ConfigurationError.syntax(file: file, reason: "\(underlying)")
+            }
             throw ConfigurationError(error)
         } catch {
             throw ConfigurationError.syntax(file: file, reason: "\(error)")
@@ -151,6 +157,7 @@ extension ConfigurationError {
         default:
             let name = "\(type)"
             if name.hasPrefix("Array") { return "a list" }
+            if name.hasSuffix("Scalar") { return "a single value, not a list or mapping" }
             if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "a mapping" }
             return name
         }
