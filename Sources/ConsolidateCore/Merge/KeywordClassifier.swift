@@ -1,0 +1,95 @@
+/// Ranks configured classes (problem categories, achievement themes) for a statement by their keywords.
+///
+/// A statement's first sentence is its heading phrase in most reports
+/// (`一是党建与业务融合不够紧密。…`), so keywords found there count double.
+struct KeywordClassifier: Sendable {
+    struct Class: Sendable {
+        var id: String
+        var keywords: [String]
+        var examples: [Set<UInt64>]
+    }
+
+    var classes: [Class]
+
+    /// Class ids with at least one keyword in `text`, most weight first, ties in configured order.
+    func rank(_ text: String) -> [String] {
+        let folded = TextSimilarity.fold(text)
+        let firstSentence = TextSimilarity.fold(String(text.prefix { $0 != "。" && $0 != "；" && $0 != "." }))
+        var scored: [(score: Int, order: Int, id: String)] = []
+        for (order, candidate) in classes.enumerated() {
+            var score = 0
+            for keyword in candidate.keywords {
+                let key = TextSimilarity.fold(keyword)
+                guard !key.isEmpty, folded.contains(key) else { continue }
+                score += firstSentence.contains(key) ? 2 : 1
+            }
+            if score > 0 { scored.append((score, order, candidate.id)) }
+        }
+        return scored.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }.map(\.id)
+    }
+
+    /// The class whose example statement is most similar to `text`, if any reaches `threshold`.
+    func nearestExample(_ text: String, threshold: Double) -> String? {
+        let grams = TextSimilarity.bigrams(TextSimilarity.fold(text))
+        var best: (score: Double, id: String)?
+        for candidate in classes {
+            for example in candidate.examples {
+                let score = TextSimilarity.dice(grams, example)
+                if score >= threshold, score > (best?.score ?? -1) { best = (score, candidate.id) }
+            }
+        }
+        return best?.id
+    }
+}
+
+extension KeywordClassifier {
+    /// The classifier of problem statements into the configured categories.
+    init(problems taxonomy: PipelineConfiguration.ProblemTaxonomy) {
+        classes = taxonomy.categories.map {
+            Class(id: $0.id, keywords: $0.keywords,
+                  examples: $0.examples.map { TextSimilarity.bigrams(TextSimilarity.fold($0)) })
+        }
+    }
+
+    /// The classifier of practices into the configured achievement themes.
+    init(themes: [PipelineConfiguration.Theme]) {
+        classes = themes.map { Class(id: $0.id, keywords: $0.keywords, examples: []) }
+    }
+}
+
+/// Files each problem statement under the configured categories: keywords
+/// first, then the nearest example statement, else the fallback — never dropped.
+public struct ProblemClassifier: Sendable {
+    let taxonomy: PipelineConfiguration.ProblemTaxonomy
+    let classifier: KeywordClassifier
+
+    public init(taxonomy: PipelineConfiguration.ProblemTaxonomy) {
+        self.taxonomy = taxonomy
+        self.classifier = KeywordClassifier(problems: taxonomy)
+    }
+
+    /// Categories for `text`, primary first; never empty.
+    public func categories(of text: String) -> [String] {
+        let ranked = classifier.rank(text)
+        if !ranked.isEmpty { return ranked }
+        if let nearest = classifier.nearestExample(text, threshold: taxonomy.exampleThreshold) { return [nearest] }
+        return [taxonomy.fallback]
+    }
+
+    /// `report` with every item of its problem sections given its categories.
+    public func annotate(_ report: UnitReport) -> UnitReport {
+        var report = report
+        for index in report.sections.indices where report.sections[index].kind == .problems {
+            report.sections[index].items = report.sections[index].items.map(annotate)
+        }
+        return report
+    }
+
+    private func annotate(_ item: Item) -> Item {
+        var item = item
+        let words = item.statement + item.leaves.map(\.statement).joined()
+        item.categories = categories(of: words)
+        item.items = item.items.map(annotate)
+        return item
+    }
+}

@@ -1,0 +1,113 @@
+/// The Merge stage: the units' statements grouped, classified and counted into one `Consolidation`.
+public struct Merger: Sendable {
+    public let configuration: PipelineConfiguration
+
+    public init(configuration: PipelineConfiguration) {
+        self.configuration = configuration
+    }
+
+    public func merge(_ input: MergeInput) -> Consolidation {
+        // A fixed order first, so that the same inputs in any order give the same result.
+        let statements = input.statements.sorted(by: Self.statementOrder)
+        let themes = KeywordClassifier(themes: configuration.themes)
+        let problems = ProblemClassifier(taxonomy: configuration.problems)
+
+        let achievements = groups(statements.filter { $0.kind == .achievement }, themes: themes, origin: nil, distinctive: true)
+            + groups(statements.filter { $0.kind == .other }, themes: themes, origin: .other, distinctive: false)
+        let plans = groups(statements.filter { $0.kind == .plan }, themes: themes, origin: nil, distinctive: false)
+        let problemGroups = problemGroups(statements.filter { $0.kind == .problem }, classifier: problems)
+        let period = Self.period(of: input.periods)
+        let area = configuration.render.area
+        return Consolidation(
+            title: "\(area)\(period.chineseName)基层党建工作情况汇总报告",
+            period: period,
+            units: Self.accountOrder(input.units),
+            achievements: Self.ranked(achievements),
+            problems: problemGroups,
+            plans: Self.ranked(plans),
+            metrics: MetricTotals.totals(of: input.figures))
+    }
+
+    /// Near-duplicate statements grouped, each group with its theme and representative wording.
+    private func groups(_ statements: [Statement], themes: KeywordClassifier, origin: SectionKind?,
+                        distinctive canBeDistinctive: Bool) -> [StatementGroup] {
+        let grouper = StatementGrouper(similarity: configuration.merge.similarity,
+                                       containment: configuration.merge.containment)
+        return grouper.group(statements).map { indices in
+            let members = indices.map { statements[$0] }
+            let representative = members.max { Self.informativeness($0.text) < Self.informativeness($1.text) }!
+            // The theme most members' own words point to; of equally voted themes, the first configured.
+            var votes: [String: Int] = [:]
+            for member in members { if let first = themes.rank(member.text).first { votes[first, default: 0] += 1 } }
+            let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
+            let theme = votes.max { ($0.value, -order[$0.key]!) < ($1.value, -order[$1.key]!) }?.key
+            let units = Self.uniqueSorted(members.map(\.unit))
+            let distinctive = canBeDistinctive && units.count == 1 && Self.isDistinctive(representative.text)
+            return StatementGroup(text: representative.text, theme: theme, units: units,
+                                  members: members.map(\.member), distinctive: distinctive, origin: origin)
+        }
+    }
+
+    /// Problems tallied per primary category, most units first.
+    private func problemGroups(_ statements: [Statement], classifier: ProblemClassifier) -> [ProblemGroup] {
+        var byCategory: [String: [Statement]] = [:]
+        for statement in statements {
+            byCategory[classifier.categories(of: statement.text)[0], default: []].append(statement)
+        }
+        let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
+        let groups = byCategory.map { category, members in
+            let representative = members.min { Self.headline($0.text).count < Self.headline($1.text).count }!
+            return ProblemGroup(category: category, label: labels[category] ?? category,
+                                text: representative.text, units: Self.uniqueSorted(members.map(\.unit)),
+                                items: members.map(\.member))
+        }
+        return groups.sorted { ($1.units.count, $0.category) < ($0.units.count, $1.category) }
+    }
+
+    // MARK: Ordering and choice
+
+    static func statementOrder(_ a: Statement, _ b: Statement) -> Bool {
+        (a.unit, a.source ?? "", a.location?.paragraph ?? 0, a.text) < (b.unit, b.source ?? "", b.location?.paragraph ?? 0, b.text)
+    }
+
+    /// Most units first, then by text: the order CONTRACT.md fixes for every list.
+    static func ranked(_ groups: [StatementGroup]) -> [StatementGroup] {
+        groups.sorted { ($1.units.count, $0.text, $0.units.joined(separator: "、")) < ($0.units.count, $1.text, $1.units.joined(separator: "、")) }
+    }
+
+    /// The account of units: received, quarantined, superseded, then missing, each by name.
+    static func accountOrder(_ units: [UnitEntry]) -> [UnitEntry] {
+        let rank: [SubmissionStatus: Int] = [.received: 0, .quarantined: 1, .superseded: 2, .missing: 3]
+        return units.sorted { (rank[$0.status]!, $0.unit, $0.source ?? "") < (rank[$1.status]!, $1.unit, $1.source ?? "") }
+    }
+
+    /// The period most received reports name; of equally common ones, the latest.
+    static func period(of periods: [Period]) -> Period {
+        var counts: [Period: Int] = [:]
+        for period in periods where period.year != nil { counts[period, default: 0] += 1 }
+        let order: (Period) -> (Int, Int, String) = { ($0.year ?? 0, 0, $0.part?.rawValue ?? "") }
+        return counts.max { a, b in
+            (a.value, order(a.key).0, order(a.key).2) < (b.value, order(b.key).0, order(b.key).2)
+        }?.key ?? Period(year: nil, part: nil)
+    }
+
+    /// How much a statement tells: figures and named programmes count most, then length (capped).
+    static func informativeness(_ text: String) -> (Int, Int, String) {
+        let figures = text.split { !$0.isNumber }.count
+        let quoted = text.filter { $0 == "“" || $0 == "《" || $0 == "\"" }.count
+        return (figures * 3 + quoted * 2 + min(text.count, 240) / 40, -text.count, text)
+    }
+
+    /// A single unit's practice is worth naming on its own when it states figures or a named programme.
+    static func isDistinctive(_ text: String) -> Bool {
+        text.contains { $0.isNumber && $0.isASCII } || text.contains("“") || text.contains("《")
+    }
+
+    /// The first sentence of a statement: its heading phrase in most reports.
+    static func headline(_ text: String) -> String {
+        let first = text.prefix { $0 != "。" && $0 != "；" }
+        return first.count >= 6 ? String(first) : text
+    }
+
+    static func uniqueSorted(_ values: [String]) -> [String] { Array(Set(values)).sorted() }
+}

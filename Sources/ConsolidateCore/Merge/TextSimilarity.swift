@@ -1,0 +1,77 @@
+/// The folded form statements are compared on, and the bigram measures over it.
+///
+/// Widths, punctuation and white space are folded and digits masked, so two
+/// copies of a statement that differ only in a number, a comma's width or a
+/// unit's own name compare as equal.
+public enum TextSimilarity {
+    /// Folds `text` for comparison: full-width ASCII to half-width, letters lower-cased,
+    /// punctuation and white space removed, every run of digits (Arabic or Chinese
+    /// counting numerals before a measure) masked as `#`, and `mask` (a unit's name) removed.
+    public static func fold(_ text: String, masking names: [String] = []) -> String {
+        var source = text
+        for name in names where name.count >= 2 {
+            source = source.replacingOccurrences(of: name, with: "")
+        }
+        var result = ""
+        result.reserveCapacity(source.count)
+        var lastWasDigit = false
+        for scalar in source.unicodeScalars {
+            var value = scalar.value
+            // Full-width ASCII block (U+FF01–U+FF5E) maps onto ASCII.
+            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
+            guard let folded = Unicode.Scalar(value) else { continue }
+            if folded.properties.numericType != nil && (folded.isASCII || !folded.properties.isIdeographic) {
+                if !lastWasDigit { result.append("#") }
+                lastWasDigit = true
+                continue
+            }
+            lastWasDigit = false
+            if folded.properties.isWhitespace || folded.properties.generalCategory.isPunctuationOrSymbol {
+                continue
+            }
+            result.unicodeScalars.append(folded.properties.lowercaseMapping.unicodeScalars.first ?? folded)
+        }
+        return result
+    }
+
+    /// The set of character bigrams of a folded text, as 64-bit keys.
+    public static func bigrams(_ folded: String) -> Set<UInt64> {
+        let scalars = Array(folded.unicodeScalars)
+        guard scalars.count >= 2 else {
+            return scalars.isEmpty ? [] : [UInt64(scalars[0].value)]
+        }
+        var set = Set<UInt64>()
+        set.reserveCapacity(scalars.count)
+        for index in 0..<(scalars.count - 1) {
+            set.insert(UInt64(scalars[index].value) << 32 | UInt64(scalars[index + 1].value))
+        }
+        return set
+    }
+
+    /// Dice coefficient of two bigram sets: 2·|A∩B| / (|A|+|B|).
+    public static func dice(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        let shared = a.count < b.count ? a.intersection(b).count : b.intersection(a).count
+        return 2 * Double(shared) / Double(a.count + b.count)
+    }
+
+    /// The share of the smaller set's bigrams found in the larger: catches a copy that adds a prefix.
+    public static func containment(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        guard !small.isEmpty else { return 0 }
+        return Double(small.intersection(large).count) / Double(small.count)
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+}

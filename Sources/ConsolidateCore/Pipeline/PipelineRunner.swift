@@ -1,0 +1,144 @@
+import Foundation
+
+/// Runs the five stages over a folder of submissions and writes the outputs.
+public struct PipelineRunner: Sendable {
+    public let configuration: PipelineConfiguration
+    public let roster: Roster?
+    /// Paths recorded in run.json.
+    public var pipelinePath: String?
+    public var rosterPath: String?
+
+    public init(configuration: PipelineConfiguration, roster: Roster?, pipelinePath: String? = nil, rosterPath: String? = nil) {
+        self.configuration = configuration
+        self.roster = roster
+        self.pipelinePath = pipelinePath
+        self.rosterPath = rosterPath
+    }
+
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        public var consolidation: Consolidation
+        public var record: RunRecord
+        /// One line per quarantined or otherwise noteworthy file, compiler style.
+        public var warnings: [String]
+    }
+
+    /// The per-file stages (ingest, normalize, extract) over every submission, each stage
+    /// run in parallel; a file that cannot be read becomes a quarantined report.
+    public func readAll(_ submissions: [Submission], log: @Sendable (String) -> Void = { _ in },
+                        timings: inout [String: Int]) -> [UnitReport] {
+        func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
+            try Self.timed(stage, in: &timings, work)
+        }
+        let configuration = self.configuration
+        log("[1/5] ingest: \(submissions.count) 个文件")
+        let ingested: [Result<RawDocument, IngestError>] = timed(.ingest) {
+            ParallelMap.map(submissions) { submission in
+                Result { () throws(IngestError) -> RawDocument in
+                    try Ingest.read(submission.url, displayPath: submission.path, inputs: configuration.inputs)
+                }
+            }
+        }
+        log("[2/5] normalize")
+        let normalized: [NormalizedDocument?] = timed(.normalize) {
+            let normalizer = Normalizer(configuration: configuration)
+            return ParallelMap.map(ingested) { result in (try? result.get()).map(normalizer.normalize) }
+        }
+        log("[3/5] extract")
+        let reports: [UnitReport] = timed(.extract) {
+            let extractor = Extractor(configuration: configuration)
+            let classifier = ProblemClassifier(taxonomy: configuration.problems)
+            let indices = Array(submissions.indices)
+            return ParallelMap.map(indices) { index in
+                let submission = submissions[index]
+                if let document = normalized[index] {
+                    return classifier.annotate(extractor.extract(document, unitHint: submission.unitHint))
+                }
+                guard case let .failure(error) = ingested[index] else { fatalError("a read document was not normalized") }
+                return Self.quarantined(submission, reason: error.description)
+            }
+        }
+        return reports
+    }
+
+    /// The report of a submission that could not be read.
+    static func quarantined(_ submission: Submission, reason: String) -> UnitReport {
+        let unit = submission.unitHint ?? submission.url.deletingPathExtension().lastPathComponent
+        let bytes = try? Data(contentsOf: submission.url)
+        let source = SourceInfo(
+            path: submission.path, format: submission.url.pathExtension.lowercased() == "txt" ? .txt : .docx,
+            sha256: bytes.map(Fingerprint.sha256) ?? "")
+        return UnitReport.quarantined(source: source, unit: unit, reason: reason)
+    }
+
+    static func timed<T>(_ stage: StageName, in timings: inout [String: Int], _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now()
+        defer { timings[stage.rawValue] = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) }
+        return try work()
+    }
+
+    public func run(input: URL, output: URL, log: @Sendable (String) -> Void = { _ in }) throws -> Outcome {
+        var timings: [String: Int] = [:]
+        func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
+            try Self.timed(stage, in: &timings, work)
+        }
+        let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let (submissions, skipped) = try Submission.discover(
+            in: input, extensions: configuration.inputs.extensions, roster: roster,
+            excluding: rosterFile.map { [$0] } ?? [])
+
+        let reports = readAll(submissions, log: log, timings: &timings)
+        log("[4/5] merge")
+        let configuration = self.configuration
+        let consolidation = timed(.merge) {
+            let submitted = zip(submissions, reports).map { SubmittedReport(report: $1, submitted: $0.modified) }
+            return Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster))
+        }
+        log("[5/5] render")
+        let outputs = configuration.render.outputs
+        var record = RunRecord(
+            tool: ToolInfo.name, version: ToolInfo.version, input: input.path, pipeline: pipelinePath,
+            roster: rosterPath, inputs: [], skipped: skipped,
+            missing: consolidation.units.filter { $0.status == .missing }.map(\.unit),
+            counts: .init(files: submissions.count, received: 0, quarantined: 0, superseded: 0,
+                          missing: 0, skipped: skipped.count, statements: 0, metrics: 0),
+            timings: [:], outputs: outputs)
+        let statusByPath = Dictionary(consolidation.units.compactMap { entry in entry.source.map { ($0, entry.status) } },
+                                      uniquingKeysWith: { first, _ in first })
+        var warnings: [String] = []
+        for report in reports {
+            let status = statusByPath[report.source.path] ?? .received
+            record.inputs.append(RunRecord.Input(
+                path: report.source.path, unit: report.unit, sha256: report.source.sha256.isEmpty ? nil : report.source.sha256,
+                format: report.status == .ok ? report.source.format : nil, encoding: report.source.encoding,
+                status: status, reason: report.error, stage: report.status == .quarantined ? .ingest : nil,
+                warnings: report.warnings))
+            if report.status == .quarantined {
+                warnings.append("\(report.source.path): warning: [ingest] 已隔离，未计入汇总：\(report.error ?? "")")
+            } else if status == .superseded {
+                warnings.append("\(report.source.path): warning: [merge] 同一单位（\(report.unit)）另有较新的报送，本份未计入汇总")
+            }
+        }
+        let entries = consolidation.units
+        record.counts.received = entries.filter { $0.status == .received }.count
+        record.counts.quarantined = entries.filter { $0.status == .quarantined }.count
+        record.counts.superseded = entries.filter { $0.status == .superseded }.count
+        record.counts.missing = entries.filter { $0.status == .missing }.count
+        record.counts.statements = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leaves.count } }
+        record.counts.metrics = reports.reduce(0) { $0 + $1.metrics.count }
+
+        try timed(.render) {
+            var files: [(name: String, data: Data)] = []
+            for name in outputs where name != "run.json" {
+                files.append((name, try Renderer.render(name, consolidation: consolidation, configuration: configuration)))
+            }
+            record.timings = timings
+            if outputs.contains("run.json") {
+                files.append(("run.json", try JSONOutput.encode(record)))
+            }
+            try OutputWriter.write(files, to: output)
+        }
+        record.timings = timings
+        return Outcome(consolidation: consolidation, record: record, warnings: warnings)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The units expected to report this period, read from a CSV file.
+///
+/// The first row names the columns: `unit` (or `单位`) is required; `file`
+/// (or `文件`) optionally gives the stem of the file name the unit submits
+/// under, where it differs from the unit's name.
+public struct Roster: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var unit: String
+        public var file: String?
+    }
+
+    public var entries: [Entry]
+    public var units: [String] { entries.map(\.unit) }
+
+    public init(entries: [Entry]) { self.entries = entries }
+
+    public static func load(from url: URL) throws -> Roster {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw RosterError.unreadable(path: url.path)
+        }
+        return try parse(text, path: url.path)
+    }
+
+    public static func parse(_ text: String, path: String) throws -> Roster {
+        let rows = CSV.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        guard let header = rows.first else { throw RosterError.noUnitColumn(path: path) }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let unitColumn = names.firstIndex(where: { $0 == "unit" || $0 == "单位" }) else {
+            throw RosterError.noUnitColumn(path: path)
+        }
+        let fileColumn = names.firstIndex { $0 == "file" || $0 == "文件" }
+        var entries: [Entry] = []
+        var seen = Set<String>()
+        for (index, row) in rows.dropFirst().enumerated() {
+            guard unitColumn < row.count else { continue }
+            let unit = row[unitColumn].trimmingCharacters(in: .whitespaces)
+            if unit.isEmpty { continue }
+            guard seen.insert(unit).inserted else { throw RosterError.duplicate(path: path, line: index + 2, unit: unit) }
+            let file = fileColumn.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil }
+            entries.append(Entry(unit: unit, file: file?.isEmpty == false ? file : nil))
+        }
+        return Roster(entries: entries)
+    }
+
+    /// The roster unit a file belongs to: its file column, else its name equal to
+    /// the file's stem, else the longest unit name the stem contains.
+    public func unit(forFileStem stem: String) -> String? {
+        if let entry = entries.first(where: { $0.file == stem || $0.unit == stem }) { return entry.unit }
+        return entries.filter { stem.contains($0.unit) }.max { ($0.unit.count, $1.unit) < ($1.unit.count, $0.unit) }?.unit
+    }
+}
+
+/// A mistake in a roster file.
+public enum RosterError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String)
+    case noUnitColumn(path: String)
+    case duplicate(path: String, line: Int, unit: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path):
+            return "无法读取单位名单 \(path)：请确认文件存在且为 UTF-8 编码的 CSV。"
+        case let .noUnitColumn(path):
+            return "单位名单 \(path) 的第一行没有 unit（或“单位”）列：请在第一行写明列名。"
+        case let .duplicate(path, line, unit):
+            return "单位名单 \(path) 第 \(line) 行重复列出了“\(unit)”：请删去重复的一行。"
+        }
+    }
+}
+
+/// The small part of RFC 4180 a roster needs: commas, quoted fields, doubled quotes, CRLF.
+enum CSV {
+    static func rows(_ text: String) -> [[String]] {
+        let characters = Array(text)
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var index = 0
+        func endRow() {
+            row.append(field)
+            field = ""
+            if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+            row = []
+        }
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            if quoted {
+                if character == "\"" {
+                    if index < characters.count, characters[index] == "\"" {
+                        field.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"" where field.isEmpty: quoted = true
+            case ",": row.append(field); field = ""
+            case "\n", "\r\n", "\r": endRow()
+            default: field.append(character)
+            }
+        }
+        endRow()
+        return rows
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import ConsolidateCore
+
+@main
+struct Consolidate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consolidate",
+        abstract: "Consolidates units' party-building work reports into one summary.",
+        discussion: """
+            Exit codes: 0 done; 3 done, but some inputs were quarantined; 2 bad configuration \
+            or roster; 1 failure; 64 bad command-line usage.
+            """,
+        version: ToolInfo.version,
+        subcommands: [Run.self, Extract.self, Merge.self, Config.self])
+}

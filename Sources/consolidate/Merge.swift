@@ -1,0 +1,33 @@
+import ArgumentParser
+import ConsolidateCore
+import Foundation
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Consolidates consolidations: merges several summary.json files (a city over its districts).")
+
+    @Argument(help: "summary.json files written by `consolidate run` or `merge`.") var summaries: [String]
+    @Option(help: "The folder the merged summary is written to.") var out: String
+    @OptionGroup var pipelineOptions: PipelineOptions
+
+    func run() throws {
+        let (configuration, _) = try pipelineOptions.load()
+        var consolidations: [Consolidation] = []
+        for path in summaries {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                consolidations.append(try JSONDecoder().decode(Consolidation.self, from: data))
+            } catch {
+                Diagnostics.error("\(path): not a summary.json this tool wrote (\(error.localizedDescription)); pass the summary.json of a run")
+                throw ExitCode.failure
+            }
+        }
+        let consolidation = Merger(configuration: configuration).merge(MergeInput.from(consolidations))
+        var files: [(name: String, data: Data)] = []
+        for name in configuration.render.outputs where name != "run.json" {
+            files.append((name, try Renderer.render(name, consolidation: consolidation, configuration: configuration)))
+        }
+        try OutputWriter.write(files, to: URL(fileURLWithPath: out))
+        Diagnostics.line("done: \(summaries.count) summaries merged, \(consolidation.units.count) units → \(out)/")
+    }
+}

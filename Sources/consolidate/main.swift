@@ -1,2 +1,0 @@
-import ConsolidateCore
-print("placeholder")
