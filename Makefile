@@ -1,0 +1,40 @@
+# Wraps SwiftPM in one-liners. `make consolidate` and `make test` install what a
+# new machine lacks first (Debian packages; run as root or with sudo).
+
+SWIFT     ?= swift
+INPUT     ?= Samples
+OUT       ?= out
+PIPELINE  ?= Pipelines/default.yml
+ROSTER    ?=
+RELEASE_BIN = .build/release/consolidate
+DEB_PACKAGES = libxml2-dev zlib1g-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release consolidate test clean
+
+## deps: install the system packages the build needs, if any is missing
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product consolidate
+
+## consolidate: run the pipeline over INPUT into OUT (exit 3 = done, some files quarantined)
+consolidate: release
+	@$(RELEASE_BIN) run --input "$(INPUT)" --out "$(OUT)" --pipeline "$(PIPELINE)" $(if $(ROSTER),--roster "$(ROSTER)") \
+	  || { code=$$?; [ $$code -eq 3 ] && echo "note: some submissions were quarantined; see $(OUT)/run.json"; [ $$code -eq 3 ]; }
+
+## test: build everything and run every test
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+clean:
+	rm -rf .build out
