@@ -38,7 +38,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsolidateCoreTests",
-            dependencies: ["ConsolidateCore"]
+            dependencies: ["ConsolidateCore"],
+            // Fixtures are read by path from the source tree, not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -17,7 +17,8 @@ public struct Merger: Sendable {
         let plans = groups(statements.filter { $0.kind == .plan }, themes: themes, origin: nil, distinctive: false)
         let problemGroups = problemGroups(statements.filter { $0.kind == .problem }, classifier: problems)
         let period = Self.period(of: input.periods)
-        let area = configuration.render.area
+        let area = configuration.render.area.isEmpty
+            ? Self.area(of: input.units.filter { $0.status == .received }.map(\.unit)) : configuration.render.area
         return Consolidation(
             title: "\(area)\(period.chineseName)基层党建工作情况汇总报告",
             period: period,
@@ -107,6 +108,17 @@ public struct Merger: Sendable {
     static func headline(_ text: String) -> String {
         let first = text.prefix { $0 != "。" && $0 != "；" }
         return first.count >= 6 ? String(first) : text
+    }
+
+    /// The area the units share by name (`青川区` of `青川区财政局`, `青川区教育局`): their
+    /// common prefix up to its last 省/市/区/县/旗; empty where they share none.
+    static func area(of units: [String]) -> String {
+        guard var prefix = units.first else { return "" }
+        for unit in units.dropFirst() {
+            prefix = String(zip(prefix, unit).prefix { $0 == $1 }.map(\.0))
+        }
+        guard let end = prefix.lastIndex(where: { "省市区县旗".contains($0) }) else { return "" }
+        return String(prefix[...end])
     }
 
     static func uniqueSorted(_ values: [String]) -> [String] { Array(Set(values)).sorted() }

@@ -127,18 +127,16 @@ public struct PipelineRunner: Sendable {
         record.counts.statements = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leaves.count } }
         record.counts.metrics = reports.reduce(0) { $0 + $1.metrics.count }
 
-        try timed(.render) {
-            var files: [(name: String, data: Data)] = []
-            for name in outputs where name != "run.json" {
-                files.append((name, try Renderer.render(name, consolidation: consolidation, configuration: configuration)))
+        var files: [(name: String, data: Data)] = try timed(.render) {
+            try outputs.filter { $0 != "run.json" }.map { name in
+                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration))
             }
-            record.timings = timings
-            if outputs.contains("run.json") {
-                files.append(("run.json", try JSONOutput.encode(record)))
-            }
-            try OutputWriter.write(files, to: output)
         }
         record.timings = timings
+        if outputs.contains("run.json") {
+            files.append(("run.json", try JSONOutput.encode(record)))
+        }
+        try OutputWriter.write(files, to: output)
         return Outcome(consolidation: consolidation, record: record, warnings: warnings)
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+@Suite struct MergerTests {
+    static let configuration = try! PipelineConfiguration.load(from: Repository.defaultPipeline)
+
+    static func report(_ unit: String, achievements: [String] = [], problems: [String] = [], plans: [String] = [],
+                       metrics: [Metric] = []) -> UnitReport {
+        func section(_ kind: SectionKind, _ texts: [String]) -> Section {
+            Section(kind: kind, label: "", heading: kind.rawValue,
+                    items: texts.enumerated().map { Item(label: "", text: $1, location: SourceLocation(paragraph: $0 + 1)) })
+        }
+        return UnitReport(source: SourceInfo(path: unit + ".txt", format: .txt, sha256: ""), unit: unit, title: unit,
+                          period: Period(year: 2024, part: .q2),
+                          sections: [section(.achievements, achievements), section(.problems, problems), section(.plans, plans)],
+                          metrics: metrics)
+    }
+
+    static func merge(_ reports: [UnitReport], roster: Roster? = nil) -> Consolidation {
+        Merger(configuration: configuration).merge(MergeInput.from(
+            reports.map { SubmittedReport(report: $0, submitted: Date(timeIntervalSince1970: 0)) }, roster: roster))
+    }
+
+    @Test func mergesCopiesAcrossUnitsKeepingAttribution() {
+        let merged = Self.merge([
+            Self.report("甲局", achievements: ["严格执行“三会一课”制度，本季度召开支委会3次、党员大会1次。"]),
+            Self.report("乙局", achievements: ["严格执行\"三会一课\"制度,本季度召开支委会5次、党员大会2次。"]),
+            Self.report("丙局", achievements: ["组织青年党员到敬老院开展志愿服务，为老人理发、打扫卫生。"]),
+        ])
+        let meetings = merged.achievements.first { $0.units.count == 2 }
+        #expect(meetings?.units == ["乙局", "甲局"])
+        #expect(meetings?.members.count == 2)
+        #expect(meetings?.theme == "three-meetings")
+        #expect(merged.achievements.count == 2)
+    }
+
+    @Test func keepsStatementsFromOneTemplateAboutDifferentThingsApart() {
+        let merged = Self.merge([
+            Self.report("甲局", achievements: ["扎实开展主题党日活动，组织党员到革命纪念馆参观学习。"]),
+            Self.report("乙局", achievements: ["规范党费收缴管理，党员每月按时足额交纳党费。"]),
+        ])
+        #expect(merged.achievements.count == 2)
+        #expect(merged.achievements.allSatisfy { $0.units.count == 1 })
+    }
+
+    @Test func tallysProblemsByCategoryMostUnitsFirst() {
+        let merged = Self.merge([
+            Self.report("甲局", problems: ["党建和业务工作存在“两张皮”现象。", "支部活动形式单一，吸引力不强。"]),
+            Self.report("乙局", problems: ["党建与业务融合不够紧密，结合点找得不准。"]),
+        ])
+        #expect(merged.problems.first?.category == "integration")
+        #expect(merged.problems.first?.units == ["乙局", "甲局"])
+        #expect(merged.problems.map(\.category).contains("innovation"))
+    }
+
+    @Test func unclassifiableProblemFallsToOtherAndIsNeverDropped() {
+        let merged = Self.merge([Self.report("甲局", problems: ["办公用房紧张。"])])
+        #expect(merged.problems.map(\.category) == ["other"])
+        #expect(merged.problems.first?.items.map(\.text) == ["办公用房紧张。"])
+    }
+
+    @Test func totalsKnownFiguresAndNamesUnknownUnits() {
+        let merged = Self.merge([
+            Self.report("甲局", metrics: [Metric(text: "集中学习12次", activity: "集中学习", value: 12, unit: "次", approx: false)]),
+            Self.report("乙局", metrics: [Metric(text: "集中学习20余次", activity: "集中学习", value: 20, unit: "次", approx: true)]),
+            Self.report("丙局", metrics: [Metric(text: "集中学习x次", activity: "集中学习", value: nil, unit: "次", approx: false)]),
+        ])
+        let study = merged.metrics.first { $0.activity == "集中学习" }
+        #expect(study?.total == 32)
+        #expect(study?.approx == true)
+        #expect(study?.unknown == ["丙局"])
+        #expect(study?.units.map(\.unit) == ["乙局", "甲局"])
+    }
+
+    @Test func restatedRunningTotalOfOneUnitCountsOnce() {
+        let merged = Self.merge([Self.report("甲局", metrics: [
+            Metric(text: "累计开展集中学习30次", activity: "集中学习", value: 30, unit: "次", approx: false),
+            Metric(text: "先后30次", activity: "集中学习", value: 30, unit: "次", approx: false),
+        ])])
+        #expect(merged.metrics.first?.total == 30)
+    }
+
+    @Test func laterSubmissionOfOneUnitCountsAndTheOtherIsSuperseded() {
+        let old = SubmittedReport(report: Self.report("甲局", plans: ["旧稿"]), submitted: Date(timeIntervalSince1970: 10))
+        var newer = SubmittedReport(report: Self.report("甲局", plans: ["新稿"]), submitted: Date(timeIntervalSince1970: 20))
+        newer.report.source.path = "甲局-修改.txt"
+        let merged = Merger(configuration: Self.configuration).merge(MergeInput.from([old, newer], roster: nil))
+        #expect(merged.plans.map(\.text) == ["新稿"])
+        #expect(merged.units.map(\.status) == [.received, .superseded])
+    }
+
+    @Test func rosterUnitsWithoutSubmissionAreMissing() throws {
+        let roster = try Roster.parse("unit\n甲局\n乙局\n", path: "roster.csv")
+        let merged = Self.merge([Self.report("甲局")], roster: roster)
+        #expect(merged.units.map(\.status) == [.received, .missing])
+        #expect(merged.units.last?.unit == "乙局")
+    }
+
+    @Test func areaIsTheUnitsSharedPlaceName() {
+        #expect(Merger.area(of: ["青川区财政局", "青川区教育局", "青川区临溪镇"]) == "青川区")
+        #expect(Merger.area(of: ["甲局", "乙局"]) == "")
+        #expect(Merger.area(of: ["江南市东区财政局", "江南市西区教育局"]) == "江南市")
+    }
+
+    @Test func sameReportsInAnyOrderGiveByteIdenticalSummary() throws {
+        let reports = [
+            Self.report("甲局", achievements: ["落实“三会一课”制度。", "开展主题党日6次。"], problems: ["学习不够深入。"], plans: ["加强理论学习。"]),
+            Self.report("乙局", achievements: ["落实“三会一课”制度！", "为群众办实事12件。"], problems: ["党务干部能力不足。"], plans: ["加强理论学习。"]),
+            Self.report("丙局", achievements: ["规范党费收缴。"], problems: ["学习劲头不足。"], plans: ["打造党建品牌。"]),
+        ]
+        let expected = try JSONOutput.encode(Self.merge(reports))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            #expect(try JSONOutput.encode(Self.merge(reports.shuffled(using: &generator))) == expected)
+        }
+    }
+
+    @Test func mergingConsolidationsEqualsMergingTheirInputs() throws {
+        let reports = [
+            Self.report("甲局", achievements: ["落实“三会一课”制度。"], problems: ["学习不够深入。"], plans: ["加强理论学习。"],
+                        metrics: [Metric(text: "集中学习5次", activity: "集中学习", value: 5, unit: "次", approx: false)]),
+            Self.report("乙局", achievements: ["落实“三会一课”制度！"], problems: ["党务干部能力不足。"], plans: ["加强理论学习。"],
+                        metrics: [Metric(text: "集中学习x次", activity: "集中学习", value: nil, unit: "次", approx: false)]),
+            Self.report("丙局", achievements: ["规范党费收缴。"], problems: ["学习劲头不足。"], plans: ["打造党建品牌。"],
+                        metrics: [Metric(text: "集中学习7次", activity: "集中学习", value: 7, unit: "次", approx: false)]),
+        ]
+        let direct = Self.merge(reports)
+        let left = Self.merge(Array(reports.prefix(1))), right = Self.merge(Array(reports.suffix(2)))
+        let rolledUp = Merger(configuration: Self.configuration).merge(MergeInput.from([right, left]))
+        #expect(try JSONOutput.encode(rolledUp) == JSONOutput.encode(direct))
+    }
+}
