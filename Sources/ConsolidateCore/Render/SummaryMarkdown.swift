@@ -83,7 +83,7 @@ struct SummaryMarkdown {
             if total.approx { line += "（含约数）" }
             if !total.units.isEmpty {
                 line += "，涉及\(total.units.count)个单位（"
-                    + total.units.map { "\($0.unit)\($0.value)\(total.unit)\($0.approx ? "余" : "")" }.joined(separator: "、") + "）"
+                    + total.units.map { "\($0.unit)\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、") + "）"
             }
             if !total.unknown.isEmpty {
                 line += "；\(Self.list(total.unknown))的数字未填写，未计入"

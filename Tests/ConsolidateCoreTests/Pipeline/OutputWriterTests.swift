@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+@Suite struct OutputWriterTests {
+    @Test func writesEveryFileIntoPlaceAndLeavesNoStagingFolder() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        try OutputWriter.write([("a.md", Data("甲".utf8)), ("b.json", Data("{}".utf8))], to: out)
+        #expect(try String(contentsOf: out.appendingPathComponent("a.md"), encoding: .utf8) == "甲")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["out"])
+    }
+
+    @Test func failedRunLeavesThePreviousOutputsUntouched() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        try OutputWriter.write([("summary.md", Data("上次".utf8))], to: out)
+        let result = try ConsolidateBinary.run(["run", "--input", parent.appendingPathComponent("no-such-folder").path,
+                                                "--out", out.path, "--pipeline", Repository.defaultPipeline.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[ingest]"))
+        #expect(try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8) == "上次")
+    }
+
+    @Test func badPipelineFileExitsWithCodeTwoNamingTheKey() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipeline = folder.appendingPathComponent("p.yml")
+        try "merge:\n  threshold: 0.5\n".write(to: pipeline, atomically: true, encoding: .utf8)
+        let result = try ConsolidateBinary.run(["run", "--input", folder.path, "--out", folder.appendingPathComponent("o").path,
+                                                "--pipeline", pipeline.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("merge.threshold"))
+    }
+}

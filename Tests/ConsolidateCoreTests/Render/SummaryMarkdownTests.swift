@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+@Suite struct SummaryMarkdownTests {
+    static let configuration = try! PipelineConfiguration.load(from: Repository.defaultPipeline)
+
+    static let consolidation = Consolidation(
+        title: "青山区2024年第二季度基层党建工作情况汇总报告",
+        period: Period(year: 2024, part: .q2),
+        units: [UnitEntry(unit: "甲局", status: .received, source: "甲局.txt"),
+                UnitEntry(unit: "乙局", status: .received, source: "乙局.docx", placeholders: 1),
+                UnitEntry(unit: "丙局", status: .quarantined, source: "丙局.doc", warnings: ["文件 丙局.doc 是旧版 Word 文件"]),
+                UnitEntry(unit: "丁局", status: .missing, source: nil, warnings: ["本期未报送。"])],
+        achievements: [
+            StatementGroup(text: "严格落实“三会一课”制度，按月召开支委会。", theme: "three-meetings", units: ["乙局", "甲局"],
+                           members: [Member(unit: "乙局", text: "…"), Member(unit: "甲局", text: "…")]),
+            StatementGroup(text: "组建“红色夜校”，开班12期。", theme: nil, units: ["甲局"],
+                           members: [Member(unit: "甲局", text: "组建“红色夜校”，开班12期。")], distinctive: true),
+        ],
+        problems: [ProblemGroup(category: "study", label: "理论学习不够深入，学用结合不紧", text: "学习不够深入。",
+                                units: ["乙局", "甲局"], items: [Member(unit: "乙局", text: "学习不够深入。"),
+                                                                Member(unit: "甲局", text: "自学不够。")])],
+        plans: [StatementGroup(text: "加强理论学习。", theme: "theory-study", units: ["甲局"], members: [Member(unit: "甲局", text: "加强理论学习。")])],
+        metrics: [MetricTotal(activity: "集中学习", unit: "次", total: 17, approx: true,
+                              units: [MetricContribution(unit: "甲局", value: 12, approx: false, text: "集中学习12次"),
+                                      MetricContribution(unit: "乙局", value: 5, approx: true, text: "集中学习5余次")],
+                              unknown: ["戊局"])])
+
+    @Test func statesTheOutlineADepartmentRecognises() {
+        let text = SummaryMarkdown(consolidation: Self.consolidation, configuration: Self.configuration).render()
+        for heading in ["# 青山区2024年第二季度基层党建工作情况汇总报告", "## 一、主要做法和成效", "## 二、存在的主要问题",
+                        "## 三、下一步工作打算", "## 附件：各单位报送情况"] {
+            #expect(text.contains(heading + "\n"), "\(heading)")
+        }
+        #expect(text.contains("本期4个单位应报送"))
+        #expect(text.contains("未报送1个（丁局）"))
+        #expect(text.contains("已隔离待重新报送（丙局）"))
+    }
+
+    @Test func namesTheUnitsOfEachCommonPracticeAndProblemCategory() {
+        let text = SummaryMarkdown(consolidation: Self.consolidation, configuration: Self.configuration).render()
+        #expect(text.contains("**严格落实“三会一课”等组织生活制度**（2个单位：乙局、甲局）"))
+        #expect(text.contains("2个单位反映此类问题（乙局、甲局），共2条"))
+        #expect(text.contains("- **甲局**：组建“红色夜校”，开班12期"))
+    }
+
+    @Test func totalsSayWhichUnitsFiguresAreUnknown() {
+        let text = SummaryMarkdown(consolidation: Self.consolidation, configuration: Self.configuration).render()
+        #expect(text.contains("- 集中学习：共计17次（含约数），涉及2个单位（甲局12次、乙局5余次）；戊局的数字未填写，未计入。"))
+    }
+}
