@@ -95,6 +95,7 @@ extension PipelineConfiguration {
                 path: "problems.fallback", reason: "\"\(problems.fallback)\" is not one of problems.categories")
         }
         for (path, value) in [("merge.similarity", merge.similarity), ("merge.containment", merge.containment),
+                              ("merge.copySimilarity", merge.copySimilarity),
                               ("problems.exampleThreshold", problems.exampleThreshold)]
         where !(0...1).contains(value) {
             throw ConfigurationError.invalidValue(path: path, reason: "expected a number from 0 to 1, got \(value)")

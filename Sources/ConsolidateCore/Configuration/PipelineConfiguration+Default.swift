@@ -30,7 +30,7 @@ extension PipelineConfiguration.Inputs {
 
 extension PipelineConfiguration.MergeSettings {
     public static let `default` = PipelineConfiguration.MergeSettings(
-        similarity: 0.5, containment: 0.8, distinctiveLimit: 30)
+        similarity: 0.5, containment: 0.8, distinctiveLimit: 30, copySimilarity: 0.85)
 }
 
 extension PipelineConfiguration.RenderSettings {

@@ -164,8 +164,10 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var containment: Double
         /// How many distinctive practices the summary names.
         public var distinctiveLimit: Int
+        /// Least Jaccard similarity of two units' whole reports to flag them as suspected copying.
+        public var copySimilarity: Double
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case similarity, containment, distinctiveLimit
+            case similarity, containment, distinctiveLimit, copySimilarity
         }
     }
 

@@ -186,6 +186,7 @@ extension PipelineConfiguration.MergeSettings {
         similarity = try c.decode(.similarity, or: d.similarity)
         containment = try c.decode(.containment, or: d.containment)
         distinctiveLimit = try c.decode(.distinctiveLimit, or: d.distinctiveLimit)
+        copySimilarity = try c.decode(.copySimilarity, or: d.copySimilarity)
     }
 }
 

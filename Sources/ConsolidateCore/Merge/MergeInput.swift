@@ -35,7 +35,8 @@ public struct MergeInput: Sendable {
 
     /// From the reports of one run. Of two submissions of one unit the later counts (then the
     /// later path); the other is `superseded`. Roster units that sent nothing are `missing`.
-    public static func from(_ submissions: [SubmittedReport], roster: Roster?) -> MergeInput {
+    public static func from(_ submissions: [SubmittedReport], roster: Roster?,
+                            copySimilarity: Double) -> MergeInput {
         let ordered = submissions.sorted {
             ($0.submitted, $0.report.source.path) > ($1.submitted, $1.report.source.path)
         }
@@ -62,6 +63,19 @@ public struct MergeInput: Sendable {
                 periods.append(report.period)
             }
             units.append(entry)
+        }
+        // Suspected copying: both reports stay, each unit is told which other it resembles.
+        let byUnit = Dictionary(grouping: statements, by: \.unit)
+        let documents = byUnit.keys.sorted().map { unit in
+            CopyDetector.Document(unit: unit, text: byUnit[unit]!.map(\.text).joined(separator: "\n"))
+        }
+        for (first, second, similarity) in CopyDetector(threshold: copySimilarity).suspectedCopies(documents) {
+            let percent = Int((similarity * 100).rounded())
+            for (unit, other) in [(first, second), (second, first)] {
+                if let index = units.firstIndex(where: { $0.unit == unit && $0.status == .received }) {
+                    units[index].warnings.append("与\(other)的材料高度雷同（相似度\(percent)%），疑似相互抄用，请核实。")
+                }
+            }
         }
         if let roster {
             let present = Set(units.filter { $0.status == .received }.map(\.unit))

@@ -92,7 +92,7 @@ public struct PipelineRunner: Sendable {
         let configuration = self.configuration
         let consolidation = timed(.merge) {
             let submitted = zip(submissions, reports).map { SubmittedReport(report: $1, submitted: $0.modified) }
-            return Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster))
+            return Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
         }
         log("[5/5] render")
         let outputs = configuration.render.outputs

@@ -19,7 +19,7 @@ import Testing
 
     static func merge(_ reports: [UnitReport], roster: Roster? = nil) -> Consolidation {
         Merger(configuration: configuration).merge(MergeInput.from(
-            reports.map { SubmittedReport(report: $0, submitted: Date(timeIntervalSince1970: 0)) }, roster: roster))
+            reports.map { SubmittedReport(report: $0, submitted: Date(timeIntervalSince1970: 0)) }, roster: roster, copySimilarity: 0.85))
     }
 
     @Test func mergesCopiesAcrossUnitsKeepingAttribution() {
@@ -85,7 +85,7 @@ import Testing
         let old = SubmittedReport(report: Self.report("甲局", plans: ["旧稿"]), submitted: Date(timeIntervalSince1970: 10))
         var newer = SubmittedReport(report: Self.report("甲局", plans: ["新稿"]), submitted: Date(timeIntervalSince1970: 20))
         newer.report.source.path = "甲局-修改.txt"
-        let merged = Merger(configuration: Self.configuration).merge(MergeInput.from([old, newer], roster: nil))
+        let merged = Merger(configuration: Self.configuration).merge(MergeInput.from([old, newer], roster: nil, copySimilarity: 0.85))
         #expect(merged.plans.map(\.text) == ["新稿"])
         #expect(merged.units.map(\.status) == [.received, .superseded])
     }
@@ -95,6 +95,21 @@ import Testing
         let merged = Self.merge([Self.report("甲局")], roster: roster)
         #expect(merged.units.map(\.status) == [.received, .missing])
         #expect(merged.units.last?.unit == "乙局")
+    }
+
+    @Test func flagsTwoUnitsWhoseWholeReportsAreNearIdenticalAndKeepsBoth() {
+        let body = ["坚持每周五下午集中学习，由支部书记领学政策文件，党员轮流交流心得体会。",
+                    "结合窗口服务开展党员亮身份活动，设立党员示范岗两个，群众满意度明显提升。",
+                    "组织党员到社区报到，参与垃圾分类宣传和环境整治志愿服务。"]
+        let merged = Self.merge([
+            Self.report("甲局", achievements: body, problems: ["学习形式比较单一。"]),
+            Self.report("乙局", achievements: body.map { $0.replacingOccurrences(of: "两个", with: "三个") },
+                        problems: ["学习形式比较单一。"]),
+            Self.report("丙局", achievements: ["开展“书香机关”读书活动，共读红色经典。"], problems: ["党员发展难度大。"]),
+        ])
+        let warned = merged.units.filter { $0.warnings.contains { $0.contains("疑似相互抄用") } }.map(\.unit)
+        #expect(warned == ["乙局", "甲局"])
+        #expect(merged.units.filter { $0.status == .received }.count == 3)
     }
 
     @Test func areaIsTheUnitsSharedPlaceName() {
