@@ -1,0 +1,251 @@
+/// Reads one story of a Word document (the body, a footnote, a header…) into paragraphs
+/// as Word displays them with all revisions accepted.
+///
+/// What a reader sees, not what the XML holds: deleted and moved-away text is dropped,
+/// inserted text kept; of a field only its cached result is read, never its instruction;
+/// hidden text is left out; of `mc:AlternateContent` exactly one branch is read. Text
+/// boxes are read once, right after the paragraph that anchors them. Automatic numbers
+/// are rendered by `ListNumberer`.
+struct WordStoryReader {
+    /// What the reading came across that the user may need to know.
+    struct Findings: Sendable, Equatable {
+        var trackedChanges = false
+        var hiddenText = false
+        var textBoxes = 0
+        /// `r:id`s of `w:altChunk` elements, in document order.
+        var alternativeChunks: [String] = []
+        /// `r:id`s of header and footer references in section properties, in document order.
+        var headerReferences: [String] = []
+        var footerReferences: [String] = []
+    }
+
+    /// Whether a field's instruction or its result is being read.
+    private enum FieldPhase { case instruction, result }
+
+    private let styles: WordStyles
+    private var numberer: ListNumberer
+    private var fields: [FieldPhase] = []
+    private(set) var paragraphs: [RawParagraph] = []
+    private(set) var findings = Findings()
+    /// The running paragraph index across all stories of the document.
+    private(set) var paragraphIndex: Int
+
+    init(styles: WordStyles, numbering: WordNumbering, firstParagraphIndex: Int) {
+        self.styles = styles
+        self.numberer = ListNumberer(numbering: numbering, styles: styles)
+        self.paragraphIndex = firstParagraphIndex
+    }
+
+    /// Reads the block-level content of `container` (`w:body`, `w:tc`, `w:footnote`, `w:txbxContent`…).
+    mutating func readBlocks(_ container: XMLElement, origin: ParagraphOrigin) {
+        for element in container.elements {
+            readBlock(element, origin: origin)
+        }
+    }
+
+    private mutating func readBlock(_ element: XMLElement, origin: ParagraphOrigin) {
+        switch (element.namespace, element.name) {
+        case (.word, "p"):
+            readParagraph(element, origin: origin)
+        case (.word, "tbl"), (.word, "tr"):
+            if element.wordChild("trPr")?.wordChild("del") != nil {
+                findings.trackedChanges = true
+                return
+            }
+            readBlocks(element, origin: origin == .body ? .table : origin)
+        case (.word, "tc"):
+            // A vertically merged continuation cell shows the content of the cell above it.
+            if let merge = element.wordChild("tcPr")?.wordChild("vMerge"), merge.attributes["val"] != "restart" {
+                return
+            }
+            readBlocks(element, origin: origin == .body ? .table : origin)
+        case (.word, "sdt"):
+            if let content = element.wordChild("sdtContent") { readBlocks(content, origin: origin) }
+        case (.word, "del"), (.word, "moveFrom"):
+            findings.trackedChanges = true
+        case (.word, "ins"), (.word, "moveTo"):
+            findings.trackedChanges = true
+            readBlocks(element, origin: origin)
+        case (.word, "altChunk"):
+            if let id = element.attributes["id"] { findings.alternativeChunks.append(id) }
+        case (.word, "sectPr"):
+            readSectionProperties(element)
+        case (.word, "pPr"), (.word, "tblPr"), (.word, "tblGrid"), (.word, "trPr"), (.word, "tcPr"),
+             (.word, "sdtPr"), (.word, "sdtEndPr"), (.word, "tblPrEx"):
+            return
+        case (.markupCompatibility, "AlternateContent"):
+            if let branch = AlternateContent.branch(of: element) { readBlocks(branch, origin: origin) }
+        default:
+            // customXml, smartTag and anything unknown: read what it wraps.
+            readBlocks(element, origin: origin)
+        }
+    }
+
+    private mutating func readSectionProperties(_ element: XMLElement) {
+        for reference in element.wordChildren("headerReference") {
+            if let id = reference.attributes["id"], !findings.headerReferences.contains(id) {
+                findings.headerReferences.append(id)
+            }
+        }
+        for reference in element.wordChildren("footerReference") {
+            if let id = reference.attributes["id"], !findings.footerReferences.contains(id) {
+                findings.footerReferences.append(id)
+            }
+        }
+    }
+
+    private mutating func readParagraph(_ paragraph: XMLElement, origin: ParagraphOrigin) {
+        paragraphIndex += 1
+        let index = paragraphIndex
+        let properties = paragraph.wordChild("pPr")
+        var content = ParagraphContent()
+        readInline(paragraph, into: &content)
+        if let sectionProperties = properties?.wordChild("sectPr") { readSectionProperties(sectionProperties) }
+
+        let markHidden = properties?.wordChild("rPr")?.wordToggle("vanish") ?? false
+        if markHidden { findings.hiddenText = true }
+        if !(markHidden && content.text.isEmpty) {
+            let number = numberer.number(paragraphProperties: properties)
+            let displayed = number + content.text
+            if !displayed.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                paragraphs.append(RawParagraph(number: number, text: content.text,
+                                               location: SourceLocation(paragraph: index, origin: origin),
+                                               style: properties?.wordValue("pStyle")))
+            }
+        }
+        for textBox in content.textBoxes {
+            findings.textBoxes += 1
+            readBlocks(textBox, origin: origin.isMainText ? .textBox : origin)
+        }
+    }
+
+    /// Text and text boxes gathered from one paragraph's inline content.
+    private struct ParagraphContent {
+        var text = ""
+        var textBoxes: [XMLElement] = []
+    }
+
+    /// Whether run text is shown now: outside fields, or in the result of every open field.
+    private var showsFieldText: Bool {
+        fields.allSatisfy { $0 == .result }
+    }
+
+    private mutating func readInline(_ element: XMLElement, into content: inout ParagraphContent) {
+        for child in element.elements {
+            switch (child.namespace, child.name) {
+            case (.word, "r"):
+                readRun(child, into: &content)
+            case (.word, "del"), (.word, "moveFrom"):
+                findings.trackedChanges = true
+                // Field characters inside deleted runs still open and close fields in the XML.
+                readFieldCharactersOnly(child)
+            case (.word, "ins"), (.word, "moveTo"):
+                findings.trackedChanges = true
+                readInline(child, into: &content)
+            case (.word, "sdt"):
+                if let inner = child.wordChild("sdtContent") { readInline(inner, into: &content) }
+            case (.word, "pPr"), (.word, "rPr"), (.word, "sdtPr"), (.word, "sdtEndPr"), (.word, "fldData"):
+                continue
+            case (.markupCompatibility, "AlternateContent"):
+                if let branch = AlternateContent.branch(of: child) { readInline(branch, into: &content) }
+            case (.math, "t"):
+                if showsFieldText { content.text += child.text }
+            default:
+                // hyperlink, smartTag, customXml, fldSimple (its runs are the result), dir, bdo,
+                // math zones and anything unknown: read what it wraps.
+                readInline(child, into: &content)
+            }
+        }
+    }
+
+    private func runIsHidden(_ run: XMLElement) -> Bool {
+        guard let properties = run.wordChild("rPr") else { return false }
+        if properties.wordChild("vanish") != nil { return properties.wordToggle("vanish") }
+        return styles.hidesText(characterStyle: properties.wordValue("rStyle"))
+    }
+
+    private mutating func readRun(_ run: XMLElement, into content: inout ParagraphContent) {
+        if runIsHidden(run) {
+            findings.hiddenText = true
+            readFieldCharactersOnly(run)
+            return
+        }
+        for child in run.elements {
+            guard child.namespace == .word || child.namespace == .markupCompatibility else {
+                continue
+            }
+            switch child.name {
+            case "fldChar":
+                switch child.attributes["fldCharType"] {
+                case "begin": fields.append(.instruction)
+                case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
+                case "end": _ = fields.popLast()
+                default: break
+                }
+            case "t":
+                if showsFieldText { content.text += child.text }
+            case "tab", "ptab":
+                if showsFieldText { content.text += "\t" }
+            case "br", "cr":
+                if showsFieldText { content.text += "\n" }
+            case "sym":
+                if showsFieldText { content.text += SymbolFont.character(font: child.attributes["font"], code: child.attributes["char"]) }
+            case "noBreakHyphen":
+                if showsFieldText { content.text += "-" }
+            case "ruby":
+                if let base = child.wordChild("rubyBase") { readInline(base, into: &content) }
+            case "drawing", "pict", "object", "AlternateContent":
+                collectTextBoxes(child, into: &content.textBoxes)
+            default:
+                // softHyphen (invisible), instrText, delText, rPr, footnote references and
+                // page-number placeholders show no text of their own here.
+                continue
+            }
+        }
+    }
+
+    /// Keeps field nesting right when the runs that carry `w:fldChar` are deleted or hidden.
+    private mutating func readFieldCharactersOnly(_ element: XMLElement) {
+        for child in element.elements {
+            if child.isWord("fldChar") {
+                switch child.attributes["fldCharType"] {
+                case "begin": fields.append(.instruction)
+                case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
+                case "end": _ = fields.popLast()
+                default: break
+                }
+            } else {
+                readFieldCharactersOnly(child)
+            }
+        }
+    }
+
+    /// Finds `w:txbxContent` inside a drawing, reading one branch of any alternate content.
+    private func collectTextBoxes(_ element: XMLElement, into textBoxes: inout [XMLElement]) {
+        if element.isWord("txbxContent") {
+            textBoxes.append(element)
+            return
+        }
+        if element.namespace == .markupCompatibility && element.name == "AlternateContent" {
+            if let branch = AlternateContent.branch(of: element) { collectTextBoxes(branch, into: &textBoxes) }
+            return
+        }
+        for child in element.elements { collectTextBoxes(child, into: &textBoxes) }
+    }
+}
+
+/// `mc:AlternateContent`: the first `mc:Choice` whose requirements the reader understands,
+/// else `mc:Fallback`; never both, or a text box would be read twice.
+enum AlternateContent {
+    /// Namespace prefixes whose content the reader can take text from. Word writes the same
+    /// text box as a `wps` shape in the Choice and as VML in the Fallback.
+    static let understood: Set<String> = ["wps", "wpg", "wpc", "wp14", "w14", "w15", "w16se", "w16cid", "w16", "a14", "m"]
+
+    static func branch(of element: XMLElement) -> XMLElement? {
+        for child in element.elements where child.namespace == .markupCompatibility && child.name == "Choice" {
+            let required = (child.attributes["Requires"] ?? "").split(separator: " ").map(String.init)
+            if !required.isEmpty && required.allSatisfy(understood.contains) { return child }
+        }
+        return element.elements.first { $0.namespace == .markupCompatibility && $0.name == "Fallback" }
+    }
+}
