@@ -26,11 +26,9 @@ enum TextDecoding {
         if b.starts(with: [0xFE, 0xFF]) {
             return try decodeUTF16(Array(b.dropFirst(2)), littleEndian: false, offsetBase: 2, path: path)
         }
-        // UTF-16 without BOM is recognised before NUL bytes are refused: its ASCII characters
-        // (line ends, digits, Latin letters) are half zero bytes, all on one side of each pair.
-        if let littleEndian = utf16ByteOrder(b),
-           let decoded = try? decodeUTF16(b, littleEndian: littleEndian, offsetBase: 0, path: path),
-           looksLikeText(decoded.text) {
+        // UTF-16 without BOM is recognised before NUL bytes are refused: its line ends, digits
+        // and Latin letters are half zero bytes.
+        if b.contains(0), let decoded = bomlessUTF16(b) {
             return decoded
         }
         if let offset = b.firstIndex(of: 0) {
@@ -38,6 +36,10 @@ enum TextDecoding {
         }
         guard let utf8Failure = firstInvalidUTF8(b) else {
             return Decoded(text: String(decoding: b, as: UTF8.self), encoding: "utf-8")
+        }
+        // Chinese-only UTF-16 has no zero bytes at all; GBK read as UTF-16 gives no plausible text.
+        if let decoded = bomlessUTF16(b) {
+            return decoded
         }
         let gbFailure = firstInvalidGB18030(b)
         if gbFailure == nil, let text = String(data: bytes, encoding: gb18030) {
@@ -47,35 +49,43 @@ enum TextDecoding {
         throw .undecodableText(path: path, offset: max(utf8Failure, gbFailure ?? 0))
     }
 
-    /// The byte order of BOM-less UTF-16, or nil when the bytes do not look like UTF-16.
-    ///
-    /// Needs an even length and a fair share of zero bytes (one in ten), nearly all at even
-    /// offsets (big-endian) or nearly all at odd offsets (little-endian). Chinese text has
-    /// no zero bytes of its own, but its line ends and digits do.
-    static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+    /// BOM-less UTF-16, when one byte order gives plausible text (at least 95 % of its characters
+    /// Chinese, ASCII or common punctuation). Chinese byte-swapped is often still Chinese, so a
+    /// tie goes to the byte order that puts the zero bytes of line ends and ASCII in the high byte.
+    static func bomlessUTF16(_ bytes: [UInt8]) -> Decoded? {
         guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
         var evenZeros = 0
         var oddZeros = 0
         for (offset, byte) in bytes.enumerated() where byte == 0 {
             if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
         }
-        let pairs = bytes.count / 2
-        guard (evenZeros + oddZeros) * 20 >= pairs else { return nil }
-        if oddZeros >= 9 * evenZeros && oddZeros > 0 { return true }
-        if evenZeros >= 9 * oddZeros && evenZeros > 0 { return false }
-        return nil
+        let preferLittle = oddZeros >= evenZeros
+        var best: (decoded: Decoded, score: Double)?
+        for littleEndian in preferLittle ? [true, false] : [false, true] {
+            guard let decoded = try? decodeUTF16(bytes, littleEndian: littleEndian, offsetBase: 0, path: "") else { continue }
+            let score = plausibility(decoded.text)
+            if score > (best?.score ?? 0) { best = (decoded, score) }
+        }
+        guard let best, best.score >= 0.95 else { return nil }
+        return best.decoded
     }
 
-    /// Whether decoded text is text rather than binary that happened to decode: at most one
-    /// control character (other than tab and line ends) in a hundred.
-    static func looksLikeText(_ text: String) -> Bool {
+    /// The share of characters usual in a Chinese report: CJK ideographs and punctuation,
+    /// full-width forms, printable ASCII, tab and line ends, general punctuation.
+    static func plausibility(_ text: String) -> Double {
         var total = 0
-        var controls = 0
+        var plausible = 0
         for scalar in text.unicodeScalars {
             total += 1
-            if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { controls += 1 }
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xB7, 0xD7, 0x2010...0x206F, 0x2160...0x217F, 0x2460...0x24FF,
+                 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF:
+                plausible += 1
+            default:
+                break
+            }
         }
-        return controls * 100 <= total
+        return total == 0 ? 0 : Double(plausible) / Double(total)
     }
 
     private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, offsetBase: Int,

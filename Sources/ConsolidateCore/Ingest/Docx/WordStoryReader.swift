@@ -170,6 +170,11 @@ struct WordStoryReader {
             readFieldCharactersOnly(run)
             return
         }
+        readRunContent(run, into: &content)
+    }
+
+    /// The children of a run, or of the chosen branch of alternate content inside a run.
+    private mutating func readRunContent(_ run: XMLElement, into content: inout ParagraphContent) {
         for child in run.elements {
             guard child.namespace == .word || child.namespace == .markupCompatibility else {
                 continue
@@ -194,7 +199,9 @@ struct WordStoryReader {
                 if showsFieldText { content.text += "-" }
             case "ruby":
                 if let base = child.wordChild("rubyBase") { readInline(base, into: &content) }
-            case "drawing", "pict", "object", "AlternateContent":
+            case "AlternateContent":
+                if let branch = AlternateContent.branch(of: child) { readRunContent(branch, into: &content) }
+            case "drawing", "pict", "object":
                 collectTextBoxes(child, into: &content.textBoxes)
             default:
                 // softHyphen (invisible), instrText, delText, rPr, footnote references and
