@@ -54,6 +54,7 @@ enum FormatSniffer {
         if holds("EncryptedPackage") { return (true, .other) }
         if named == .wps { return (false, .wps) }
         if holds("WordDocument") { return (false, .word97) }
-        return (false, named == .doc ? .word97 : .other)
+        // A compound file under a Word name is almost always a .doc renamed (or saved by an old tool).
+        return (false, named == .doc || named == .docx ? .word97 : .other)
     }
 }
