@@ -41,6 +41,18 @@ import Testing
         #expect(document.notes.contains("文档含有修订痕迹，已按接受全部修订后的文字读取。"))
     }
 
+    @Test func joinsAParagraphWhoseMarkIsDeletedToTheNextWithoutCountingItsNumber() throws {
+        let numbering = F.list(abstractID: 0, numIDs: [1], levels: [F.level(0, format: "chineseCounting", text: "%1、")])
+        let deletedMark = "<w:rPr><w:del w:id=\"9\" w:author=\"甲\"/></w:rPr>"
+        let body = F.paragraph("思想建设", numID: 1, level: 0)
+            + "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>\(deletedMark)</w:pPr>"
+            + "<w:del w:id=\"10\" w:author=\"甲\"><w:r><w:delText>整段删去的旧标题</w:delText></w:r></w:del></w:p>"
+            + "<w:p><w:pPr>\(deletedMark)</w:pPr>\(F.run("组织建设，"))</w:p>"
+            + F.paragraph("制度建设", numID: 1, level: 0)
+        let document = try F.read(F.docx(body: body, numbering: numbering))
+        #expect(document.paragraphs.map(\.displayText) == ["一、\t思想建设", "二、\t组织建设，制度建设"])
+    }
+
     @Test func readsFieldResultsNeverInstructions() throws {
         let body = """
             <w:p><w:r><w:t>截至</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>\

@@ -29,6 +29,8 @@ struct WordStoryReader {
     private(set) var findings = Findings()
     /// The running paragraph index across all stories of the document.
     private(set) var paragraphIndex: Int
+    /// Content of a paragraph whose mark is deleted or hidden: Word joins it to the next paragraph.
+    private var carried: ParagraphContent?
 
     init(styles: WordStyles, numbering: WordNumbering, firstParagraphIndex: Int) {
         self.styles = styles
@@ -38,9 +40,21 @@ struct WordStoryReader {
 
     /// Reads the block-level content of `container` (`w:body`, `w:tc`, `w:footnote`, `w:txbxContent`…).
     mutating func readBlocks(_ container: XMLElement, origin: ParagraphOrigin) {
+        readBlockContent(container, origin: origin)
+        flushCarried(origin: origin)
+    }
+
+    private mutating func readBlockContent(_ container: XMLElement, origin: ParagraphOrigin) {
         for element in container.elements {
             readBlock(element, origin: origin)
         }
+    }
+
+    /// A joined paragraph with nothing left to join to (the last of a cell or story) stands alone.
+    private mutating func flushCarried(origin: ParagraphOrigin) {
+        guard let content = carried else { return }
+        carried = nil
+        emit(number: "", content: content, index: paragraphIndex, style: nil, origin: origin)
     }
 
     private mutating func readBlock(_ element: XMLElement, origin: ParagraphOrigin) {
@@ -52,7 +66,7 @@ struct WordStoryReader {
                 findings.trackedChanges = true
                 return
             }
-            readBlocks(element, origin: origin == .body ? .table : origin)
+            readBlockContent(element, origin: origin == .body ? .table : origin)
         case (.word, "tc"):
             // A vertically merged continuation cell shows the content of the cell above it.
             if let merge = element.wordChild("tcPr")?.wordChild("vMerge"), merge.attributes["val"] != "restart" {
@@ -60,12 +74,12 @@ struct WordStoryReader {
             }
             readBlocks(element, origin: origin == .body ? .table : origin)
         case (.word, "sdt"):
-            if let content = element.wordChild("sdtContent") { readBlocks(content, origin: origin) }
+            if let content = element.wordChild("sdtContent") { readBlockContent(content, origin: origin) }
         case (.word, "del"), (.word, "moveFrom"):
             findings.trackedChanges = true
         case (.word, "ins"), (.word, "moveTo"):
             findings.trackedChanges = true
-            readBlocks(element, origin: origin)
+            readBlockContent(element, origin: origin)
         case (.word, "altChunk"):
             if let id = element.attributes["id"] { findings.alternativeChunks.append(id) }
         case (.word, "sectPr"):
@@ -74,10 +88,10 @@ struct WordStoryReader {
              (.word, "sdtPr"), (.word, "sdtEndPr"), (.word, "tblPrEx"):
             return
         case (.markupCompatibility, "AlternateContent"):
-            if let branch = AlternateContent.branch(of: element) { readBlocks(branch, origin: origin) }
+            if let branch = AlternateContent.branch(of: element) { readBlockContent(branch, origin: origin) }
         default:
             // customXml, smartTag and anything unknown: read what it wraps.
-            readBlocks(element, origin: origin)
+            readBlockContent(element, origin: origin)
         }
     }
 
@@ -96,22 +110,37 @@ struct WordStoryReader {
 
     private mutating func readParagraph(_ paragraph: XMLElement, origin: ParagraphOrigin) {
         paragraphIndex += 1
-        let index = paragraphIndex
         let properties = paragraph.wordChild("pPr")
-        var content = ParagraphContent()
+        var content = carried ?? ParagraphContent()
+        carried = nil
         readInline(paragraph, into: &content)
         if let sectionProperties = properties?.wordChild("sectPr") { readSectionProperties(sectionProperties) }
 
-        let markHidden = properties?.wordChild("rPr")?.wordToggle("vanish") ?? false
-        if markHidden { findings.hiddenText = true }
-        if !(markHidden && content.text.isEmpty) {
-            let number = numberer.number(paragraphProperties: properties)
-            let displayed = number + content.text
-            if !displayed.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-                paragraphs.append(RawParagraph(number: number, text: content.text,
-                                               location: SourceLocation(paragraph: index, origin: origin),
-                                               style: properties?.wordValue("pStyle")))
-            }
+        // A deleted paragraph mark (accepted) or a hidden one joins this paragraph to the next,
+        // which keeps its own mark: its style and number.
+        let mark = properties?.wordChild("rPr")
+        if mark?.wordChild("del") != nil || mark?.wordChild("moveFrom") != nil {
+            findings.trackedChanges = true
+            carried = content
+            return
+        }
+        if mark?.wordToggle("vanish") ?? false {
+            findings.hiddenText = true
+            carried = content
+            return
+        }
+        let number = numberer.number(paragraphProperties: properties)
+        emit(number: number, content: content, index: paragraphIndex, style: properties?.wordValue("pStyle"), origin: origin)
+    }
+
+    /// Adds a paragraph unless nothing of it shows, then reads its text boxes after it.
+    private mutating func emit(number: String, content: ParagraphContent, index: Int, style: String?,
+                               origin: ParagraphOrigin) {
+        let displayed = number + content.text
+        if !displayed.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            paragraphs.append(RawParagraph(number: number, text: content.text,
+                                           location: SourceLocation(paragraph: index, origin: origin),
+                                           style: style))
         }
         for textBox in content.textBoxes {
             findings.textBoxes += 1
