@@ -19,6 +19,26 @@ import Testing
         #expect(try texts(body) == ["　　支部\t书记\n讲党课\n两次✓已完成学习-强国"])
     }
 
+    @Test func readsPageBreaksAsLineBreaksOnlyBetweenText() throws {
+        let pageBreak = "<w:r><w:br w:type=\"page\"/></w:r>"
+        let body = "<w:p>\(pageBreak)\(F.run("二、存在的问题"))</w:p>"
+            + "<w:p>\(F.run("上半年"))\(pageBreak)\(F.run("下半年"))\(pageBreak)</w:p>"
+            + "<w:p>\(pageBreak)</w:p>"
+        #expect(try texts(body) == ["二、存在的问题", "上半年\n下半年"])
+    }
+
+    @Test func reportsBuiltInStylesByTheirCanonicalIDEvenWhenLocalised() throws {
+        let styles = """
+            <w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/></w:style>
+            <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>
+            <w:style w:type="paragraph" w:styleId="ReportBody"><w:name w:val="汇报正文"/></w:style>
+            """
+        let body = F.paragraph("某局工作汇报", style: "a3") + F.paragraph("总体情况", style: "1") + F.paragraph("正文", style: "ReportBody")
+        let document = try F.read(F.docx(body: body, styles: styles))
+        #expect(document.paragraphs.map(\.style) == ["Title", "Heading1", "ReportBody"])
+        #expect(document.paragraphs.map(\.location.origin) == [.body, .body, .body])
+    }
+
     @Test func dropsHiddenTextAndReadsRubyBase() throws {
         let body = """
             <w:p><w:r><w:t>开展</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注）</w:t></w:r>\

@@ -126,6 +126,23 @@ import Testing
         #expect(document.paragraphs.map(\.number) == ["一、\t"])
     }
 
+    @Test func readsWord2010CustomFormatsFromTheirAlternateContent() throws {
+        func level(_ index: Int, choice: String, fallback: String, text: String) -> String {
+            """
+            <w:lvl w:ilvl="\(index)"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14">\
+            <w:numFmt w:val="custom" w:format="\(choice)"/></mc:Choice><mc:Fallback><w:numFmt w:val="\(fallback)"/>\
+            </mc:Fallback></mc:AlternateContent><w:lvlText w:val="\(text)"/></w:lvl>
+            """
+        }
+        let numbering = F.list(abstractID: 0, numIDs: [1], levels: [
+            level(0, choice: "01, 02, 03, ...", fallback: "decimal", text: "%1."),
+            level(1, choice: "甲, 乙, 丙, ...", fallback: "chineseCounting", text: "（%2）"),
+        ])
+        let body = F.paragraph("甲", numID: 1, level: 0) + F.paragraph("乙", numID: 1, level: 1)
+        let document = try F.read(F.docx(body: body, numbering: numbering))
+        #expect(document.paragraphs.map(\.number) == ["01.\t", "（一）\t"])
+    }
+
     @Test func rendersBulletsThroughTheirSymbolFont() throws {
         let numbering = F.list(abstractID: 0, numIDs: [1], levels: [
             F.level(0, format: "bullet", text: "\u{F0B7}", extra: "<w:rPr><w:rFonts w:ascii=\"Symbol\" w:hAnsi=\"Symbol\"/></w:rPr>"),

@@ -22,7 +22,11 @@ struct WordNumbering: Sendable {
 
         init(_ element: XMLElement) {
             if let start = element.wordValue("start").flatMap({ Int($0) }) { self.start = start }
-            if let format = element.wordValue("numFmt") { self.format = format }
+            if let format = element.wordValue("numFmt") {
+                self.format = format
+            } else if let format = WordNumbering.alternateFormat(element) {
+                self.format = format
+            }
             text = element.wordValue("lvlText") ?? (element.wordChild("lvlText") == nil ? nil : "")
             if let suffix = element.wordValue("suff") { self.suffix = suffix }
             isLegal = element.wordToggle("isLgl")
@@ -31,6 +35,22 @@ struct WordNumbering: Sendable {
             let fonts = element.wordChild("rPr")?.wordChild("rFonts")
             font = fonts?.attributes["ascii"] ?? fonts?.attributes["hAnsi"]
         }
+    }
+
+    /// Word 2010 writes custom number formats as alternate content: a `w:numFmt w:val="custom"
+    /// w:format="01, 02, 03, ..."` Choice and a plain Fallback. `01, 02…` is read as `decimalZero`;
+    /// any other custom format takes the Fallback.
+    private static func alternateFormat(_ level: XMLElement) -> String? {
+        guard let alternate = level.elements.first(where: { $0.namespace == .markupCompatibility && $0.name == "AlternateContent" })
+        else { return nil }
+        for branch in alternate.elements where branch.namespace == .markupCompatibility && branch.name == "Choice" {
+            if let numFmt = branch.wordChild("numFmt"), numFmt.attributes["val"] == "custom",
+               numFmt.attributes["format"]?.hasPrefix("01,") == true {
+                return "decimalZero"
+            }
+        }
+        let fallback = alternate.elements.first { $0.namespace == .markupCompatibility && $0.name == "Fallback" }
+        return fallback?.wordValue("numFmt")
     }
 
     /// `w:abstractNum`: the shared definition of a list's levels.

@@ -130,7 +130,7 @@ struct WordStoryReader {
             return
         }
         let number = numberer.number(paragraphProperties: properties)
-        emit(number: number, content: content, index: paragraphIndex, style: properties?.wordValue("pStyle"), origin: origin)
+        emit(number: number, content: content, index: paragraphIndex, style: styles.reportedID(for: properties?.wordValue("pStyle")), origin: origin)
     }
 
     /// Adds a paragraph unless nothing of it shows, then reads its text boxes after it.
@@ -150,8 +150,24 @@ struct WordStoryReader {
 
     /// Text and text boxes gathered from one paragraph's inline content.
     private struct ParagraphContent {
-        var text = ""
+        private(set) var text = ""
         var textBoxes: [XMLElement] = []
+        /// A page or column break waiting for text after it. A break with text on both sides
+        /// reads as a line break; at either end of the paragraph it shows nothing.
+        private var pendingBreak = false
+
+        mutating func append(_ string: String) {
+            guard !string.isEmpty else { return }
+            if pendingBreak {
+                text += "\n"
+                pendingBreak = false
+            }
+            text += string
+        }
+
+        mutating func appendPageBreak() {
+            if !text.isEmpty { pendingBreak = true }
+        }
     }
 
     /// Whether run text is shown now: outside fields, or in the result of every open field.
@@ -178,7 +194,7 @@ struct WordStoryReader {
             case (.markupCompatibility, "AlternateContent"):
                 if let branch = AlternateContent.branch(of: child) { readInline(branch, into: &content) }
             case (.math, "t"):
-                if showsFieldText { content.text += child.text }
+                if showsFieldText { content.append(child.text) }
             default:
                 // hyperlink, smartTag, customXml, fldSimple (its runs are the result), dir, bdo,
                 // math zones and anything unknown: read what it wraps.
@@ -217,15 +233,21 @@ struct WordStoryReader {
                 default: break
                 }
             case "t":
-                if showsFieldText { content.text += child.text }
+                if showsFieldText { content.append(child.text) }
             case "tab", "ptab":
-                if showsFieldText { content.text += "\t" }
-            case "br", "cr":
-                if showsFieldText { content.text += "\n" }
+                if showsFieldText { content.append("\t") }
+            case "br":
+                guard showsFieldText else { continue }
+                switch child.attributes["type"] {
+                case "page", "column": content.appendPageBreak()
+                default: content.append("\n")
+                }
+            case "cr":
+                if showsFieldText { content.append("\n") }
             case "sym":
-                if showsFieldText { content.text += SymbolFont.character(font: child.attributes["font"], code: child.attributes["char"]) }
+                if showsFieldText { content.append(SymbolFont.character(font: child.attributes["font"], code: child.attributes["char"])) }
             case "noBreakHyphen":
-                if showsFieldText { content.text += "-" }
+                if showsFieldText { content.append("-") }
             case "ruby":
                 if let base = child.wordChild("rubyBase") { readInline(base, into: &content) }
             case "AlternateContent":

@@ -3,6 +3,8 @@
 struct WordStyles: Sendable {
     struct Style: Sendable {
         let id: String
+        /// `w:name`: built-in styles keep their English name whatever the id a localised Word gave them.
+        let name: String?
         let type: String
         let basedOn: String?
         /// `w:pPr/w:numPr/w:numId` of the style itself.
@@ -34,7 +36,7 @@ struct WordStyles: Sendable {
             let numPr = element.wordChild("pPr")?.wordChild("numPr")
             let runProperties = element.wordChild("rPr")
             styles[id] = Style(
-                id: id, type: type, basedOn: element.wordValue("basedOn"),
+                id: id, name: element.wordValue("name"), type: type, basedOn: element.wordValue("basedOn"),
                 numberingID: numPr?.wordValue("numId"),
                 numberingLevel: numPr?.wordValue("ilvl").flatMap { Int($0) },
                 hidden: runProperties?.wordChild("vanish") == nil ? nil : runProperties?.wordToggle("vanish"))
@@ -45,6 +47,22 @@ struct WordStyles: Sendable {
         self.styles = styles
         self.defaultParagraphStyle = defaultParagraphStyle
     }
+
+    /// The style id reported in `RawParagraph.style`: the canonical id of a built-in style
+    /// (`Title`, `Heading1`) even where a Chinese Word wrote it as `a3` or `1`; else the id itself.
+    func reportedID(for id: String?) -> String? {
+        guard let id else { return nil }
+        guard let name = styles[id]?.name?.lowercased() else { return id }
+        if let canonical = Self.builtInIDs[name] { return canonical }
+        if name.hasPrefix("heading "), let level = Int(name.dropFirst(8)), (1...9).contains(level) { return "Heading\(level)" }
+        return id
+    }
+
+    private static let builtInIDs: [String: String] = [
+        "title": "Title", "subtitle": "Subtitle", "normal": "Normal", "list paragraph": "ListParagraph",
+        "body text": "BodyText", "body text indent": "BodyTextIndent", "quote": "Quote", "caption": "Caption",
+        "header": "Header", "footer": "Footer", "footnote text": "FootnoteText", "toc heading": "TOCHeading",
+    ]
 
     /// The style chain from `id` up through `w:basedOn`, cycles cut.
     func chain(from id: String?) -> [Style] {
