@@ -20,9 +20,65 @@ public enum Ingest {
         guard bytes.count <= inputs.maxFileBytes else {
             throw .tooLarge(path: displayPath, bytes: bytes.count, limit: inputs.maxFileBytes)
         }
+        guard !bytes.isEmpty else { throw .empty(path: displayPath) }
         let sha = Fingerprint.sha256(bytes)
-        let decoded = try TextDecoding.decode(bytes, path: displayPath)
-        let source = SourceInfo(path: displayPath, format: .txt, encoding: decoded.encoding, sha256: sha)
-        return RawDocument(source: source, paragraphs: TextDecoding.paragraphs(decoded.text))
+        let named = FormatSniffer.namedKind(of: displayPath)
+        let document: RawDocument
+        switch FormatSniffer.signature(of: bytes) {
+        case .zip:
+            document = try readZip(bytes, named: named, path: displayPath, sha: sha, inputs: inputs)
+        case .compoundFile:
+            let compound = FormatSniffer.compoundFileKind(of: bytes, named: named)
+            if compound.encrypted { throw .encryptedDocument(path: displayPath) }
+            throw .legacyDocument(path: displayPath, kind: compound.kind)
+        case .pdf:
+            throw .unsupportedFormat(path: displayPath, detected: "PDF 文件")
+        case .rtf:
+            throw .unsupportedFormat(path: displayPath, detected: "RTF 格式的文档")
+        case .other:
+            switch named {
+            case .docx:
+                throw .brokenDocx(path: displayPath, reason: "文件内容不是 Word 文档应有的 zip 压缩格式")
+            case .doc:
+                throw .mismatchedExtension(path: displayPath, named: LegacyDocumentKind.word97.description,
+                                           actual: "纯文本或网页文件")
+            case .wps:
+                throw .mismatchedExtension(path: displayPath, named: LegacyDocumentKind.wps.description,
+                                           actual: "纯文本或网页文件")
+            case .txt, .other:
+                let decoded = try TextDecoding.decode(bytes, path: displayPath)
+                let source = SourceInfo(path: displayPath, format: .txt, encoding: decoded.encoding, sha256: sha)
+                document = RawDocument(source: source, paragraphs: TextDecoding.paragraphs(decoded.text))
+            }
+        }
+        guard !document.paragraphs.isEmpty else { throw .empty(path: displayPath) }
+        return document
+    }
+
+    private static func readZip(_ bytes: Data, named: FormatSniffer.NamedKind, path: String, sha: String,
+                                inputs: PipelineConfiguration.Inputs) throws(IngestError) -> RawDocument {
+        let archive: DocxArchive
+        do {
+            archive = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes)
+        } catch {
+            throw DocxReader.ingestError(error, path: path)
+        }
+        let isWord = archive.contains("word/document.xml")
+        switch named {
+        case .docx:
+            break
+        case .txt:
+            throw .mismatchedExtension(path: path, named: "纯文本文件（.txt）",
+                                       actual: isWord ? "Word 文档（.docx）" : "zip 压缩包")
+        case .doc, .wps:
+            throw .mismatchedExtension(path: path, named: named == .doc ? LegacyDocumentKind.word97.description
+                                                                          : LegacyDocumentKind.wps.description,
+                                       actual: isWord ? "Word 文档（.docx）" : "zip 压缩包")
+        case .other:
+            guard isWord else { throw .unsupportedFormat(path: path, detected: "zip 压缩包") }
+        }
+        let reading = try DocxReader(path: path, inputs: inputs).read(archive)
+        return RawDocument(source: SourceInfo(path: path, format: .docx, encoding: nil, sha256: sha),
+                           paragraphs: reading.paragraphs, notes: reading.notes)
     }
 }

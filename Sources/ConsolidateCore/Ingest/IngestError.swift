@@ -1,12 +1,30 @@
 /// Why a submission could not be read. Descriptions are Chinese: they are shown to the
-/// department's staff and passed on to the unit, and each says what to do.
+/// department's staff and passed on to the unit, and each names the file and says what to do.
 public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case tooLarge(path: String, bytes: Int, limit: Int)
+    /// The bytes are text in no encoding the reader knows; `offset` is the first byte that fails.
     case undecodableText(path: String, offset: Int)
     case nulByte(path: String, offset: Int)
+    /// The bytes are a format the reader does not take (`detected` names it in Chinese).
     case unsupportedFormat(path: String, detected: String)
     case brokenDocx(path: String, reason: String)
+    /// A legacy binary document: Word 97-2003 `.doc`, WPS `.wps` or another OLE compound file.
+    case legacyDocument(path: String, kind: LegacyDocumentKind)
+    /// A Word document protected by an opening password (an OLE file holding `EncryptedPackage`).
+    case encryptedDocument(path: String)
+    /// The name says one format and the bytes another (`named` and `actual` are file kinds in Chinese).
+    case mismatchedExtension(path: String, named: String, actual: String)
+    /// A zip entry whose declared or inflated size is over `Inputs.maxEntryBytes`.
+    case entryTooLarge(path: String, entry: String, limit: Int)
+    /// A zip entry whose inflated bytes do not match its CRC-32 or its declared size.
+    case corruptedEntry(path: String, entry: String)
+    /// A package part nested deeper than `Inputs.maxXMLDepth`.
+    case xmlTooDeep(path: String, part: String, limit: Int)
+    /// A package part that is not well-formed XML, or declares a document type (Word never does).
+    case malformedXML(path: String, part: String, line: Int)
+    /// A file with no text at all.
+    case empty(path: String)
 
     public var description: String {
         switch self {
@@ -22,6 +40,41 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             return "文件 \(path) 是\(detected)，本工具无法读取，请用 Word 另存为 .docx 后重新提交。"
         case let .brokenDocx(path, reason):
             return "文件 \(path) 不是完好的 Word 文档（\(reason)），请用 Word 打开后另存为 .docx 再提交。"
+        case let .legacyDocument(path, kind):
+            return "文件 \(path) 是\(kind.description)，本工具只读取 .docx 和 .txt，请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再提交。"
+        case let .encryptedDocument(path):
+            return "文件 \(path) 设置了打开密码，本工具无法读取，请取消密码后另存为 .docx 再提交。"
+        case let .mismatchedExtension(path, named, actual):
+            return "文件 \(path) 的扩展名表明是\(named)，内容却是\(actual)，请用 Word 打开后另存为 .docx 再提交。"
+        case let .entryTooLarge(path, entry, limit):
+            return "文件 \(path) 中的部件 \(entry) 解压后超过 \(limit) 字节的上限，文件可能已损坏或被恶意构造，请用 Word 打开后另存为 .docx 再提交。"
+        case let .corruptedEntry(path, entry):
+            return "文件 \(path) 中的部件 \(entry) 已损坏（校验不符），请用 Word 打开检查后另存为 .docx 再提交。"
+        case let .xmlTooDeep(path, part, limit):
+            return "文件 \(path) 中的部件 \(part) 嵌套层数超过 \(limit) 层，文件可能已损坏，请用 Word 打开后另存为 .docx 再提交。"
+        case let .malformedXML(path, part, line):
+            return "文件 \(path) 中的部件 \(part) 第 \(line) 行不是有效的 XML，文件已损坏，请用 Word 打开后另存为 .docx 再提交。"
+        case let .empty(path):
+            return "文件 \(path) 中没有任何文字，请确认提交的是汇报正文后重新提交。"
+        }
+    }
+}
+
+/// The kinds of legacy binary document a unit may send instead of a .docx.
+public enum LegacyDocumentKind: String, Sendable, Equatable, Codable {
+    /// Word 97-2003 (`.doc`).
+    case word97
+    /// WPS Office's own format (`.wps`).
+    case wps
+    /// An OLE compound file of another or unknown kind.
+    case other
+
+    /// The kind in the words of the error message.
+    public var description: String {
+        switch self {
+        case .word97: return "Word 97-2003 格式的 .doc 文档"
+        case .wps: return "WPS 文字格式的 .wps 文档"
+        case .other: return "旧版 Office 格式的文档"
         }
     }
 }

@@ -1,0 +1,86 @@
+/// Renders Word's automatic numbering paragraph by paragraph, as Word counts it.
+///
+/// Word keeps one counter per list and level. A list is the abstract definition:
+/// `w:num` instances that share a `w:abstractNum` continue each other's counting,
+/// unless an instance overrides a level (`w:lvlOverride`, `w:startOverride`), which
+/// makes it a list of its own. Advancing a level resets the deeper levels, except
+/// those whose `w:lvlRestart` says otherwise.
+struct ListNumberer {
+    let numbering: WordNumbering
+    let styles: WordStyles
+    /// Current value per list key and level; nil where the level has not been used since its last reset.
+    private var counters: [String: [Int?]] = [:]
+
+    init(numbering: WordNumbering, styles: WordStyles) {
+        self.numbering = numbering
+        self.styles = styles
+    }
+
+    /// The number shown before a paragraph with these properties, suffix included, or "".
+    mutating func number(paragraphProperties: XMLElement?) -> String {
+        let styleID = paragraphProperties?.wordValue("pStyle")
+        let direct = paragraphProperties?.wordChild("numPr")
+        let inherited = styles.numbering(forParagraphStyle: styleID)
+        guard let numberingID = direct?.wordValue("numId") ?? inherited.numberingID,
+              numberingID != "0",
+              let instance = numbering.instances[numberingID],
+              let list = numbering.levelsOwner(of: instance, styles: styles) else { return "" }
+
+        let styleLinkedLevel = list.levels.first { $0.value.paragraphStyle != nil
+            && $0.value.paragraphStyle == (inherited.linkedStyle ?? styleID) }?.key
+        let levelIndex = min(max(direct?.wordValue("ilvl").flatMap { Int($0) } ?? inherited.level ?? styleLinkedLevel ?? 0, 0), 8)
+
+        func level(_ index: Int) -> WordNumbering.Level? {
+            instance.overrides[index]?.level ?? list.levels[index]
+        }
+        func start(_ index: Int) -> Int {
+            instance.overrides[index]?.startOverride ?? level(index)?.start ?? 0
+        }
+        guard let current = level(levelIndex) else { return "" }
+
+        let key = instance.overrides.isEmpty ? "list:" + list.id : "instance:" + instance.id
+        var values = counters[key] ?? Array(repeating: nil, count: 9)
+        values[levelIndex] = values[levelIndex].map { $0 + 1 } ?? start(levelIndex)
+        for deeper in (levelIndex + 1)..<9 {
+            let restart = level(deeper)?.restart
+            if restart == nil || (restart! > 0 && levelIndex < restart!) { values[deeper] = nil }
+        }
+        counters[key] = values
+
+        guard let template = current.text else { return "" }
+        let rendered: String
+        if current.format == "bullet" {
+            rendered = SymbolFont.bullet(template, font: current.font)
+        } else {
+            rendered = Self.fill(template) { placeholder in
+                guard let referenced = level(placeholder) else { return "" }
+                let value = values[placeholder] ?? start(placeholder)
+                let format = current.isLegal && referenced.format != "none" ? "decimal" : referenced.format
+                return NumberFormat.render(value, format: format)
+            }
+        }
+        guard !rendered.isEmpty else { return "" }
+        switch current.suffix {
+        case "space": return rendered + " "
+        case "nothing": return rendered
+        default: return rendered + "\t"
+        }
+    }
+
+    /// Replaces `%1` … `%9` in `template` with the rendered value of that level (0-based for `value`).
+    static func fill(_ template: String, value: (Int) -> String) -> String {
+        var result = ""
+        var characters = template.makeIterator()
+        while let character = characters.next() {
+            guard character == "%" else { result.append(character); continue }
+            guard let next = characters.next() else { result.append(character); break }
+            if let digit = next.wholeNumberValue, (1...9).contains(digit), next.isASCII {
+                result += value(digit - 1)
+            } else {
+                result.append(character)
+                result.append(next)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+/// One element of an OOXML part, reduced to what the reader needs.
+///
+/// Parts are parsed once into this small tree (names by namespace and local name,
+/// attributes by local name) so that the Word walkers are plain Swift recursion
+/// over values, with no libxml2 pointers living past the parse.
+struct XMLElement: Sendable, Equatable {
+    /// The namespace the element is in, reduced to the few the reader tells apart.
+    let namespace: XMLNamespace
+    /// The local name (`p`, `r`, `t`, `AlternateContent`).
+    let name: String
+    /// Attribute values by local name; the prefix is dropped (`w:val` → `val`, `r:id` → `id`).
+    let attributes: [String: String]
+    var children: [XMLContent]
+
+    /// Whether this is the WordprocessingML element `w:<name>`.
+    func isWord(_ localName: String) -> Bool {
+        namespace == .word && name == localName
+    }
+
+    /// The first child element in the WordprocessingML namespace with this local name.
+    func wordChild(_ localName: String) -> XMLElement? {
+        for case let .element(child) in children where child.isWord(localName) { return child }
+        return nil
+    }
+
+    /// All child elements in the WordprocessingML namespace with this local name.
+    func wordChildren(_ localName: String) -> [XMLElement] {
+        children.compactMap { content in
+            if case let .element(child) = content, child.isWord(localName) { return child }
+            return nil
+        }
+    }
+
+    /// The child elements, in order.
+    var elements: [XMLElement] {
+        children.compactMap { content in
+            if case let .element(child) = content { return child }
+            return nil
+        }
+    }
+
+    /// The text directly inside this element (character data children joined).
+    var text: String {
+        var result = ""
+        for case let .text(string) in children { result += string }
+        return result
+    }
+
+    /// `w:val` of the child `w:<name>`, if the child exists.
+    func wordValue(_ localName: String) -> String? {
+        wordChild(localName)?.attributes["val"]
+    }
+
+    /// Whether an OOXML on/off property child (`<w:vanish/>`, `<w:isLgl w:val="0"/>`) is on.
+    func wordToggle(_ localName: String) -> Bool {
+        guard let child = wordChild(localName) else { return false }
+        switch child.attributes["val"]?.lowercased() {
+        case "0", "false", "off": return false
+        default: return true
+        }
+    }
+}
+
+/// Character data or a nested element.
+enum XMLContent: Sendable, Equatable {
+    case element(XMLElement)
+    case text(String)
+}
+
+/// The namespaces the reader distinguishes; everything else is `other`.
+enum XMLNamespace: Sendable, Equatable {
+    /// WordprocessingML, transitional or strict.
+    case word
+    /// Markup compatibility (`mc:AlternateContent`).
+    case markupCompatibility
+    /// Office math (`m:t` carries the text of an equation).
+    case math
+    /// The package relationships part.
+    case relationships
+    case other
+
+    init(uri: String) {
+        switch uri {
+        case "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+             "http://purl.oclc.org/ooxml/wordprocessingml/main":
+            self = .word
+        case "http://schemas.openxmlformats.org/markup-compatibility/2006":
+            self = .markupCompatibility
+        case "http://schemas.openxmlformats.org/officeDocument/2006/math",
+             "http://purl.oclc.org/ooxml/officeDocument/math":
+            self = .math
+        case "http://schemas.openxmlformats.org/package/2006/relationships":
+            self = .relationships
+        default:
+            self = .other
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import CLibXML2
+import Foundation
+
+/// Parses one OOXML part into an `XMLElement` tree with libxml2's SAX2 push parser.
+///
+/// SAX2 rather than the libxml2 DOM: the tree is built straight into Swift values and
+/// the nesting depth can be refused as it grows (`maxDepth`), before a hostile part
+/// exhausts the stack of the recursive walkers. A document type declaration is refused
+/// outright: Word never writes one, and it is the door to entity expansion attacks.
+/// Only the character data of `w:t` and `m:t` is kept; nothing else carries visible text.
+struct XMLTreeParser {
+    let maxDepth: Int
+
+    /// Why a part could not be parsed.
+    enum Failure: Error, Equatable {
+        case tooDeep(limit: Int)
+        case documentTypeDeclaration
+        case malformed(line: Int, message: String)
+    }
+
+    /// libxml2 must be initialised once before parsers run on several threads.
+    private static let parserInitialised: Void = { xmlInitParser() }()
+
+    func parse(_ bytes: Data) throws(Failure) -> XMLElement {
+        _ = Self.parserInitialised
+        let builder = TreeBuilder(maxDepth: maxDepth)
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = treeBuilderStartElement
+        handler.endElementNs = treeBuilderEndElement
+        handler.characters = treeBuilderCharacters
+        handler.cdataBlock = treeBuilderCharacters
+        handler.ignorableWhitespace = treeBuilderCharacters
+        handler.internalSubset = treeBuilderDocumentType
+        handler.serror = treeBuilderSilentError
+
+        let userData = Unmanaged.passUnretained(builder).toOpaque()
+        guard let context = xmlCreatePushParserCtxt(&handler, userData, nil, 0, nil) else {
+            throw .malformed(line: 0, message: "libxml2 could not create a parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        // NONET: never fetch anything. NOENT is deliberately absent: entities are not substituted.
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+        builder.context = context
+
+        withExtendedLifetime(builder) {
+            bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                let chunkSize = 1 << 16
+                var offset = 0
+                while offset < buffer.count, builder.failure == nil, context.pointee.wellFormed != 0 {
+                    let length = min(chunkSize, buffer.count - offset)
+                    let start = buffer.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+                    xmlParseChunk(context, start, Int32(length), 0)
+                    offset += length
+                }
+                if builder.failure == nil, context.pointee.wellFormed != 0 {
+                    xmlParseChunk(context, nil, 0, 1)
+                }
+            }
+        }
+        if let failure = builder.failure { throw failure }
+        if context.pointee.wellFormed == 0 {
+            var line = 0
+            var message = "not well-formed"
+            if let error = xmlCtxtGetLastError(context) {
+                line = Int(error.pointee.line)
+                if let text = error.pointee.message {
+                    message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            }
+            throw .malformed(line: line, message: message)
+        }
+        guard let root = builder.root else {
+            throw .malformed(line: 0, message: "no root element")
+        }
+        return root
+    }
+}
+
+/// The mutable state of one parse, reached from the C callbacks through `userData`.
+private final class TreeBuilder {
+    let maxDepth: Int
+    var stack: [XMLElement] = []
+    var keepText: [Bool] = []
+    var root: XMLElement?
+    var failure: XMLTreeParser.Failure?
+    var context: xmlParserCtxtPtr?
+
+    init(maxDepth: Int) { self.maxDepth = maxDepth }
+
+    func fail(_ failure: XMLTreeParser.Failure) {
+        if self.failure == nil { self.failure = failure }
+        if let context { xmlStopParser(context) }
+    }
+
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> TreeBuilder {
+        Unmanaged<TreeBuilder>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+}
+
+private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    guard let pointer else { return "" }
+    return String(cString: pointer)
+}
+
+private func treeBuilderStartElement(
+    _ userData: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    let builder = TreeBuilder.from(userData)
+    guard builder.failure == nil else { return }
+    if builder.stack.count >= builder.maxDepth {
+        builder.fail(.tooDeep(limit: builder.maxDepth))
+        return
+    }
+    var values: [String: String] = [:]
+    if let attributes, attributeCount > 0 {
+        for index in 0..<Int(attributeCount) {
+            let base = index * 5
+            let name = string(attributes[base])
+            guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            let length = end - start
+            let value = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+            // The first of two same-named attributes wins (`w:id` over a foreign `id`) only if
+            // it is in the WordprocessingML namespace; otherwise keep whichever came first.
+            if values[name] == nil || XMLNamespace(uri: string(attributes[base + 2])) == .word {
+                values[name] = value
+            }
+        }
+    }
+    let namespace = XMLNamespace(uri: string(uri))
+    let name = string(localName)
+    builder.stack.append(XMLElement(namespace: namespace, name: name, attributes: values, children: []))
+    builder.keepText.append(name == "t" && (namespace == .word || namespace == .math))
+}
+
+private func treeBuilderEndElement(
+    _ userData: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?
+) {
+    let builder = TreeBuilder.from(userData)
+    guard builder.failure == nil, let element = builder.stack.popLast() else { return }
+    builder.keepText.removeLast()
+    if builder.stack.isEmpty {
+        builder.root = element
+    } else {
+        builder.stack[builder.stack.count - 1].children.append(.element(element))
+    }
+}
+
+private func treeBuilderCharacters(_ userData: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+    let builder = TreeBuilder.from(userData)
+    guard builder.failure == nil, builder.keepText.last == true, let characters, length > 0 else { return }
+    let text = String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self)
+    let last = builder.stack.count - 1
+    if case let .text(previous)? = builder.stack[last].children.last {
+        builder.stack[last].children[builder.stack[last].children.count - 1] = .text(previous + text)
+    } else {
+        builder.stack[last].children.append(.text(text))
+    }
+}
+
+private func treeBuilderDocumentType(
+    _ userData: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?,
+    _ systemID: UnsafePointer<xmlChar>?
+) {
+    TreeBuilder.from(userData).fail(.documentTypeDeclaration)
+}
+
+private func treeBuilderSilentError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    // Errors are read back from the context after the parse; nothing is printed.
+}

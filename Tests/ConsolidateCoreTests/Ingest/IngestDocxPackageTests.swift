@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+/// Hostile, damaged and mislabelled files are refused with a message the unit can act on.
+@Suite struct IngestDocxPackageTests {
+    typealias F = DocxFixture
+
+    static let sample = F.docx(body: F.paragraph("支部按期召开组织生活会") + F.paragraph("党员参学率达到百分之百"))
+
+    /// Overwrites a 4-byte little-endian field of the local and central headers of `entry`.
+    static func patch(_ zip: Data, entry: String, localOffset: Int, centralOffset: Int, value: UInt32) -> Data {
+        var bytes = [UInt8](zip)
+        let name = Array(entry.utf8)
+        func write(at position: Int) {
+            for index in 0..<4 { bytes[position + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
+        }
+        var index = 0
+        while index + 46 < bytes.count {
+            if bytes[index..<index + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04]),
+               bytes[(index + 30)...].starts(with: name) {
+                write(at: index + localOffset)
+            }
+            if bytes[index..<index + 4].elementsEqual([0x50, 0x4B, 0x01, 0x02]),
+               bytes[(index + 46)...].starts(with: name) {
+                write(at: index + centralOffset)
+            }
+            index += 1
+        }
+        return Data(bytes)
+    }
+
+    @Test func readsAWellFormedPackage() throws {
+        let document = try F.read(Self.sample)
+        #expect(document.paragraphs.map(\.text) == ["支部按期召开组织生活会", "党员参学率达到百分之百"])
+        #expect(document.source.sha256.count == 64)
+    }
+
+    @Test func acceptsMacroEnabledAndTemplateNames() throws {
+        #expect(try F.read(Self.sample, name: "汇报.docm").paragraphs.count == 2)
+        #expect(try F.read(Self.sample, name: "汇报.DOTX").paragraphs.count == 2)
+    }
+
+    static let large = F.docx(body: String(repeating: F.paragraph("重复的段落内容用于撑大解压后的体积"), count: 400))
+
+    @Test func rejectsZipEntryDeclaredPastTheLimit() {
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.maxEntryBytes = 4096
+        #expect(throws: IngestError.entryTooLarge(path: "单位汇报.docx", entry: "word/document.xml", limit: 4096)) {
+            try F.read(Self.large, inputs: inputs)
+        }
+    }
+
+    @Test func rejectsZipEntryWhoseInflationPassesTheLimitDespiteItsDeclaredSize() throws {
+        let lying = IngestDocxPackageTests.patch(Self.large, entry: "word/document.xml", localOffset: 22, centralOffset: 24, value: 100)
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.maxEntryBytes = 4096
+        #expect(throws: IngestError.entryTooLarge(path: "单位汇报.docx", entry: "word/document.xml", limit: 4096)) {
+            try F.read(lying, inputs: inputs)
+        }
+    }
+
+    @Test func rejectsEntryWithCorruptedChecksum() {
+        let corrupted = IngestDocxPackageTests.patch(Self.sample, entry: "word/document.xml", localOffset: 14, centralOffset: 16, value: 0xDEAD_BEEF)
+        #expect(throws: IngestError.corruptedEntry(path: "单位汇报.docx", entry: "word/document.xml")) {
+            try F.read(corrupted)
+        }
+    }
+
+    @Test func rejectsXMLNestedDeeperThanTheLimit() {
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.maxXMLDepth = 12
+        let deep = String(repeating: "<w:sdt><w:sdtContent>", count: 8) + F.paragraph("深") + String(repeating: "</w:sdtContent></w:sdt>", count: 8)
+        #expect(throws: IngestError.xmlTooDeep(path: "单位汇报.docx", part: "word/document.xml", limit: 12)) {
+            try F.read(F.docx(body: deep), inputs: inputs)
+        }
+    }
+
+    @Test func refusesDocumentTypeDeclarations() throws {
+        var package = OOXMLPackage.wordDocument(body: "")
+        package.parts = package.parts.map { part in
+            part.path == "word/document.xml"
+                ? (part.path, Data("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x \"爆\">]><w:document \(F.namespaces)><w:body>\(F.paragraph("&x;"))</w:body></w:document>".utf8))
+                : part
+        }
+        #expect(throws: IngestError.malformedXML(path: "单位汇报.docx", part: "word/document.xml", line: 1)) {
+            try F.read(package.zipData())
+        }
+    }
+
+    @Test func quarantinesLegacyDocAndWps() {
+        var ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(repeating: 0, count: 504)
+        ole += Data("WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(throws: IngestError.legacyDocument(path: "旧格式.doc", kind: .word97)) {
+            try F.read(ole, name: "旧格式.doc")
+        }
+        #expect(throws: IngestError.legacyDocument(path: "旧格式.docx", kind: .word97)) {
+            try F.read(ole, name: "旧格式.docx")
+        }
+        #expect(throws: IngestError.legacyDocument(path: "金山.wps", kind: .wps)) {
+            try F.read(ole, name: "金山.wps")
+        }
+        let message = IngestError.legacyDocument(path: "旧格式.doc", kind: .word97).description
+        #expect(message.contains("旧格式.doc") && message.contains(".docx"))
+    }
+
+    @Test func recognisesPasswordProtectedDocx() {
+        var ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(repeating: 0, count: 504)
+        ole += Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(throws: IngestError.encryptedDocument(path: "加密.docx")) { try F.read(ole, name: "加密.docx") }
+    }
+
+    @Test func rejectsBytesThatDoNotMatchTheName() throws {
+        #expect(throws: IngestError.brokenDocx(path: "假的.docx", reason: "文件内容不是 Word 文档应有的 zip 压缩格式")) {
+            try F.read(Data("一段文字".utf8), name: "假的.docx")
+        }
+        #expect(throws: IngestError.mismatchedExtension(path: "改名.txt", named: "纯文本文件（.txt）", actual: "Word 文档（.docx）")) {
+            try F.read(Self.sample, name: "改名.txt")
+        }
+        var package = OOXMLPackage()
+        package.add("content.xml", "<office/>")
+        #expect(throws: IngestError.brokenDocx(path: "空包.docx", reason: "压缩包中没有 word/document.xml 正文部件")) {
+            try F.read(package.zipData(), name: "空包.docx")
+        }
+        #expect(throws: IngestError.unsupportedFormat(path: "表格.pdf", detected: "PDF 文件")) {
+            try F.read(Data("%PDF-1.7".utf8), name: "表格.pdf")
+        }
+    }
+
+    @Test func rejectsFilesOverTheSizeLimitAndEmptyFiles() {
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.maxFileBytes = 10
+        #expect(throws: IngestError.tooLarge(path: "大.txt", bytes: 12, limit: 10)) {
+            try Ingest.read(bytes: Data("党建工作".utf8), displayPath: "大.txt", inputs: inputs)
+        }
+        #expect(throws: IngestError.empty(path: "空.txt")) {
+            try Ingest.read(bytes: Data("\r\n  \n".utf8), displayPath: "空.txt", inputs: .default)
+        }
+        #expect(throws: IngestError.empty(path: "空.docx")) { try F.read(F.docx(body: "<w:p/>"), name: "空.docx") }
+    }
+
+    @Test func readsFromAFileURL() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-\(UUID().uuidString).docx")
+        try Self.sample.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try Ingest.read(url, displayPath: "样例/单位.docx", inputs: .default)
+        #expect(document.source.path == "样例/单位.docx")
+        #expect(document.paragraphs.count == 2)
+    }
+
+    @Test func readsConcurrentlyFromSeveralTasks() async throws {
+        let sample = Self.sample
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask { (try? DocxFixture.read(sample).paragraphs.count) ?? -1 }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 2, count: 8))
+    }
+}
