@@ -21,7 +21,9 @@ public struct Normalizer: Sendable {
         // Body text only: footnotes, comments, headers and footers are side channels.
         var lines: [NormalizedLine] = []
         for paragraph in document.paragraphs where paragraph.location.origin.isMainText {
-            for piece in paragraph.displayText.split(whereSeparator: Self.isLineBreak) {
+            // Word's rendered number ends with a tab or space before the text; the reader sees one run.
+            let display = paragraph.number.isEmpty ? paragraph.text : paragraph.number.trimmingWhitespace() + paragraph.text
+            for piece in display.split(whereSeparator: Self.isLineBreak) {
                 let text = String(piece).trimmingWhitespace()
                 if !text.isEmpty { lines.append(NormalizedLine(text: text, location: paragraph.location)) }
             }
