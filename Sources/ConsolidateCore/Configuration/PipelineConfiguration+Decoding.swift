@@ -86,6 +86,9 @@ extension PipelineConfiguration {
         for (index, pattern) in placeholders.patterns.enumerated() {
             try Self.checkPattern(pattern, path: "placeholders.patterns[\(index)]")
         }
+        for (index, flag) in substitutions.flags.enumerated() {
+            try Self.checkPattern(flag.pattern, path: "substitutions.flags[\(index)].pattern")
+        }
         try Self.checkUnique(residue.rules.map(\.id), path: "residue.rules")
         try Self.checkUnique(problems.categories.map(\.id), path: "problems.categories")
         try Self.checkUnique(themes.map(\.id), path: "themes")

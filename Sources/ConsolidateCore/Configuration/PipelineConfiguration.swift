@@ -51,8 +51,14 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// For `line` rules: only paragraphs no longer than this many characters are removed,
         /// so a long paragraph of real text that mentions a word is never dropped.
         public var maxLength: Int?
+        /// Only paragraphs within this many main-text lines of the document's start or end
+        /// are touched (advertising and site footers sit at the edges); nil for anywhere.
+        public var edge: Int? = nil
+        /// What the unit is told, in Chinese, when the rule matched (a paywall note means
+        /// the report is incomplete); nil for the general residue warning only.
+        public var warning: String? = nil
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, pattern, action, maxLength
+            case id, pattern, action, maxLength, edge, warning
         }
     }
 
@@ -81,12 +87,26 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         }
     }
 
+    /// A censor-avoidance spelling that cannot be undone safely (a bare `A` for a
+    /// leader's name): it is reported, never guessed.
+    public struct SpellingFlag: Codable, Sendable, Equatable {
+        /// A regular expression (ICU syntax) matched against each line.
+        public var pattern: String
+        /// What the unit is told, in Chinese.
+        public var warning: String
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case pattern, warning
+        }
+    }
+
     /// Censor-avoidance spellings undone before extraction (`D建` → `党建`).
     public struct SubstitutionSettings: Codable, Sendable, Equatable {
         public var enabled: Bool
         public var pairs: [Substitution]
+        /// Spellings reported but left as written.
+        public var flags: [SpellingFlag] = []
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case enabled, pairs
+            case enabled, pairs, flags
         }
     }
 
@@ -97,8 +117,11 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var plans: [String]
         /// Headings that are neither (基本情况, 原因分析); checked first.
         public var other: [String]
+        /// Closing lines at the end of a report (特此汇报); they and the signature
+        /// and date after them are not items.
+        public var closing: [String] = []
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case achievements, problems, plans, other
+            case achievements, problems, plans, other, closing
         }
     }
 
@@ -119,10 +142,20 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var measureWords: [String]
         /// Fixed political formulas built from numerals; never counts.
         public var formulas: [String]
-        /// Words that make a figure approximate (余, 多, 近, 约, 以上).
+        /// Words after the number or the measure word that make a figure approximate (余, 多, 以上).
         public var approxMarkers: [String]
+        /// Words before the number that make a figure approximate (近, 约, 不少于).
+        public var approxPrefixes: [String] = []
+        /// A measure word followed by these characters is another word (`个月`, `次日`, `项目`):
+        /// each entry is the measure word with what follows it.
+        public var falseMeasures: [String] = []
+        /// Words that make a count a frequency when they stand before it in its clause (每月, 每季度).
+        public var frequencyMarkers: [String] = []
+        /// Words stripped from the front of an activity phrase (累计, 开展, 召开).
+        public var leadingWords: [String] = []
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case activities, measureWords, formulas, approxMarkers
+            case activities, measureWords, formulas, approxMarkers, approxPrefixes, falseMeasures,
+                 frequencyMarkers, leadingWords
         }
     }
 

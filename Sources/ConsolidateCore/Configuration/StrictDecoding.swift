@@ -75,6 +75,8 @@ extension PipelineConfiguration.ResidueRule {
         pattern = try c.decode(String.self, forKey: .pattern)
         action = try c.decode(.action, or: .span)
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        edge = try c.decodeIfPresent(Int.self, forKey: .edge)
+        warning = try c.decodeIfPresent(String.self, forKey: .warning)
     }
 }
 
@@ -111,6 +113,16 @@ extension PipelineConfiguration.SubstitutionSettings {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         enabled = try c.decode(.enabled, or: true)
         pairs = try c.decode(.pairs, or: [])
+        flags = try c.decode(.flags, or: [])
+    }
+}
+
+extension PipelineConfiguration.SpellingFlag {
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pattern = try c.decode(String.self, forKey: .pattern)
+        warning = try c.decode(String.self, forKey: .warning)
     }
 }
 
@@ -122,6 +134,7 @@ extension PipelineConfiguration.SectionVocabulary {
         problems = try c.decode(.problems, or: [])
         plans = try c.decode(.plans, or: [])
         other = try c.decode(.other, or: [])
+        closing = try c.decode(.closing, or: [])
     }
 }
 
@@ -143,6 +156,10 @@ extension PipelineConfiguration.MetricVocabulary {
         measureWords = try c.decode(.measureWords, or: [])
         formulas = try c.decode(.formulas, or: [])
         approxMarkers = try c.decode(.approxMarkers, or: [])
+        approxPrefixes = try c.decode(.approxPrefixes, or: [])
+        falseMeasures = try c.decode(.falseMeasures, or: [])
+        frequencyMarkers = try c.decode(.frequencyMarkers, or: [])
+        leadingWords = try c.decode(.leadingWords, or: [])
     }
 }
 

@@ -1,0 +1,39 @@
+/// Values of Chinese numerals as reports write them (`三`, `十二`, `二十`, `两`, `一百零五`).
+enum ChineseNumeral {
+    /// The digit characters, `两` and `〇` included.
+    static let digits: [Character: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+        "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    static let multipliers: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10000]
+
+    static func isNumeral(_ character: Character) -> Bool {
+        digits[character] != nil || multipliers[character] != nil
+    }
+
+    /// The value of `text`, or nil when it is not a well-formed numeral.
+    static func value(of text: some Collection<Character>) -> Int? {
+        guard !text.isEmpty else { return nil }
+        var total = 0
+        var section = 0
+        var digit: Int?
+        for character in text {
+            if let d = digits[character] {
+                if let existing = digit, existing != 0 { return nil }
+                digit = d
+            } else if let m = multipliers[character] {
+                if m == 10000 {
+                    section += digit ?? 0
+                    total += max(section, 1) * m
+                    section = 0
+                } else {
+                    section += (digit ?? 1) * m
+                }
+                digit = nil
+            } else {
+                return nil
+            }
+        }
+        return total + section + (digit ?? 0)
+    }
+}

@@ -1,0 +1,143 @@
+/// Enumerations written inside running text: `一是…二是…三是…`, `首先…其次…最后…`,
+/// `一个是…另一个是…`, `一方面…另一方面…`, `第一，…第二，…`.
+///
+/// A marker counts only at a paragraph's start or after punctuation, and only
+/// as part of a sequence that starts at one and rises (numbers may skip, as
+/// units' reports do: `一是…三是…`), so `统一是前提` is never cut.
+struct InlineEnumeration: Sendable {
+    /// One paragraph of running text.
+    struct Paragraph: Sendable, Equatable {
+        var text: String
+        var location: SourceLocation
+    }
+
+    /// An enumerated statement: its marker and its words.
+    struct Entry: Sendable, Equatable {
+        var label: String
+        var text: String
+        var location: SourceLocation
+    }
+
+    /// What precedes the first marker (one entry per paragraph) and the enumerated entries.
+    struct Split: Sendable, Equatable {
+        var intro: [Paragraph]
+        var entries: [Entry]
+    }
+
+    private struct Marker {
+        var family: Int
+        var ordinal: Int
+        var paragraph: Int
+        var offset: Int
+        var length: Int
+    }
+
+    /// Families of word markers; the position in each list is the ordinal (1-based).
+    private static let wordFamilies: [[String]] = [
+        ["首先", "其次", "再次", "最后"],
+        ["一个是", "另一个是"],
+        ["一方面", "另一方面"],
+        ["其一", "其二", "其三", "其四", "其五", "其六"],
+    ]
+    private static let boundaries: Set<Character> = ["。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ","]
+
+    /// The enumeration over `paragraphs`, or nil where they hold none.
+    static func split(_ paragraphs: [Paragraph]) -> Split? {
+        let texts = paragraphs.map { Array($0.text) }
+        var candidates: [Marker] = []
+        for (p, characters) in texts.enumerated() {
+            var i = 0
+            while i < characters.count {
+                let atBoundary = i == 0 || boundaries.contains(characters[i - 1])
+                    || (characters[i - 1].isWhitespace && (i == 1 || boundaries.contains(characters[i - 2])))
+                if atBoundary, let marker = marker(in: characters, at: i, paragraph: p) {
+                    candidates.append(marker)
+                    i += marker.length
+                } else {
+                    i += 1
+                }
+            }
+        }
+        // The sequence: a family member numbered one, then rising members of that family;
+        // where several families open, the longest sequence wins.
+        var accepted: [Marker] = []
+        for (start, first) in candidates.enumerated() where first.ordinal == 1 {
+            var sequence = [first]
+            for marker in candidates[(start + 1)...] where marker.family == first.family {
+                let last = sequence[sequence.count - 1].ordinal
+                if marker.ordinal > last, marker.ordinal <= last + 3 { sequence.append(marker) }
+            }
+            if sequence.count > accepted.count { accepted = sequence }
+        }
+        guard accepted.count >= 2 else { return nil }
+
+        var intro: [Paragraph] = []
+        var entries: [Entry] = []
+        var next = 0
+        for (p, characters) in texts.enumerated() {
+            var cursor = 0
+            while next < accepted.count, accepted[next].paragraph == p {
+                let marker = accepted[next]
+                let before = String(characters[cursor..<marker.offset]).trimmingWhitespace()
+                if !before.isEmpty {
+                    if entries.isEmpty {
+                        intro.append(Paragraph(text: before, location: paragraphs[p].location))
+                    } else {
+                        entries[entries.count - 1].text += before
+                    }
+                }
+                let label = String(characters[marker.offset..<(marker.offset + marker.length)])
+                entries.append(Entry(label: label, text: "", location: paragraphs[p].location))
+                cursor = marker.offset + marker.length
+                next += 1
+            }
+            let rest = String(characters[cursor...]).trimmingWhitespace()
+            guard !rest.isEmpty else { continue }
+            if entries.isEmpty {
+                intro.append(Paragraph(text: rest, location: paragraphs[p].location))
+            } else {
+                entries[entries.count - 1].text += rest
+            }
+        }
+        return Split(intro: intro, entries: entries)
+    }
+
+    private static func marker(in characters: [Character], at i: Int, paragraph: Int) -> Marker? {
+        // 一是 二是 … 十二是; 第一， 第二，
+        if ChineseNumeral.isNumeral(characters[i]) {
+            var j = i
+            while j < characters.count, j - i < 3, ChineseNumeral.isNumeral(characters[j]) { j += 1 }
+            if j < characters.count, characters[j] == "是", let value = ChineseNumeral.value(of: characters[i..<j]) {
+                return Marker(family: -1, ordinal: value, paragraph: paragraph, offset: i, length: j - i + 1)
+            }
+        }
+        if characters[i] == "第", i + 2 < characters.count, ChineseNumeral.isNumeral(characters[i + 1]),
+           characters[i + 2] == "，" || characters[i + 2] == "," || characters[i + 2] == "、",
+           let value = ChineseNumeral.value(of: characters[(i + 1)...(i + 1)]) {
+            return Marker(family: -2, ordinal: value, paragraph: paragraph, offset: i, length: 2)
+        }
+        for (family, words) in wordFamilies.enumerated() {
+            for (index, word) in words.enumerated() {
+                let w = Array(word)
+                guard i + w.count <= characters.count, Array(characters[i..<(i + w.count)]) == w else { continue }
+                // `最后一公里`, `其次要`: a word marker must be followed by a comma or be a
+                // numbered `其一`; `首先` may open its clause directly.
+                let after = i + w.count < characters.count ? characters[i + w.count] : "。"
+                let comma = after == "，" || after == ","
+                if family == 0, index > 0, !comma { continue }
+                // `另一方面` holds `一方面`: only at a boundary, which `另` is not.
+                return Marker(family: family, ordinal: index + 1, paragraph: paragraph, offset: i, length: w.count)
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (U+3000 included).
+    func trimmingWhitespace() -> String {
+        guard let start = firstIndex(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else { return "" }
+        let end = lastIndex(where: { !$0.isWhitespace && $0 != "\u{FEFF}" })!
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+
+/// Reads the counts of a line: `累计开展集中学习82次`, `吸纳了2名入党积极分子`,
+/// `党组会议、"三重一大"专题会议各8次` (two counts), `十余次`, `x次` (unknown).
+///
+/// A count is a number (Arabic, Chinese, or an unfilled placeholder) followed
+/// by a configured measure word. Never counts: figures inside a fixed formula
+/// (`三会一课`), inside quotation marks or a document title in `《》`, inside a
+/// parenthesis that explains a quoted term, ordinals (`第一`), frequencies
+/// (`每月召开一次`), and a bare Chinese `一` (`作为一项重大任务`) unless shared
+/// out by `各` (`各一份`). Dates, years and percentages have no measure word
+/// in the configured list and so never match.
+struct MetricReader: Sendable {
+    private let measureWords: [[Character]]
+    private let approxAfter: [[Character]]
+    private let approxBefore: [[Character]]
+    private let falseMeasures: [[Character]]
+    private let frequencyMarkers: [[Character]]
+    private let leadingWords: [String]
+    private let formulas: [[Character]]
+    private let aliases: [(alias: String, name: String)]
+
+    /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
+    private static let eventMeasures: Set<String> = ["次", "人次", "场", "轮"]
+    /// Measure words a Chinese numeral may count without `各` or an approximation marker.
+    private static let chineseCountable: Set<String> = ["次", "人次", "场", "轮", "期"]
+    /// Characters that end a clause for the activity phrase.
+    private static let clauseBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
+                                                       "（", "(", "）", ")"]
+    /// Characters that end a clause for `各`, which shares one count over a list joined by `、`.
+    private static let sentenceBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":"]
+    private static let placeholderCharacters: Set<Character> = ["X", "x", "×", "*"]
+    /// Words that end a noun phrase read after a count (`19家社会力量参与…`).
+    private static let phraseStops = ["累计", "共计", "共", "参与", "参加", "开展", "成立", "进行", "提供", "投入",
+                                      "全面", "推行", "每", "为", "的", "在", "到", "轮训", "等", "和", "及", "与"]
+    /// Characters after a measure word that mean no noun follows (`X名的要求`).
+    private static let particles: Set<Character> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
+    /// The longest activity name kept when no configured alias applies.
+    private static let maxActivityLength = 14
+
+    init(vocabulary: PipelineConfiguration.MetricVocabulary) {
+        func sorted(_ words: [String]) -> [[Character]] {
+            words.filter { !$0.isEmpty }.map { Array($0.map(TextFolding.fold)) }.sorted { $0.count > $1.count }
+        }
+        measureWords = sorted(vocabulary.measureWords)
+        approxAfter = sorted(vocabulary.approxMarkers)
+        approxBefore = sorted(vocabulary.approxPrefixes)
+        falseMeasures = sorted(vocabulary.falseMeasures)
+        frequencyMarkers = sorted(vocabulary.frequencyMarkers)
+        leadingWords = vocabulary.leadingWords.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        formulas = sorted(vocabulary.formulas)
+        aliases = vocabulary.activities.flatMap { activity in
+            ([activity.name] + activity.aliases).map { (alias: $0, name: activity.name) }
+        }.sorted { $0.alias.count > $1.alias.count }
+    }
+
+    func metrics(in line: NormalizedLine) -> [Metric] {
+        let original = Array(line.text)
+        let folded = TextFolding.foldKeepingLength(line.text)
+        let shielded = shieldedPositions(original, folded)
+        var metrics: [Metric] = []
+        var previousEnd = 0
+        var i = 0
+        while i < folded.count {
+            guard let token = numberToken(folded, at: i) else { i += 1; continue }
+            guard let count = count(after: token, in: folded, original: original, shielded: shielded) else {
+                i = token.end
+                continue
+            }
+
+            // The activity: the phrase before the number back to its clause (or the previous count),
+            // or the noun after the measure word (`吸纳了2名入党积极分子`).
+            var regionStart = token.start
+            while regionStart > previousEnd, !Self.clauseBreaks.contains(folded[regionStart - 1]) { regionStart -= 1 }
+            regionStart = min(regionStart, count.numberStart)
+            let before = String(original[regionStart..<count.numberStart])
+            var afterEnd = count.end
+            while afterEnd < folded.count, afterEnd - count.end < 16, !Self.clauseBreaks.contains(folded[afterEnd]),
+                  !folded[afterEnd].isASCIIDigitOrFullWidth, !Self.placeholderCharacters.contains(folded[afterEnd]) {
+                afterEnd += 1
+            }
+            let after = Self.cutPhrase(String(original[count.end..<afterEnd]))
+            let nextIsNoun = count.end < folded.count
+                && (folded[count.end].isHan && !Self.particles.contains(folded[count.end])
+                    || folded[count.end] == "\"" || original[count.end] == "《")
+            let beforeActivity = activityName(before)
+            let useAfter = nextIsNoun && !after.isEmpty
+                && (!Self.eventMeasures.contains(count.unit) || beforeActivity.isEmpty)
+
+            // The span shown: the clause before the count, or its last 24 characters
+            // (from a quotation or title that opens within them, where one does).
+            var textStart = regionStart
+            if count.numberStart - regionStart > 24 {
+                textStart = count.numberStart - 24
+                if let open = (textStart..<count.numberStart).first(where: { "《“".contains(original[$0]) }) {
+                    textStart = open
+                }
+            }
+            let textEnd = useAfter ? count.end + after.count : count.end
+            let text = String(original[textStart..<textEnd])
+
+            if count.shared {
+                // `党组会议、"三重一大"专题会议各8次`: one count per listed activity, the span shared.
+                var listStart = regionStart
+                while listStart > previousEnd, !Self.sentenceBreaks.contains(folded[listStart - 1]) { listStart -= 1 }
+                let list = String(original[listStart..<count.numberStart])
+                let phrases = list.split(separator: "、").map(String.init).filter { !$0.isEmpty }
+                let spanText = String(original[listStart..<count.end])
+                for phrase in phrases {
+                    let name = activityName(phrase)
+                    metrics.append(Metric(text: spanText, activity: name.isEmpty ? Self.bare(phrase) : name, value: count.value,
+                                          unit: count.unit, approx: count.approx, location: line.location))
+                }
+            } else {
+                var activity = useAfter ? activityName(after, fromFront: true) : beforeActivity
+                if activity.isEmpty { activity = useAfter ? beforeActivity : activityName(after, fromFront: true) }
+                if activity.isEmpty { activity = Self.bare(before) }
+                metrics.append(Metric(text: text, activity: activity, value: count.value,
+                                      unit: count.unit, approx: count.approx, location: line.location))
+            }
+            previousEnd = textEnd
+            i = count.end
+        }
+        return metrics
+    }
+
+    // MARK: Numbers
+
+    private enum NumberKind { case arabic, chinese, placeholder }
+
+    private struct NumberToken {
+        var start: Int
+        var end: Int
+        var kind: NumberKind
+    }
+
+    private struct Count {
+        var numberStart: Int
+        var end: Int
+        var value: Int?
+        var unit: String
+        var approx: Bool
+        /// `各8次`: the count applies to each activity of the list before it.
+        var shared: Bool
+    }
+
+    private func numberToken(_ folded: [Character], at i: Int) -> NumberToken? {
+        let character = folded[i]
+        let previous: Character? = i > 0 ? folded[i - 1] : nil
+        if character.isASCIIDigitOrFullWidth {
+            if let previous, previous.isASCIIDigitOrFullWidth || previous.isASCIILetter || previous == "." { return nil }
+            var end = i
+            while end < folded.count, folded[end].isASCIIDigitOrFullWidth { end += 1 }
+            if end + 1 < folded.count, folded[end] == ".", folded[end + 1].isASCIIDigitOrFullWidth { return nil }
+            return NumberToken(start: i, end: end, kind: .arabic)
+        }
+        if Self.placeholderCharacters.contains(character) {
+            if let previous, previous.isASCIILetter || previous.isASCIIDigitOrFullWidth
+                || Self.placeholderCharacters.contains(previous) { return nil }
+            var end = i
+            while end < folded.count, end - i < 4, Self.placeholderCharacters.contains(folded[end]) { end += 1 }
+            if end < folded.count, folded[end].isASCIILetter { return nil }
+            return NumberToken(start: i, end: end, kind: .placeholder)
+        }
+        if ChineseNumeral.isNumeral(character) {
+            if let previous, ChineseNumeral.isNumeral(previous) { return nil }
+            var end = i
+            while end < folded.count, end - i < 6, ChineseNumeral.isNumeral(folded[end]) { end += 1 }
+            return NumberToken(start: i, end: end, kind: .chinese)
+        }
+        return nil
+    }
+
+    /// The count a number token opens, or nil where it is no count.
+    private func count(after token: NumberToken, in folded: [Character], original: [Character],
+                       shielded: [Bool]) -> Count? {
+        var cursor = token.end
+        var approx = false
+        if let marker = match(approxAfter, in: folded, at: cursor) {
+            approx = true
+            cursor += marker.count
+        }
+        guard let measure = match(measureWords, in: folded, at: cursor) else { return nil }
+        if match(falseMeasures, in: folded, at: cursor) != nil { return nil }
+        let unit = String(original[cursor..<(cursor + measure.count)])
+        var end = cursor + measure.count
+        if (token.start..<end).contains(where: { shielded[$0] }) { return nil }
+        if token.start > 0, folded[token.start - 1] == "第" { return nil }
+
+        let previous: Character? = token.start > 0 ? folded[token.start - 1] : nil
+        let shared = previous == "各"
+        var value: Int?
+        switch token.kind {
+        case .arabic:
+            value = Int(String(folded[token.start..<token.end]))
+            guard value != nil else { return nil }
+        case .placeholder:
+            value = nil
+        case .chinese:
+            value = ChineseNumeral.value(of: folded[token.start..<token.end])
+            guard let number = value else { return nil }
+            let totalled = previous.map { "共计".contains($0) } ?? false
+            guard shared || approx || totalled || (Self.chineseCountable.contains(unit) && number != 1) else { return nil }
+        }
+
+        // A frequency (`每月召开2次`) is no count; nor is a count in a clause opened by one.
+        var clauseStart = token.start
+        while clauseStart > 0, !Self.sentenceBreaks.contains(folded[clauseStart - 1]) { clauseStart -= 1 }
+        let clause = Array(folded[clauseStart..<token.start])
+        if frequencyMarkers.contains(where: { clause.contains($0) }) { return nil }
+
+        var numberStart = token.start
+        if shared { numberStart -= 1 }
+        if let marker = approxBefore.first(where: { numberStart >= $0.count && Array(folded[(numberStart - $0.count)..<numberStart]) == $0 }) {
+            approx = true
+            numberStart -= marker.count
+        }
+        if let marker = match(approxAfter, in: folded, at: end) {
+            approx = true
+            end += marker.count
+        }
+        return Count(numberStart: numberStart, end: end, value: value, unit: unit, approx: approx, shared: shared)
+    }
+
+    private func match(_ words: [[Character]], in folded: [Character], at index: Int) -> [Character]? {
+        words.first { word in
+            index + word.count <= folded.count && folded[index..<(index + word.count)].elementsEqual(word)
+        }
+    }
+
+    // MARK: Shielded spans
+
+    /// Positions where no count may stand: quotations, 《titles》, the parenthesis explaining a
+    /// quoted term, and configured formulas.
+    private func shieldedPositions(_ original: [Character], _ folded: [Character]) -> [Bool] {
+        var shielded = Array(repeating: false, count: original.count)
+        func shield(open: Character, close: Character, limit: Int) {
+            var i = 0
+            while i < original.count {
+                guard original[i] == open else { i += 1; continue }
+                var j = i + 1
+                while j < original.count, j - i <= limit, original[j] != close { j += 1 }
+                guard j < original.count, original[j] == close else { i += 1; continue }
+                for k in i...j { shielded[k] = true }
+                // `"四大课堂"（党课、…）`: the parenthesis explains the quoted term.
+                if j + 1 < original.count, original[j + 1] == "（" || original[j + 1] == "(" {
+                    var k = j + 2
+                    while k < original.count, k - j <= 60, original[k] != "）", original[k] != ")" { k += 1 }
+                    if k < original.count { for m in (j + 1)...k { shielded[m] = true } }
+                }
+                i = j + 1
+            }
+        }
+        shield(open: "“", close: "”", limit: 30)
+        shield(open: "‘", close: "’", limit: 30)
+        shield(open: "「", close: "」", limit: 30)
+        shield(open: "《", close: "》", limit: 80)
+        // Straight quotes pair in order.
+        var open: Int?
+        for (i, character) in original.enumerated() where character == "\"" {
+            if let start = open {
+                if i - start <= 30 { for k in start...i { shielded[k] = true } }
+                open = nil
+            } else {
+                open = i
+            }
+        }
+        for formula in formulas {
+            var i = 0
+            while i + formula.count <= folded.count {
+                if folded[i..<(i + formula.count)].elementsEqual(formula) {
+                    for k in i..<(i + formula.count) { shielded[k] = true }
+                    i += formula.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return shielded
+    }
+
+    // MARK: Activity
+
+    /// The canonical activity of a phrase: the configured activity whose alias stands
+    /// closest to the count, else the phrase without its leading verbs and quotation marks.
+    private func activityName(_ phrase: String, fromFront: Bool = false) -> String {
+        var best: (name: String, position: Int)?
+        for (alias, name) in aliases {
+            guard let range = fromFront ? phrase.range(of: alias) : phrase.range(of: alias, options: .backwards)
+            else { continue }
+            let position = fromFront ? phrase.distance(from: phrase.startIndex, to: range.lowerBound)
+                : phrase.distance(from: range.upperBound, to: phrase.endIndex)
+            if best == nil || position < best!.position { best = (name, position) }
+        }
+        if let best { return best.name }
+        // `签订《…责任书》9份`: the document's name is the activity.
+        if !fromFront, phrase.hasSuffix("》"), let open = phrase.lastIndex(of: "《") {
+            let title = phrase[phrase.index(after: open)..<phrase.index(before: phrase.endIndex)]
+            if !title.isEmpty { return String(title.suffix(2 * Self.maxActivityLength)).filter { !"“”\"".contains($0) } }
+        }
+        var words = Self.bare(phrase)
+        // Dates and spans of time before the activity (`2022年7月至2023年6月用餐`).
+        if let lastTime = words.lastIndex(where: { $0 == "月" || $0 == "年" || $0 == "日" }),
+           words[..<lastTime].contains(where: \.isASCIIDigitOrFullWidth) {
+            words = String(words[words.index(after: lastTime)...])
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for word in leadingWords where words.hasPrefix(word) && words.count > word.count {
+                words.removeFirst(word.count)
+                changed = true
+            }
+        }
+        for word in leadingWords where words == word { words = "" }
+        for suffix in ["累计", "共计", "合计", "共"] where words.hasSuffix(suffix) && words.count > suffix.count {
+            words.removeLast(suffix.count)
+        }
+        // `问题数X个` counts problems; `用餐次数` stays a word.
+        if words.hasSuffix("数"), words.count > 2, !words.dropLast().hasSuffix("次") { words.removeLast() }
+        if words.count > Self.maxActivityLength {
+            words = fromFront ? String(words.prefix(Self.maxActivityLength)) : String(words.suffix(Self.maxActivityLength))
+        }
+        return words
+    }
+
+    /// A phrase without quotation marks, title marks and white space.
+    private static func bare(_ phrase: String) -> String {
+        phrase.filter { !"“”\"‘’《》「」『』【】".contains($0) && !$0.isWhitespace }
+    }
+
+    /// The noun phrase after a count, cut before the first word that ends it.
+    private static func cutPhrase(_ phrase: String) -> String {
+        var end = phrase.endIndex
+        for stop in phraseStops {
+            if let range = phrase.range(of: stop), phrase.distance(from: phrase.startIndex, to: range.lowerBound) >= 2,
+               range.lowerBound < end {
+                end = range.lowerBound
+            }
+        }
+        return String(phrase[..<end])
+    }
+}
+
+extension Character {
+    /// A Chinese character (CJK unified ideographs).
+    var isHan: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    var isASCIILetter: Bool {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+}

@@ -1,0 +1,157 @@
+/// Builds a report's sections and their items from its normalized lines.
+///
+/// Sections open at `一、` lines; inside a section the shallowest numbering
+/// present (`（一）`, else `1.`, …) makes the top-level items, each holding the
+/// lines up to the next number of its level, read again one level deeper.
+/// Where no line numbering is left, inline enumerations (`一是…二是…`) make the
+/// items; paragraphs that are not enumerated become items with an empty
+/// label, so every statement is a leaf somewhere. The opening paragraph and
+/// the closing (`特此汇报`, signature, date) are not items.
+struct OutlineBuilder: Sendable {
+    /// The sections, and the lines between the title and the closing (where counts are read).
+    struct Outline: Sendable, Equatable {
+        var sections: [Section]
+        var body: Range<Int>
+    }
+
+    /// A heading phrase longer than this is a sentence, not a heading.
+    static let maxHeadingLength = 40
+    /// The same for an inline item's first sentence (`一是…。`).
+    static let maxInlineHeadingLength = 30
+
+    private typealias Paragraph = InlineEnumeration.Paragraph
+    private let classifier: SectionClassifier
+    private let closingWords: [String]
+
+    init(vocabulary: PipelineConfiguration.SectionVocabulary) {
+        classifier = SectionClassifier(vocabulary: vocabulary)
+        closingWords = vocabulary.closing
+    }
+
+    func build(_ lines: [NormalizedLine], titleIndex: Int?) -> Outline {
+        let start = (titleIndex ?? -1) + 1
+        let end = max(start, closingStart(lines, after: start))
+        let numbering = lines.map { Numbering.leading($0.text) }
+
+        // Sections open at `一、`; a report without them but with `（一）` headings that name
+        // section kinds uses those.
+        var sectionLevel: Numbering.Level?
+        if (start..<end).contains(where: { numbering[$0]?.level == .chinese }) {
+            sectionLevel = .chinese
+        } else if (start..<end).contains(where: { index in
+            numbering[index].map { $0.level == .chineseParenthesized && classifier.kind(of: $0.rest) != nil } ?? false
+        }) {
+            sectionLevel = .chineseParenthesized
+        }
+        guard let sectionLevel else {
+            let paragraphs = (start..<end).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
+            let items = items(paragraphs, below: .chinese)
+            let sections = items.isEmpty ? [] : [Section(kind: .other, label: "", heading: "", items: items,
+                                                          location: lines[start].location)]
+            return Outline(sections: sections, body: start..<end)
+        }
+
+        var sections: [Section] = []
+        var index = start
+        while index < end, numbering[index]?.level != sectionLevel { index += 1 }
+        while index < end {
+            let opening = numbering[index]!
+            var next = index + 1
+            while next < end, numbering[next]?.level != sectionLevel { next += 1 }
+            let (heading, remainder) = Self.splitHeading(opening.rest, maxLength: Self.maxHeadingLength)
+            var body = (index + 1..<next).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
+            if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: lines[index].location), at: 0) }
+            let kind = classifier.kind(of: heading.isEmpty ? remainder : heading) ?? .other
+            sections.append(Section(kind: kind, label: opening.label, heading: heading,
+                                    items: items(body, below: sectionLevel), location: lines[index].location))
+            index = next
+        }
+        return Outline(sections: sections, body: start..<end)
+    }
+
+    // MARK: Items
+
+    private func items(_ paragraphs: [Paragraph], below level: Numbering.Level) -> [Item] {
+        let numbering = paragraphs.map { Numbering.leading($0.text) }
+        guard let top = numbering.compactMap({ $0?.level }).filter({ $0 > level }).min() else {
+            return inlineItems(paragraphs)
+        }
+        var intro: [Paragraph] = []
+        var groups: [(numbering: Numbering, location: SourceLocation, body: [Paragraph])] = []
+        for (paragraph, number) in zip(paragraphs, numbering) {
+            if let number, number.level == top {
+                groups.append((number, paragraph.location, []))
+            } else if groups.isEmpty {
+                intro.append(paragraph)
+            } else {
+                groups[groups.count - 1].body.append(paragraph)
+            }
+        }
+        return inlineItems(intro) + groups.map { group in
+            let (heading, remainder) = Self.splitHeading(group.numbering.rest, maxLength: Self.maxHeadingLength)
+            var body = group.body
+            if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: group.location), at: 0) }
+            return Self.combine(label: group.numbering.label, heading: heading,
+                                children: items(body, below: top), location: group.location)
+        }
+    }
+
+    private func inlineItems(_ paragraphs: [Paragraph]) -> [Item] {
+        guard let split = InlineEnumeration.split(paragraphs) else {
+            return paragraphs.map { Item(label: "", text: $0.text, location: $0.location) }
+        }
+        let intro = split.intro.map { Item(label: "", text: $0.text, location: $0.location) }
+        return intro + split.entries.map { entry in
+            let words = String(entry.text.drop(while: { "，,、：:".contains($0) || $0.isWhitespace }))
+            let (heading, text) = Self.splitHeading(words, maxLength: Self.maxInlineHeadingLength)
+            return Item(label: entry.label, heading: heading, text: text, location: entry.location)
+        }
+    }
+
+    /// An item from its children: unnumbered paragraphs only become its text; an
+    /// enumeration becomes its nested items (paragraphs before it stay as unlabeled leaves).
+    private static func combine(label: String, heading: String, children: [Item], location: SourceLocation) -> Item {
+        if children.allSatisfy({ $0.label.isEmpty && $0.items.isEmpty }) {
+            return Item(label: label, heading: heading, text: children.map(\.statement).joined(), location: location)
+        }
+        return Item(label: label, heading: heading, text: "", items: children, location: location)
+    }
+
+    /// Splits a numbered line's words into its heading phrase and the text after it:
+    /// at the first `。` when what precedes it is short, else the whole line is a
+    /// heading when short and unpunctuated at its end, else it is all text.
+    static func splitHeading(_ words: String, maxLength: Int) -> (heading: String, text: String) {
+        if let stop = words.firstIndex(where: { $0 == "。" || $0 == "！" }) {
+            let heading = words[..<stop]
+            guard heading.count <= maxLength else { return ("", words) }
+            return (String(heading), String(words[words.index(after: stop)...]).trimmingWhitespace())
+        }
+        if words.count <= maxLength, !(words.last.map { "；;，,、".contains($0) } ?? false) {
+            return (words, "")
+        }
+        return ("", words)
+    }
+
+    // MARK: Closing
+
+    /// Where the closing begins: trailing `特此汇报` lines, dates and signature lines.
+    private func closingStart(_ lines: [NormalizedLine], after start: Int) -> Int {
+        var end = lines.count
+        while end > start {
+            let text = lines[end - 1].text
+            let isClosing = text.count <= 30 && closingWords.contains(where: { !$0.isEmpty && text.hasPrefix($0) })
+            let isSignature = text.count <= 25 && !text.contains(where: { "。，,；;：:！？!?、".contains($0) })
+                && Numbering.leading(text) == nil && !LineJoiner.opensBlock(text)
+            guard isClosing || Self.isDate(text) || isSignature else { break }
+            end -= 1
+        }
+        return end
+    }
+
+    /// `2023年7月10日`, `二〇二三年七月十日`.
+    static func isDate(_ text: String) -> Bool {
+        guard text.count <= 16, text.hasSuffix("日"), let year = text.firstIndex(of: "年"),
+              let month = text.firstIndex(of: "月") else { return false }
+        return year < month
+    }
+}

@@ -1,0 +1,57 @@
+/// Rejoins sentences that a hard line break cut in two.
+///
+/// Text copied from web pages and PDFs breaks lines at a fixed width; a
+/// line that does not end a sentence, followed by a line that opens no
+/// heading or enumeration, is the same paragraph. Headings, the title, short
+/// lines (a signature, a date) and a line followed by a short unpunctuated
+/// one (an unnumbered heading) are left alone.
+struct LineJoiner: Sendable {
+    /// A line shorter than this is a title, heading or signature, never a wrapped sentence.
+    static let minimumWrappedLength = 16
+    /// A following line this short with no punctuation is a heading, not a sentence's tail.
+    static let headingLikeLength = 20
+
+    private static let terminal: Set<Character> = ["。", "！", "？", "!", "?", "：", ":", "…"]
+    private static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
+    private static let punctuation: Set<Character> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
+    private static let inlineOpeners = ["一是", "首先", "一方面", "一个是", "第一，", "第一,"]
+
+    func join(_ lines: [NormalizedLine]) -> [NormalizedLine] {
+        var result: [NormalizedLine] = []
+        for line in lines {
+            // The first line is the title and is never joined to the opening.
+            if result.count > 1, let last = result.last, Self.continues(last.text, with: line.text) {
+                result[result.count - 1].text = last.text + line.text
+            } else {
+                result.append(line)
+            }
+        }
+        return result
+    }
+
+    static func continues(_ line: String, with next: String) -> Bool {
+        guard line.count >= minimumWrappedLength, !endsSentence(line) else { return false }
+        if let numbering = Numbering.leading(line), !numbering.rest.contains("。") { return false }
+        if opensBlock(next) { return false }
+        if next.count <= headingLikeLength, !next.contains(where: { punctuation.contains($0) }) { return false }
+        return true
+    }
+
+    /// Whether `line` ends with sentence punctuation, allowing a closing quote or bracket after it.
+    static func endsSentence(_ line: String) -> Bool {
+        var characters = line.reversed().makeIterator()
+        while let character = characters.next() {
+            if terminal.contains(character) { return true }
+            if closers.contains(character) { continue }
+            return false
+        }
+        return false
+    }
+
+    /// Whether `line` opens a heading or an enumeration.
+    static func opensBlock(_ line: String) -> Bool {
+        if Numbering.leading(line) != nil { return true }
+        return inlineOpeners.contains(where: { line.hasPrefix($0) })
+            || line.first.map(ChineseNumeral.isNumeral) == true && line.dropFirst().prefix(2).contains("是")
+    }
+}

@@ -1,0 +1,77 @@
+/// Removes template-site residue by the configured rules and reports each removal.
+///
+/// Rules live in the pipeline file, never here: sites change their wording
+/// faster than this program is released. A `line` rule drops a whole paragraph
+/// only when it is short (`maxLength`) and, where configured, near the
+/// document's start or end (`edge`), so a long paragraph of real text that
+/// happens to mention a word is never lost.
+struct ResidueRemover: Sendable {
+    private struct Rule: Sendable {
+        var id: String
+        var pattern: CompiledPattern
+        var action: PipelineConfiguration.ResidueAction
+        var maxLength: Int?
+        var edge: Int?
+        var warning: String?
+    }
+
+    /// What remains of the lines, what was removed, and the warnings of the rules that matched.
+    struct Outcome: Sendable {
+        var lines: [NormalizedLine]
+        var residue: [Residue]
+        var warnings: [String]
+    }
+
+    private let rules: [Rule]
+
+    init(settings: PipelineConfiguration.ResidueSettings) {
+        rules = settings.rules.map {
+            Rule(id: $0.id, pattern: CompiledPattern($0.pattern), action: $0.action,
+                 maxLength: $0.maxLength, edge: $0.edge, warning: $0.warning)
+        }
+    }
+
+    func remove(from lines: [NormalizedLine]) -> Outcome {
+        var kept: [NormalizedLine] = []
+        var residue: [Residue] = []
+        var warnings: [String] = []
+        for (index, line) in lines.enumerated() {
+            let distanceToEdge = min(index, lines.count - 1 - index)
+            var text = line.text
+            var dropped = false
+            for rule in rules {
+                if let edge = rule.edge, distanceToEdge >= edge { continue }
+                switch rule.action {
+                case .span:
+                    let ranges = rule.pattern.matches(in: text)
+                    guard !ranges.isEmpty else { continue }
+                    for range in ranges.reversed() {
+                        residue.append(Residue(text: String(text[range]), rule: rule.id, location: line.location))
+                        text.removeSubrange(range)
+                    }
+                    text = text.trimmingWhitespace()
+                case .line:
+                    guard rule.maxLength.map({ text.count <= $0 }) ?? true,
+                          rule.pattern.firstMatch(in: text) != nil else { continue }
+                    residue.append(Residue(text: text, rule: rule.id, location: line.location))
+                    dropped = true
+                }
+                if let warning = rule.warning, !warnings.contains(warning) { warnings.append(warning) }
+                if dropped || text.isEmpty { break }
+            }
+            if !dropped, !text.isEmpty {
+                kept.append(NormalizedLine(text: text, location: line.location))
+            }
+        }
+        // Removals within a line were collected back to front; report them in reading order.
+        residue = stableReadingOrder(residue)
+        return Outcome(lines: kept, residue: residue, warnings: warnings)
+    }
+
+    private func stableReadingOrder(_ residue: [Residue]) -> [Residue] {
+        residue.enumerated().sorted { a, b in
+            let pa = a.element.location?.paragraph ?? 0, pb = b.element.location?.paragraph ?? 0
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

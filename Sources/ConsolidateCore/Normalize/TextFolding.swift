@@ -1,0 +1,50 @@
+/// Width and punctuation folding for comparing Chinese text written by many hands.
+///
+/// Units mix full- and half-width forms freely (`（一）` and `(一)`, `，` and `,`,
+/// `１２` and `12`); a person reads either the same way, so matching must too.
+/// The text a person reads is never folded: only the keys used to compare it.
+public enum TextFolding {
+    /// The folded key of `text`: every character folded by ``fold(_:)-(Character)``,
+    /// white space (U+3000 included) removed.
+    public static func fold(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text where !character.isWhitespace && character != "\u{FEFF}" {
+            result.append(fold(character))
+        }
+        return result
+    }
+
+    /// `text` with every character folded but nothing removed, so that character
+    /// offsets in the result are offsets in `text`.
+    public static func foldKeepingLength(_ text: some StringProtocol) -> [Character] {
+        text.map(fold)
+    }
+
+    /// One character folded: full-width ASCII to ASCII, ideographic space to a
+    /// space, Chinese punctuation that has an ASCII twin to that twin.
+    public static func fold(_ character: Character) -> Character {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else {
+            return character
+        }
+        switch scalar.value {
+        case 0xFF01...0xFF5E:
+            return Character(Unicode.Scalar(scalar.value - 0xFEE0)!)
+        case 0x3000:
+            return " "
+        default:
+            break
+        }
+        switch character {
+        case "，": return ","
+        case "；": return ";"
+        case "：": return ":"
+        case "！": return "!"
+        case "？": return "?"
+        case "“", "”", "＂": return "\""
+        case "‘", "’": return "'"
+        case "－", "﹣": return "-"
+        default: return character
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+@testable import ConsolidateCore
+
+@Suite struct ExtractHeaderTests {
+    @Test func titleNamesUnitAndPeriod() {
+        let report = ExtractFixtures.report("XX县财政局2024年第二季度党建工作情况汇报\n一、主要做法\n坚持集体学习。")
+        #expect(report.title == "XX县财政局2024年第二季度党建工作情况汇报")
+        #expect(report.unit == "XX县财政局")
+        #expect(report.period == Period(year: 2024, part: .q2))
+    }
+
+    @Test func unitHintComesFirst() {
+        let report = ExtractFixtures.report("XX县财政局2024年党建工作总结\n一、主要做法", unitHint: "县财政局")
+        #expect(report.unit == "县财政局")
+    }
+
+    @Test func unitComesFromTheOpeningWhereTheTitleNamesNoneSkippingTheSuperior() {
+        let report = ExtractFixtures.report("""
+        2024年上半年党建工作汇报
+        今年以来，在县委组织部的有力指导下，城关镇党委坚持抓党建促发展，现汇报如下：
+        一、主要做法
+        """)
+        #expect(report.unit == "城关镇党委")
+        #expect(report.period == Period(year: 2024, part: .h1))
+    }
+
+    @Test(arguments: [
+        ("XX中学党支部2023年度工作总结", Period(year: 2023, part: .year)),
+        ("XX中学党支部2023年党建工作总结", Period(year: 2023, part: .year)),
+        ("XX中学党支部2025年第三季度党建工作汇报", Period(year: 2025, part: .q3)),
+        ("XX中学党支部2024年下半年党建工作汇报", Period(year: 2024, part: .h2)),
+        ("XX中学党支部2024年党建工作汇报", Period(year: 2024, part: nil)),
+        ("关于党建工作情况的汇报", Period(year: nil, part: nil)),
+    ])
+    func periodFromTheTitle(title: String, period: Period) {
+        #expect(HeaderReader.period(in: title) == period)
+    }
+}

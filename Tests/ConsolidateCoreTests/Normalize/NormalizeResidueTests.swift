@@ -1,0 +1,102 @@
+import Testing
+@testable import ConsolidateCore
+
+@Suite struct NormalizeResidueTests {
+    @Test func paywallMarkerInsideAWordIsRemovedAndTheWordJoinedBack() {
+        let document = NormalizeFixtures.normalize("""
+        XX站2025年第一季度党建工作汇报
+        ##paidbegin##
+        　　##paidbegin##一、全面加强支部标准##paidend##化建设
+        """)
+        #expect(document.lines.map(\.text) == ["XX站2025年第一季度党建工作汇报", "一、全面加强支部标准化建设"])
+        #expect(document.residue.map(\.rule) == ["paywall-marker", "paywall-marker", "paywall-marker"])
+        #expect(document.residue.allSatisfy { $0.location != nil })
+    }
+
+    @Test func advertisingAndSiteFootersAtTheEndAreRemoved() {
+        let document = NormalizeFixtures.normalize("""
+        XX所党支部2024年工作总结
+        全年坚持每周五下午集体学习，参学率保持在九成以上。
+        【某某素材库】每日更新公文材料，会员群同步推送，欢迎加入！
+        相关推荐
+        某某范文网 https://www.example.com
+        Copyright © 2010-2025 某某范文网 版权所有 备案号:某ICP备00000000号
+        """)
+        #expect(document.lines.map(\.text) == ["XX所党支部2024年工作总结", "全年坚持每周五下午集体学习，参学率保持在九成以上。"])
+        #expect(Set(document.residue.map(\.rule)) == ["advertising", "site-links", "site-footer"])
+        #expect(document.notes.contains { $0.contains("范文网站残留") })
+    }
+
+    @Test func longRealParagraphMentioningAWordOfAnAdvertIsKept() {
+        let long = "依托单位微信公众号开设“支部风采”专栏，定期推送党员先进事迹和学习心得，"
+            + String(repeating: "引导党员在线交流学习体会，扩大党建宣传的覆盖面和影响力，", count: 6) + "取得了良好效果。"
+        let document = NormalizeFixtures.normalize("XX中心2024年党建工作总结\n\(long)\n特此汇报。")
+        #expect(document.lines.map(\.text).contains(long))
+        #expect(document.residue.isEmpty)
+    }
+
+    @Test func footerWordsInTheMiddleOfALongReportAreKept() {
+        var lines = ["XX站2024年党建工作总结"]
+        for index in 1...20 { lines.append("第\(index)段：按计划推进各项工作，取得阶段性成效。") }
+        lines.insert("推荐阅读：支部书记为党员推荐阅读书目十种。", at: 10)
+        let document = NormalizeFixtures.normalize(lines.joined(separator: "\n"))
+        #expect(document.lines.contains { $0.text.hasPrefix("推荐阅读：支部书记") })
+    }
+
+    @Test func editorLeadInSharingTheTitleLineIsRemovedAndTheTitleKept() {
+        let document = NormalizeFixtures.normalize("""
+        以下是小编精心整理的XX办2024年上半年党建工作总结，希望对大家有所帮助。
+        今年以来，XX办党支部坚持以党建促业务。
+        """)
+        #expect(document.lines.first?.text == "XX办2024年上半年党建工作总结")
+        #expect(document.residue.count == 2)
+    }
+
+    @Test func documentSharingHeadersAndBreadcrumbsAreRemoved() {
+        let document = NormalizeFixtures.normalize("""
+        首页>工作总结>党建工作总结
+        版权说明：本文档由用户提供并上传
+        作者：网友投稿
+        收藏
+        XX学校党总支2023年度党建工作总结
+        一年来，学校党总支认真履行管党治党责任。
+        """)
+        #expect(document.lines.first?.text == "XX学校党总支2023年度党建工作总结")
+        #expect(document.residue.count == 4)
+    }
+
+    @Test func paywallTruncationNoteIsRemovedAndTheUnitToldTheReportIsIncomplete() {
+        let document = NormalizeFixtures.normalize("""
+        XX局2024年党建工作汇报
+        一、主要做法
+        全年召开支部委员会会议12次……此处隐藏1024个字……
+        ……省略512字，正式会员可完整阅读……
+        """)
+        #expect(!document.text.contains("隐藏"))
+        #expect(!document.text.contains("省略"))
+        #expect(document.residue.filter { $0.rule == "paywall-truncation" }.count == 2)
+        #expect(document.notes.contains { $0.contains("报告不完整") })
+    }
+
+    @Test func sideChannelsAreNotBodyText() {
+        let raw = RawDocument(source: NormalizeFixtures.source, paragraphs: [
+            RawParagraph(text: "XX局2024年党建工作汇报", location: SourceLocation(paragraph: 1)),
+            RawParagraph(text: "批注：此处数字待核实", location: SourceLocation(paragraph: 2, origin: .comment)),
+            RawParagraph(text: "第2页 共5页", location: SourceLocation(paragraph: 3, origin: .footer)),
+            RawParagraph(text: "表格中的学习记录", location: SourceLocation(paragraph: 4, origin: .table)),
+        ])
+        let document = Normalizer(configuration: NormalizeFixtures.configuration).normalize(raw)
+        #expect(document.lines.map(\.text) == ["XX局2024年党建工作汇报", "表格中的学习记录"])
+    }
+
+    @Test func rulesComeFromTheConfigurationOnly() throws {
+        let configuration = try PipelineConfiguration.decode(yaml: """
+        residue:
+          rules:
+            - {id: custom, pattern: '【内部资料】', action: span}
+        """)
+        let document = NormalizeFixtures.normalize("XX局工作汇报【内部资料】\n##paidbegin##", configuration: configuration)
+        #expect(document.lines.map(\.text) == ["XX局工作汇报", "##paidbegin##"])
+        #expect(document.residue.map(\.rule) == ["custom"])
+    }
+}
