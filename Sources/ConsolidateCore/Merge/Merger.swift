@@ -12,9 +12,9 @@ public struct Merger: Sendable {
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)
 
-        let achievements = groups(statements.filter { $0.kind == .achievement }, themes: themes, origin: nil, distinctive: true)
-            + groups(statements.filter { $0.kind == .other }, themes: themes, origin: .other, distinctive: false)
-        let plans = groups(statements.filter { $0.kind == .plan }, themes: themes, origin: nil, distinctive: false)
+        let achievements = markDistinctive(groups(statements.filter { $0.kind == .achievement }, themes: themes, origin: nil))
+            + groups(statements.filter { $0.kind == .other }, themes: themes, origin: .other)
+        let plans = groups(statements.filter { $0.kind == .plan }, themes: themes, origin: nil)
         let problemGroups = problemGroups(statements.filter { $0.kind == .problem }, classifier: problems)
         let period = Self.period(of: input.periods)
         let area = configuration.render.area.isEmpty
@@ -30,8 +30,7 @@ public struct Merger: Sendable {
     }
 
     /// Near-duplicate statements grouped, each group with its theme and representative wording.
-    private func groups(_ statements: [Statement], themes: KeywordClassifier, origin: SectionKind?,
-                        distinctive canBeDistinctive: Bool) -> [StatementGroup] {
+    private func groups(_ statements: [Statement], themes: KeywordClassifier, origin: SectionKind?) -> [StatementGroup] {
         let grouper = StatementGrouper(similarity: configuration.merge.similarity,
                                        containment: configuration.merge.containment)
         return grouper.group(statements).map { indices in
@@ -43,9 +42,25 @@ public struct Merger: Sendable {
             let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
             let theme = votes.max { ($0.value, -order[$0.key]!) < ($1.value, -order[$1.key]!) }?.key
             let units = Self.uniqueSorted(members.map(\.unit))
-            let distinctive = canBeDistinctive && units.count == 1 && Self.isDistinctive(representative.text)
             return StatementGroup(text: representative.text, theme: theme, units: units,
-                                  members: members.map(\.member), distinctive: distinctive, origin: origin)
+                                  members: members.map(\.member), origin: origin)
+        }
+    }
+
+    /// Marks the practices of a single unit worth naming on their own: a named programme of
+    /// its own, or figures for a practice that is not already common to several units.
+    private func markDistinctive(_ groups: [StatementGroup]) -> [StatementGroup] {
+        var unitsByTheme: [String: Set<String>] = [:]
+        for group in groups { if let theme = group.theme { unitsByTheme[theme, default: []].formUnion(group.units) } }
+        let formulas = configuration.metrics.formulas
+        return groups.map { group in
+            var group = group
+            guard group.units.count == 1 else { return group }
+            let programme = Self.quotedNames(group.text).contains { name in !formulas.contains { name.contains($0) } }
+            let common = group.theme.map { unitsByTheme[$0, default: []].count > 1 } ?? false
+            let figures = group.text.contains { $0.isNumber && $0.isASCII }
+            group.distinctive = programme || (figures && !common)
+            return group
         }
     }
 
@@ -62,7 +77,11 @@ public struct Merger: Sendable {
                                 text: representative.text, units: Self.uniqueSorted(members.map(\.unit)),
                                 items: members.map(\.member))
         }
-        return groups.sorted { ($1.units.count, $0.category) < ($0.units.count, $1.category) }
+        // Most units first; what fits no category comes last, whatever its count.
+        let fallback = configuration.problems.fallback
+        return groups.sorted {
+            ($0.category == fallback ? 1 : 0, $1.units.count, $0.category) < ($1.category == fallback ? 1 : 0, $0.units.count, $1.category)
+        }
     }
 
     // MARK: Ordering and choice
@@ -100,8 +119,17 @@ public struct Merger: Sendable {
     }
 
     /// A single unit's practice is worth naming on its own when it states figures or a named programme.
-    static func isDistinctive(_ text: String) -> Bool {
-        text.contains { $0.isNumber && $0.isASCII } || text.contains("“") || text.contains("《")
+    /// Names in “…”, "…" or 《…》 quotes.
+    static func quotedNames(_ text: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in text {
+            if "“\"《".contains(character), current == nil { current = "" } else if "”\"》".contains(character), let name = current {
+                names.append(name)
+                current = nil
+            } else { current?.append(character) }
+        }
+        return names
     }
 
     /// The first sentence of a statement: its heading phrase in most reports.

@@ -3,20 +3,20 @@ struct SummaryMarkdown {
     let consolidation: Consolidation
     let configuration: PipelineConfiguration
 
-    private var themeLabels: [String: String] {
-        Dictionary(uniqueKeysWithValues: configuration.themes.map { ($0.id, $0.label) })
-    }
+    /// The area's name, left out of unit names in running text (`财政局` for `青川区财政局`).
+    private var area: String { consolidation.title.components(separatedBy: "\(consolidation.period.chineseName)基层").first ?? "" }
 
     func render() -> String {
         var lines: [String] = ["# \(consolidation.title)", "", overview(), ""]
-        lines += ["## 一、主要做法和成效", ""]
-        lines += commonPractices()
+        lines += ["## 一、主要做法和成效", "", "### （一）共性做法", ""]
+        lines += themed(consolidation.achievements.filter { $0.origin == nil }, commonOnly: true,
+                        empty: "本期各单位未报送共性做法。")
         lines += figures()
         lines += distinctivePractices()
         lines += ["## 二、存在的主要问题", ""]
         lines += problems()
         lines += ["## 三、下一步工作打算", ""]
-        lines += plans()
+        lines += themed(consolidation.plans, commonOnly: false, empty: "本期各单位未报送下一步工作打算。")
         lines += ["## 附件：各单位报送情况", ""]
         lines += appendix()
         return lines.joined(separator: "\n") + "\n"
@@ -33,42 +33,41 @@ struct SummaryMarkdown {
         var text = "本期\(due)个单位应报送党建工作情况，已收到\(received.count + quarantined.count)个单位的材料"
         text += "，其中\(received.count)个单位的材料计入本汇总"
         if !quarantined.isEmpty {
-            text += "；\(quarantined.count)个单位的文件无法读取，已隔离待重新报送（\(Self.list(quarantined.map(\.unit)))）"
+            text += "；\(quarantined.count)个单位的文件无法读取，已隔离待重新报送（\(list(quarantined.map(\.unit)))）"
         }
         let superseded = units.filter { $0.status == .superseded }
         if !superseded.isEmpty {
             text += "；\(superseded.count)份重复报送以较新一份为准"
         }
-        text += missing.isEmpty ? "；所有单位均已报送" : "；未报送\(missing.count)个（\(Self.list(missing.map(\.unit)))）"
+        text += missing.isEmpty ? "；所有单位均已报送" : "；未报送\(missing.count)个（\(list(missing.map(\.unit)))）"
         return text + "。现将汇总情况报告如下。"
     }
 
-    /// Practices of two or more units, gathered under their theme.
-    private func commonPractices() -> [String] {
-        var lines = ["### （一）共性做法", ""]
+    /// Statements gathered under their themes, most units first, each theme once with its units and an
+    /// example in a unit's own words; then statements of no theme (with `commonOnly`, only those of several units).
+    private func themed(_ groups: [StatementGroup], commonOnly: Bool, empty: String) -> [String] {
         var byTheme: [String: [StatementGroup]] = [:]
-        var unthemed: [StatementGroup] = []
-        for group in consolidation.achievements where group.origin == nil {
-            if let theme = group.theme { byTheme[theme, default: []].append(group) } else if group.units.count > 1 { unthemed.append(group) }
+        var rest: [StatementGroup] = []
+        for group in groups {
+            if let theme = group.theme { byTheme[theme, default: []].append(group) } else if !commonOnly || group.units.count > 1 {
+                rest.append(group)
+            }
         }
-        let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
-        let themes = byTheme.map { theme, groups in
-            (theme: theme, groups: groups, units: Set(groups.flatMap(\.units)).sorted())
+        var lines: [String] = []
+        for (number, theme) in configuration.themes
+            .compactMap({ theme in byTheme[theme.id].map { (theme: theme, groups: $0, units: Set($0.flatMap(\.units)).sorted()) } })
+            .filter({ !commonOnly || $0.units.count > 1 })
+            .enumerated()
+            .sorted(by: { ($1.element.units.count, $0.offset) < ($0.element.units.count, $1.offset) })
+            .map(\.element).enumerated() {
+            let example = theme.groups.max { exampleRank($0, theme: theme.theme) < exampleRank($1, theme: theme.theme) }!
+            lines.append("\(number + 1). **\(theme.theme.label)**（\(unitCount(theme.units))）。"
+                + "如\(short(example.units[0]))：\(Self.quote(Self.gist(example.text)))。")
         }
-        .filter { $0.units.count > 1 }
-        .sorted { ($1.units.count, order[$0.theme] ?? .max) < ($0.units.count, order[$1.theme] ?? .max) }
-        var number = 0
-        for entry in themes {
-            number += 1
-            let example = entry.groups.max { Merger.informativeness($0.text) < Merger.informativeness($1.text) }!
-            lines.append("\(number). **\(themeLabels[entry.theme] ?? entry.theme)**（\(entry.units.count)个单位：\(Self.list(entry.units))）。"
-                + "如\(example.units[0])：\(Self.quote(Self.gist(example.text)))。")
+        for group in rest {
+            lines.append("\(lines.count + 1). \(Self.gist(group.text))（\(list(group.units))）。")
         }
-        for group in unthemed {
-            number += 1
-            lines.append("\(number). \(Self.gist(group.text))（\(group.units.count)个单位：\(Self.list(group.units))）。")
-        }
-        if number == 0 { lines.append("本期各单位未报送共性做法。") }
+        if lines.isEmpty { lines.append(empty) }
         return lines + [""]
     }
 
@@ -83,10 +82,10 @@ struct SummaryMarkdown {
             if total.approx { line += "（含约数）" }
             if !total.units.isEmpty {
                 line += "，涉及\(total.units.count)个单位（"
-                    + total.units.map { "\($0.unit)\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、") + "）"
+                    + total.units.map { "\(short($0.unit))\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、") + "）"
             }
             if !total.unknown.isEmpty {
-                line += "；\(Self.list(total.unknown))的数字未填写，未计入"
+                line += "；\(list(total.unknown))的数字未填写，未计入"
             }
             lines.append(line + "。")
         }
@@ -94,14 +93,14 @@ struct SummaryMarkdown {
         return lines + [""]
     }
 
-    /// Practices of single units with figures or named programmes.
+    /// Practices of single units with figures or named programmes, most informative first.
     private func distinctivePractices() -> [String] {
         var lines = ["### （三）特色做法", ""]
         let distinctive = consolidation.achievements.filter(\.distinctive)
             .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
             .prefix(configuration.merge.distinctiveLimit)
         for group in distinctive {
-            lines.append("- **\(group.units[0])**：\(Self.gist(group.text, withFigures: true))")
+            lines.append("- **\(short(group.units[0]))**：\(Self.gist(group.text, withFigures: true, limit: 140))。")
         }
         if distinctive.isEmpty { lines.append("本期未发现单个单位的特色做法。") }
         return lines + [""]
@@ -113,47 +112,24 @@ struct SummaryMarkdown {
             let example = group.items.first { $0.text == group.text } ?? group.items[0]
             lines.append("### （\(ChineseNumber.text(index + 1))）\(group.label)")
             lines.append("")
-            lines.append("\(group.units.count)个单位反映此类问题（\(Self.list(group.units))），共\(group.items.count)条。"
-                + "如\(example.unit)：\(Self.quote(Self.gist(group.text)))。")
+            lines.append("\(group.units.count)个单位反映此类问题（\(list(group.units))），共\(group.items.count)条。"
+                + "如\(short(example.unit))：\(Self.quote(Self.gist(group.text)))。")
             lines.append("")
         }
         if consolidation.problems.isEmpty { lines += ["本期各单位未报送存在的问题。", ""] }
         return lines
     }
 
-    private func plans() -> [String] {
-        var lines: [String] = []
-        var byTheme: [String: [StatementGroup]] = [:]
-        var rest: [StatementGroup] = []
-        for group in consolidation.plans {
-            if let theme = group.theme { byTheme[theme, default: []].append(group) } else { rest.append(group) }
-        }
-        let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
-        let themes = byTheme.map { (theme: $0, groups: $1, units: Set($1.flatMap(\.units)).sorted()) }
-            .sorted { ($1.units.count, order[$0.theme] ?? .max) < ($0.units.count, order[$1.theme] ?? .max) }
-        var number = 0
-        for entry in themes {
-            number += 1
-            let example = entry.groups.max { Merger.informativeness($0.text) < Merger.informativeness($1.text) }!
-            lines.append("\(number). **\(themeLabels[entry.theme] ?? entry.theme)**（\(entry.units.count)个单位：\(Self.list(entry.units))）。"
-                + "如\(example.units[0])：\(Self.quote(Self.gist(example.text)))。")
-        }
-        for group in rest {
-            number += 1
-            lines.append("\(number). \(Self.gist(group.text))（\(Self.list(group.units))）。")
-        }
-        if number == 0 { lines.append("本期各单位未报送下一步工作打算。") }
-        return lines + [""]
-    }
-
     private func appendix() -> [String] {
         var lines = ["| 序号 | 单位 | 报送情况 | 文件 | 模板残留 | 未填写处 | 主要数据 | 说明 |",
                      "| --- | --- | --- | --- | --- | --- | --- | --- |"]
         var figures: [String: [String]] = [:]
-        let main = Set(configuration.metrics.activities.filter(\.main).map(\.name))
-        for total in consolidation.metrics where main.contains(total.activity) {
+        let main = configuration.metrics.activities.filter(\.main).map(\.name)
+        for total in consolidation.metrics.sorted(by: { (main.firstIndex(of: $0.activity) ?? .max) < (main.firstIndex(of: $1.activity) ?? .max) })
+        where main.contains(total.activity) {
             for contribution in total.units {
-                figures[contribution.unit, default: []].append("\(total.activity)\(contribution.value)\(total.unit)")
+                figures[contribution.unit, default: []].append(
+                    "\(total.activity)\(contribution.value)\(contribution.approx ? "余" : "")\(total.unit)")
             }
             for unit in total.unknown { figures[unit, default: []].append("\(total.activity)未填") }
         }
@@ -164,7 +140,7 @@ struct SummaryMarkdown {
                 String(index + 1), entry.unit, statusWords[entry.status]!, entry.source ?? "—",
                 entry.residue > 0 ? "\(entry.residue)处" : "无", entry.placeholders > 0 ? "\(entry.placeholders)处" : "无",
                 entry.status == .received ? (figures[entry.unit]?.joined(separator: "；") ?? "—") : "—",
-                entry.warnings.isEmpty ? "—" : entry.warnings.joined(separator: "；"),
+                entry.warnings.isEmpty ? "—" : entry.warnings.joined(separator: " "),
             ]
             lines.append("| " + cells.map(Self.cell).joined(separator: " | ") + " |")
         }
@@ -173,7 +149,25 @@ struct SummaryMarkdown {
 
     // MARK: Wording
 
-    static func list(_ units: [String]) -> String { units.joined(separator: "、") }
+    /// A unit's name in running text, without the area every unit shares.
+    private func short(_ unit: String) -> String {
+        !area.isEmpty && unit.hasPrefix(area) && unit.count > area.count ? String(unit.dropFirst(area.count)) : unit
+    }
+
+    private func list(_ units: [String]) -> String { units.map(short).joined(separator: "、") }
+
+    /// `全部12个单位` where every received unit is named, else `5个单位：甲、乙…`.
+    private func unitCount(_ units: [String]) -> String {
+        let received = consolidation.units.filter { $0.status == .received }.count
+        return units.count == received && received > 2 ? "全部\(received)个单位" : "\(units.count)个单位：\(list(units))"
+    }
+
+    /// A theme's example: a statement whose first sentence names the theme, the one most units share, most informative.
+    private func exampleRank(_ group: StatementGroup, theme: PipelineConfiguration.Theme) -> (Int, Int, Int, Int, String) {
+        let head = Self.gist(group.text)
+        let (figures, brevity, text) = Merger.informativeness(group.text)
+        return (theme.keywords.contains { head.contains($0) } ? 1 : 0, group.units.count, figures, brevity, text)
+    }
 
     static func quote(_ text: String) -> String { "“" + text + "”" }
 
@@ -181,11 +175,12 @@ struct SummaryMarkdown {
         text.replacingOccurrences(of: "|", with: "｜").replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// The first sentence of a statement, shortened to a readable length; with
-    /// `withFigures`, the first sentence that states a figure is added when the first has none.
+    /// The first sentence of a statement (two where the first is only a short heading), shortened
+    /// to a readable length; with `withFigures`, the first sentence stating a figure is added.
     static func gist(_ text: String, withFigures: Bool = false, limit: Int = 90) -> String {
         let sentences = text.split(whereSeparator: { $0 == "。" || $0 == "；" || $0 == "！" }).map(String.init)
         guard var result = sentences.first else { return text }
+        if result.count < 8, sentences.count > 1 { result += "，" + sentences[1] }
         if withFigures, !result.contains(where: \.isNumber),
            let figured = sentences.dropFirst().first(where: { $0.contains(where: \.isNumber) }) {
             result += "。" + figured
