@@ -34,7 +34,9 @@ public struct GoldScorer: Sendable {
         figures.reports = 1
         let name = figures.name
         let hay = Array(key(normalizedText))
-        func note(_ line: String) { figures.findings.append("\(name): \(line)") }
+        // Findings are gathered apart from `figures`, which the helpers below take `inout`.
+        var findings: [String] = []
+        func note(_ line: String) { findings.append("\(name): \(line)") }
 
         // Residue absent, keep present.
         figures.residueExpected = gold.residue.count
@@ -79,6 +81,7 @@ public struct GoldScorer: Sendable {
                 note("placeholder missed: \(placeholder)")
             }
         }
+        figures.findings = findings
         return figures
     }
 

@@ -117,6 +117,20 @@ struct HeaderReader: Sendable {
             }
             i += 1
         }
+        if year == nil {
+            // 二〇二三年
+            let digits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                                            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+            var j = 0
+            while j + 4 < characters.count, year == nil {
+                let run = characters[j..<(j + 4)]
+                if characters[j + 4] == "年", run.allSatisfy({ digits[$0] != nil }) {
+                    let value = run.reduce(0) { $0 * 10 + digits[$1]! }
+                    if (1990...2100).contains(value) { year = value }
+                }
+                j += 1
+            }
+        }
         let parts: [(words: [String], part: Period.Part)] = [
             (["上半年", "1-6月", "1至6月", "一至六月", "前半年"], .h1),
             (["下半年", "7-12月", "7至12月", "七至十二月"], .h2),

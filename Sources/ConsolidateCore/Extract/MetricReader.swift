@@ -23,7 +23,7 @@ struct MetricReader: Sendable {
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
     private static let eventMeasures: Set<String> = ["次", "人次", "场", "轮"]
     /// Measure words a Chinese numeral may count without `各` or an approximation marker.
-    private static let chineseCountable: Set<String> = ["次", "人次", "场", "轮", "期"]
+    private static let chineseCountable: Set<String> = ["次", "人次", "场", "轮", "期", "名", "人"]
     /// Characters that end a clause for the activity phrase.
     private static let clauseBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
                                                        "（", "(", "）", ")"]
@@ -186,6 +186,11 @@ struct MetricReader: Sendable {
         var end = cursor + measure.count
         if (token.start..<end).contains(where: { shielded[$0] }) { return nil }
         if token.start > 0, folded[token.start - 1] == "第" { return nil }
+        // `3-5人`: the upper end of a range is no count of its own.
+        if token.start > 1, "-—~～至到".contains(folded[token.start - 1]),
+           folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(folded[token.start - 2]) {
+            return nil
+        }
 
         let previous: Character? = token.start > 0 ? folded[token.start - 1] : nil
         let shared = previous == "各"

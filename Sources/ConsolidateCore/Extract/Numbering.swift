@@ -24,7 +24,8 @@ struct Numbering: Equatable, Sendable {
         guard let first = characters.first else { return nil }
         func make(_ level: Level, _ length: Int, _ ordinal: Int) -> Numbering? {
             guard ordinal > 0 else { return nil }
-            let rest = String(characters[length...]).drop(while: { $0.isWhitespace })
+            // `（一）、加强学习`: a stray separator after the number is not part of the words.
+            let rest = String(characters[length...]).drop(while: { $0.isWhitespace || "、.．，,".contains($0) })
             return Numbering(level: level, label: String(characters[..<length]), ordinal: ordinal, rest: String(rest))
         }
         // 一、  十二、  一．

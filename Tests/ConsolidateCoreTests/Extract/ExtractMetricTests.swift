@@ -25,6 +25,7 @@ import Testing
 
     @Test func chineseNumerals() {
         #expect(summary("召开专题组织生活会两次，开展廉政谈话十余次。") == ["组织生活会=2次", "廉政谈话=10次~"])
+        #expect(summary("发展党员两名。") == ["发展党员=2名"])
     }
 
     @Test func placeholderFigureIsUnknownNotZero() {
@@ -49,6 +50,8 @@ import Testing
         "推行“一村一品”和“双十条”工作法。",
         "把这项工作作为一项重大政治任务，分为五个等次评定。",
         "落实“两个包保”(1名领导、2名干部)工作机制。",
+        "每组配备3-5人，从3个方面查摆问题。",
+        "作为一名党员，要牢记三个务必，落实十项措施。",
     ])
     func formulasFrequenciesDatesAndTitlesAreNoCounts(sentence: String) {
         #expect(summary(sentence).isEmpty, "\(summary(sentence))")
