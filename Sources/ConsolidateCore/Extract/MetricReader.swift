@@ -21,9 +21,9 @@ struct MetricReader: Sendable {
     private let aliases: [(alias: String, name: String)]
 
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
-    private static let eventMeasures: Set<String> = ["次", "人次", "场", "轮"]
+    private static let eventMeasures: Set<String> = ["次", "人次", "场", "场次", "轮"]
     /// Measure words a Chinese numeral may count without `各` or an approximation marker.
-    private static let chineseCountable: Set<String> = ["次", "人次", "场", "轮", "期", "名", "人"]
+    private static let chineseCountable: Set<String> = ["次", "人次", "场", "场次", "轮", "期", "名", "人"]
     /// Characters that end a clause for the activity phrase.
     private static let clauseBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
                                                        "（", "(", "）", ")"]

@@ -33,15 +33,18 @@ struct OutlineBuilder: Sendable {
         let end = max(start, closingStart(lines, after: start))
         let numbering = lines.map { Numbering.leading($0.text) }
 
-        // Sections open at `一、`; a report without them but with `（一）` headings that name
-        // section kinds uses those.
+        // Sections open at `一、`; a report without them uses the shallowest numbering
+        // whose headings name a problems or plans part (`3、存在不足`, `4、2024年工作计划`).
         var sectionLevel: Numbering.Level?
         if (start..<end).contains(where: { numbering[$0]?.level == .chinese }) {
             sectionLevel = .chinese
-        } else if (start..<end).contains(where: { index in
-            numbering[index].map { $0.level == .chineseParenthesized && classifier.kind(of: $0.rest) != nil } ?? false
-        }) {
-            sectionLevel = .chineseParenthesized
+        } else if let shallowest = (start..<end).compactMap({ numbering[$0]?.level }).min(),
+                  (start..<end).contains(where: { index in
+                      guard let number = numbering[index], number.level == shallowest else { return false }
+                      let kind = classifier.kind(of: Self.splitHeading(number.rest, maxLength: Self.maxHeadingLength).heading)
+                      return kind == .problems || kind == .plans
+                  }) {
+            sectionLevel = shallowest
         }
         guard let sectionLevel else {
             let paragraphs = (start..<end).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
@@ -61,7 +64,10 @@ struct OutlineBuilder: Sendable {
             let (heading, remainder) = Self.splitHeading(opening.rest, maxLength: Self.maxHeadingLength)
             var body = (index + 1..<next).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
             if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: lines[index].location), at: 0) }
-            let kind = classifier.kind(of: heading.isEmpty ? remainder : heading) ?? .other
+            // A heading that names no kind (`一、强化理论武装`) is a topic of the work done
+            // while no problems or plans part has begun; after one, it is other.
+            let named = classifier.kind(of: heading.isEmpty ? String(remainder.prefix(Self.maxHeadingLength)) : heading)
+            let kind = named ?? (sections.contains { $0.kind == .problems || $0.kind == .plans } ? .other : .achievements)
             sections.append(Section(kind: kind, label: opening.label, heading: heading,
                                     items: items(body, below: sectionLevel), location: lines[index].location))
             index = next
