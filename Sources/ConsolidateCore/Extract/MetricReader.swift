@@ -362,16 +362,3 @@ struct MetricReader: Sendable {
         return String(characters.prefix(index))
     }
 }
-
-extension Character {
-    /// A Chinese character (CJK unified ideographs).
-    var isHan: Bool {
-        guard let scalar = unicodeScalars.first else { return false }
-        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-    }
-
-    var isASCIILetter: Bool {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
-        return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-    }
-}
