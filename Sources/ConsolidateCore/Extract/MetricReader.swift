@@ -67,7 +67,8 @@ struct MetricReader: Sendable {
             frequencyMarkers.contains { $0[0] == folded[index] && folded[index...].starts(with: $0) }
         }
         var metrics: [Metric] = []
-        var previousEnd = 0
+        // The line's own numbering (`1.`, `（二）`) is no part of an activity.
+        var previousEnd = Numbering.leading(line.text).map { $0.label.count } ?? 0
         var i = 0
         while i < folded.count {
             guard let token = numberToken(folded, at: i) else { i += 1; continue }
@@ -319,6 +320,11 @@ struct MetricReader: Sendable {
             if !title.isEmpty { return String(title.suffix(2 * Self.maxActivityLength)).filter { !"“”\"".contains($0) } }
         }
         var words = Array(Self.bare(phrase))
+        // `二是开展…`: an inline enumeration marker opening the phrase.
+        if let marker = words.firstIndex(of: "是"), marker > 0, marker <= 3,
+           words[..<marker].allSatisfy(ChineseNumeral.isNumeral) {
+            words.removeFirst(marker + 1)
+        }
         // Dates and spans of time before the activity (`2022年7月至2023年6月用餐`).
         if let lastTime = words.lastIndex(where: { $0 == "月" || $0 == "年" || $0 == "日" }),
            words[..<lastTime].contains(where: \.isASCIIDigitOrFullWidth) {

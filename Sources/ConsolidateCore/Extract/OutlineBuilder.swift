@@ -127,13 +127,16 @@ struct OutlineBuilder: Sendable {
     /// at the first `。` when what precedes it is short, else the whole line is a
     /// heading when short and unpunctuated at its end, else it is all text.
     static func splitHeading(_ words: String, maxLength: Int) -> (heading: String, text: String) {
+        // `1.一是…二是…`: an enumeration, not a heading.
+        if LineJoiner.opensBlock(words) { return ("", words) }
         if let stop = words.firstIndex(where: { $0 == "。" || $0 == "！" }) {
             let heading = words[..<stop]
             guard heading.count <= maxLength else { return ("", words) }
             return (String(heading), String(words[words.index(after: stop)...]).trimmingWhitespace())
         }
         if words.count <= maxLength, !(words.last.map { "；;，,、".contains($0) } ?? false) {
-            return (words, "")
+            // `（一）主要做法：` — the colon introduces what follows, it is no part of the heading.
+            return (String(words.reversed().drop(while: { "：:".contains($0) }).reversed()), "")
         }
         return ("", words)
     }
