@@ -72,7 +72,40 @@ struct OutlineBuilder: Sendable {
                                     items: items(body, below: sectionLevel), location: lines[index].location))
             index = next
         }
-        return Outline(sections: sections, body: start..<end)
+        return Outline(sections: sections.flatMap(splitByKind), body: start..<end)
+    }
+
+    /// The longest item heading read as the name of a part (`（二）下步打算`).
+    static let maxPartHeadingLength = 8
+
+    /// `四、存在的问题及下步打算` with `（一）存在问题` and `（二）下步打算`: where the short
+    /// headings of a section's items name kinds and one differs from the section's, each
+    /// such item becomes a section of its kind, so plans are not merged as problems.
+    private func splitByKind(_ section: Section) -> [Section] {
+        let parts = section.items.map { item -> SectionKind? in
+            guard !item.label.isEmpty, item.heading.count <= Self.maxPartHeadingLength else { return nil }
+            return classifier.kind(of: item.heading)
+        }
+        guard parts.contains(where: { $0 != nil && $0 != section.kind }) else { return [section] }
+        var result = [Section(kind: section.kind, label: section.label, heading: section.heading,
+                              location: section.location)]
+        for (item, kind) in zip(section.items, parts) {
+            guard let kind else {
+                result[result.count - 1].items.append(item)
+                continue
+            }
+            let items = item.items.isEmpty && !item.text.isEmpty
+                ? [Item(label: "", text: item.text, location: item.location)] : item.items
+            if result.count == 1, result[0].items.isEmpty {
+                // The first part takes the section's own number and heading.
+                result[0].kind = kind
+                result[0].items = items
+                continue
+            }
+            result.append(Section(kind: kind, label: item.label, heading: item.heading, items: items,
+                                  location: item.location))
+        }
+        return result
     }
 
     // MARK: Items

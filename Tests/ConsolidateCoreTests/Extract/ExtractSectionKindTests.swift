@@ -45,4 +45,19 @@ import Testing
         #expect(report.sections[0].items.map(\.text) == ["一季度，支部组织集中学习3次。", "开展志愿服务2次。"])
         #expect(report.warnings.contains { $0.contains("层次标题") })
     }
+
+    @Test func partsOfACombinedSectionBecomeSectionsOfTheirKinds() {
+        let report = ExtractFixtures.report("""
+        XX院党委2024年第一季度党建工作汇报
+        一、主要做法
+        开展主题党日3次。
+        二、存在问题和下步打算
+        （一）存在问题。学习不够系统。
+        （二）下步打算。一是强化学习，二是创新载体。
+        """)
+        #expect(report.sections.map(\.kind) == [.achievements, .problems, .plans])
+        #expect(report.sections.map { $0.label + $0.heading } == ["一、主要做法", "二、存在问题和下步打算", "（二）下步打算"])
+        #expect(report.sections[1].items.map(\.text) == ["学习不够系统。"])
+        #expect(report.sections[2].items.map(\.label) == ["一是", "二是"])
+    }
 }

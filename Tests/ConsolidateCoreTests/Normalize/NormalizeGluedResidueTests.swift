@@ -27,4 +27,15 @@ import Testing
         let document = NormalizeFixtures.normalize(lines.joined(separator: "\n"))
         #expect(document.residue.isEmpty)
     }
+
+    @Test func collectionTitleAndLeadInAboveTheReportAreRemoved() {
+        let document = NormalizeFixtures.normalize("""
+        支部工作总结范文（精选3篇）
+        以下是小编整理的支部工作总结范文（精选3篇），欢迎阅读与收藏。
+        XX所党支部2024年工作总结
+        一、主要做法
+        """)
+        #expect(document.lines.first?.text == "XX所党支部2024年工作总结")
+        #expect(document.residue.contains { $0.rule == "site-title" })
+    }
 }
