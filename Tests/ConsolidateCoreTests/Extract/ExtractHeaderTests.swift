@@ -9,6 +9,11 @@ import Testing
         #expect(report.period == Period(year: 2024, part: .q2))
     }
 
+    @Test func unitAfterThePeriodTheTitleOpensWith() {
+        #expect(HeaderReader.unit(inTitle: HeaderReader.droppingPeriod("2024年上半年XX县审计局党建工作总结")) == "XX县审计局")
+        #expect(HeaderReader.unit(inTitle: HeaderReader.droppingPeriod("2024年上半年基层党建工作推进会材料")) == nil)
+    }
+
     @Test func unitHintComesFirst() {
         let report = ExtractFixtures.report("XX县财政局2024年党建工作总结\n一、主要做法", unitHint: "县财政局")
         #expect(report.unit == "县财政局")
@@ -33,6 +38,8 @@ import Testing
         ("关于党建工作情况的汇报", Period(year: nil, part: nil)),
         ("XX社区党委二〇二四年上半年工作总结", Period(year: 2024, part: .h1)),
         ("XX社区党委2024年1-6月党建工作汇报", Period(year: 2024, part: .h1)),
+        ("XX社区党委2024年7-9月党建工作汇报", Period(year: 2024, part: .q3)),
+        ("XX社区党委2024年半年工作总结", Period(year: 2024, part: .h1)),
     ])
     func periodFromTheTitle(title: String, period: Period) {
         #expect(HeaderReader.period(in: title) == period)
