@@ -18,7 +18,7 @@ struct MetricReader: Sendable {
     private let frequencyMarkers: [[Character]]
     private let formulasByInitial: [Character: [[Character]]]
     /// Configured activity names and aliases by their first character, longest first.
-    private let aliasesByInitial: [Character: [(alias: [Character], name: String)]]
+    private let aliasesByInitial: [Character: [(alias: [Character], name: String, units: Set<String>)]]
     private let leadingByInitial: [Character: [[Character]]]
 
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
@@ -53,7 +53,8 @@ struct MetricReader: Sendable {
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
         let aliases = vocabulary.activities.flatMap { activity in
-            ([activity.name] + activity.aliases).filter { !$0.isEmpty }.map { (alias: Array($0), name: activity.name) }
+            ([activity.name] + activity.aliases).filter { !$0.isEmpty }
+                .map { (alias: Array($0), name: activity.name, units: Set(activity.units)) }
         }.sorted { $0.alias.count > $1.alias.count }
         aliasesByInitial = Dictionary(grouping: aliases, by: { $0.alias[0] })
     }
@@ -93,7 +94,7 @@ struct MetricReader: Sendable {
             let nextIsNoun = count.end < folded.count
                 && (folded[count.end].isHan && !Self.particles.contains(folded[count.end])
                     || folded[count.end] == "\"" || original[count.end] == "《")
-            let beforeActivity = activityName(before)
+            let beforeActivity = activityName(before, unit: count.unit)
             let useAfter = nextIsNoun && !after.isEmpty
                 && (!Self.eventMeasures.contains(count.unit) || beforeActivity.isEmpty)
 
@@ -117,13 +118,13 @@ struct MetricReader: Sendable {
                 let phrases = list.split(separator: "、").map(String.init).filter { !$0.isEmpty }
                 let spanText = String(original[listStart..<count.end])
                 for phrase in phrases {
-                    let name = activityName(phrase)
+                    let name = activityName(phrase, unit: count.unit)
                     metrics.append(Metric(text: spanText, activity: name.isEmpty ? Self.bare(phrase) : name, value: count.value,
                                           unit: count.unit, approx: count.approx, location: line.location))
                 }
             } else {
-                var activity = useAfter ? activityName(after, fromFront: true) : beforeActivity
-                if activity.isEmpty { activity = useAfter ? beforeActivity : activityName(after, fromFront: true) }
+                var activity = useAfter ? activityName(after, unit: count.unit, fromFront: true) : beforeActivity
+                if activity.isEmpty { activity = useAfter ? beforeActivity : activityName(after, unit: count.unit, fromFront: true) }
                 if activity.isEmpty { activity = Self.bare(before) }
                 metrics.append(Metric(text: text, activity: activity, value: count.value,
                                       unit: count.unit, approx: count.approx, location: line.location))
@@ -301,12 +302,13 @@ struct MetricReader: Sendable {
 
     /// The canonical activity of a phrase: the configured activity whose alias stands
     /// closest to the count, else the phrase without its leading verbs and quotation marks.
-    private func activityName(_ phrase: String, fromFront: Bool = false) -> String {
+    private func activityName(_ phrase: String, unit: String, fromFront: Bool = false) -> String {
         let characters = Array(phrase)
         var best: (name: String, distance: Int)?
         for start in characters.indices {
             guard let candidates = aliasesByInitial[characters[start]] else { continue }
-            for (alias, name) in candidates where start + alias.count <= characters.count
+            for (alias, name, units) in candidates where (units.isEmpty || units.contains(unit))
+                && start + alias.count <= characters.count
                 && characters[start..<(start + alias.count)].elementsEqual(alias) {
                 let distance = fromFront ? start : characters.count - (start + alias.count)
                 if best == nil || distance < best!.distance { best = (name, distance) }

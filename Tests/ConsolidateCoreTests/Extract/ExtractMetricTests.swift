@@ -12,6 +12,10 @@ import Testing
         #expect(summary("全年累计开展集中学习24次、召开支委会12次，讲党课4次。") == ["集中学习=24次", "支委会=12次", "党课=4次"])
     }
 
+    @Test func activityAliasMustFitTheMeasureWord() {
+        #expect(summary("选举产生支委会委员5名，召开支委会3次。") == ["支委会委员=5名", "支委会=3次"])
+    }
+
     @Test func countBeforeItsNoun() {
         #expect(summary("上半年新吸纳了3名入党积极分子。") == ["入党积极分子=3名"])
         #expect(summary("建成7个党员活动室，") == ["党员活动室=7个"])
