@@ -7,6 +7,9 @@ public struct GoldFigures: Sendable, Equatable {
     public var leadsExpected = 0
     /// Numbered top-level items extracted in the sections the gold describes.
     public var leadsClaimed = 0
+    /// Unnumbered top-level items (an introduction before `一是…`) in those sections: kept
+    /// statements, not claims of an enumerated item, so outside the precision.
+    public var leadsUnnumbered = 0
     public var metricsFound = 0
     public var metricsExpected = 0
     /// Extracted counts matching no gold count.
@@ -48,6 +51,7 @@ public struct GoldFigures: Sendable, Equatable {
         sum.leadsFound += rhs.leadsFound
         sum.leadsExpected += rhs.leadsExpected
         sum.leadsClaimed += rhs.leadsClaimed
+        sum.leadsUnnumbered += rhs.leadsUnnumbered
         sum.metricsFound += rhs.metricsFound
         sum.metricsExpected += rhs.metricsExpected
         sum.metricsFalse += rhs.metricsFalse

@@ -127,6 +127,7 @@ public struct GoldScorer: Sendable {
             }
             let claimed = mine.items.filter { !$0.label.isEmpty }
             figures.leadsClaimed += claimed.count
+            figures.leadsUnnumbered += mine.items.count - claimed.count
             var used = Set<Int>()
             for item in section.items {
                 let lead = key(item.lead)

@@ -1,3 +1,6 @@
+/// A report written for the golden test of the Extract stage (never copied from the seeds).
+enum SampleReport {
+    static let text = #"""
 某某素材库每日更新，会员群同步推送，添加客服：abc
 XX县XX镇党委2024年第二季度党建工作汇报
 　　二季度，镇党委坚持以党建引领基层治理，现将有关情况汇报如下：
@@ -15,3 +18,5 @@ XX县XX镇党委2024年第二季度党建工作汇报
 　　XX镇党委
 　　2024年6月30日
 ##paidend##
+"""#
+}
