@@ -59,7 +59,7 @@ struct HeaderReader: Sendable {
 
     /// The organisation a title opens with, before its period or subject words.
     static func unit(inTitle title: String) -> String? {
-        let characters = Array(title)
+        let characters = Array(title.hasPrefix("关于") ? String(title.dropFirst(2)) : title)
         var best: String?
         for end in 2..<max(2, min(characters.count, 26)) {
             let prefix = String(characters[..<end])

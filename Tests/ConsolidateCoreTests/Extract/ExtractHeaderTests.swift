@@ -12,6 +12,7 @@ import Testing
     @Test func unitAfterThePeriodTheTitleOpensWith() {
         #expect(HeaderReader.unit(inTitle: HeaderReader.droppingPeriod("2024年上半年XX县审计局党建工作总结")) == "XX县审计局")
         #expect(HeaderReader.unit(inTitle: HeaderReader.droppingPeriod("2024年上半年基层党建工作推进会材料")) == nil)
+        #expect(HeaderReader.unit(inTitle: "关于XX县审计局2024年党建工作情况的报告") == "XX县审计局")
     }
 
     @Test func unitHintComesFirst() {
