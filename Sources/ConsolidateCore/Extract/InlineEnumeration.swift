@@ -62,12 +62,15 @@ struct InlineEnumeration: Sendable {
         }
         // The sequence: a family member numbered one, then rising members of that family;
         // where several families open, the longest sequence wins.
+        // A later paragraph that opens with the family's first marker again starts a new
+        // run of the same enumeration kind (two lists in one section).
         var accepted: [Marker] = []
         for (start, first) in candidates.enumerated() where first.ordinal == 1 {
             var sequence = [first]
             for marker in candidates[(start + 1)...] where marker.family == first.family {
                 let last = sequence[sequence.count - 1].ordinal
-                if marker.ordinal > last, marker.ordinal <= last + 3 { sequence.append(marker) }
+                let restarts = marker.ordinal == 1 && marker.offset == 0 && last >= 2
+                if restarts || (marker.ordinal > last && marker.ordinal <= last + 3) { sequence.append(marker) }
             }
             if sequence.count > accepted.count { accepted = sequence }
         }
