@@ -16,6 +16,12 @@ import Testing
         #expect(summary("选举产生支委会委员5名，召开支委会3次。") == ["支委会委员=5名", "支委会=3次"])
     }
 
+    @Test func lessCommonMeasureWordsAndTheirFalseFriends() {
+        #expect(summary("组织观看警示教育片3部，发放学习读本200本，组建志愿服务队5支。")
+            == ["观看警示教育片=3部", "学习读本=200本", "组建志愿服务队=5支"])
+        #expect(summary("覆盖12部门，2组织关系转接。").isEmpty)
+    }
+
     @Test func countBeforeItsNoun() {
         #expect(summary("上半年新吸纳了3名入党积极分子。") == ["入党积极分子=3名"])
         #expect(summary("建成7个党员活动室，") == ["党员活动室=7个"])
