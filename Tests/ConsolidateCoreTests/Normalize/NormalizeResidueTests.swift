@@ -52,6 +52,15 @@ import Testing
         #expect(document.residue.count == 2)
     }
 
+    @Test func editorLeadInVariantsKeepTheTitle() {
+        let document = NormalizeFixtures.normalize("""
+        小编今天为大家带来了XX站2024年党建工作总结，供参考。
+        一年来，站党支部扎实开展工作。
+        以上就是小编整理的全部内容。
+        """)
+        #expect(document.lines.map(\.text) == ["XX站2024年党建工作总结", "一年来，站党支部扎实开展工作。"])
+    }
+
     @Test func documentSharingHeadersAndBreadcrumbsAreRemoved() {
         let document = NormalizeFixtures.normalize("""
         首页>工作总结>党建工作总结
