@@ -35,6 +35,7 @@ struct MetricReader: Sendable {
     private static let phraseStops: [[Character]] = [
         "累计", "共计", "共", "参与", "参加", "开展", "成立", "进行", "提供", "投入",
         "全面", "推行", "每", "为", "的", "在", "到", "轮训", "等", "和", "及", "与",
+        "签订", "签署", "完成", "实现", "换届", "举办", "召开", "建立", "设立", "推动", "落实",
     ].map(Array.init)
     /// Characters after a measure word that mean no noun follows (`X名的要求`).
     private static let particles: Set<Character> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
