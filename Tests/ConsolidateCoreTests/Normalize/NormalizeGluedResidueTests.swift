@@ -12,6 +12,12 @@ import Testing
         #expect(document.residue.map(\.rule) == ["glued-footer"])
     }
 
+    @Test func sentenceAboutReadingAtTheEndIsKept() {
+        let document = NormalizeFixtures.normalize("XX所2024年党建工作总结\n一、主要做法\n按时完成学习任务。推荐阅读书目已下发各支部。")
+        #expect(document.lines.last?.text == "按时完成学习任务。推荐阅读书目已下发各支部。")
+        #expect(document.residue.isEmpty)
+    }
+
     @Test func templateTagOnTheTitleIsRemoved() {
         let document = NormalizeFixtures.normalize("XX所2024年党建工作总结(精选3篇)\n一、主要做法")
         #expect(document.lines.first?.text == "XX所2024年党建工作总结")
