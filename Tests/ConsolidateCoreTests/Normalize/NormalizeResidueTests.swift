@@ -35,6 +35,15 @@ import Testing
         #expect(document.residue.isEmpty)
     }
 
+    @Test func shortRealSentenceNearTheEndMentioningGhostwritingIsKept() {
+        let document = NormalizeFixtures.normalize("""
+        XX所2024年党建工作总结
+        三、下一步打算
+        坚决杜绝材料代写代笔现象。
+        """)
+        #expect(document.lines.last?.text == "坚决杜绝材料代写代笔现象。")
+    }
+
     @Test func footerWordsInTheMiddleOfALongReportAreKept() {
         var lines = ["XX站2024年党建工作总结"]
         for index in 1...20 { lines.append("第\(index)段：按计划推进各项工作，取得阶段性成效。") }
