@@ -40,8 +40,9 @@ import Testing
         XX所2024年党建工作总结
         三、下一步打算
         坚决杜绝材料代写代笔现象。
+        统一规范台账模板。
         """)
-        #expect(document.lines.last?.text == "坚决杜绝材料代写代笔现象。")
+        #expect(document.lines.suffix(2).map(\.text) == ["坚决杜绝材料代写代笔现象。", "统一规范台账模板。"])
     }
 
     @Test func footerWordsInTheMiddleOfALongReportAreKept() {
