@@ -36,6 +36,7 @@ import Testing
     @Test func chineseNumerals() {
         #expect(summary("召开专题组织生活会两次，开展廉政谈话十余次。") == ["组织生活会=2次", "廉政谈话=10次~"])
         #expect(summary("发展党员两名。") == ["发展党员=2名"])
+        #expect(summary("开展警示教育十几次，覆盖近百场次。") == ["警示教育=10次~", "覆盖=100场次~"])
     }
 
     @Test func placeholderFigureIsUnknownNotZero() {
