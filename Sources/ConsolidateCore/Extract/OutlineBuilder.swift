@@ -111,6 +111,7 @@ struct OutlineBuilder: Sendable {
     // MARK: Items
 
     private func items(_ paragraphs: [Paragraph], below level: Numbering.Level) -> [Item] {
+        let paragraphs = paragraphs.flatMap(Self.splittingNumberedRun)
         let numbering = paragraphs.map { Numbering.leading($0.text) }
         guard let top = numbering.compactMap({ $0?.level }).filter({ $0 > level }).min() else {
             return inlineItems(paragraphs)
@@ -156,12 +157,55 @@ struct OutlineBuilder: Sendable {
         return Item(label: label, heading: heading, text: "", items: children, location: location)
     }
 
+    /// Levels whose numbers a writer also runs on inside one paragraph (`（1）…；（2）…`).
+    private static let runLevels: Set<Numbering.Level> = [.chineseParenthesized, .arabic, .arabicParenthesized, .circled]
+    private static let runBoundaries: Set<Character> = ["。", "；", ";", "：", ":", "，", ",", "！", "？", "!", "?"]
+
+    /// `存在问题：（1）学习不深；（2）创新不足。` in one paragraph: a run of numbers that
+    /// starts at one and rises by one, each after punctuation, is split into paragraphs
+    /// so the numbered items are read like lines of their own.
+    static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph) -> [InlineEnumeration.Paragraph] {
+        let characters = Array(paragraph.text)
+        var markers: [(offset: Int, level: Numbering.Level, ordinal: Int)] = []
+        for index in characters.indices where index == 0 || runBoundaries.contains(characters[index - 1]) {
+            let window = String(characters[index..<min(characters.count, index + 8)])
+            if let number = Numbering.leading(window), runLevels.contains(number.level) {
+                markers.append((index, number.level, number.ordinal))
+            }
+        }
+        guard markers.count >= 2 else { return [paragraph] }
+        var best: [Int] = []
+        for (start, first) in markers.enumerated() where first.ordinal == 1 {
+            var run = [first.offset]
+            var last = 1
+            for marker in markers[(start + 1)...] where marker.level == first.level && marker.ordinal == last + 1 {
+                run.append(marker.offset)
+                last += 1
+            }
+            if run.count > best.count { best = run }
+        }
+        guard best.count >= 2 else { return [paragraph] }
+        var pieces: [InlineEnumeration.Paragraph] = []
+        let bounds = (best.first == 0 ? [] : [0]) + best + [characters.count]
+        for (lower, upper) in zip(bounds, bounds.dropFirst()) {
+            let text = String(characters[lower..<upper]).trimmingWhitespace()
+            if !text.isEmpty { pieces.append(InlineEnumeration.Paragraph(text: text, location: paragraph.location)) }
+        }
+        return pieces
+    }
+
     /// Splits a numbered line's words into its heading phrase and the text after it:
     /// at the first `。` when what precedes it is short, else the whole line is a
     /// heading when short and unpunctuated at its end, else it is all text.
     static func splitHeading(_ words: String, maxLength: Int) -> (heading: String, text: String) {
         // `1.一是…二是…`: an enumeration, not a heading.
         if LineJoiner.opensBlock(words) { return ("", words) }
+        // `存在问题：（1）…`: a short phrase before a colon heads what follows it.
+        if let colon = words.firstIndex(where: { $0 == "：" || $0 == ":" }),
+           words[..<colon].count <= maxLength, !words[..<colon].contains(where: { $0 == "。" || $0 == "！" }),
+           words.index(after: colon) < words.endIndex {
+            return (String(words[..<colon]), String(words[words.index(after: colon)...]).trimmingWhitespace())
+        }
         if let stop = words.firstIndex(where: { $0 == "。" || $0 == "！" }) {
             let heading = words[..<stop]
             guard heading.count <= maxLength else { return ("", words) }
