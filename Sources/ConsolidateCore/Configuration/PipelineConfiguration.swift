@@ -131,8 +131,11 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var aliases: [String]
         /// Whether the summary totals this activity among the main counts.
         public var main: Bool
+        /// The measure words a count of this activity takes (次 for meetings, 名 for people);
+        /// empty for any. Keeps `支委会委员5名` from counting as committee meetings.
+        public var units: [String] = []
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case name, aliases, main
+            case name, aliases, main, units
         }
     }
 

@@ -145,6 +145,7 @@ extension PipelineConfiguration.Activity {
         name = try c.decode(String.self, forKey: .name)
         aliases = try c.decode(.aliases, or: [])
         main = try c.decode(.main, or: false)
+        units = try c.decode(.units, or: [])
     }
 }
 

@@ -30,14 +30,14 @@ public struct GoldEvaluation: Sendable, Equatable {
 
     /// One row per report and a total row, then the verdict.
     public var table: String {
-        let header = ["report", "sections", "leads f/e/c", "metrics f/e/false", "F1", "hits", "residue", "keep",
+        let header = ["report", "sections", "leads f/e/c+u", "metrics f/e/false", "F1", "hits", "residue", "keep",
                       "placeholders", "title", "period", "unit"]
         var rows = [header]
         for figures in perReport + [total] {
             rows.append([
                 figures.name,
                 "\(figures.sectionsRight)/\(figures.sectionsExpected)",
-                "\(figures.leadsFound)/\(figures.leadsExpected)/\(figures.leadsClaimed)",
+                "\(figures.leadsFound)/\(figures.leadsExpected)/\(figures.leadsClaimed)+\(figures.leadsUnnumbered)",
                 "\(figures.metricsFound)/\(figures.metricsExpected)/\(figures.metricsFalse)",
                 Self.decimal(figures.metricF1),
                 "\(figures.formulaHits)",
@@ -55,6 +55,7 @@ public struct GoldEvaluation: Sendable, Equatable {
         }
         lines.insert(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), at: 1)
         lines.append("")
+        lines.append("f found, e expected, c claimed (numbered), u unnumbered top-level items kept as statements")
         lines.append("lead recall \(Self.percent(total.leadRecall)), precision \(Self.percent(total.leadPrecision)); "
             + "metric recall \(Self.percent(total.metricRecall)), precision \(Self.percent(total.metricPrecision)); "
             + "placeholders \(Self.percent(total.placeholderRecall))")

@@ -7,6 +7,9 @@ public struct GoldFigures: Sendable, Equatable {
     public var leadsExpected = 0
     /// Numbered top-level items extracted in the sections the gold describes.
     public var leadsClaimed = 0
+    /// Unnumbered top-level items (an introduction before `一是…`) in those sections: kept
+    /// statements, not claims of an enumerated item, so outside the precision.
+    public var leadsUnnumbered = 0
     public var metricsFound = 0
     public var metricsExpected = 0
     /// Extracted counts matching no gold count.
@@ -48,6 +51,7 @@ public struct GoldFigures: Sendable, Equatable {
         sum.leadsFound += rhs.leadsFound
         sum.leadsExpected += rhs.leadsExpected
         sum.leadsClaimed += rhs.leadsClaimed
+        sum.leadsUnnumbered += rhs.leadsUnnumbered
         sum.metricsFound += rhs.metricsFound
         sum.metricsExpected += rhs.metricsExpected
         sum.metricsFalse += rhs.metricsFalse
@@ -65,35 +69,4 @@ public struct GoldFigures: Sendable, Equatable {
         sum.findings += rhs.findings
         return sum
     }
-}
-
-/// The least figures the extraction must reach over all gold readings.
-public struct GoldFloors: Sendable, Equatable {
-    public var residue: Double
-    public var keep: Double
-    public var sectionKinds: Double
-    public var leadRecall: Double
-    public var leadPrecision: Double
-    public var metricF1: Double
-    public var formulaHits: Int
-    public var placeholders: Double
-    /// Every title and period right.
-    public var titlesAndPeriods: Bool
-
-    public init(residue: Double, keep: Double, sectionKinds: Double, leadRecall: Double, leadPrecision: Double,
-                metricF1: Double, formulaHits: Int, placeholders: Double, titlesAndPeriods: Bool) {
-        self.residue = residue
-        self.keep = keep
-        self.sectionKinds = sectionKinds
-        self.leadRecall = leadRecall
-        self.leadPrecision = leadPrecision
-        self.metricF1 = metricF1
-        self.formulaHits = formulaHits
-        self.placeholders = placeholders
-        self.titlesAndPeriods = titlesAndPeriods
-    }
-
-    /// The floors of issue 4 (Normalize and Extract).
-    public static let issue4 = GoldFloors(residue: 1, keep: 1, sectionKinds: 1, leadRecall: 0.95, leadPrecision: 0.95,
-                                          metricF1: 0.95, formulaHits: 0, placeholders: 0.9, titlesAndPeriods: true)
 }

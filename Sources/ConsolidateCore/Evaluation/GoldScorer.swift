@@ -17,6 +17,26 @@ public struct GoldScorer: Sendable {
             ? configuration.substitutions.pairs.filter { !$0.from.isEmpty }.map { ($0.from, $0.to) } : []
     }
 
+    /// Reads every gold reading in `gold` (`NAME.gold.json`) with the report its `source`
+    /// names in `seeds`, through Ingest, Normalize and Extract, and scores them: what
+    /// `consolidate eval` and `make eval` run.
+    public func evaluate(seeds: URL, gold: URL, configuration: PipelineConfiguration) throws -> GoldEvaluation {
+        let normalizer = Normalizer(configuration: configuration)
+        let extractor = Extractor(configuration: configuration)
+        let names = try FileManager.default.contentsOfDirectory(atPath: gold.path)
+            .filter { $0.hasSuffix(".gold.json") }.sorted()
+        var cases: [(report: UnitReport, normalizedText: String, gold: Data)] = []
+        for name in names {
+            let data = try Data(contentsOf: gold.appendingPathComponent(name))
+            let reading = try JSONDecoder().decode(GoldReading.self, from: data)
+            let raw = try Ingest.read(seeds.appendingPathComponent(reading.source), displayPath: reading.source,
+                                      inputs: configuration.inputs)
+            let normalized = normalizer.normalize(raw)
+            cases.append((extractor.extract(normalized, unitHint: nil), normalized.text, data))
+        }
+        return try score(cases)
+    }
+
     /// Scores each (report, its normalized text, its gold JSON) and sums the figures.
     public func score(_ cases: [(report: UnitReport, normalizedText: String, gold: Data)]) throws -> GoldEvaluation {
         var perReport: [GoldFigures] = []
@@ -34,7 +54,9 @@ public struct GoldScorer: Sendable {
         figures.reports = 1
         let name = figures.name
         let hay = Array(key(normalizedText))
-        func note(_ line: String) { figures.findings.append("\(name): \(line)") }
+        // Findings are gathered apart from `figures`, which the helpers below take `inout`.
+        var findings: [String] = []
+        func note(_ line: String) { findings.append("\(name): \(line)") }
 
         // Residue absent, keep present.
         figures.residueExpected = gold.residue.count
@@ -79,6 +101,7 @@ public struct GoldScorer: Sendable {
                 note("placeholder missed: \(placeholder)")
             }
         }
+        figures.findings = findings
         return figures
     }
 
@@ -104,6 +127,7 @@ public struct GoldScorer: Sendable {
             }
             let claimed = mine.items.filter { !$0.label.isEmpty }
             figures.leadsClaimed += claimed.count
+            figures.leadsUnnumbered += mine.items.count - claimed.count
             var used = Set<Int>()
             for item in section.items {
                 let lead = key(item.lead)
@@ -181,8 +205,8 @@ public struct GoldScorer: Sendable {
     /// The folded keys by which an item may match a gold lead.
     private func itemKeys(_ item: Item) -> [String] {
         var keys = [key(item.label + item.heading + item.text), key(item.label + item.statement)]
-        if let first = item.leaves.first, item.text.isEmpty {
-            keys.append(key(item.label + item.heading + "。" + first.label + first.statement))
+        if let first = item.items.first, item.text.isEmpty {
+            keys.append(key(item.label + item.heading + (item.heading.isEmpty ? "" : "。") + first.label + first.statement))
         }
         return keys
     }

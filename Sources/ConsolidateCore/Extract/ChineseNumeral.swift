@@ -7,8 +7,10 @@ enum ChineseNumeral {
     ]
     static let multipliers: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10000]
 
+    private static let numerals: Set<Character> = Set(digits.keys).union(multipliers.keys)
+
     static func isNumeral(_ character: Character) -> Bool {
-        digits[character] != nil || multipliers[character] != nil
+        numerals.contains(character)
     }
 
     /// The value of `text`, or nil when it is not a well-formed numeral.

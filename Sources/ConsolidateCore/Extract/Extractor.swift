@@ -29,6 +29,10 @@ public struct Extractor: Sendable {
         if header.period.year == nil { warnings.append("未能识别报告所属年度。") }
         if !outline.sections.contains(where: { !$0.label.isEmpty }) {
             warnings.append("未识别出“一、二、三”等层次标题，全文按一个部分读取。")
+        } else {
+            let kinds = Set(outline.sections.map(\.kind))
+            if !kinds.contains(.problems) { warnings.append("未识别出“存在的问题”部分。") }
+            if !kinds.contains(.plans) { warnings.append("未识别出“下一步打算”部分。") }
         }
         return UnitReport(source: document.source, unit: header.unit, title: header.title, period: header.period,
                           sections: outline.sections, metrics: counts, placeholders: document.placeholders,

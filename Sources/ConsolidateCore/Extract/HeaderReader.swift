@@ -36,7 +36,7 @@ struct HeaderReader: Sendable {
         let opening = openingStart < openingEnd ? lines[openingStart..<openingEnd].map(\.text).joined() : ""
 
         var unit = unitHint?.trimmingWhitespace() ?? ""
-        if unit.isEmpty { unit = Self.unit(inTitle: title) ?? "" }
+        if unit.isEmpty { unit = Self.unit(inTitle: title) ?? Self.unit(inTitle: Self.droppingPeriod(title)) ?? "" }
         if unit.isEmpty, let index = titleIndex, index > 0 { unit = Self.unit(inTitle: lines[index - 1].text + "2000年") ?? "" }
         if unit.isEmpty { unit = Self.subject(ofOpening: opening) ?? "" }
 
@@ -59,7 +59,7 @@ struct HeaderReader: Sendable {
 
     /// The organisation a title opens with, before its period or subject words.
     static func unit(inTitle title: String) -> String? {
-        let characters = Array(title)
+        let characters = Array(title.hasPrefix("关于") ? String(title.dropFirst(2)) : title)
         var best: String?
         for end in 2..<max(2, min(characters.count, 26)) {
             let prefix = String(characters[..<end])
@@ -67,10 +67,24 @@ struct HeaderReader: Sendable {
             let rest = String(characters[end...])
             let followsPeriod = rest.first.map({ $0.isASCIIDigitOrFullWidth }) == true
                 || ["上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "年度", "全年", "关于", "党建",
-                    "机关党建", "基层党建", "二〇", "二○", "20"].contains(where: rest.hasPrefix)
+                    "机关党建", "基层党建", "工作总结", "工作汇报", "工作情况", "二〇", "二○", "20"].contains(where: rest.hasPrefix)
             if followsPeriod { best = prefix; break }
         }
         return best
+    }
+
+    /// A title without the period it opens with (`2023年上半年XX局党建工作总结` → `XX局党建工作总结`).
+    static func droppingPeriod(_ title: String) -> String {
+        var characters = Substring(title)
+        if characters.hasPrefix("关于") { characters = characters.dropFirst(2) }
+        let digits = characters.prefix(while: { $0.isASCIIDigitOrFullWidth })
+        guard digits.count == 4, characters.dropFirst(4).first == "年" else { return "" }
+        characters = characters.dropFirst(5)
+        for word in ["度", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度",
+                     "三季度", "四季度", "全年"] where characters.hasPrefix(word) {
+            characters = characters.dropFirst(word.count)
+        }
+        return String(characters)
     }
 
     /// The organisation that is the subject of a clause of the opening paragraph.
@@ -117,13 +131,29 @@ struct HeaderReader: Sendable {
             }
             i += 1
         }
+        if year == nil {
+            // 二〇二三年
+            let digits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                                            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+            var j = 0
+            while j + 4 < characters.count, year == nil {
+                let run = characters[j..<(j + 4)]
+                if characters[j + 4] == "年", run.allSatisfy({ digits[$0] != nil }) {
+                    let value = run.reduce(0) { $0 * 10 + digits[$1]! }
+                    if (1990...2100).contains(value) { year = value }
+                }
+                j += 1
+            }
+        }
         let parts: [(words: [String], part: Period.Part)] = [
             (["上半年", "1-6月", "1至6月", "一至六月", "前半年"], .h1),
             (["下半年", "7-12月", "7至12月", "七至十二月"], .h2),
-            (["第一季度", "一季度", "1季度"], .q1),
-            (["第二季度", "二季度", "2季度"], .q2),
-            (["第三季度", "三季度", "3季度"], .q3),
-            (["第四季度", "四季度", "4季度"], .q4),
+            (["第一季度", "一季度", "1季度", "1-3月", "1至3月", "一至三月"], .q1),
+            (["第二季度", "二季度", "2季度", "4-6月", "4至6月", "四至六月"], .q2),
+            (["第三季度", "三季度", "3季度", "7-9月", "7至9月", "七至九月"], .q3),
+            (["第四季度", "四季度", "4季度", "10-12月", "10至12月", "十至十二月"], .q4),
+            // `2023年半年工作总结`, `年中`: the first half.
+            (["半年", "年中"], .h1),
         ]
         let folded = String(characters)
         for (words, part) in parts where words.contains(where: folded.contains) {

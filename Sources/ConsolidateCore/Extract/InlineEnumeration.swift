@@ -33,12 +33,14 @@ struct InlineEnumeration: Sendable {
     }
 
     /// Families of word markers; the position in each list is the ordinal (1-based).
-    private static let wordFamilies: [[String]] = [
+    private static let wordFamilies: [[[Character]]] = [
         ["首先", "其次", "再次", "最后"],
         ["一个是", "另一个是"],
         ["一方面", "另一方面"],
         ["其一", "其二", "其三", "其四", "其五", "其六"],
-    ]
+    ].map { $0.map(Array.init) }
+    /// The characters a word marker can open with, to skip the families quickly.
+    private static let wordInitials: Set<Character> = Set(wordFamilies.flatMap { $0.compactMap(\.first) })
     private static let boundaries: Set<Character> = ["。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ","]
 
     /// The enumeration over `paragraphs`, or nil where they hold none.
@@ -60,12 +62,15 @@ struct InlineEnumeration: Sendable {
         }
         // The sequence: a family member numbered one, then rising members of that family;
         // where several families open, the longest sequence wins.
+        // A later paragraph that opens with the family's first marker again starts a new
+        // run of the same enumeration kind (two lists in one section).
         var accepted: [Marker] = []
         for (start, first) in candidates.enumerated() where first.ordinal == 1 {
             var sequence = [first]
             for marker in candidates[(start + 1)...] where marker.family == first.family {
                 let last = sequence[sequence.count - 1].ordinal
-                if marker.ordinal > last, marker.ordinal <= last + 3 { sequence.append(marker) }
+                let restarts = marker.ordinal == 1 && marker.offset == 0 && last >= 2
+                if restarts || (marker.ordinal > last && marker.ordinal <= last + 3) { sequence.append(marker) }
             }
             if sequence.count > accepted.count { accepted = sequence }
         }
@@ -116,10 +121,10 @@ struct InlineEnumeration: Sendable {
            let value = ChineseNumeral.value(of: characters[(i + 1)...(i + 1)]) {
             return Marker(family: -2, ordinal: value, paragraph: paragraph, offset: i, length: 2)
         }
+        guard wordInitials.contains(characters[i]) else { return nil }
         for (family, words) in wordFamilies.enumerated() {
-            for (index, word) in words.enumerated() {
-                let w = Array(word)
-                guard i + w.count <= characters.count, Array(characters[i..<(i + w.count)]) == w else { continue }
+            for (index, w) in words.enumerated() {
+                guard i + w.count <= characters.count, characters[i..<(i + w.count)].elementsEqual(w) else { continue }
                 // `最后一公里`, `其次要`: a word marker must be followed by a comma or be a
                 // numbered `其一`; `首先` may open its clause directly.
                 let after = i + w.count < characters.count ? characters[i + w.count] : "。"
@@ -130,14 +135,5 @@ struct InlineEnumeration: Sendable {
             }
         }
         return nil
-    }
-}
-
-extension String {
-    /// The string without leading and trailing white space (U+3000 included).
-    func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else { return "" }
-        let end = lastIndex(where: { !$0.isWhitespace && $0 != "\u{FEFF}" })!
-        return String(self[start...end])
     }
 }

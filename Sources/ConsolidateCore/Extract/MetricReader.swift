@@ -16,14 +16,15 @@ struct MetricReader: Sendable {
     private let approxBefore: [[Character]]
     private let falseMeasures: [[Character]]
     private let frequencyMarkers: [[Character]]
-    private let leadingWords: [String]
-    private let formulas: [[Character]]
-    private let aliases: [(alias: String, name: String)]
+    private let formulasByInitial: [Character: [[Character]]]
+    /// Configured activity names and aliases by their first character, longest first.
+    private let aliasesByInitial: [Character: [(alias: [Character], name: String, units: Set<String>)]]
+    private let leadingByInitial: [Character: [[Character]]]
 
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
-    private static let eventMeasures: Set<String> = ["次", "人次", "场", "轮"]
+    private static let eventMeasures: Set<String> = ["次", "人次", "场", "场次", "轮"]
     /// Measure words a Chinese numeral may count without `各` or an approximation marker.
-    private static let chineseCountable: Set<String> = ["次", "人次", "场", "轮", "期"]
+    private static let chineseCountable: Set<String> = ["次", "人次", "场", "场次", "轮", "期", "名", "人"]
     /// Characters that end a clause for the activity phrase.
     private static let clauseBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
                                                        "（", "(", "）", ")"]
@@ -31,8 +32,11 @@ struct MetricReader: Sendable {
     private static let sentenceBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":"]
     private static let placeholderCharacters: Set<Character> = ["X", "x", "×", "*"]
     /// Words that end a noun phrase read after a count (`19家社会力量参与…`).
-    private static let phraseStops = ["累计", "共计", "共", "参与", "参加", "开展", "成立", "进行", "提供", "投入",
-                                      "全面", "推行", "每", "为", "的", "在", "到", "轮训", "等", "和", "及", "与"]
+    private static let phraseStops: [[Character]] = [
+        "累计", "共计", "共", "参与", "参加", "开展", "成立", "进行", "提供", "投入",
+        "全面", "推行", "每", "为", "的", "在", "到", "轮训", "等", "和", "及", "与",
+        "签订", "签署", "完成", "实现", "换届", "举办", "召开", "建立", "设立", "推动", "落实",
+    ].map(Array.init)
     /// Characters after a measure word that mean no noun follows (`X名的要求`).
     private static let particles: Set<Character> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
     /// The longest activity name kept when no configured alias applies.
@@ -47,23 +51,31 @@ struct MetricReader: Sendable {
         approxBefore = sorted(vocabulary.approxPrefixes)
         falseMeasures = sorted(vocabulary.falseMeasures)
         frequencyMarkers = sorted(vocabulary.frequencyMarkers)
-        leadingWords = vocabulary.leadingWords.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-        formulas = sorted(vocabulary.formulas)
-        aliases = vocabulary.activities.flatMap { activity in
-            ([activity.name] + activity.aliases).map { (alias: $0, name: activity.name) }
+        leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
+        formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
+        let aliases = vocabulary.activities.flatMap { activity in
+            ([activity.name] + activity.aliases).filter { !$0.isEmpty }
+                .map { (alias: Array($0), name: activity.name, units: Set(activity.units)) }
         }.sorted { $0.alias.count > $1.alias.count }
+        aliasesByInitial = Dictionary(grouping: aliases, by: { $0.alias[0] })
     }
 
     func metrics(in line: NormalizedLine) -> [Metric] {
         let original = Array(line.text)
         let folded = TextFolding.foldKeepingLength(line.text)
         let shielded = shieldedPositions(original, folded)
+        // Where the configured frequency words (每月, 每季度) start.
+        let frequencies = folded.indices.filter { index in
+            frequencyMarkers.contains { $0[0] == folded[index] && folded[index...].starts(with: $0) }
+        }
         var metrics: [Metric] = []
-        var previousEnd = 0
+        // The line's own numbering (`1.`, `（二）`) is no part of an activity.
+        var previousEnd = Numbering.leading(line.text).map { $0.label.count } ?? 0
         var i = 0
         while i < folded.count {
             guard let token = numberToken(folded, at: i) else { i += 1; continue }
-            guard let count = count(after: token, in: folded, original: original, shielded: shielded) else {
+            guard let count = count(after: token, in: folded, original: original, shielded: shielded,
+                                         frequencies: frequencies) else {
                 i = token.end
                 continue
             }
@@ -83,7 +95,7 @@ struct MetricReader: Sendable {
             let nextIsNoun = count.end < folded.count
                 && (folded[count.end].isHan && !Self.particles.contains(folded[count.end])
                     || folded[count.end] == "\"" || original[count.end] == "《")
-            let beforeActivity = activityName(before)
+            let beforeActivity = activityName(before, unit: count.unit)
             let useAfter = nextIsNoun && !after.isEmpty
                 && (!Self.eventMeasures.contains(count.unit) || beforeActivity.isEmpty)
 
@@ -107,13 +119,13 @@ struct MetricReader: Sendable {
                 let phrases = list.split(separator: "、").map(String.init).filter { !$0.isEmpty }
                 let spanText = String(original[listStart..<count.end])
                 for phrase in phrases {
-                    let name = activityName(phrase)
+                    let name = activityName(phrase, unit: count.unit)
                     metrics.append(Metric(text: spanText, activity: name.isEmpty ? Self.bare(phrase) : name, value: count.value,
                                           unit: count.unit, approx: count.approx, location: line.location))
                 }
             } else {
-                var activity = useAfter ? activityName(after, fromFront: true) : beforeActivity
-                if activity.isEmpty { activity = useAfter ? beforeActivity : activityName(after, fromFront: true) }
+                var activity = useAfter ? activityName(after, unit: count.unit, fromFront: true) : beforeActivity
+                if activity.isEmpty { activity = useAfter ? beforeActivity : activityName(after, unit: count.unit, fromFront: true) }
                 if activity.isEmpty { activity = Self.bare(before) }
                 metrics.append(Metric(text: text, activity: activity, value: count.value,
                                       unit: count.unit, approx: count.approx, location: line.location))
@@ -173,7 +185,7 @@ struct MetricReader: Sendable {
 
     /// The count a number token opens, or nil where it is no count.
     private func count(after token: NumberToken, in folded: [Character], original: [Character],
-                       shielded: [Bool]) -> Count? {
+                       shielded: [Bool], frequencies: [Int]) -> Count? {
         var cursor = token.end
         var approx = false
         if let marker = match(approxAfter, in: folded, at: cursor) {
@@ -186,6 +198,11 @@ struct MetricReader: Sendable {
         var end = cursor + measure.count
         if (token.start..<end).contains(where: { shielded[$0] }) { return nil }
         if token.start > 0, folded[token.start - 1] == "第" { return nil }
+        // `3-5人`: the upper end of a range is no count of its own.
+        if token.start > 1, "-—~～至到".contains(folded[token.start - 1]),
+           folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(folded[token.start - 2]) {
+            return nil
+        }
 
         let previous: Character? = token.start > 0 ? folded[token.start - 1] : nil
         let shared = previous == "各"
@@ -206,8 +223,7 @@ struct MetricReader: Sendable {
         // A frequency (`每月召开2次`) is no count; nor is a count in a clause opened by one.
         var clauseStart = token.start
         while clauseStart > 0, !Self.sentenceBreaks.contains(folded[clauseStart - 1]) { clauseStart -= 1 }
-        let clause = Array(folded[clauseStart..<token.start])
-        if frequencyMarkers.contains(where: { clause.contains($0) }) { return nil }
+        if frequencies.contains(where: { (clauseStart..<token.start).contains($0) }) { return nil }
 
         var numberStart = token.start
         if shared { numberStart -= 1 }
@@ -223,9 +239,17 @@ struct MetricReader: Sendable {
     }
 
     private func match(_ words: [[Character]], in folded: [Character], at index: Int) -> [Character]? {
-        words.first { word in
-            index + word.count <= folded.count && folded[index..<(index + word.count)].elementsEqual(word)
+        guard index < folded.count else { return nil }
+        let next = folded[index]
+        for word in words where word[0] == next && index + word.count <= folded.count {
+            var equal = true
+            for offset in 1..<word.count where folded[index + offset] != word[offset] {
+                equal = false
+                break
+            }
+            if equal { return word }
         }
+        return nil
     }
 
     // MARK: Shielded spans
@@ -265,15 +289,11 @@ struct MetricReader: Sendable {
                 open = i
             }
         }
-        for formula in formulas {
-            var i = 0
-            while i + formula.count <= folded.count {
-                if folded[i..<(i + formula.count)].elementsEqual(formula) {
-                    for k in i..<(i + formula.count) { shielded[k] = true }
-                    i += formula.count
-                } else {
-                    i += 1
-                }
+        for i in folded.indices {
+            guard let candidates = formulasByInitial[folded[i]] else { continue }
+            for formula in candidates where i + formula.count <= folded.count
+                && folded[i..<(i + formula.count)].elementsEqual(formula) {
+                for k in i..<(i + formula.count) { shielded[k] = true }
             }
         }
         return shielded
@@ -283,14 +303,18 @@ struct MetricReader: Sendable {
 
     /// The canonical activity of a phrase: the configured activity whose alias stands
     /// closest to the count, else the phrase without its leading verbs and quotation marks.
-    private func activityName(_ phrase: String, fromFront: Bool = false) -> String {
-        var best: (name: String, position: Int)?
-        for (alias, name) in aliases {
-            guard let range = fromFront ? phrase.range(of: alias) : phrase.range(of: alias, options: .backwards)
-            else { continue }
-            let position = fromFront ? phrase.distance(from: phrase.startIndex, to: range.lowerBound)
-                : phrase.distance(from: range.upperBound, to: phrase.endIndex)
-            if best == nil || position < best!.position { best = (name, position) }
+    private func activityName(_ phrase: String, unit: String, fromFront: Bool = false) -> String {
+        let characters = Array(phrase)
+        var best: (name: String, distance: Int)?
+        for start in characters.indices {
+            guard let candidates = aliasesByInitial[characters[start]] else { continue }
+            for (alias, name, units) in candidates where (units.isEmpty || units.contains(unit))
+                && start + alias.count <= characters.count
+                && characters[start..<(start + alias.count)].elementsEqual(alias) {
+                let distance = fromFront ? start : characters.count - (start + alias.count)
+                if best == nil || distance < best!.distance { best = (name, distance) }
+                break
+            }
         }
         if let best { return best.name }
         // `签订《…责任书》9份`: the document's name is the activity.
@@ -298,30 +322,37 @@ struct MetricReader: Sendable {
             let title = phrase[phrase.index(after: open)..<phrase.index(before: phrase.endIndex)]
             if !title.isEmpty { return String(title.suffix(2 * Self.maxActivityLength)).filter { !"“”\"".contains($0) } }
         }
-        var words = Self.bare(phrase)
+        var words = Array(Self.bare(phrase))
+        // `二是开展…`: an inline enumeration marker opening the phrase.
+        if let marker = words.firstIndex(of: "是"), marker > 0, marker <= 3,
+           words[..<marker].allSatisfy(ChineseNumeral.isNumeral) {
+            words.removeFirst(marker + 1)
+        }
         // Dates and spans of time before the activity (`2022年7月至2023年6月用餐`).
         if let lastTime = words.lastIndex(where: { $0 == "月" || $0 == "年" || $0 == "日" }),
            words[..<lastTime].contains(where: \.isASCIIDigitOrFullWidth) {
-            words = String(words[words.index(after: lastTime)...])
+            words = Array(words[(lastTime + 1)...])
         }
-        var changed = true
-        while changed {
-            changed = false
-            for word in leadingWords where words.hasPrefix(word) && words.count > word.count {
+        var stripped = true
+        while stripped, let first = words.first, let candidates = leadingByInitial[first] {
+            stripped = false
+            for word in candidates where words.count > word.count && words.starts(with: word) {
                 words.removeFirst(word.count)
-                changed = true
+                stripped = true
+                break
             }
         }
-        for word in leadingWords where words == word { words = "" }
-        for suffix in ["累计", "共计", "合计", "共"] where words.hasSuffix(suffix) && words.count > suffix.count {
-            words.removeLast(suffix.count)
+        if let first = words.first, leadingByInitial[first]?.contains(words) == true { words = [] }
+        var text = String(words)
+        for suffix in ["累计", "共计", "合计", "共"] where text.hasSuffix(suffix) && text.count > suffix.count {
+            text.removeLast(suffix.count)
         }
         // `问题数X个` counts problems; `用餐次数` stays a word.
-        if words.hasSuffix("数"), words.count > 2, !words.dropLast().hasSuffix("次") { words.removeLast() }
-        if words.count > Self.maxActivityLength {
-            words = fromFront ? String(words.prefix(Self.maxActivityLength)) : String(words.suffix(Self.maxActivityLength))
+        if text.hasSuffix("数"), text.count > 2, !text.dropLast().hasSuffix("次") { text.removeLast() }
+        if text.count > Self.maxActivityLength {
+            text = fromFront ? String(text.prefix(Self.maxActivityLength)) : String(text.suffix(Self.maxActivityLength))
         }
-        return words
+        return text
     }
 
     /// A phrase without quotation marks, title marks and white space.
@@ -331,26 +362,12 @@ struct MetricReader: Sendable {
 
     /// The noun phrase after a count, cut before the first word that ends it.
     private static func cutPhrase(_ phrase: String) -> String {
-        var end = phrase.endIndex
-        for stop in phraseStops {
-            if let range = phrase.range(of: stop), phrase.distance(from: phrase.startIndex, to: range.lowerBound) >= 2,
-               range.lowerBound < end {
-                end = range.lowerBound
-            }
+        let characters = Array(phrase)
+        var index = 2
+        while index < characters.count {
+            if phraseStops.contains(where: { characters[index...].starts(with: $0) }) { break }
+            index += 1
         }
-        return String(phrase[..<end])
-    }
-}
-
-extension Character {
-    /// A Chinese character (CJK unified ideographs).
-    var isHan: Bool {
-        guard let scalar = unicodeScalars.first else { return false }
-        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-    }
-
-    var isASCIILetter: Bool {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
-        return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+        return String(characters.prefix(index))
     }
 }

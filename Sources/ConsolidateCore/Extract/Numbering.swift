@@ -24,7 +24,8 @@ struct Numbering: Equatable, Sendable {
         guard let first = characters.first else { return nil }
         func make(_ level: Level, _ length: Int, _ ordinal: Int) -> Numbering? {
             guard ordinal > 0 else { return nil }
-            let rest = String(characters[length...]).drop(while: { $0.isWhitespace })
+            // `（一）、加强学习`: a stray separator after the number is not part of the words.
+            let rest = String(characters[length...]).drop(while: { $0.isWhitespace || "、.．，,".contains($0) })
             return Numbering(level: level, label: String(characters[..<length]), ordinal: ordinal, rest: String(rest))
         }
         // 一、  十二、  一．
@@ -32,6 +33,11 @@ struct Numbering: Equatable, Sendable {
             let run = characters.prefix(while: { ChineseNumeral.isNumeral($0) })
             guard run.count <= 3, run.count < characters.count else { return nil }
             let next = characters[run.count]
+            // `一、二季度共发展党员3名`: a list of numerals, not a heading.
+            if run.count + 2 < characters.count, ChineseNumeral.isNumeral(characters[run.count + 1]),
+               "季月年级类批".contains(characters[run.count + 2]) {
+                return nil
+            }
             if next == "、" || next == "．" || (next == "." && !isDigit(characters, run.count + 1)) {
                 return ChineseNumeral.value(of: run).flatMap { make(.chinese, run.count + 1, $0) }
             }
@@ -76,13 +82,5 @@ struct Numbering: Equatable, Sendable {
 
     private static func isDigit(_ characters: [Character], _ index: Int) -> Bool {
         index < characters.count && characters[index].isASCIIDigitOrFullWidth
-    }
-}
-
-extension Character {
-    /// `0`–`9` in ASCII or full width.
-    var isASCIIDigitOrFullWidth: Bool {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
-        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
     }
 }

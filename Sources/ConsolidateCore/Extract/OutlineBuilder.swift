@@ -33,15 +33,18 @@ struct OutlineBuilder: Sendable {
         let end = max(start, closingStart(lines, after: start))
         let numbering = lines.map { Numbering.leading($0.text) }
 
-        // Sections open at `一、`; a report without them but with `（一）` headings that name
-        // section kinds uses those.
+        // Sections open at `一、`; a report without them uses the shallowest numbering
+        // whose headings name a problems or plans part (`3、存在不足`, `4、2024年工作计划`).
         var sectionLevel: Numbering.Level?
         if (start..<end).contains(where: { numbering[$0]?.level == .chinese }) {
             sectionLevel = .chinese
-        } else if (start..<end).contains(where: { index in
-            numbering[index].map { $0.level == .chineseParenthesized && classifier.kind(of: $0.rest) != nil } ?? false
-        }) {
-            sectionLevel = .chineseParenthesized
+        } else if let shallowest = (start..<end).compactMap({ numbering[$0]?.level }).min(),
+                  (start..<end).contains(where: { index in
+                      guard let number = numbering[index], number.level == shallowest else { return false }
+                      let kind = classifier.kind(of: Self.splitHeading(number.rest, maxLength: Self.maxHeadingLength).heading)
+                      return kind == .problems || kind == .plans
+                  }) {
+            sectionLevel = shallowest
         }
         guard let sectionLevel else {
             let paragraphs = (start..<end).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
@@ -61,17 +64,54 @@ struct OutlineBuilder: Sendable {
             let (heading, remainder) = Self.splitHeading(opening.rest, maxLength: Self.maxHeadingLength)
             var body = (index + 1..<next).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
             if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: lines[index].location), at: 0) }
-            let kind = classifier.kind(of: heading.isEmpty ? remainder : heading) ?? .other
+            // A heading that names no kind (`一、强化理论武装`) is a topic of the work done
+            // while no problems or plans part has begun; after one, it is other.
+            let named = classifier.kind(of: heading.isEmpty ? String(remainder.prefix(Self.maxHeadingLength)) : heading)
+            let kind = named ?? (sections.contains { $0.kind == .problems || $0.kind == .plans } ? .other : .achievements)
             sections.append(Section(kind: kind, label: opening.label, heading: heading,
                                     items: items(body, below: sectionLevel), location: lines[index].location))
             index = next
         }
-        return Outline(sections: sections, body: start..<end)
+        return Outline(sections: sections.flatMap(splitByKind), body: start..<end)
+    }
+
+    /// The longest item heading read as the name of a part (`（二）下步打算`).
+    static let maxPartHeadingLength = 8
+
+    /// `四、存在的问题及下步打算` with `（一）存在问题` and `（二）下步打算`: where the short
+    /// headings of a section's items name kinds and one differs from the section's, each
+    /// such item becomes a section of its kind, so plans are not merged as problems.
+    private func splitByKind(_ section: Section) -> [Section] {
+        let parts = section.items.map { item -> SectionKind? in
+            guard !item.label.isEmpty, item.heading.count <= Self.maxPartHeadingLength else { return nil }
+            return classifier.kind(of: item.heading)
+        }
+        guard parts.contains(where: { $0 != nil && $0 != section.kind }) else { return [section] }
+        var result = [Section(kind: section.kind, label: section.label, heading: section.heading,
+                              location: section.location)]
+        for (item, kind) in zip(section.items, parts) {
+            guard let kind else {
+                result[result.count - 1].items.append(item)
+                continue
+            }
+            let items = item.items.isEmpty && !item.text.isEmpty
+                ? [Item(label: "", text: item.text, location: item.location)] : item.items
+            if result.count == 1, result[0].items.isEmpty {
+                // The first part takes the section's own number and heading.
+                result[0].kind = kind
+                result[0].items = items
+                continue
+            }
+            result.append(Section(kind: kind, label: item.label, heading: item.heading, items: items,
+                                  location: item.location))
+        }
+        return result
     }
 
     // MARK: Items
 
     private func items(_ paragraphs: [Paragraph], below level: Numbering.Level) -> [Item] {
+        let paragraphs = paragraphs.flatMap(Self.splittingNumberedRun)
         let numbering = paragraphs.map { Numbering.leading($0.text) }
         guard let top = numbering.compactMap({ $0?.level }).filter({ $0 > level }).min() else {
             return inlineItems(paragraphs)
@@ -117,17 +157,63 @@ struct OutlineBuilder: Sendable {
         return Item(label: label, heading: heading, text: "", items: children, location: location)
     }
 
+    /// Levels whose numbers a writer also runs on inside one paragraph (`（1）…；（2）…`).
+    private static let runLevels: Set<Numbering.Level> = [.chineseParenthesized, .arabic, .arabicParenthesized, .circled]
+    private static let runBoundaries: Set<Character> = ["。", "；", ";", "：", ":", "，", ",", "！", "？", "!", "?"]
+
+    /// `存在问题：（1）学习不深；（2）创新不足。` in one paragraph: a run of numbers that
+    /// starts at one and rises by one, each after punctuation, is split into paragraphs
+    /// so the numbered items are read like lines of their own.
+    static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph) -> [InlineEnumeration.Paragraph] {
+        let characters = Array(paragraph.text)
+        var markers: [(offset: Int, level: Numbering.Level, ordinal: Int)] = []
+        for index in characters.indices where index == 0 || runBoundaries.contains(characters[index - 1]) {
+            let window = String(characters[index..<min(characters.count, index + 8)])
+            if let number = Numbering.leading(window), runLevels.contains(number.level) {
+                markers.append((index, number.level, number.ordinal))
+            }
+        }
+        guard markers.count >= 2 else { return [paragraph] }
+        var best: [Int] = []
+        for (start, first) in markers.enumerated() where first.ordinal == 1 {
+            var run = [first.offset]
+            var last = 1
+            for marker in markers[(start + 1)...] where marker.level == first.level && marker.ordinal == last + 1 {
+                run.append(marker.offset)
+                last += 1
+            }
+            if run.count > best.count { best = run }
+        }
+        guard best.count >= 2 else { return [paragraph] }
+        var pieces: [InlineEnumeration.Paragraph] = []
+        let bounds = (best.first == 0 ? [] : [0]) + best + [characters.count]
+        for (lower, upper) in zip(bounds, bounds.dropFirst()) {
+            let text = String(characters[lower..<upper]).trimmingWhitespace()
+            if !text.isEmpty { pieces.append(InlineEnumeration.Paragraph(text: text, location: paragraph.location)) }
+        }
+        return pieces
+    }
+
     /// Splits a numbered line's words into its heading phrase and the text after it:
     /// at the first `。` when what precedes it is short, else the whole line is a
     /// heading when short and unpunctuated at its end, else it is all text.
     static func splitHeading(_ words: String, maxLength: Int) -> (heading: String, text: String) {
+        // `1.一是…二是…`: an enumeration, not a heading.
+        if LineJoiner.opensBlock(words) { return ("", words) }
+        // `存在问题：（1）…`: a short phrase before a colon heads what follows it.
+        if let colon = words.firstIndex(where: { $0 == "：" || $0 == ":" }),
+           words[..<colon].count <= maxLength, !words[..<colon].contains(where: { $0 == "。" || $0 == "！" }),
+           words.index(after: colon) < words.endIndex {
+            return (String(words[..<colon]), String(words[words.index(after: colon)...]).trimmingWhitespace())
+        }
         if let stop = words.firstIndex(where: { $0 == "。" || $0 == "！" }) {
             let heading = words[..<stop]
             guard heading.count <= maxLength else { return ("", words) }
             return (String(heading), String(words[words.index(after: stop)...]).trimmingWhitespace())
         }
         if words.count <= maxLength, !(words.last.map { "；;，,、".contains($0) } ?? false) {
-            return (words, "")
+            // `（一）主要做法：` — the colon introduces what follows, it is no part of the heading.
+            return (String(words.reversed().drop(while: { "：:".contains($0) }).reversed()), "")
         }
         return ("", words)
     }

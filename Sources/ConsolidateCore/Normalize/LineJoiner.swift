@@ -10,6 +10,8 @@ struct LineJoiner: Sendable {
     static let minimumWrappedLength = 16
     /// A following line this short with no punctuation is a heading, not a sentence's tail.
     static let headingLikeLength = 20
+    /// The lines at the top where an unpunctuated line is a title or a unit's name.
+    static let headerLines = 3
 
     private static let terminal: Set<Character> = ["。", "！", "？", "!", "?", "：", ":", "…"]
     private static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
@@ -19,8 +21,11 @@ struct LineJoiner: Sendable {
     func join(_ lines: [NormalizedLine]) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
         for line in lines {
-            // The first line is the title and is never joined to the opening.
-            if result.count > 1, let last = result.last, Self.continues(last.text, with: line.text) {
+            // The first line is the title and is never joined to the opening; nor is an
+            // unpunctuated line among the first few (a title under a unit's name).
+            if result.count > 1, let last = result.last,
+               result.count > Self.headerLines || last.text.contains(where: { Self.punctuation.contains($0) }),
+               Self.continues(last.text, with: line.text) {
                 result[result.count - 1].text = last.text + line.text
             } else {
                 result.append(line)

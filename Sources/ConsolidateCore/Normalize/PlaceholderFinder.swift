@@ -1,8 +1,8 @@
 /// Finds unfilled placeholders (`XX局`, `x次`, `*个支部`) by the configured patterns.
 ///
 /// A placeholder is reported with a little context on each side so a person
-/// sees which figure or name is missing; matches whose contexts touch are
-/// reported once.
+/// sees which figure or name is missing; matches at most one character apart
+/// (`X+X`, `XX镇XX村`) are one placeholder, others are counted one by one.
 struct PlaceholderFinder: Sendable {
     private let patterns: [CompiledPattern]
     private let context: Int
@@ -24,15 +24,17 @@ struct PlaceholderFinder: Sendable {
         guard !spans.isEmpty else { return [] }
         spans.sort { $0.lower < $1.lower }
         let characters = Array(text)
-        var windows: [(lower: Int, upper: Int)] = []
+        var merged: [(lower: Int, upper: Int)] = []
         for span in spans {
-            let lower = max(0, span.lower - context), upper = min(characters.count, span.upper + context)
-            if let last = windows.last, lower <= last.upper {
-                windows[windows.count - 1].upper = max(last.upper, upper)
+            if let last = merged.last, span.lower <= last.upper + 1 {
+                merged[merged.count - 1].upper = max(last.upper, span.upper)
             } else {
-                windows.append((lower, upper))
+                merged.append(span)
             }
         }
-        return windows.map { Placeholder(text: String(characters[$0.lower..<$0.upper]), location: line.location) }
+        return merged.map { span in
+            let lower = max(0, span.lower - context), upper = min(characters.count, span.upper + context)
+            return Placeholder(text: String(characters[lower..<upper]), location: line.location)
+        }
     }
 }

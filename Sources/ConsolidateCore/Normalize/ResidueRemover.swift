@@ -45,10 +45,8 @@ struct ResidueRemover: Sendable {
                 case .span:
                     let ranges = rule.pattern.matches(in: text)
                     guard !ranges.isEmpty else { continue }
-                    for range in ranges.reversed() {
-                        residue.append(Residue(text: String(text[range]), rule: rule.id, location: line.location))
-                        text.removeSubrange(range)
-                    }
+                    residue += ranges.map { Residue(text: String(text[$0]), rule: rule.id, location: line.location) }
+                    for range in ranges.reversed() { text.removeSubrange(range) }
                     text = text.trimmingWhitespace()
                 case .line:
                     guard rule.maxLength.map({ text.count <= $0 }) ?? true,
@@ -63,15 +61,6 @@ struct ResidueRemover: Sendable {
                 kept.append(NormalizedLine(text: text, location: line.location))
             }
         }
-        // Removals within a line were collected back to front; report them in reading order.
-        residue = stableReadingOrder(residue)
         return Outcome(lines: kept, residue: residue, warnings: warnings)
-    }
-
-    private func stableReadingOrder(_ residue: [Residue]) -> [Residue] {
-        residue.enumerated().sorted { a, b in
-            let pa = a.element.location?.paragraph ?? 0, pb = b.element.location?.paragraph ?? 0
-            return pa != pb ? pa < pb : a.offset < b.offset
-        }.map(\.element)
     }
 }

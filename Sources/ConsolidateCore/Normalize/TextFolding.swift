@@ -24,26 +24,16 @@ public enum TextFolding {
     /// One character folded: full-width ASCII to ASCII, ideographic space to a
     /// space, Chinese punctuation that has an ASCII twin to that twin.
     public static func fold(_ character: Character) -> Character {
-        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else {
+        guard let scalar = character.unicodeScalars.first, scalar.value >= 0x2000,
+              character.unicodeScalars.count == 1 else {
             return character
         }
         switch scalar.value {
-        case 0xFF01...0xFF5E:
-            return Character(Unicode.Scalar(scalar.value - 0xFEE0)!)
-        case 0x3000:
-            return " "
-        default:
-            break
-        }
-        switch character {
-        case "，": return ","
-        case "；": return ";"
-        case "：": return ":"
-        case "！": return "!"
-        case "？": return "?"
-        case "“", "”", "＂": return "\""
-        case "‘", "’": return "'"
-        case "－", "﹣": return "-"
+        case 0xFF01...0xFF5E: return Character(Unicode.Scalar(scalar.value - 0xFEE0)!)
+        case 0x3000: return " "
+        case 0x201C, 0x201D: return "\""  // “ ”
+        case 0x2018, 0x2019: return "'"  // ‘ ’
+        case 0xFE63: return "-"  // ﹣
         default: return character
         }
     }

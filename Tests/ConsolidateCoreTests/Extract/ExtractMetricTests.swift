@@ -12,6 +12,16 @@ import Testing
         #expect(summary("全年累计开展集中学习24次、召开支委会12次，讲党课4次。") == ["集中学习=24次", "支委会=12次", "党课=4次"])
     }
 
+    @Test func activityAliasMustFitTheMeasureWord() {
+        #expect(summary("选举产生支委会委员5名，召开支委会3次。") == ["支委会委员=5名", "支委会=3次"])
+    }
+
+    @Test func lessCommonMeasureWordsAndTheirFalseFriends() {
+        #expect(summary("组织观看警示教育片3部，发放学习读本200本，组建志愿服务队5支。")
+            == ["观看警示教育片=3部", "学习读本=200本", "组建志愿服务队=5支"])
+        #expect(summary("覆盖12部门，2组织关系转接。").isEmpty)
+    }
+
     @Test func countBeforeItsNoun() {
         #expect(summary("上半年新吸纳了3名入党积极分子。") == ["入党积极分子=3名"])
         #expect(summary("建成7个党员活动室，") == ["党员活动室=7个"])
@@ -25,6 +35,8 @@ import Testing
 
     @Test func chineseNumerals() {
         #expect(summary("召开专题组织生活会两次，开展廉政谈话十余次。") == ["组织生活会=2次", "廉政谈话=10次~"])
+        #expect(summary("发展党员两名。") == ["发展党员=2名"])
+        #expect(summary("开展警示教育十几次，覆盖近百场次。") == ["警示教育=10次~", "覆盖=100场次~"])
     }
 
     @Test func placeholderFigureIsUnknownNotZero() {
@@ -49,6 +61,8 @@ import Testing
         "推行“一村一品”和“双十条”工作法。",
         "把这项工作作为一项重大政治任务，分为五个等次评定。",
         "落实“两个包保”(1名领导、2名干部)工作机制。",
+        "每组配备3-5人，从3个方面查摆问题。",
+        "作为一名党员，要牢记三个务必，落实十项措施。",
     ])
     func formulasFrequenciesDatesAndTitlesAreNoCounts(sentence: String) {
         #expect(summary(sentence).isEmpty, "\(summary(sentence))")

@@ -88,6 +88,17 @@ import Testing
         #expect(split?.entries.map(\.location.paragraph) == [1, 2, 2])
     }
 
+    @Test func secondListInTheSameSectionStartsAgainAtItsParagraph() {
+        let paragraphs = [
+            InlineEnumeration.Paragraph(text: "一是强化学习，二是严格管理。", location: SourceLocation(paragraph: 1)),
+            InlineEnumeration.Paragraph(text: "同时，在作风方面：", location: SourceLocation(paragraph: 2)),
+            InlineEnumeration.Paragraph(text: "一是严明纪律，二是改进文风，唯一是关键。", location: SourceLocation(paragraph: 3)),
+        ]
+        let split = InlineEnumeration.split(paragraphs)
+        #expect(split?.entries.map(\.label) == ["一是", "二是", "一是", "二是"])
+        #expect(split?.entries[1].text == "严格管理。同时，在作风方面：")
+    }
+
     @Test func numberingLevelsAreRecognisedInEitherWidth() {
         #expect(Numbering.leading("一、总体情况")?.level == .chinese)
         #expect(Numbering.leading("(二)加强学习")?.level == .chineseParenthesized)
@@ -98,6 +109,7 @@ import Testing
         #expect(Numbering.leading("（3）加强学习")?.level == .arabicParenthesized)
         #expect(Numbering.leading("②加强学习")?.ordinal == 2)
         #expect(Numbering.leading("一是加强学习") == nil)
+        #expect(Numbering.leading("一、二季度共发展党员3名。") == nil)
     }
 
     @Test func problemCategoriesAreLeftToTheMergeStage() {

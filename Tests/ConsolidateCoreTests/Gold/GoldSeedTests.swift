@@ -9,21 +9,9 @@ struct GoldSeedTests {
     static func evaluate() throws -> GoldEvaluation {
         let shared = try #require(SharedFiles.root)
         let configuration = try PipelineConfiguration.load(from: Repository.defaultPipeline)
-        let normalizer = Normalizer(configuration: configuration)
-        let extractor = Extractor(configuration: configuration)
-        let seeds = shared.appendingPathComponent("seeds")
-        let gold = shared.appendingPathComponent("gold")
-        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
-        var cases: [(report: UnitReport, normalizedText: String, gold: Data)] = []
-        for name in names {
-            let goldFile = gold.appendingPathComponent(name.replacingOccurrences(of: ".txt", with: ".gold.json"))
-            guard FileManager.default.fileExists(atPath: goldFile.path) else { continue }
-            let raw = try Ingest.read(seeds.appendingPathComponent(name), displayPath: name, inputs: configuration.inputs)
-            let normalized = normalizer.normalize(raw)
-            let report = extractor.extract(normalized, unitHint: nil)
-            cases.append((report, normalized.text, try Data(contentsOf: goldFile)))
-        }
-        return try GoldScorer(configuration: configuration).score(cases)
+        return try GoldScorer(configuration: configuration).evaluate(
+            seeds: shared.appendingPathComponent("seeds"), gold: shared.appendingPathComponent("gold"),
+            configuration: configuration)
     }
 
     @Test func seedsReachTheIssueFourFloors() throws {

@@ -15,6 +15,7 @@ import Testing
         ("创新推出“X+X”联学模式", "X+X"),
         ("助力***产业发展", "***"),
         ("ＸＸ县委组织部", "ＸＸ县"),
+        ("20XX年上半年，支部坚持集体学习", "20XX年"),
     ])
     func unfilledPlaceholderIsReportedWithContext(line: String, expected: String) {
         let found = placeholders(line)

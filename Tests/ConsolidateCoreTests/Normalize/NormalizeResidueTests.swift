@@ -35,6 +35,16 @@ import Testing
         #expect(document.residue.isEmpty)
     }
 
+    @Test func shortRealSentenceNearTheEndMentioningGhostwritingIsKept() {
+        let document = NormalizeFixtures.normalize("""
+        XX所2024年党建工作总结
+        三、下一步打算
+        坚决杜绝材料代写代笔现象。
+        统一规范台账模板。
+        """)
+        #expect(document.lines.suffix(2).map(\.text) == ["坚决杜绝材料代写代笔现象。", "统一规范台账模板。"])
+    }
+
     @Test func footerWordsInTheMiddleOfALongReportAreKept() {
         var lines = ["XX站2024年党建工作总结"]
         for index in 1...20 { lines.append("第\(index)段：按计划推进各项工作，取得阶段性成效。") }
@@ -50,6 +60,15 @@ import Testing
         """)
         #expect(document.lines.first?.text == "XX办2024年上半年党建工作总结")
         #expect(document.residue.count == 2)
+    }
+
+    @Test func editorLeadInVariantsKeepTheTitle() {
+        let document = NormalizeFixtures.normalize("""
+        小编今天为大家带来了XX站2024年党建工作总结，供参考。
+        一年来，站党支部扎实开展工作。
+        以上就是小编整理的全部内容。
+        """)
+        #expect(document.lines.map(\.text) == ["XX站2024年党建工作总结", "一年来，站党支部扎实开展工作。"])
     }
 
     @Test func documentSharingHeadersAndBreadcrumbsAreRemoved() {
