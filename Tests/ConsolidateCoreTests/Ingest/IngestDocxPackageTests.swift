@@ -60,6 +60,17 @@ import Testing
         }
     }
 
+    @Test func boundsTheSumOfInflatedPartsByTheEntryLimit() throws {
+        // Five headers of 1.5 KB each: every one under the 4 KB limit, together over it.
+        let header = (1...5).map { F.headerPart(String(repeating: F.paragraph("页眉文字"), count: 12), number: $0) }
+        let references = (1...5).map { "<w:headerReference w:type=\"default\" r:id=\"rIdExtra\($0)\"/>" }.joined()
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.maxEntryBytes = 4096
+        let bytes = F.docx(body: F.paragraph("正文") + "<w:sectPr>\(references)</w:sectPr>", parts: header)
+        #expect(throws: IngestError.self) { try F.read(bytes, inputs: inputs) }
+        #expect(try F.read(bytes).paragraphs.count == 61)
+    }
+
     @Test func rejectsEntryWithCorruptedChecksum() {
         let corrupted = IngestDocxPackageTests.patch(Self.sample, entry: "word/document.xml", localOffset: 14, centralOffset: 16, value: 0xDEAD_BEEF)
         #expect(throws: IngestError.corruptedEntry(path: "单位汇报.docx", entry: "word/document.xml")) {

@@ -55,6 +55,12 @@ import Testing
         #expect(big.paragraphs.map(\.text) == lines)
     }
 
+    @Test func recognisesChineseOnlyUTF16WithoutAnyZeroByte() throws {
+        let document = try read(utf16("党建引领基层治理", bigEndian: false, bom: false))
+        #expect(document.source.encoding == "utf-16le")
+        #expect(document.paragraphs.map(\.text) == ["党建引领基层治理"])
+    }
+
     @Test func splitsAtCRLFAndLoneCRAndKeepsLineNumbers() throws {
         let document = try read(Data("第一行\r\n\r\n第三行\r第四行\n　　第五行".utf8))
         #expect(document.paragraphs.map(\.text) == ["第一行", "第三行", "第四行", "　　第五行"])

@@ -6,9 +6,10 @@ import ZIPFoundation
 /// ZIPFoundation 0.9.20 neither enforces an entry's declared size nor checks its CRC,
 /// so both are done here: the declared size is compared with `maxEntryBytes` before
 /// inflating, the inflated bytes are counted and inflation stops at the limit, and the
-/// CRC-32 of what came out is compared with the entry's. One `Archive` per value,
-/// never shared between tasks.
-struct DocxArchive {
+/// CRC-32 of what came out is compared with the entry's. The same limit also bounds the
+/// sum of all parts taken out, so that a package cannot multiply its size by listing many
+/// headers or notes. One `Archive` per reading, never shared between tasks.
+final class DocxArchive {
     /// Why a part could not be taken out of the package.
     enum Failure: Error, Equatable {
         case notZip
@@ -22,6 +23,8 @@ struct DocxArchive {
     /// Entries by path with the leading slash removed, matched case-insensitively
     /// (the package format says part names are case-insensitive).
     private let entries: [String: Entry]
+    /// Bytes inflated so far by this reading, across parts.
+    private var inflatedTotal = 0
 
     init(bytes: Data, maxEntryBytes: Int) throws(Failure) {
         do {
@@ -39,7 +42,8 @@ struct DocxArchive {
     }
 
     private static func key(_ path: String) -> String {
-        var path = path
+        // Some tools write Windows separators into zip names.
+        var path = path.replacingOccurrences(of: "\\", with: "/")
         while path.hasPrefix("/") { path.removeFirst() }
         return path.lowercased()
     }
@@ -55,16 +59,16 @@ struct DocxArchive {
     func part(_ path: String) throws(Failure) -> Data? {
         guard let entry = entries[Self.key(path)] else { return nil }
         let name = entry.path
-        guard entry.uncompressedSize <= UInt64(maxEntryBytes) else {
+        let limit = maxEntryBytes - inflatedTotal
+        guard entry.uncompressedSize <= UInt64(max(0, limit)) else {
             throw .entryTooLarge(entry: name, limit: maxEntryBytes)
         }
-        let limit = maxEntryBytes
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
         let checksum: CRC32
         do {
             checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= limit else { throw Failure.entryTooLarge(entry: name, limit: limit) }
+                guard data.count + chunk.count <= limit else { throw Failure.entryTooLarge(entry: name, limit: self.maxEntryBytes) }
                 data.append(chunk)
             }
         } catch let failure as Failure {
@@ -74,11 +78,13 @@ struct DocxArchive {
         }
         guard checksum == entry.checksum else { throw .checksumMismatch(entry: name) }
         guard UInt64(data.count) == entry.uncompressedSize else { throw .damagedEntry(entry: name) }
+        inflatedTotal += data.count
         return data
     }
 
     /// Resolves a relationship target against the part that holds the relationship.
-    static func resolve(target: String, relativeTo sourcePart: String) -> String {
+    static func resolve(target rawTarget: String, relativeTo sourcePart: String) -> String {
+        let target = rawTarget.removingPercentEncoding ?? rawTarget
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var components = sourcePart.split(separator: "/").dropLast().map(String.init)
         for component in target.split(separator: "/") {
