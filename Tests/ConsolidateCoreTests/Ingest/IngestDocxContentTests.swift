@@ -73,6 +73,14 @@ import Testing
         #expect(document.paragraphs.map(\.displayText) == ["一、\t思想建设", "二、\t组织建设，制度建设"])
     }
 
+    @Test func runsAHeadingWithAHiddenMarkIntoTheNextParagraph() throws {
+        let numbering = F.list(abstractID: 0, numIDs: [1], levels: [F.level(0, format: "chineseCounting", text: "（%1）", suffix: "nothing")])
+        let body = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:rPr><w:vanish/><w:specVanish/></w:rPr></w:pPr>"
+            + F.run("高度重视。") + "</w:p>" + F.paragraph("一是建立台账，二是定期调度。")
+        let document = try F.read(F.docx(body: body, numbering: numbering))
+        #expect(document.paragraphs.map(\.displayText) == ["（一）高度重视。一是建立台账，二是定期调度。"])
+    }
+
     @Test func readsFieldResultsNeverInstructions() throws {
         let body = """
             <w:p><w:r><w:t>截至</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>\
