@@ -80,6 +80,12 @@ import Testing
         #expect(TextDecoding.firstInvalidGB18030([0x41, 0xD6, 0xD0, 0x80]) == 3)
     }
 
+    @Test func reportsDamagedUTF8RatherThanReadingItAsGB18030() {
+        var bytes = [UInt8]("基层党组织按期换届，党员教育管理规范有序。".utf8)
+        bytes.remove(at: 13)  // the middle byte of the fifth character
+        #expect(throws: IngestError.undecodableText(path: "单位.txt", offset: 12)) { try read(Data(bytes)) }
+    }
+
     @Test func readsTextUnderAnUnfamiliarExtension() throws {
         let document = try read(Data("季度小结".utf8), name: "小结.text")
         #expect(document.paragraphs.map(\.text) == ["季度小结"])

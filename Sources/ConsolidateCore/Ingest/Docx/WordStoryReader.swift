@@ -245,12 +245,7 @@ struct WordStoryReader {
             }
             switch child.name {
             case "fldChar":
-                switch child.attributes["fldCharType"] {
-                case "begin": fields.append(.instruction)
-                case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
-                case "end": _ = fields.popLast()
-                default: break
-                }
+                readFieldCharacter(child)
             case "t":
                 if showsFieldText { content.append(child.text) }
             case "tab", "ptab":
@@ -285,15 +280,21 @@ struct WordStoryReader {
     private mutating func readFieldCharactersOnly(_ element: XMLElement) {
         for child in element.elements {
             if child.isWord("fldChar") {
-                switch child.attributes["fldCharType"] {
-                case "begin": fields.append(.instruction)
-                case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
-                case "end": _ = fields.popLast()
-                default: break
-                }
+                readFieldCharacter(child)
             } else {
                 readFieldCharactersOnly(child)
             }
+        }
+    }
+
+    /// `w:fldChar`: a field opens in its instruction, turns to its cached result at `separate`,
+    /// and closes at `end`. Fields nest (an IF whose condition holds a PAGE field).
+    private mutating func readFieldCharacter(_ character: XMLElement) {
+        switch character.attributes["fldCharType"] {
+        case "begin": fields.append(.instruction)
+        case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
+        case "end": _ = fields.popLast()
+        default: break
         }
     }
 
