@@ -159,6 +159,16 @@ import Testing
         #expect(document.paragraphs.count == 2)
     }
 
+    @Test func readsNestingUpToTheDepthLimitInsideATask() async throws {
+        // 120 content controls make 240 levels under w:body, close to the default limit of 256;
+        // the recursive walkers must fit in a task's stack.
+        let deep = String(repeating: "<w:sdt><w:sdtContent>", count: 120) + F.paragraph("深处的段落")
+            + String(repeating: "</w:sdtContent></w:sdt>", count: 120)
+        let bytes = F.docx(body: deep)
+        let texts = await Task.detached { (try? DocxFixture.read(bytes).paragraphs.map(\.text)) ?? [] }.value
+        #expect(texts == ["深处的段落"])
+    }
+
     @Test func readsConcurrentlyFromSeveralTasks() async throws {
         let sample = Self.sample
         let counts = await withTaskGroup(of: Int.self) { group in
