@@ -41,6 +41,11 @@ enum TextDecoding {
         if let decoded = bomlessUTF16(b) {
             return decoded
         }
+        // A UTF-8 file with a damaged byte or two is not GB18030 that happens to parse: say where it breaks.
+        let census = utf8Census(b)
+        if census.multibyte >= 10 && census.multibyte >= 10 * census.invalid {
+            throw .undecodableText(path: path, offset: utf8Failure)
+        }
         let gbFailure = firstInvalidGB18030(b)
         if gbFailure == nil, let text = String(data: bytes, encoding: gb18030) {
             return Decoded(text: text, encoding: "gb18030")
@@ -148,6 +153,26 @@ enum TextDecoding {
             index += length
         }
         return nil
+    }
+
+    /// How many valid multi-byte UTF-8 sequences and how many invalid bytes the bytes hold.
+    /// GBK text makes valid UTF-8 sequences only by chance, far fewer than invalid bytes.
+    static func utf8Census(_ bytes: [UInt8]) -> (multibyte: Int, invalid: Int) {
+        var multibyte = 0
+        var invalid = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 { index += 1; continue }
+            let end = min(bytes.count, index + 4)
+            if let length = (2...4).first(where: { index + $0 <= end && firstInvalidUTF8(Array(bytes[index..<index + $0])) == nil }) {
+                multibyte += 1
+                index += length
+            } else {
+                invalid += 1
+                index += 1
+            }
+        }
+        return (multibyte, invalid)
     }
 
     /// The offset of the first byte that breaks GB18030's structure (one byte 00–7F; two bytes

@@ -73,6 +73,14 @@ import Testing
         #expect(document.paragraphs.map(\.displayText) == ["一、\t思想建设", "二、\t组织建设，制度建设"])
     }
 
+    @Test func runsAHeadingWithAHiddenMarkIntoTheNextParagraph() throws {
+        let numbering = F.list(abstractID: 0, numIDs: [1], levels: [F.level(0, format: "chineseCounting", text: "（%1）", suffix: "nothing")])
+        let body = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:rPr><w:vanish/><w:specVanish/></w:rPr></w:pPr>"
+            + F.run("高度重视。") + "</w:p>" + F.paragraph("一是建立台账，二是定期调度。")
+        let document = try F.read(F.docx(body: body, numbering: numbering))
+        #expect(document.paragraphs.map(\.displayText) == ["（一）高度重视。一是建立台账，二是定期调度。"])
+    }
+
     @Test func readsFieldResultsNeverInstructions() throws {
         let body = """
             <w:p><w:r><w:t>截至</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>\
@@ -170,6 +178,44 @@ import Testing
         let document = try F.read(F.docx(body: body, parts: [chunk]))
         #expect(document.paragraphs.map(\.text) == ["正文", "嵌入的\u{00A0}段落&说明", "第二段"])
         #expect(document.paragraphs.map(\.location.origin) == [.body, .altChunk, .altChunk])
+    }
+
+    @Test func readsEndnotesAndPlainTextAndWordChunks() throws {
+        let endnotes: F.Part = (path: "word/endnotes.xml",
+            contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+            relationshipType: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes",
+            xml: "<w:endnotes \(F.namespaces)><w:endnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p/></w:endnote><w:endnote w:id=\"1\">\(F.paragraph("尾注说明"))</w:endnote></w:endnotes>")
+        let text = F.altChunkPart(path: "word/note.txt", contentType: "text/plain", content: "附：纯文本\n第二行")
+        let inner = F.docx(body: F.paragraph("嵌入文档的段落"))
+        let innerPart: F.Part = (path: "word/inner.docx",
+            contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            relationshipType: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk", xml: "")
+        var package = OOXMLPackage.wordDocument(
+            body: F.documentXML(F.paragraph("正文") + "<w:altChunk r:id=\"rIdExtra2\"/><w:altChunk r:id=\"rIdExtra3\"/>"),
+            extraParts: [endnotes, text, innerPart])
+        package.parts = package.parts.map { $0.path == "word/inner.docx" ? ($0.path, inner) : $0 }
+        let document = try F.read(package.zipData())
+        #expect(document.paragraphs.map(\.text) == ["正文", "尾注说明", "附：纯文本", "第二行", "嵌入文档的段落"])
+        #expect(document.paragraphs.map(\.location.origin) == [.body, .endnote, .altChunk, .altChunk, .altChunk])
+    }
+
+    @Test func dropsTextHiddenByItsCharacterStyle() throws {
+        let styles = """
+            <w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style>
+            <w:style w:type="character" w:styleId="SecretToo"><w:basedOn w:val="Secret"/></w:style>
+            """
+        let body = "<w:p>\(F.run("公开"))<w:r><w:rPr><w:rStyle w:val=\"SecretToo\"/></w:rPr><w:t>隐藏</w:t></w:r></w:p>"
+        #expect(try F.read(F.docx(body: body, styles: styles)).paragraphs.map(\.text) == ["公开"])
+    }
+
+    @Test func readsAFieldResultThatSpansParagraphs() throws {
+        let body = """
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>TOC \\o "1-3"</w:instrText></w:r>\
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、基本情况</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>二、主要做法</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>\
+            \(F.paragraph("正文开始"))
+            """
+        #expect(try texts(body) == ["一、基本情况", "二、主要做法", "正文开始"])
     }
 
     @Test func keepsEmptyParagraphsOutButCountsThem() throws {

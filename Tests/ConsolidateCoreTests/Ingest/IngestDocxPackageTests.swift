@@ -60,6 +60,17 @@ import Testing
         }
     }
 
+    @Test func boundsTheSumOfInflatedPartsByTheEntryLimit() throws {
+        // Five headers of 1.5 KB each: every one under the 4 KB limit, together over it.
+        let header = (1...5).map { F.headerPart(String(repeating: F.paragraph("页眉文字"), count: 12), number: $0) }
+        let references = (1...5).map { "<w:headerReference w:type=\"default\" r:id=\"rIdExtra\($0)\"/>" }.joined()
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.maxEntryBytes = 4096
+        let bytes = F.docx(body: F.paragraph("正文") + "<w:sectPr>\(references)</w:sectPr>", parts: header)
+        #expect(throws: IngestError.self) { try F.read(bytes, inputs: inputs) }
+        #expect(try F.read(bytes).paragraphs.count == 61)
+    }
+
     @Test func rejectsEntryWithCorruptedChecksum() {
         let corrupted = IngestDocxPackageTests.patch(Self.sample, entry: "word/document.xml", localOffset: 14, centralOffset: 16, value: 0xDEAD_BEEF)
         #expect(throws: IngestError.corruptedEntry(path: "单位汇报.docx", entry: "word/document.xml")) {
@@ -146,6 +157,16 @@ import Testing
         let document = try Ingest.read(url, displayPath: "样例/单位.docx", inputs: .default)
         #expect(document.source.path == "样例/单位.docx")
         #expect(document.paragraphs.count == 2)
+    }
+
+    @Test func readsNestingUpToTheDepthLimitInsideATask() async throws {
+        // 120 content controls make 240 levels under w:body, close to the default limit of 256;
+        // the recursive walkers must fit in a task's stack.
+        let deep = String(repeating: "<w:sdt><w:sdtContent>", count: 120) + F.paragraph("深处的段落")
+            + String(repeating: "</w:sdtContent></w:sdt>", count: 120)
+        let bytes = F.docx(body: deep)
+        let texts = await Task.detached { (try? DocxFixture.read(bytes).paragraphs.map(\.text)) ?? [] }.value
+        #expect(texts == ["深处的段落"])
     }
 
     @Test func readsConcurrentlyFromSeveralTasks() async throws {

@@ -55,6 +55,12 @@ import Testing
         #expect(big.paragraphs.map(\.text) == lines)
     }
 
+    @Test func recognisesChineseOnlyUTF16WithoutAnyZeroByte() throws {
+        let document = try read(utf16("党建引领基层治理", bigEndian: false, bom: false))
+        #expect(document.source.encoding == "utf-16le")
+        #expect(document.paragraphs.map(\.text) == ["党建引领基层治理"])
+    }
+
     @Test func splitsAtCRLFAndLoneCRAndKeepsLineNumbers() throws {
         let document = try read(Data("第一行\r\n\r\n第三行\r第四行\n　　第五行".utf8))
         #expect(document.paragraphs.map(\.text) == ["第一行", "第三行", "第四行", "　　第五行"])
@@ -72,6 +78,12 @@ import Testing
         #expect(throws: IngestError.undecodableText(path: "单位.txt", offset: 9)) { try read(bytes) }
         #expect(TextDecoding.firstInvalidUTF8(Array("ab".utf8) + [0xE4, 0xB8]) == 2)
         #expect(TextDecoding.firstInvalidGB18030([0x41, 0xD6, 0xD0, 0x80]) == 3)
+    }
+
+    @Test func reportsDamagedUTF8RatherThanReadingItAsGB18030() {
+        var bytes = [UInt8]("基层党组织按期换届，党员教育管理规范有序。".utf8)
+        bytes.remove(at: 13)  // the middle byte of the fifth character
+        #expect(throws: IngestError.undecodableText(path: "单位.txt", offset: 12)) { try read(Data(bytes)) }
     }
 
     @Test func readsTextUnderAnUnfamiliarExtension() throws {

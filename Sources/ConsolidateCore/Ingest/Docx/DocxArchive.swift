@@ -1,14 +1,20 @@
 import Foundation
 import ZIPFoundation
 
-/// The parts of one .docx, read from its zip bytes with the limits a hostile file needs.
+/// The parts of one .docx, read from its zip bytes in memory with the limits a hostile file needs.
 ///
-/// ZIPFoundation 0.9.20 neither enforces an entry's declared size nor checks its CRC,
-/// so both are done here: the declared size is compared with `maxEntryBytes` before
-/// inflating, the inflated bytes are counted and inflation stops at the limit, and the
-/// CRC-32 of what came out is compared with the entry's. One `Archive` per value,
-/// never shared between tasks.
-struct DocxArchive {
+/// The zip directory is read here and only the inflating is left to ZIPFoundation
+/// (`Data.decompress`), because ZIPFoundation 0.9.20's `Archive` fails badly on damaged
+/// files, as found by mutating test packages: its in-memory archive traps (a fatal range
+/// error that ends the whole run) when the directory points past the end of the data, and
+/// its extraction loops forever on a deflate stream cut short. Here every offset is
+/// checked against the bytes, the compressed bytes are handed over in bounded slices that
+/// end in an error rather than an empty chunk, the declared size is compared with
+/// `maxEntryBytes` before inflating, the inflated bytes are counted and inflation stops at
+/// the limit, and the CRC-32 of what came out is compared with the entry's. The same limit
+/// also bounds the sum of all parts taken out, so that a package cannot multiply its size
+/// by listing many headers or notes. One value per reading, never shared between tasks.
+final class DocxArchive {
     /// Why a part could not be taken out of the package.
     enum Failure: Error, Equatable {
         case notZip
@@ -17,21 +23,30 @@ struct DocxArchive {
         case damagedEntry(entry: String)
     }
 
-    private let archive: Archive
+    /// One file of the zip directory.
+    private struct Entry {
+        let path: String
+        let method: UInt16
+        let checksum: UInt32
+        let compressedSize: UInt64
+        let uncompressedSize: UInt64
+        let localHeaderOffset: UInt64
+        let encrypted: Bool
+    }
+
+    private let bytes: Data
     private let maxEntryBytes: Int
     /// Entries by path with the leading slash removed, matched case-insensitively
     /// (the package format says part names are case-insensitive).
     private let entries: [String: Entry]
+    /// Bytes inflated so far by this reading, across parts.
+    private var inflatedTotal = 0
 
     init(bytes: Data, maxEntryBytes: Int) throws(Failure) {
-        do {
-            archive = try Archive(data: bytes, accessMode: .read)
-        } catch {
-            throw .notZip
-        }
+        self.bytes = bytes.startIndex == 0 ? bytes : Data(bytes)
         self.maxEntryBytes = maxEntryBytes
         var entries: [String: Entry] = [:]
-        for entry in archive where entry.type == .file {
+        for entry in try Self.directory(of: self.bytes) where !entry.path.hasSuffix("/") {
             let key = Self.key(entry.path)
             if entries[key] == nil { entries[key] = entry }
         }
@@ -39,7 +54,8 @@ struct DocxArchive {
     }
 
     private static func key(_ path: String) -> String {
-        var path = path
+        // Some tools write Windows separators into zip names.
+        var path = path.replacingOccurrences(of: "\\", with: "/")
         while path.hasPrefix("/") { path.removeFirst() }
         return path.lowercased()
     }
@@ -48,37 +64,134 @@ struct DocxArchive {
         entries[Self.key(path)] != nil
     }
 
-    /// All part paths, for diagnostics and sniffing.
-    var paths: [String] { entries.values.map(\.path).sorted() }
-
     /// The bytes of the part at `path`, or nil when the package has no such part.
     func part(_ path: String) throws(Failure) -> Data? {
         guard let entry = entries[Self.key(path)] else { return nil }
         let name = entry.path
-        guard entry.uncompressedSize <= UInt64(maxEntryBytes) else {
+        let limit = maxEntryBytes - inflatedTotal
+        guard entry.uncompressedSize <= UInt64(max(0, limit)) else {
             throw .entryTooLarge(entry: name, limit: maxEntryBytes)
         }
-        let limit = maxEntryBytes
+        guard !entry.encrypted, let range = dataRange(of: entry) else { throw .damagedEntry(entry: name) }
+        let compressed = bytes[range]
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= limit else { throw Failure.entryTooLarge(entry: name, limit: limit) }
-                data.append(chunk)
+        let checksum: UInt32
+        switch entry.method {
+        case 0:
+            guard compressed.count <= limit else { throw .entryTooLarge(entry: name, limit: maxEntryBytes) }
+            data = Data(compressed)
+            checksum = data.crc32(checksum: 0)
+        case 8:
+            var position = range.lowerBound
+            let end = range.upperBound
+            let source = bytes
+            let maxEntryBytes = maxEntryBytes
+            do {
+                checksum = try Data.decompress(
+                    size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false,
+                    provider: { _, chunkSize in
+                        // An exhausted input before the end of the deflate stream is damage;
+                        // returning an empty chunk would make the inflater spin forever.
+                        guard position < end else { throw Failure.damagedEntry(entry: name) }
+                        let next = min(end, position + max(1, chunkSize))
+                        defer { position = next }
+                        return source.subdata(in: position..<next)
+                    },
+                    consumer: { chunk in
+                        guard data.count + chunk.count <= limit else {
+                            throw Failure.entryTooLarge(entry: name, limit: maxEntryBytes)
+                        }
+                        data.append(chunk)
+                    })
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw .damagedEntry(entry: name)
             }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
+        default:
             throw .damagedEntry(entry: name)
         }
         guard checksum == entry.checksum else { throw .checksumMismatch(entry: name) }
         guard UInt64(data.count) == entry.uncompressedSize else { throw .damagedEntry(entry: name) }
+        inflatedTotal += data.count
         return data
     }
 
+    /// The compressed bytes of `entry`, after its local header, if they lie inside the file.
+    private func dataRange(of entry: Entry) -> Range<Int>? {
+        guard entry.localHeaderOffset <= UInt64(bytes.count) else { return nil }
+        let header = Int(entry.localHeaderOffset)
+        guard header + 30 <= bytes.count, bytes.uint32(at: header) == 0x0403_4B50 else { return nil }
+        let start = header + 30 + Int(bytes.uint16(at: header + 26)) + Int(bytes.uint16(at: header + 28))
+        guard entry.compressedSize <= UInt64(bytes.count), start + Int(entry.compressedSize) <= bytes.count else { return nil }
+        return start..<(start + Int(entry.compressedSize))
+    }
+
+    /// The central directory, found from the end-of-central-directory record (zip64 included).
+    private static func directory(of bytes: Data) throws(Failure) -> [Entry] {
+        guard bytes.count >= 22 else { throw .notZip }
+        var end: Int?
+        var candidate = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 0xFFFF)
+        while candidate >= lowest {
+            if bytes.uint32(at: candidate) == 0x0605_4B50 { end = candidate; break }
+            candidate -= 1
+        }
+        guard let end else { throw .notZip }
+        var count = UInt64(bytes.uint16(at: end + 10))
+        var offset = UInt64(bytes.uint32(at: end + 16))
+        if count == 0xFFFF || offset == 0xFFFF_FFFF {
+            let locator = end - 20
+            guard locator >= 0, bytes.uint32(at: locator) == 0x0706_4B50 else { throw .notZip }
+            let record = bytes.uint64(at: locator + 8)
+            guard bytes.count >= 56, record <= UInt64(bytes.count - 56), bytes.uint32(at: Int(record)) == 0x0606_4B50 else {
+                throw .notZip
+            }
+            count = bytes.uint64(at: Int(record) + 32)
+            offset = bytes.uint64(at: Int(record) + 48)
+        }
+        var entries: [Entry] = []
+        guard offset <= UInt64(bytes.count) else { throw .notZip }
+        var position = Int(offset)
+        while UInt64(entries.count) < count {
+            guard position + 46 <= bytes.count, bytes.uint32(at: position) == 0x0201_4B50 else { throw .notZip }
+            let flags = bytes.uint16(at: position + 8)
+            let nameLength = Int(bytes.uint16(at: position + 28))
+            let extraLength = Int(bytes.uint16(at: position + 30))
+            let commentLength = Int(bytes.uint16(at: position + 32))
+            let next = position + 46 + nameLength + extraLength + commentLength
+            guard next <= bytes.count else { throw .notZip }
+            let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
+            var compressedSize = UInt64(bytes.uint32(at: position + 20))
+            var uncompressedSize = UInt64(bytes.uint32(at: position + 24))
+            var localHeaderOffset = UInt64(bytes.uint32(at: position + 42))
+            // Zip64 extra field: the 64-bit values of exactly those fields that hold 0xFFFFFFFF.
+            var extra = position + 46 + nameLength
+            let extraEnd = extra + extraLength
+            while extra + 4 <= extraEnd {
+                let id = bytes.uint16(at: extra)
+                let size = Int(bytes.uint16(at: extra + 2))
+                if id == 0x0001 {
+                    var field = extra + 4
+                    let fieldEnd = min(extraEnd, field + size)
+                    if uncompressedSize == 0xFFFF_FFFF, field + 8 <= fieldEnd { uncompressedSize = bytes.uint64(at: field); field += 8 }
+                    if compressedSize == 0xFFFF_FFFF, field + 8 <= fieldEnd { compressedSize = bytes.uint64(at: field); field += 8 }
+                    if localHeaderOffset == 0xFFFF_FFFF, field + 8 <= fieldEnd { localHeaderOffset = bytes.uint64(at: field) }
+                }
+                extra += 4 + size
+            }
+            entries.append(Entry(path: name, method: bytes.uint16(at: position + 10), checksum: bytes.uint32(at: position + 16),
+                                 compressedSize: compressedSize, uncompressedSize: uncompressedSize,
+                                 localHeaderOffset: localHeaderOffset, encrypted: flags & 1 != 0))
+            position = next
+        }
+        return entries
+    }
+
     /// Resolves a relationship target against the part that holds the relationship.
-    static func resolve(target: String, relativeTo sourcePart: String) -> String {
+    static func resolve(target rawTarget: String, relativeTo sourcePart: String) -> String {
+        let target = rawTarget.removingPercentEncoding ?? rawTarget
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var components = sourcePart.split(separator: "/").dropLast().map(String.init)
         for component in target.split(separator: "/") {
@@ -96,5 +209,20 @@ struct DocxArchive {
         var components = part.split(separator: "/").map(String.init)
         let file = components.removeLast()
         return (components + ["_rels", file + ".rels"]).joined(separator: "/")
+    }
+}
+
+private extension Data {
+    /// Little-endian integers at a zero-based offset; callers check the bounds.
+    func uint16(at offset: Int) -> UInt16 {
+        UInt16(self[offset]) | UInt16(self[offset + 1]) << 8
+    }
+
+    func uint32(at offset: Int) -> UInt32 {
+        UInt32(uint16(at: offset)) | UInt32(uint16(at: offset + 2)) << 16
+    }
+
+    func uint64(at offset: Int) -> UInt64 {
+        UInt64(uint32(at: offset)) | UInt64(uint32(at: offset + 4)) << 32
     }
 }

@@ -107,7 +107,7 @@ enum NumberFormat {
 
     /// a … z, then aa … zz, aaa …: Word repeats the letter rather than counting in base 26.
     private static func letters(_ value: Int, base: UInt32) -> String {
-        guard value > 0 else { return String(value) }
+        guard value > 0, value <= 26 * 30 else { return String(value) }
         let letter = Character(Unicode.Scalar(base + UInt32((value - 1) % 26))!)
         return String(repeating: letter, count: (value - 1) / 26 + 1)
     }

@@ -21,7 +21,7 @@ struct WordNumbering: Sendable {
         init() {}
 
         init(_ element: XMLElement) {
-            if let start = element.wordValue("start").flatMap({ Int($0) }) { self.start = start }
+            if let start = element.wordValue("start").flatMap({ Int($0) }) { self.start = WordNumbering.clamp(start) }
             if let format = element.wordValue("numFmt") {
                 self.format = format
             } else if let format = WordNumbering.alternateFormat(element) {
@@ -35,6 +35,12 @@ struct WordNumbering: Sendable {
             let fonts = element.wordChild("rPr")?.wordChild("rFonts")
             font = fonts?.attributes["ascii"] ?? fonts?.attributes["hAnsi"]
         }
+    }
+
+    /// Start values as Word accepts them (0 to 32767); a hostile value can then neither
+    /// overflow the counter nor ask for a billion-letter number.
+    static func clamp(_ start: Int) -> Int {
+        min(max(start, 0), 32767)
     }
 
     /// Word 2010 writes custom number formats as alternate content: a `w:numFmt w:val="custom"
@@ -98,7 +104,7 @@ struct WordNumbering: Sendable {
             for override in element.wordChildren("lvlOverride") {
                 guard let index = override.attributes["ilvl"].flatMap({ Int($0) }) else { continue }
                 overrides[index] = LevelOverride(
-                    startOverride: override.wordValue("startOverride").flatMap { Int($0) },
+                    startOverride: override.wordValue("startOverride").flatMap { Int($0) }.map(WordNumbering.clamp),
                     level: override.wordChild("lvl").map(Level.init))
             }
             instances[id] = Instance(id: id, abstractID: abstractID, overrides: overrides)

@@ -29,8 +29,16 @@ struct WordStoryReader {
     private(set) var findings = Findings()
     /// The running paragraph index across all stories of the document.
     private(set) var paragraphIndex: Int
-    /// Content of a paragraph whose mark is deleted or hidden: Word joins it to the next paragraph.
-    private var carried: ParagraphContent?
+    /// A paragraph whose mark is deleted or hidden: Word joins it to the next paragraph.
+    private var carried: CarriedParagraph?
+
+    /// The part of a joined paragraph read so far.
+    private struct CarriedParagraph {
+        var content: ParagraphContent
+        /// The paragraph properties of the first paragraph, when its mark is hidden: a style
+        /// separator, which runs a numbered heading into the paragraph after it on one line.
+        var leadingProperties: XMLElement?
+    }
 
     init(styles: WordStyles, numbering: WordNumbering, firstParagraphIndex: Int) {
         self.styles = styles
@@ -52,9 +60,9 @@ struct WordStoryReader {
 
     /// A joined paragraph with nothing left to join to (the last of a cell or story) stands alone.
     private mutating func flushCarried(origin: ParagraphOrigin) {
-        guard let content = carried else { return }
+        guard let joined = carried else { return }
         carried = nil
-        emit(number: "", content: content, index: paragraphIndex, style: nil, origin: origin)
+        emitNumbered(properties: joined.leadingProperties, content: joined.content, origin: origin)
     }
 
     private mutating func readBlock(_ element: XMLElement, origin: ParagraphOrigin) {
@@ -110,27 +118,38 @@ struct WordStoryReader {
 
     private mutating func readParagraph(_ paragraph: XMLElement, origin: ParagraphOrigin) {
         paragraphIndex += 1
-        let properties = paragraph.wordChild("pPr")
-        var content = carried ?? ParagraphContent()
-        carried = nil
+        var properties = paragraph.wordChild("pPr")
+        var content = ParagraphContent()
+        if let joined = carried {
+            content = joined.content
+            if let leading = joined.leadingProperties { properties = leading }
+            carried = nil
+        }
         readInline(paragraph, into: &content)
-        if let sectionProperties = properties?.wordChild("sectPr") { readSectionProperties(sectionProperties) }
+        if let sectionProperties = paragraph.wordChild("pPr")?.wordChild("sectPr") { readSectionProperties(sectionProperties) }
 
-        // A deleted paragraph mark (accepted) or a hidden one joins this paragraph to the next,
-        // which keeps its own mark: its style and number.
-        let mark = properties?.wordChild("rPr")
+        // A deleted paragraph mark (accepted) joins this paragraph to the next, which keeps its
+        // own mark: its style and number. A hidden mark (a style separator) joins them too, but
+        // the line starts with this paragraph's number.
+        let mark = paragraph.wordChild("pPr")?.wordChild("rPr")
         if mark?.wordChild("del") != nil || mark?.wordChild("moveFrom") != nil {
             findings.trackedChanges = true
-            carried = content
+            carried = CarriedParagraph(content: content, leadingProperties: nil)
             return
         }
         if mark?.wordToggle("vanish") ?? false {
-            findings.hiddenText = true
-            carried = content
+            let showsText = !content.text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+            if !showsText { findings.hiddenText = true }
+            carried = CarriedParagraph(content: content, leadingProperties: showsText ? properties : nil)
             return
         }
+        emitNumbered(properties: properties, content: content, origin: origin)
+    }
+
+    private mutating func emitNumbered(properties: XMLElement?, content: ParagraphContent, origin: ParagraphOrigin) {
         let number = numberer.number(paragraphProperties: properties)
-        emit(number: number, content: content, index: paragraphIndex, style: styles.reportedID(for: properties?.wordValue("pStyle")), origin: origin)
+        emit(number: number, content: content, index: paragraphIndex,
+             style: styles.reportedID(for: properties?.wordValue("pStyle")), origin: origin)
     }
 
     /// Adds a paragraph unless nothing of it shows, then reads its text boxes after it.
@@ -226,12 +245,7 @@ struct WordStoryReader {
             }
             switch child.name {
             case "fldChar":
-                switch child.attributes["fldCharType"] {
-                case "begin": fields.append(.instruction)
-                case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
-                case "end": _ = fields.popLast()
-                default: break
-                }
+                readFieldCharacter(child)
             case "t":
                 if showsFieldText { content.append(child.text) }
             case "tab", "ptab":
@@ -266,15 +280,21 @@ struct WordStoryReader {
     private mutating func readFieldCharactersOnly(_ element: XMLElement) {
         for child in element.elements {
             if child.isWord("fldChar") {
-                switch child.attributes["fldCharType"] {
-                case "begin": fields.append(.instruction)
-                case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
-                case "end": _ = fields.popLast()
-                default: break
-                }
+                readFieldCharacter(child)
             } else {
                 readFieldCharactersOnly(child)
             }
+        }
+    }
+
+    /// `w:fldChar`: a field opens in its instruction, turns to its cached result at `separate`,
+    /// and closes at `end`. Fields nest (an IF whose condition holds a PAGE field).
+    private mutating func readFieldCharacter(_ character: XMLElement) {
+        switch character.attributes["fldCharType"] {
+        case "begin": fields.append(.instruction)
+        case "separate": if !fields.isEmpty { fields[fields.count - 1] = .result }
+        case "end": _ = fields.popLast()
+        default: break
         }
     }
 
