@@ -10,7 +10,9 @@ RELEASE_BIN = .build/release/consolidate
 DEB_PACKAGES = libxml2-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release consolidate test clean
+SHARED    ?= ../shared
+
+.PHONY: deps build release consolidate test eval eval-built clean
 
 ## deps: install the system packages the build needs, if any is missing
 deps:
@@ -31,10 +33,17 @@ consolidate: release
 	@$(RELEASE_BIN) run --input "$(INPUT)" --out "$(OUT)" --pipeline "$(PIPELINE)" $(if $(ROSTER),--roster "$(ROSTER)") \
 	  || { code=$$?; [ $$code -eq 3 ] && echo "note: some submissions were quarantined; see $(OUT)/run.json"; [ $$code -eq 3 ]; }
 
-## test: build everything and run every test
+## test: build everything and run every test; then the gold evaluation where ../shared is present
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+	@if [ -d "$(SHARED)/gold" ]; then $(MAKE) --no-print-directory eval-built; else echo "eval: $(SHARED)/gold not found, skipped"; fi
+
+## eval: score extraction against $(SHARED)/gold; fails below the issue-4 floors
+eval: build eval-built
+
+eval-built:
+	.build/debug/consolidate eval --seeds "$(SHARED)/seeds" --gold "$(SHARED)/gold" --pipeline "$(PIPELINE)"
 
 clean:
 	rm -rf .build out

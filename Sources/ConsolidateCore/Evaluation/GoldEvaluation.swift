@@ -31,7 +31,7 @@ public struct GoldEvaluation: Sendable, Equatable {
     /// One row per report and a total row, then the verdict.
     public var table: String {
         let header = ["report", "sections", "leads f/e/c+u", "metrics f/e/false", "F1", "hits", "residue", "keep",
-                      "placeholders", "title", "period", "unit"]
+                      "placeholders", "categories", "title", "period", "unit"]
         var rows = [header]
         for figures in perReport + [total] {
             rows.append([
@@ -44,6 +44,7 @@ public struct GoldEvaluation: Sendable, Equatable {
                 "\(figures.residueRemoved)/\(figures.residueExpected)",
                 "\(figures.keepPresent)/\(figures.keepExpected)",
                 "\(figures.placeholdersFound)/\(figures.placeholdersExpected)",
+                "\(figures.categoriesRight)/\(figures.categoriesExpected)",
                 "\(figures.titlesRight)/\(figures.reports)",
                 "\(figures.periodsRight)/\(figures.reports)",
                 "\(figures.unitsRight)/\(figures.reports)",

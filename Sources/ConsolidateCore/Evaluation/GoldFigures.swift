@@ -22,6 +22,9 @@ public struct GoldFigures: Sendable, Equatable {
     public var keepExpected = 0
     public var placeholdersFound = 0
     public var placeholdersExpected = 0
+    /// Problem items whose first predicted category is one the gold lists, of those the gold categorises.
+    public var categoriesRight = 0
+    public var categoriesExpected = 0
     public var titlesRight = 0
     public var periodsRight = 0
     public var unitsRight = 0
@@ -62,6 +65,8 @@ public struct GoldFigures: Sendable, Equatable {
         sum.keepExpected += rhs.keepExpected
         sum.placeholdersFound += rhs.placeholdersFound
         sum.placeholdersExpected += rhs.placeholdersExpected
+        sum.categoriesRight += rhs.categoriesRight
+        sum.categoriesExpected += rhs.categoriesExpected
         sum.titlesRight += rhs.titlesRight
         sum.periodsRight += rhs.periodsRight
         sum.unitsRight += rhs.unitsRight

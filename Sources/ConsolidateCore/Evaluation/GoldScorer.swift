@@ -23,6 +23,7 @@ public struct GoldScorer: Sendable {
     public func evaluate(seeds: URL, gold: URL, configuration: PipelineConfiguration) throws -> GoldEvaluation {
         let normalizer = Normalizer(configuration: configuration)
         let extractor = Extractor(configuration: configuration)
+        let classifier = ProblemClassifier(taxonomy: configuration.problems)
         let names = try FileManager.default.contentsOfDirectory(atPath: gold.path)
             .filter { $0.hasSuffix(".gold.json") }.sorted()
         var cases: [(report: UnitReport, normalizedText: String, gold: Data)] = []
@@ -32,7 +33,7 @@ public struct GoldScorer: Sendable {
             let raw = try Ingest.read(seeds.appendingPathComponent(reading.source), displayPath: reading.source,
                                       inputs: configuration.inputs)
             let normalized = normalizer.normalize(raw)
-            cases.append((extractor.extract(normalized, unitHint: nil), normalized.text, data))
+            cases.append((classifier.annotate(extractor.extract(normalized, unitHint: nil)), normalized.text, data))
         }
         return try score(cases)
     }
@@ -134,6 +135,14 @@ public struct GoldScorer: Sendable {
                 if let match = claimed.indices.first(where: { !used.contains($0) && itemKeys(claimed[$0]).contains { $0.hasPrefix(lead) } }) {
                     used.insert(match)
                     figures.leadsFound += 1
+                    if let categories = item.categories, !categories.isEmpty {
+                        figures.categoriesExpected += 1
+                        if let first = claimed[match].categories.first, categories.contains(first) {
+                            figures.categoriesRight += 1
+                        } else {
+                            note("category of \(item.lead): \(claimed[match].categories.first ?? "none"), gold \(categories)")
+                        }
+                    }
                 } else {
                     note("lead missed: \(item.lead)")
                 }
