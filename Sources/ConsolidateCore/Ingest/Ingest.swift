@@ -1,6 +1,15 @@
 import Foundation
 
 /// The Ingest stage: a submission's bytes into paragraphs as a person reading it sees them.
+///
+/// - .docx (.docm, .dotx): the body in reading order (tables cell by cell, text boxes after
+///   the paragraph that anchors them), Word's automatic numbers rendered into
+///   `RawParagraph.number`, revisions accepted, fields read as their results; then footnotes,
+///   endnotes, comments, headers, footers and alternative-format chunks, each tagged.
+/// - .txt: UTF-8, GB18030/GBK or UTF-16 (with or without BOM), one paragraph per line.
+/// - Anything else, or bytes that contradict the name (a .doc renamed .docx, a .docx renamed
+///   .txt, a zip without a document), is refused with an `IngestError` that tells the unit
+///   how to resubmit. Safe on several threads at once; nothing is shared between readings.
 public enum Ingest {
     /// Reads the file at `url`. `displayPath` is the path named in the report and in errors.
     public static func read(_ url: URL, displayPath: String,

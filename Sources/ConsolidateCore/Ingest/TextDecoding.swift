@@ -28,7 +28,7 @@ enum TextDecoding {
         }
         // UTF-16 without BOM is recognised before NUL bytes are refused: its line ends, digits
         // and Latin letters are half zero bytes.
-        if b.contains(0), let decoded = bomlessUTF16(b) {
+        if b.contains(0), zerosLookLikeUTF16(b) || firstInvalidUTF8(b) != nil, let decoded = bomlessUTF16(b) {
             return decoded
         }
         if let offset = b.firstIndex(of: 0) {
@@ -52,6 +52,20 @@ enum TextDecoding {
         }
         // Neither fits: name the failing byte of the encoding that got further, the likelier one meant.
         throw .undecodableText(path: path, offset: max(utf8Failure, gbFailure ?? 0))
+    }
+
+    /// Whether the zero bytes are those of UTF-16: at least two, and seven in ten or more on
+    /// the same side of each byte pair (the high byte of line ends, digits and Latin letters).
+    /// A stray NUL in UTF-8 text is one zero byte, not a pattern; short Chinese UTF-16 may
+    /// hold a single zero (the low byte of 一, U+4E00), so it is also tried when UTF-8 fails.
+    static func zerosLookLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        var evenZeros = 0
+        var oddZeros = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let zeros = evenZeros + oddZeros
+        return zeros >= 2 && max(evenZeros, oddZeros) * 10 >= zeros * 7
     }
 
     /// BOM-less UTF-16, when one byte order gives plausible text (at least 95 % of its characters

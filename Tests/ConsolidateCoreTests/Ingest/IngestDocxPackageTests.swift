@@ -36,6 +36,20 @@ import Testing
         #expect(document.source.sha256.count == 64)
     }
 
+    @Test func findsTheMainPartThroughPackageRelationshipsAndReadsStrictOOXML() throws {
+        let strict = "<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body>"
+            + F.paragraph("严格格式的正文") + "</w:body></w:document>"
+        var package = OOXMLPackage()
+        package.add("_rels/.rels", """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" \
+            Target="/content/main.xml"/></Relationships>
+            """)
+        package.add("content/main.xml", strict)
+        let document = try F.read(package.zipData())
+        #expect(document.paragraphs.map(\.text) == ["严格格式的正文"])
+    }
+
     @Test func acceptsMacroEnabledAndTemplateNames() throws {
         #expect(try F.read(Self.sample, name: "汇报.docm").paragraphs.count == 2)
         #expect(try F.read(Self.sample, name: "汇报.DOTX").paragraphs.count == 2)

@@ -59,6 +59,9 @@ import Testing
         let document = try read(utf16("党建引领基层治理", bigEndian: false, bom: false))
         #expect(document.source.encoding == "utf-16le")
         #expect(document.paragraphs.map(\.text) == ["党建引领基层治理"])
+        // 一 (U+4E00) brings a single zero byte: still UTF-16, not a stray NUL.
+        let single = try read(utf16("党建第一", bigEndian: false, bom: false))
+        #expect(single.paragraphs.map(\.text) == ["党建第一"])
     }
 
     @Test func splitsAtCRLFAndLoneCRAndKeepsLineNumbers() throws {
@@ -70,6 +73,10 @@ import Testing
     @Test func refusesNulBytesNamingTheOffset() {
         let bytes = Data("党员大会".utf8) + Data([0x00]) + Data("三次".utf8)
         #expect(throws: IngestError.nulByte(path: "单位.txt", offset: 12)) { try read(bytes) }
+        // Even length and mostly ASCII: read as UTF-16 it would be plausible Chinese, but one NUL is no UTF-16.
+        let ascii = Data("Party branch meetings: 8".utf8) + Data([0x00]) + Data("3 sessions held".utf8)
+        #expect(ascii.count % 2 == 0)
+        #expect(throws: IngestError.nulByte(path: "单位.txt", offset: 24)) { try read(ascii) }
     }
 
     @Test func namesTheFirstUndecodableByte() {

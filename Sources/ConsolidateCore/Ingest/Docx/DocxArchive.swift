@@ -75,7 +75,8 @@ final class DocxArchive {
         guard !entry.encrypted, let range = dataRange(of: entry) else { throw .damagedEntry(entry: name) }
         let compressed = bytes[range]
         var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
+        // The declared size is only a claim: reserve no more than a modest amount up front.
+        data.reserveCapacity(Int(min(entry.uncompressedSize, 8 << 20)))
         let checksum: UInt32
         switch entry.method {
         case 0:

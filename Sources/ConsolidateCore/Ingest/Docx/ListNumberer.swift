@@ -26,8 +26,9 @@ struct ListNumberer {
               let instance = numbering.instances[numberingID],
               let list = numbering.levelsOwner(of: instance, styles: styles) else { return "" }
 
-        let styleLinkedLevel = list.levels.first { $0.value.paragraphStyle != nil
-            && $0.value.paragraphStyle == (inherited.linkedStyle ?? styleID) }?.key
+        let linkedStyle = inherited.linkedStyle ?? styleID
+        let styleLinkedLevel = list.levels.filter { linkedStyle != nil && $0.value.paragraphStyle == linkedStyle }
+            .map(\.key).min()
         let levelIndex = min(max(direct?.wordValue("ilvl").flatMap { Int($0) } ?? inherited.level ?? styleLinkedLevel ?? 0, 0), 8)
 
         func level(_ index: Int) -> WordNumbering.Level? {
@@ -42,8 +43,12 @@ struct ListNumberer {
         var values = counters[key] ?? Array(repeating: nil, count: 9)
         values[levelIndex] = values[levelIndex].map { $0 + 1 } ?? start(levelIndex)
         for deeper in (levelIndex + 1)..<9 {
-            let restart = level(deeper)?.restart
-            if restart == nil || (restart! > 0 && levelIndex < restart!) { values[deeper] = nil }
+            // w:lvlRestart names the 1-based level after which this one starts again; 0 never does.
+            // Without it, any shallower level restarts it.
+            switch level(deeper)?.restart {
+            case nil: values[deeper] = nil
+            case let restart?: if restart > 0 && levelIndex < restart { values[deeper] = nil }
+            }
         }
         counters[key] = values
 
