@@ -10,7 +10,7 @@ RELEASE_BIN = .build/release/consolidate
 DEB_PACKAGES = libxml2-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release consolidate test clean
+.PHONY: deps build release consolidate test clean screenshot
 
 ## deps: install the system packages the build needs, if any is missing
 deps:
@@ -35,6 +35,12 @@ consolidate: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+## screenshot: render OUT/review.html in headless Chromium (Debian's chromium) to OUT/review.png
+screenshot:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2000 \
+	  --screenshot="$(abspath $(OUT))/review.png" "file://$(abspath $(OUT))/review.html"
 
 clean:
 	rm -rf .build out

@@ -103,7 +103,7 @@ extension PipelineConfiguration {
         where !(0...1).contains(value) {
             throw ConfigurationError.invalidValue(path: path, reason: "expected a number from 0 to 1, got \(value)")
         }
-        let known = ["summary.md", "summary.json", "run.json"]
+        let known = Renderer.outputs
         for (index, output) in render.outputs.enumerated() where !known.contains(output) {
             throw ConfigurationError.invalidValue(
                 path: "render.outputs[\(index)]",

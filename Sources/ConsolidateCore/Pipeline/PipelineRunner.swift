@@ -129,7 +129,8 @@ public struct PipelineRunner: Sendable {
 
         var files: [(name: String, data: Data)] = try timed(.render) {
             try outputs.filter { $0 != "run.json" }.map { name in
-                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration))
+                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration,
+                                           pipelineFolder: pipelinePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }))
             }
         }
         record.timings = timings
