@@ -8,7 +8,7 @@ extension SummaryDocx {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles \(namespaces)><w:docDefaults><w:rPrDefault><w:rPr>\
         <w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>\
-        <w:kern w:val="2"/><w:spacing w:val="-5"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>\
+        <w:spacing w:val="-5"/><w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>\
         </w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:line="\(linePitch)" w:lineRule="exact"/><w:jc w:val="both"/>\
         </w:pPr></w:pPrDefault></w:docDefaults>\
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\

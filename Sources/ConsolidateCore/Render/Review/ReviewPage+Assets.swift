@@ -10,7 +10,7 @@ extension ReviewPage {
         h2 { font-size: 20px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent);
              font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
         h3 { font-size: 17px; margin: 18px 0 6px; font-family: "KaiTi", "楷体", "Noto Sans CJK SC", serif; }
-        h5 { font-size: 15px; margin: 10px 0 2px; color: var(--muted); font-weight: normal; }
+        h5 { font-size: 15px; margin: 10px 12px 2px; color: var(--muted); font-weight: normal; }
         .overview { text-indent: 2em; }
         .filters { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center;
                    padding: 8px 12px; background: #f4f6f8; border: 1px solid var(--line); border-radius: 6px; font-size: 14px;
@@ -44,7 +44,9 @@ extension ReviewPage {
           body { max-width: none; padding: 0; font-size: 12pt; }
           .filters { display: none; }
           .print-only { display: block; }
-          details.claim { break-inside: avoid; border-color: #999; }
+          details.claim { border-color: #999; }
+          details.claim > summary, li.source, h2, h3 { break-inside: avoid; break-after: auto; }
+          details.claim > summary, h2, h3, h5 { break-after: avoid; }
           details.claim > summary { list-style: none; }
           details::details-content { content-visibility: visible; display: contents; }
           a { color: inherit; }
@@ -79,6 +81,10 @@ extension ReviewPage {
             sources.forEach(function (item) {
               item.hidden = !!unit && item.getAttribute("data-unit") !== unit;
             });
+            var attention = document.getElementById("attention");
+            if (attention) {
+              attention.hidden = !attention.querySelector("li[data-units]:not([hidden])");
+            }
             var words = [];
             if (unit) { words.push("单位：" + unit); }
             if (category) { words.push("问题类别：" + categoryFilter.options[categoryFilter.selectedIndex].text); }

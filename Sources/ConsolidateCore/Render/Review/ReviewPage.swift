@@ -113,7 +113,8 @@ public struct ReviewPage: Sendable {
         for entry in themes {
             var inner = ""
             for group in entry.groups {
-                inner += "<h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n" + sourceList(group.members)
+                inner += "<div class=\"group\" data-units=\"\(units(group.units))\"><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
+                    + sourceList(group.members) + "</div>\n"
             }
             html += details(title: "<strong>\(e(entry.theme.label))</strong>", count: "\(entry.units.count)个单位",
                             units: entry.units, body: inner)
