@@ -22,6 +22,9 @@ import Testing
                          "w:eastAsia=\"黑体\"", "w:eastAsia=\"楷体_GB2312\"", "w:line=\"579\" w:lineRule=\"exact\""] {
             #expect(styles.contains(expected), "\(expected)")
         }
+        #expect(document.contains("<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">青川区"))
+        #expect(document.contains("<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">一、主要做法和成效"))
+        #expect(document.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">（一）共性做法"))
         #expect(try Self.part("word/fontTable.xml").contains("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>"))
     }
 
