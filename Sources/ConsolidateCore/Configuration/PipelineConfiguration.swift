@@ -210,7 +210,8 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// Which files `run` writes: any of `Renderer.outputs`.
         public var outputs: [String]
         /// The mustache template summary.md (and so summary.docx) is written from: a path, relative
-        /// paths read from the pipeline file's folder; empty for the template built into the tool.
+        /// paths read from the pipeline file's folder (made absolute when the file is loaded, so every
+        /// command finds the template whatever its current folder); empty for the template built into the tool.
         public var summaryTemplate: String = ""
         enum CodingKeys: String, CodingKey, CaseIterable {
             case area, outputs, summaryTemplate

@@ -129,8 +129,7 @@ public struct PipelineRunner: Sendable {
 
         var files: [(name: String, data: Data)] = try timed(.render) {
             try outputs.filter { $0 != "run.json" }.map { name in
-                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration,
-                                           pipelineFolder: pipelinePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }))
+                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration))
             }
         }
         record.timings = timings

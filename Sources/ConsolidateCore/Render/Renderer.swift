@@ -6,15 +6,14 @@ public enum Renderer {
     public static let outputs = ["summary.md", "summary.docx", "review.html", "summary.json", "run.json"]
 
     /// The bytes of the output called `name` (`summary.md`, `summary.docx`, `review.html`, `summary.json`).
-    /// `pipelineFolder` is the folder of the pipeline file, which a relative `render.summaryTemplate` is read from.
     public static func render(_ name: String, consolidation: Consolidation,
-                              configuration: PipelineConfiguration, pipelineFolder: URL? = nil) throws -> Data {
+                              configuration: PipelineConfiguration) throws -> Data {
         switch name {
         case "summary.md":
-            return Data(try markdown(consolidation, configuration: configuration, pipelineFolder: pipelineFolder).utf8)
+            return Data(try markdown(consolidation, configuration: configuration).utf8)
         case "summary.docx":
             // Laid out from the Markdown, so that both documents say the same.
-            let markdown = try markdown(consolidation, configuration: configuration, pipelineFolder: pipelineFolder)
+            let markdown = try markdown(consolidation, configuration: configuration)
             return try SummaryDocx(markdown: markdown).data()
         case "review.html":
             return Data(ReviewPage(consolidation: consolidation, configuration: configuration).render().utf8)
@@ -25,9 +24,9 @@ public enum Renderer {
         }
     }
 
-    static func markdown(_ consolidation: Consolidation, configuration: PipelineConfiguration,
-                         pipelineFolder: URL?) throws -> String {
-        let template = try SummaryTemplate.load(configuration.render.summaryTemplate, pipelineFolder: pipelineFolder)
+    /// summary.md from the configured template, read anew on each run.
+    static func markdown(_ consolidation: Consolidation, configuration: PipelineConfiguration) throws -> String {
+        let template = try SummaryTemplate.load(configuration.render.summaryTemplate)
         return SummaryMarkdown(consolidation: consolidation, configuration: configuration, template: template).render()
     }
 }

@@ -26,12 +26,11 @@ public struct SummaryTemplate: Sendable {
         }
     }
 
-    /// The template named by `render.summaryTemplate`: empty for the built-in one, else a path,
-    /// relative paths resolved against the pipeline file's folder (or the current folder without one).
-    public static func load(_ setting: String, pipelineFolder: URL?) throws(SummaryTemplateError) -> SummaryTemplate {
+    /// The template named by `render.summaryTemplate`: empty for the built-in one, else a path (made
+    /// absolute against the pipeline file's folder when the pipeline was loaded; else against the current folder).
+    public static func load(_ setting: String) throws(SummaryTemplateError) -> SummaryTemplate {
         guard !setting.isEmpty else { return builtIn }
-        let url = setting.hasPrefix("/") ? URL(fileURLWithPath: setting)
-            : (pipelineFolder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(setting)
+        let url = URL(fileURLWithPath: setting)
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)

@@ -8,10 +8,10 @@ import Testing
     @Test func shipsTheBuiltInTemplateBesideTheDefaultPipeline() throws {
         #expect(try String(contentsOf: Self.templateFile, encoding: .utf8) == SummaryTemplate.builtInText)
         let configuration = try PipelineConfiguration.load(from: Repository.defaultPipeline)
-        #expect(configuration.render.summaryTemplate == "templates/summary.md.mustache")
-        let loaded = try SummaryTemplate.load(configuration.render.summaryTemplate,
-                                              pipelineFolder: Repository.defaultPipeline.deletingLastPathComponent())
-        #expect(loaded.file == Self.templateFile.path)
+        // The pipeline names it relative to its own folder; loading makes that absolute, so any command finds it.
+        #expect(configuration.render.summaryTemplate == Self.templateFile.standardizedFileURL.path)
+        let loaded = try SummaryTemplate.load(configuration.render.summaryTemplate)
+        #expect(loaded.file == Self.templateFile.standardizedFileURL.path)
     }
 
     @Test func rendersFromAnEditedTemplateWithoutRebuilding() throws {
@@ -43,7 +43,7 @@ import Testing
 
     @Test func reportsAMissingTemplateFileRelativeToThePipeline() throws {
         let error = #expect(throws: SummaryTemplateError.self) {
-            try SummaryTemplate.load("templates/none.mustache", pipelineFolder: URL(fileURLWithPath: "/nowhere"))
+            try SummaryTemplate.load("/nowhere/templates/none.mustache")
         }
         #expect(error == .unreadable(file: "/nowhere/templates/none.mustache",
                                      reason: "no such file (render.summaryTemplate is read relative to the pipeline file's folder)"))
