@@ -63,4 +63,22 @@ import Testing
         }
         #expect(dom.contains("<details class=\"claim\" data-units") && dom.contains(" open=\"\""), "?expand opened the statements")
     }
+
+    /// Printed, every statement is open and the filter bar is gone (skipped without chromium and pdftotext).
+    @Test(.enabled(if: RenderFixtures.program("chromium") != nil && RenderFixtures.program("pdftotext") != nil,
+                   "chromium or pdftotext is not installed"))
+    func printsEveryStatementExpandedWithoutTheFilters() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("review.html"), pdf = folder.appendingPathComponent("review.pdf")
+        let html = ReviewPage(consolidation: SummaryMarkdownTests.consolidation, configuration: SummaryMarkdownTests.configuration).render()
+        try Data(html.utf8).write(to: page)
+        try RenderFixtures.execute(try #require(RenderFixtures.program("chromium")), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
+            "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString,
+        ])
+        let text = try RenderFixtures.execute(try #require(RenderFixtures.program("pdftotext")), [pdf.path, "-"]).output
+        #expect(text.contains("自学不够"), "a source statement inside a closed statement is printed")
+        #expect(!text.contains("全部展开"), "the filter bar is not printed")
+    }
 }
