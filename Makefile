@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SHARED    ?= ../shared
 
-.PHONY: deps build release consolidate test eval eval-built clean
+.PHONY: deps build release consolidate test eval eval-built clean screenshot
 
 ## deps: install the system packages the build needs, if any is missing
 deps:
@@ -44,6 +44,12 @@ eval: build eval-built
 
 eval-built:
 	.build/debug/consolidate eval --seeds "$(SHARED)/seeds" --gold "$(SHARED)/gold" --pipeline "$(PIPELINE)"
+
+## screenshot: render OUT/review.html in headless Chromium (Debian's chromium) to OUT/review.png
+screenshot:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2000 \
+	  --screenshot="$(abspath $(OUT))/review.png" "file://$(abspath $(OUT))/review.html"
 
 clean:
 	rm -rf .build out

@@ -40,7 +40,9 @@ extension PipelineConfiguration {
         } catch {
             throw ConfigurationError.unreadable(file: url.path, reason: error.localizedDescription)
         }
-        return try decode(yaml: text, file: url.path)
+        var configuration = try decode(yaml: text, file: url.path)
+        configuration.render.resolveSummaryTemplate(against: url.deletingLastPathComponent())
+        return configuration
     }
 
     /// Decodes a pipeline from YAML text; an empty document gives the defaults.
@@ -103,7 +105,7 @@ extension PipelineConfiguration {
         where !(0...1).contains(value) {
             throw ConfigurationError.invalidValue(path: path, reason: "expected a number from 0 to 1, got \(value)")
         }
-        let known = ["summary.md", "summary.json", "run.json"]
+        let known = Renderer.outputs
         for (index, output) in render.outputs.enumerated() where !known.contains(output) {
             throw ConfigurationError.invalidValue(
                 path: "render.outputs[\(index)]",
@@ -124,6 +126,14 @@ extension PipelineConfiguration {
         for id in ids where !seen.insert(id).inserted {
             throw ConfigurationError.invalidValue(path: path, reason: "\"\(id)\" appears twice")
         }
+    }
+}
+
+extension PipelineConfiguration.RenderSettings {
+    /// Makes a relative `summaryTemplate` absolute, against the pipeline file's folder.
+    mutating func resolveSummaryTemplate(against folder: URL) {
+        guard !summaryTemplate.isEmpty, !summaryTemplate.hasPrefix("/") else { return }
+        summaryTemplate = folder.appendingPathComponent(summaryTemplate).standardizedFileURL.path
     }
 }
 

@@ -35,5 +35,5 @@ extension PipelineConfiguration.MergeSettings {
 
 extension PipelineConfiguration.RenderSettings {
     public static let `default` = PipelineConfiguration.RenderSettings(
-        area: "", outputs: ["summary.md", "summary.json", "run.json"])
+        area: "", outputs: Renderer.outputs, summaryTemplate: "")
 }

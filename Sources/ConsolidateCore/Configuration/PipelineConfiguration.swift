@@ -210,10 +210,14 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
     public struct RenderSettings: Codable, Sendable, Equatable {
         /// The area the consolidated report speaks for (`XX区`); its title starts with it.
         public var area: String
-        /// Which files `run` writes (`summary.md`, `summary.json`, `run.json`).
+        /// Which files `run` writes: any of `Renderer.outputs`.
         public var outputs: [String]
+        /// The mustache template summary.md (and so summary.docx) is written from: a path, relative
+        /// paths read from the pipeline file's folder (made absolute when the file is loaded, so every
+        /// command finds the template whatever its current folder); empty for the template built into the tool.
+        public var summaryTemplate: String = ""
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case area, outputs
+            case area, outputs, summaryTemplate
         }
     }
     enum CodingKeys: String, CodingKey, CaseIterable {

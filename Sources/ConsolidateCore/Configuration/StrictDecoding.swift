@@ -215,5 +215,6 @@ extension PipelineConfiguration.RenderSettings {
         let d = Self.default
         area = try c.decode(.area, or: d.area)
         outputs = try c.decode(.outputs, or: d.outputs)
+        summaryTemplate = try c.decode(.summaryTemplate, or: d.summaryTemplate)
     }
 }

@@ -2,16 +2,31 @@ import Foundation
 
 /// The Render stage: a consolidation into the files a department reads.
 public enum Renderer {
-    /// The bytes of the output called `name` (`summary.md`, `summary.json`).
+    /// The outputs this build can write; `run.json` is written by the runner from its record.
+    public static let outputs = ["summary.md", "summary.docx", "review.html", "summary.json", "run.json"]
+
+    /// The bytes of the output called `name` (`summary.md`, `summary.docx`, `review.html`, `summary.json`).
     public static func render(_ name: String, consolidation: Consolidation,
                               configuration: PipelineConfiguration) throws -> Data {
         switch name {
         case "summary.md":
-            return Data(SummaryMarkdown(consolidation: consolidation, configuration: configuration).render().utf8)
+            return Data(try markdown(consolidation, configuration: configuration).utf8)
+        case "summary.docx":
+            // Laid out from the Markdown, so that both documents say the same.
+            let markdown = try markdown(consolidation, configuration: configuration)
+            return try SummaryDocx(markdown: markdown).data()
+        case "review.html":
+            return Data(ReviewPage(consolidation: consolidation, configuration: configuration).render().utf8)
         case "summary.json":
             return try JSONOutput.encode(consolidation)
         default:
             throw StageError(stage: .render, file: name, message: "this build does not write \(name)")
         }
+    }
+
+    /// summary.md from the configured template, read anew on each run.
+    static func markdown(_ consolidation: Consolidation, configuration: PipelineConfiguration) throws -> String {
+        let template = try SummaryTemplate.load(configuration.render.summaryTemplate)
+        return SummaryMarkdown(consolidation: consolidation, configuration: configuration, template: template).render()
     }
 }

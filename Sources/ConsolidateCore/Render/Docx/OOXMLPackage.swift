@@ -81,3 +81,18 @@ extension OOXMLPackage {
         contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
         relationshipType: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles")
 }
+
+extension OOXMLPackage {
+    /// Content type and relationship type of the document settings part.
+    public static let settingsPart = (
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+        relationshipType: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings")
+    /// Content type and relationship type of the font table part.
+    public static let fontTablePart = (
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        relationshipType: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable")
+    /// Content type and relationship type of a footer part.
+    public static let footerPart = (
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        relationshipType: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer")
+}

@@ -1,0 +1,254 @@
+/// The reviewer's page (`review.html`): every statement of the summary opens onto the
+/// unit sentences it stands for, so a claim or a figure can be checked in one click.
+///
+/// One self-contained file (inline CSS and JS, nothing fetched) because it is mailed
+/// around and opened on machines without network. The content is plain HTML inside
+/// `<details>`, so it reads without JS too; the script only adds the filters and the
+/// expand/collapse buttons. Every text is escaped; the bytes depend only on the
+/// consolidation and the configuration.
+public struct ReviewPage: Sendable {
+    let consolidation: Consolidation
+    let configuration: PipelineConfiguration
+
+    public init(consolidation: Consolidation, configuration: PipelineConfiguration) {
+        self.consolidation = consolidation
+        self.configuration = configuration
+    }
+
+    public func render() -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e("审阅：" + consolidation.title))</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(e(consolidation.title))</h1>
+            <p class="overview">\(e(overview()))</p>
+            \(filters())
+            </header>
+            <main>
+
+            """
+        html += attention()
+        html += "<section id=\"achievements\"><h2>一、主要做法和成效</h2>\n"
+        // The same groups the summary counts under its themes (a distinctive practice counts for its theme too).
+        html += "<h3>（一）共性做法</h3>\n" + themed(consolidation.achievements.filter { $0.origin == nil }, kind: "做法")
+        html += "<h3>（二）主要工作量</h3>\n" + figures()
+        html += "<h3>（三）特色做法</h3>\n" + distinctive()
+        let other = consolidation.achievements.filter { $0.origin != nil }
+        if !other.isEmpty {
+            html += "<h3>（四）基本情况等其他内容</h3>\n"
+            html += "<p class=\"note\">以下内容出自各单位报告的基本情况、原因分析等部分，未写入汇总正文，列出备查。</p>\n"
+            html += other.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+        }
+        html += "</section>\n<section id=\"problems\"><h2>二、存在的主要问题</h2>\n" + problems() + "</section>\n"
+        html += "<section id=\"plans\"><h2>三、下一步工作打算</h2>\n" + themed(consolidation.plans, kind: "打算") + "</section>\n"
+        html += "<section id=\"units\"><h2>附：各单位报送情况</h2>\n" + unitTable() + "</section>\n"
+        html += "</main>\n<script>\(Self.script)</script>\n</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Parts
+
+    /// The counts a reviewer starts from: due, counted, set aside, missing.
+    private func overview() -> String {
+        let overview = SummaryView.Wording(consolidation: consolidation, configuration: configuration).overview()
+        var text = "应报送\(overview.due)个单位，已收到\(overview.submitted)个，计入汇总\(overview.counted)个"
+        if let quarantined = overview.quarantined { text += "，文件无法读取已隔离\(quarantined.count)个" }
+        if let superseded = overview.superseded { text += "，重复报送未计入\(superseded)份" }
+        text += overview.missing.map { "，未报送\($0.count)个" } ?? "，无未报送单位"
+        return text + "。点击每条内容可展开其出处（单位、文件、段落和原文）。"
+    }
+
+    private func filters() -> String {
+        let units = consolidation.units.map(\.unit)
+        let unitOptions = units.map { "<option value=\"\(e($0))\">\(e($0))</option>" }.joined()
+        let categoryOptions = consolidation.problems
+            .map { "<option value=\"\(e($0.category))\">\(e($0.label))</option>" }.joined()
+        return """
+            <nav id="filters" class="filters" aria-label="筛选">
+            <label>单位 <select id="unit-filter"><option value="">全部单位</option>\(unitOptions)</select></label>
+            <label>问题类别 <select id="category-filter"><option value="">全部类别</option>\(categoryOptions)</select></label>
+            <button type="button" id="expand-all">全部展开</button>
+            <button type="button" id="collapse-all">全部收起</button>
+            <span id="filter-status" aria-live="polite"></span>
+            </nav>
+            <p id="print-filter" class="print-only"></p>
+            """
+    }
+
+    /// Missing and quarantined units first: the things a reviewer must chase.
+    private func attention() -> String {
+        let missing = consolidation.units.filter { $0.status == .missing }
+        let quarantined = consolidation.units.filter { $0.status == .quarantined }
+        guard !missing.isEmpty || !quarantined.isEmpty else { return "" }
+        var html = "<section id=\"attention\" class=\"attention\"><h2>需跟进的单位</h2><ul>\n"
+        for entry in missing {
+            html += "<li data-units=\"\(units([entry.unit]))\"><strong>未报送</strong>：\(e(entry.unit))</li>\n"
+        }
+        for entry in quarantined {
+            let reason = entry.warnings.isEmpty ? "" : "——" + entry.warnings.joined(separator: "；")
+            html += "<li data-units=\"\(units([entry.unit]))\"><strong>已隔离</strong>：\(e(entry.unit))"
+                + "（\(e(entry.source ?? "—"))）\(e(reason))</li>\n"
+        }
+        return html + "</ul></section>\n"
+    }
+
+    /// Statements under their themes (most units first), then the statements of no theme.
+    private func themed(_ groups: [StatementGroup], kind: String) -> String {
+        var byTheme: [String: [StatementGroup]] = [:]
+        var rest: [StatementGroup] = []
+        for group in groups {
+            if let theme = group.theme { byTheme[theme, default: []].append(group) } else { rest.append(group) }
+        }
+        let themes = configuration.themes.enumerated().compactMap { offset, theme in
+            byTheme[theme.id].map { (offset: offset, theme: theme, groups: $0, units: Set($0.flatMap(\.units)).sorted()) }
+        }.sorted { ($1.units.count, $0.offset) < ($0.units.count, $1.offset) }
+        var html = ""
+        for entry in themes {
+            var inner = ""
+            for group in entry.groups {
+                inner += "<div class=\"group\" data-units=\"\(units(group.units))\"><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
+                    + sourceList(group.members) + "</div>\n"
+            }
+            html += details(title: "<strong>\(e(entry.theme.label))</strong>", count: "\(entry.units.count)个单位",
+                            units: entry.units, body: inner)
+        }
+        let common = rest.filter { $0.units.count > 1 }, single = rest.filter { $0.units.count <= 1 }
+        html += common.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+        if !single.isEmpty {
+            let units = Set(single.flatMap(\.units)).sorted()
+            html += details(title: "其他单个单位的\(kind)", count: "\(single.count)条", units: units,
+                            body: sourceList(single.flatMap(\.members)))
+        }
+        if html.isEmpty { html = "<p class=\"note\">本期无此类内容。</p>\n" }
+        return html
+    }
+
+    private func figures() -> String {
+        let main = configuration.metrics.activities.filter(\.main).map(\.name)
+        let rank = { (total: MetricTotal) in main.firstIndex(of: total.activity) ?? main.count }
+        let totals = consolidation.metrics.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
+        guard !totals.isEmpty else { return "<p class=\"note\">本期各单位未报送可汇总的工作量数据。</p>\n" }
+        let sources = Dictionary(consolidation.units.compactMap { entry in entry.source.map { (entry.unit, $0) } },
+                                 uniquingKeysWith: { first, _ in first })
+        var html = ""
+        for total in totals {
+            var rows = total.units.map { contribution in
+                """
+                <li class="source" data-unit="\(e(contribution.unit))"><span class="unit">\(e(contribution.unit))</span>\
+                <span class="where">\(e(sources[contribution.unit] ?? "—"))</span>\
+                <span class="value">\(contribution.value)\(contribution.approx ? "余" : "")\(e(total.unit))</span>\
+                <q>\(e(contribution.text))</q></li>
+
+                """
+            }.joined()
+            rows += total.unknown.map { unit in
+                """
+                <li class="source unknown" data-unit="\(e(unit))"><span class="unit">\(e(unit))</span>\
+                <span class="where">\(e(sources[unit] ?? "—"))</span><span class="value">未填写</span>\
+                <q>数字为未填写的占位符，未计入合计</q></li>
+
+                """
+            }.joined()
+            let title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
+                + (main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>")
+            html += details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
+                            units: total.units.map(\.unit) + total.unknown, body: "<ul class=\"sources\">\n\(rows)</ul>\n")
+        }
+        return html
+    }
+
+    private func distinctive() -> String {
+        let groups = consolidation.achievements.filter(\.distinctive)
+            .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
+        guard !groups.isEmpty else { return "<p class=\"note\">本期未发现单个单位的特色做法。</p>\n" }
+        return groups.enumerated().map { index, group in
+            let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
+            return details(title: "<strong>\(e(group.units.first ?? ""))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
+                           count: "", units: group.units, body: sourceList(group.members))
+        }.joined()
+    }
+
+    private func problems() -> String {
+        guard !consolidation.problems.isEmpty else { return "<p class=\"note\">本期各单位未报送存在的问题。</p>\n" }
+        return consolidation.problems.enumerated().map { index, group in
+            details(title: "（\(ChineseNumber.text(index + 1))）<strong>\(e(group.label))</strong>",
+                    count: "\(group.units.count)个单位，\(group.items.count)条", units: group.units,
+                    body: sourceList(group.items), category: group.category)
+        }.joined()
+    }
+
+    private func unitTable() -> String {
+        let words: [SubmissionStatus: String] = [.received: "已报送", .missing: "未报送", .quarantined: "无法读取，已隔离",
+                                                 .superseded: "重复报送，未计入"]
+        var html = """
+            <table class="units"><thead><tr><th>序号</th><th>单位</th><th>报送情况</th><th>文件</th>\
+            <th>模板残留</th><th>未填写处</th><th>提示</th></tr></thead><tbody>
+
+            """
+        for (index, entry) in consolidation.units.enumerated() {
+            let warnings = entry.warnings.isEmpty ? "—"
+                : "<ul class=\"warnings\">" + entry.warnings.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            html += """
+                <tr class="status-\(entry.status.rawValue)" data-units="\(units([entry.unit]))"><td>\(index + 1)</td>\
+                <td>\(e(entry.unit))</td><td>\(e(words[entry.status] ?? entry.status.rawValue))</td>\
+                <td>\(e(entry.source ?? "—"))</td><td>\(entry.residue > 0 ? "\(entry.residue)处" : "无")</td>\
+                <td>\(entry.placeholders > 0 ? "\(entry.placeholders)处" : "无")</td><td>\(warnings)</td></tr>
+
+                """
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    // MARK: Pieces
+
+    private func group(title: String, units: [String], members: [Member]) -> String {
+        details(title: e(title), count: "\(units.count)个单位", units: units, body: sourceList(members))
+    }
+
+    /// A statement that opens onto its sources; `data-units` (tab-separated) drives the unit filter.
+    private func details(title: String, count: String, units: [String], body: String, category: String? = nil) -> String {
+        let categoryAttribute = category.map { " data-category=\"\(e($0))\"" } ?? ""
+        let countText = count.isEmpty ? "" : " <span class=\"count\">\(e(count))</span>"
+        return """
+            <details class="claim" data-units="\(self.units(units))"\(categoryAttribute)>\
+            <summary>\(title)\(countText)</summary>
+            \(body)</details>
+
+            """
+    }
+
+    /// The unit sentences behind a statement: unit, file, paragraph, the unit's own words.
+    private func sourceList(_ members: [Member]) -> String {
+        var html = "<ul class=\"sources\">\n"
+        for member in members {
+            var place = member.source ?? "—"
+            if let location = member.location {
+                place += "：第\(location.paragraph)段"
+                if let origin = Self.originWords[location.origin] { place += "（\(origin)）" }
+            }
+            html += """
+                <li class="source" data-unit="\(e(member.unit))"><span class="unit">\(e(member.unit))</span>\
+                <span class="where">\(e(place))</span><q>\(e(member.text))</q></li>
+
+                """
+        }
+        return html + "</ul>\n"
+    }
+
+    private static let originWords: [ParagraphOrigin: String] = [
+        .table: "表格", .textBox: "文本框", .footnote: "脚注", .endnote: "尾注", .comment: "批注",
+        .header: "页眉", .footer: "页脚", .altChunk: "嵌入内容",
+    ]
+
+    private func units(_ names: [String]) -> String { e(names.joined(separator: "\t")) }
+
+    private func e(_ text: String) -> String { HTMLText.escape(text) }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+@Suite struct ReviewPageTests {
+    static let html = ReviewPage(consolidation: RenderFixtures.samples, configuration: RenderFixtures.configuration).render()
+
+    @Test func opensEveryStatementOntoItsSourceSentences() {
+        for text in RenderFixtures.sourceTexts(RenderFixtures.samples) {
+            #expect(Self.html.contains(HTMLText.escape(text)), "\(text)")
+        }
+        let member = RenderFixtures.samples.problems[0].items[0]
+        #expect(Self.html.contains("<span class=\"where\">\(HTMLText.escape(member.source ?? ""))：第\(member.location?.paragraph ?? 0)段"))
+    }
+
+    @Test func listsUnitWarningsAndTheUnitsToChase() {
+        #expect(Self.html.contains("<strong>已隔离</strong>：青川区住房和城乡建设局"))
+        #expect(Self.html.contains("<strong>未报送</strong>："))
+        for warning in RenderFixtures.samples.units.flatMap(\.warnings) {
+            #expect(Self.html.contains(HTMLText.escape(warning)), "\(warning)")
+        }
+    }
+
+    @Test func isSelfContainedAndReproducible() {
+        #expect(!Self.html.contains("http://") && !Self.html.contains("https://") && !Self.html.contains("src="))
+        #expect(!Self.html.contains("<link"))
+        #expect(ReviewPage(consolidation: RenderFixtures.samples, configuration: RenderFixtures.configuration).render() == Self.html)
+        #expect(Self.html.contains("@media print"))
+    }
+
+    @Test func escapesMarkupInUnitsWords() {
+        var consolidation = SummaryMarkdownTests.consolidation
+        consolidation.problems[0].items[0].text = "<script>alert(1)</script>&“引号”"
+        let html = ReviewPage(consolidation: consolidation, configuration: SummaryMarkdownTests.configuration).render()
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;“引号”"))
+    }
+
+    /// In a real browser, the script runs without error and every source statement is in the page
+    /// (skipped where `chromium` is not installed).
+    @Test(.enabled(if: RenderFixtures.program("chromium") != nil, "chromium is not installed"))
+    func everySourceStatementIsReachableInABrowser() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("review.html")
+        try Data(Self.html.utf8).write(to: page)
+        let chromium = try #require(RenderFixtures.program("chromium"))
+        let dom = try RenderFixtures.execute(chromium, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
+            "--virtual-time-budget=5000", "--dump-dom", page.absoluteString + "?expand",
+        ]).output
+        #expect(dom.contains("data-ready=\"1\""), "the page's script ran to its end")
+        #expect(!dom.contains("data-error="), "no script error")
+        // The script counted the source items the page holds.
+        let sources = Self.html.components(separatedBy: "<li class=\"source").count - 1
+        #expect(sources >= RenderFixtures.sourceTexts(RenderFixtures.samples).count)
+        #expect(dom.contains("data-sources=\"\(sources)\""))
+        // The serialised DOM escapes only &, < and > in text; compare the same way.
+        for text in RenderFixtures.sourceTexts(RenderFixtures.samples) {
+            let serialised = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\u{A0}", with: "&nbsp;")
+            #expect(dom.contains(serialised), "\(text)")
+        }
+        #expect(dom.contains("<details class=\"claim\" data-units") && dom.contains(" open=\"\""), "?expand opened the statements")
+    }
+
+    /// Printed, every statement is open and the filter bar is gone (skipped without chromium and pdftotext).
+    @Test(.enabled(if: RenderFixtures.program("chromium") != nil && RenderFixtures.program("pdftotext") != nil,
+                   "chromium or pdftotext is not installed"))
+    func printsEveryStatementExpandedWithoutTheFilters() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("review.html"), pdf = folder.appendingPathComponent("review.pdf")
+        let html = ReviewPage(consolidation: SummaryMarkdownTests.consolidation, configuration: SummaryMarkdownTests.configuration).render()
+        try Data(html.utf8).write(to: page)
+        try RenderFixtures.execute(try #require(RenderFixtures.program("chromium")), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
+            "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString,
+        ])
+        let text = try RenderFixtures.execute(try #require(RenderFixtures.program("pdftotext")), [pdf.path, "-"]).output
+        #expect(text.contains("自学不够"), "a source statement inside a closed statement is printed")
+        #expect(!text.contains("全部展开"), "the filter bar is not printed")
+    }
+}
