@@ -6,7 +6,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Runs the whole pipeline over a folder of submissions.",
         discussion: """
-            Writes summary.md, summary.json and run.json into --out, whole or not at all. \
+            Writes the configured outputs (summary.md, summary.docx, review.html, summary.json, run.json) \
+            into --out, whole or not at all. \
             Without --roster, a roster.csv in the input folder is used when there is one.
             """)
 
