@@ -87,3 +87,42 @@ import Testing
         #expect(first.markdown == second.markdown)
     }
 }
+
+/// `consolidate merge` over districts' summaries, as a city would run it.
+@Suite struct RollUpEndToEndTests {
+    @Test func mergingTwoDistrictsSummariesEqualsConsolidatingAllTheirSubmissions() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.samples.path)
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".docx") }.sorted()
+        for (index, name) in files.enumerated() {
+            let district = folder.appendingPathComponent(index % 2 == 0 ? "east" : "west")
+            try FileManager.default.createDirectory(at: district, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent(name),
+                                             to: district.appendingPathComponent(name))
+        }
+        let pipeline = Repository.defaultPipeline.path
+        for part in ["east", "west"] {
+            _ = try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent(part).path,
+                                           "--out", folder.appendingPathComponent("out-" + part).path, "--pipeline", pipeline])
+        }
+        let all = try ConsolidateBinary.run(["run", "--input", Repository.samples.path, "--out",
+                                             folder.appendingPathComponent("out-all").path, "--pipeline", pipeline,
+                                             "--roster", folder.appendingPathComponent("none.csv").path])
+        #expect(all.status == 2, "a missing roster file is a usage error")
+        let direct = folder.appendingPathComponent("direct")
+        try FileManager.default.createDirectory(at: direct, withIntermediateDirectories: true)
+        for name in files {
+            try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent(name), to: direct.appendingPathComponent(name))
+        }
+        _ = try ConsolidateBinary.run(["run", "--input", direct.path, "--out", folder.appendingPathComponent("out-direct").path,
+                                       "--pipeline", pipeline])
+        let merged = try ConsolidateBinary.run(["merge", folder.appendingPathComponent("out-west/summary.json").path,
+                                                folder.appendingPathComponent("out-east/summary.json").path,
+                                                "--out", folder.appendingPathComponent("out-city").path, "--pipeline", pipeline])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let city = try Data(contentsOf: folder.appendingPathComponent("out-city/summary.json"))
+        let directSummary = try Data(contentsOf: folder.appendingPathComponent("out-direct/summary.json"))
+        #expect(city == directSummary)
+    }
+}

@@ -140,9 +140,15 @@ import Testing
             Self.report("丙局", achievements: ["规范党费收缴。"], problems: ["学习劲头不足。"], plans: ["打造党建品牌。"],
                         metrics: [Metric(text: "集中学习7次", activity: "集中学习", value: 7, unit: "次", approx: false)]),
         ]
-        let direct = Self.merge(reports)
-        let left = Self.merge(Array(reports.prefix(1))), right = Self.merge(Array(reports.suffix(2)))
-        let rolledUp = Merger(configuration: Self.configuration).merge(MergeInput.from([right, left]))
-        #expect(try JSONOutput.encode(rolledUp) == JSONOutput.encode(direct))
+        let expected = try JSONOutput.encode(Self.merge(reports))
+        var random = GroupingEvaluationTests.Seeded(state: 7)
+        for _ in 0..<6 {
+            // Split the units at random into two or three districts, merge each, then merge the districts in any order.
+            var districts: [[UnitReport]] = [[], [], []]
+            for report in reports { districts[Int.random(in: 0..<3, using: &random)].append(report) }
+            let consolidations = districts.filter { !$0.isEmpty }.map { Self.merge($0) }.shuffled(using: &random)
+            let rolledUp = Merger(configuration: Self.configuration).merge(MergeInput.from(consolidations))
+            #expect(try JSONOutput.encode(rolledUp) == expected)
+        }
     }
 }
