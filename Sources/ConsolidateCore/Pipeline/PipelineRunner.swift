@@ -133,6 +133,7 @@ public struct PipelineRunner: Sendable {
             }
         }
         record.timings = timings
+        record.warnings = warnings.sorted()
         if outputs.contains("run.json") {
             files.append(("run.json", try JSONOutput.encode(record)))
         }

@@ -40,6 +40,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     /// Milliseconds per stage.
     public var timings: [String: Int]
     public var outputs: [String]
+    /// The run's warning lines, as printed on standard error (quarantined and superseded files).
+    public var warnings: [String] = []
 }
 
 /// The tool's name and version, recorded in every run.
