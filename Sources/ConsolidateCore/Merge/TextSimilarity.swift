@@ -4,32 +4,26 @@
 /// copies of a statement that differ only in a number, a comma's width or a
 /// unit's own name compare as equal.
 public enum TextSimilarity {
-    /// Folds `text` for comparison: full-width ASCII to half-width, letters lower-cased,
-    /// punctuation and white space removed, every run of digits (Arabic or Chinese
-    /// counting numerals before a measure) masked as `#`, and `mask` (a unit's name) removed.
+    /// Folds `text` for comparison: widths and white space as ``TextFolding/fold(_:)-(StringProtocol)``
+    /// folds them, letters lower-cased, punctuation removed, every run of digits masked as `#`,
+    /// and `names` (a unit's own name) removed.
     public static func fold(_ text: String, masking names: [String] = []) -> String {
         var source = text
         for name in names where name.count >= 2 {
             source = source.replacingOccurrences(of: name, with: "")
         }
         var result = ""
-        result.reserveCapacity(source.count)
+        result.reserveCapacity(source.utf8.count)
         var lastWasDigit = false
-        for scalar in source.unicodeScalars {
-            var value = scalar.value
-            // Full-width ASCII block (U+FF01–U+FF5E) maps onto ASCII.
-            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
-            guard let folded = Unicode.Scalar(value) else { continue }
-            if folded.properties.numericType != nil && (folded.isASCII || !folded.properties.isIdeographic) {
+        for scalar in TextFolding.fold(source).unicodeScalars {
+            if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
                 if !lastWasDigit { result.append("#") }
                 lastWasDigit = true
                 continue
             }
             lastWasDigit = false
-            if folded.properties.isWhitespace || folded.properties.generalCategory.isPunctuationOrSymbol {
-                continue
-            }
-            result.unicodeScalars.append(folded.properties.lowercaseMapping.unicodeScalars.first ?? folded)
+            if scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
+            result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         }
         return result
     }
