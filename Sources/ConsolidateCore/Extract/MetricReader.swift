@@ -336,7 +336,8 @@ struct MetricReader: Sendable {
         var stripped = true
         while stripped, let first = words.first, let candidates = leadingByInitial[first] {
             stripped = false
-            for word in candidates where words.count > word.count && words.starts(with: word) {
+            // (a phrase that is one leading word whole, `共计`, goes entirely, not down to `计`)
+            for word in candidates where words.count >= word.count && words.starts(with: word) {
                 words.removeFirst(word.count)
                 stripped = true
                 break
