@@ -11,8 +11,10 @@ import Foundation
 /// out by `各` (`各一份`). Dates, years and percentages have no measure word
 /// in the configured list and so never match.
 ///
-/// A bare total (`共开展3次`) takes its activity from the clause before it that
-/// names one configured activity (`每月固定开展主题党日，共开展3次`).
+/// A count may take its activity from elsewhere in the sentence: a bare total
+/// (`共开展3次`) from the clause before it that names one configured activity
+/// (`每月固定开展主题党日，共开展3次`), and people counted and then made members
+/// of an activity (`将2名骨干列为入党积极分子`) from that activity.
 struct MetricReader: Sendable {
     private let measureWords: [[Character]]
     private let approxAfter: [[Character]]
@@ -36,6 +38,9 @@ struct MetricReader: Sendable {
     /// Characters that end a sentence, and those that part its clauses, for a total's antecedent.
     private static let sentenceEnds: Set<Character> = ["。", "；", ";", "！", "？", "!", "?"]
     private static let innerBreaks: Set<Character> = ["，", ",", "：", ":"]
+    /// Verbs that make people counted before them into an activity's members (`列为入党积极分子`).
+    private static let conversionVerbs: [[Character]] = ["列为", "列入", "确定为", "吸收为", "吸纳为", "发展为", "接收为", "纳入"]
+        .map(Array.init)
     private static let placeholderCharacters: Set<Character> = ["X", "x", "×", "*"]
     /// Words that end a noun phrase read after a count (`19家社会力量参与…`).
     private static let phraseStops: [[Character]] = [
@@ -117,7 +122,7 @@ struct MetricReader: Sendable {
                     textStart = open
                 }
             }
-            let textEnd = useAfter ? count.end + after.count : count.end
+            var textEnd = useAfter ? count.end + after.count : count.end
 
             if count.shared {
                 // `党组会议、"三重一大"专题会议各8次`: one count per listed activity, the span shared.
@@ -136,7 +141,11 @@ struct MetricReader: Sendable {
             } else {
                 var activity = useAfter ? activityName(after, unit: count.unit, fromFront: true) : beforeActivity
                 if activity.isEmpty { activity = useAfter ? beforeActivity : activityName(after, unit: count.unit, fromFront: true) }
-                if activity.isEmpty,
+                if let target = conversionTarget(after: count.end, original: original, folded: folded, unit: count.unit) {
+                    // `将2名骨干列为入党积极分子`: the people counted become the named activity's.
+                    activity = target.name
+                    textEnd = target.end
+                } else if activity.isEmpty,
                           let source = antecedent(ofClauseAt: regionStart, lineStart: lineStart, original: original,
                                                   folded: folded, unit: count.unit, total: count.value, read: read) {
                     // `每月固定开展主题党日，共开展3次`: the total belongs to the clause before it.
@@ -256,7 +265,7 @@ struct MetricReader: Sendable {
         return Count(numberStart: numberStart, end: end, value: value, unit: unit, approx: approx, shared: shared)
     }
 
-    // MARK: Totals
+    // MARK: Totals and conversions
 
     /// A count already read in the line: where its number stands, and what it counted.
     private struct ReadCount {
@@ -324,6 +333,27 @@ struct MetricReader: Sendable {
             i += found.alias.count
         }
         return (fitting, anyAlias)
+    }
+
+    /// The configured activity the people counted are made members of by a verb later in the
+    /// clause, its name ending the clause (`将2名表现突出的骨干列为入党积极分子`), and where that name ends.
+    private func conversionTarget(after end: Int, original: [Character], folded: [Character],
+                                  unit: String) -> (name: String, end: Int)? {
+        var i = end
+        while i < folded.count, i - end < 30, !Self.clauseBreaks.contains(folded[i]), !folded[i].isASCIIDigitOrFullWidth {
+            guard let verb = Self.conversionVerbs.first(where: { folded[i...].starts(with: $0) }) else { i += 1; continue }
+            let nameStart = i + verb.count
+            guard nameStart < original.count, let found = aliasesByInitial[original[nameStart]]?.first(where: { candidate in
+                nameStart + candidate.alias.count <= original.count
+                    && original[nameStart..<(nameStart + candidate.alias.count)].elementsEqual(candidate.alias)
+            }), found.units.isEmpty || found.units.contains(unit) else { return nil }
+            // The name ends the clause (`列为入党积极分子培养联系人` makes contacts, not activists).
+            let nameEnd = nameStart + found.alias.count
+            guard nameEnd == folded.count || Self.clauseBreaks.contains(folded[nameEnd])
+                || Self.sentenceEnds.contains(folded[nameEnd]) else { return nil }
+            return (found.name, nameEnd)
+        }
+        return nil
     }
 
     private func match(_ words: [[Character]], in folded: [Character], at index: Int) -> [Character]? {

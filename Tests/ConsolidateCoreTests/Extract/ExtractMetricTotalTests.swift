@@ -2,7 +2,7 @@ import Testing
 @testable import ConsolidateCore
 
 /// Counts whose activity is not in their own phrase: a bare total after the clause that names
-/// the activity, recruitment aliases and time words.
+/// the activity, people made members of an activity by a later verb, and recruitment aliases.
 @Suite struct ExtractMetricTotalTests {
     private func summary(_ sentence: String) -> [String] {
         ExtractFixtures.metrics(sentence).map { metric in
@@ -57,6 +57,20 @@ import Testing
     @Test func frequencyInTheCountsOwnClauseStillMakesNoCount() {
         #expect(summary("开展主题党日，每月开展2次。").isEmpty)
         #expect(summary("主题党日每月一次，全年12次。") == ["主题党日=12次"])
+    }
+
+    // MARK: People made members of an activity
+
+    @Test func peopleMadeMembersByALaterVerbCountForThatActivity() {
+        #expect(summary("把3名业务骨干确定为入党积极分子。") == ["入党积极分子=3名"])
+        #expect(summary("支部将4名优秀青年职工列为入党积极分子，") == ["入党积极分子=4名"])
+    }
+
+    @Test func peopleNotMadeMembersKeepTheirOwnNoun() {
+        #expect(summary("安排3名业务骨干参加入党积极分子培训。") == ["业务骨干=3名"])
+        // The activity's name must end the clause: these people became contacts, not activists.
+        let contacts = summary("将5名老党员列为入党积极分子培养联系人。")
+        #expect(!contacts.contains { $0.hasPrefix("入党积极分子=") }, "\(contacts)")
     }
 
     // MARK: Recruitment and the time words before an activity
