@@ -18,6 +18,10 @@ import Testing
         #expect(summary("各支部按月开展主题党日，季度合计18次。") == ["主题党日=18次"])
     }
 
+    @Test func unfilledBareTotalIsTheActivitysUnknownFigure() {
+        #expect(summary("每月开展一次主题党日，本季度共开展x次。") == ["主题党日=nil次"])
+    }
+
     @Test func bareTotalSkipsAFrequencyClauseWithoutActivity() {
         #expect(summary("坚持开展集中学习，每周一次，上半年合计26次。") == ["集中学习=26次"])
     }
