@@ -10,6 +10,11 @@ import Foundation
 /// (`每月召开一次`), and a bare Chinese `一` (`作为一项重大任务`) unless shared
 /// out by `各` (`各一份`). Dates, years and percentages have no measure word
 /// in the configured list and so never match.
+///
+/// A count may take its activity from elsewhere in the sentence: a bare total
+/// (`共开展3次`) from the clause before it that names one configured activity
+/// (`每月固定开展主题党日，共开展3次`), and people counted and then made members
+/// of an activity (`将2名骨干列为入党积极分子`) from that activity.
 struct MetricReader: Sendable {
     private let measureWords: [[Character]]
     private let approxAfter: [[Character]]
@@ -30,6 +35,12 @@ struct MetricReader: Sendable {
                                                        "（", "(", "）", ")"]
     /// Characters that end a clause for `各`, which shares one count over a list joined by `、`.
     private static let sentenceBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":"]
+    /// Characters that end a sentence, and those that part its clauses, for a total's antecedent.
+    private static let sentenceEnds: Set<Character> = ["。", "；", ";", "！", "？", "!", "?"]
+    private static let innerBreaks: Set<Character> = ["，", ",", "：", ":"]
+    /// Verbs that make people counted before them into an activity's members (`列为入党积极分子`).
+    private static let conversionVerbs: [[Character]] = ["列为", "列入", "确定为", "吸收为", "吸纳为", "发展为", "接收为", "纳入"]
+        .map(Array.init)
     private static let placeholderCharacters: Set<Character> = ["X", "x", "×", "*"]
     /// Words that end a noun phrase read after a count (`19家社会力量参与…`).
     private static let phraseStops: [[Character]] = [
@@ -69,8 +80,11 @@ struct MetricReader: Sendable {
             frequencyMarkers.contains { $0[0] == folded[index] && folded[index...].starts(with: $0) }
         }
         var metrics: [Metric] = []
+        // The counts read so far, where their numbers stand (for a total that adds them up).
+        var read: [ReadCount] = []
         // The line's own numbering (`1.`, `（二）`) is no part of an activity.
-        var previousEnd = Numbering.leading(line.text).map { $0.label.count } ?? 0
+        let lineStart = Numbering.leading(line.text).map { $0.label.count } ?? 0
+        var previousEnd = lineStart
         var i = 0
         while i < folded.count {
             guard let token = numberToken(folded, at: i) else { i += 1; continue }
@@ -108,8 +122,7 @@ struct MetricReader: Sendable {
                     textStart = open
                 }
             }
-            let textEnd = useAfter ? count.end + after.count : count.end
-            let text = String(original[textStart..<textEnd])
+            var textEnd = useAfter ? count.end + after.count : count.end
 
             if count.shared {
                 // `党组会议、"三重一大"专题会议各8次`: one count per listed activity, the span shared.
@@ -122,13 +135,27 @@ struct MetricReader: Sendable {
                     let name = activityName(phrase, unit: count.unit)
                     metrics.append(Metric(text: spanText, activity: name.isEmpty ? Self.bare(phrase) : name, value: count.value,
                                           unit: count.unit, approx: count.approx, location: line.location))
+                    read.append(ReadCount(numberStart: count.numberStart, value: count.value, unit: count.unit,
+                                          activity: metrics[metrics.count - 1].activity))
                 }
             } else {
                 var activity = useAfter ? activityName(after, unit: count.unit, fromFront: true) : beforeActivity
                 if activity.isEmpty { activity = useAfter ? beforeActivity : activityName(after, unit: count.unit, fromFront: true) }
+                if let target = conversionTarget(after: count.end, original: original, folded: folded, unit: count.unit) {
+                    // `将2名骨干列为入党积极分子`: the people counted become the named activity's.
+                    activity = target.name
+                    textEnd = target.end
+                } else if activity.isEmpty,
+                          let source = antecedent(ofClauseAt: regionStart, lineStart: lineStart, original: original,
+                                                  folded: folded, unit: count.unit, total: count.value, read: read) {
+                    // `每月固定开展主题党日，共开展3次`: the total belongs to the clause before it.
+                    activity = source.name
+                    textStart = source.start
+                }
                 if activity.isEmpty { activity = Self.bare(before) }
-                metrics.append(Metric(text: text, activity: activity, value: count.value,
+                metrics.append(Metric(text: String(original[textStart..<textEnd]), activity: activity, value: count.value,
                                       unit: count.unit, approx: count.approx, location: line.location))
+                read.append(ReadCount(numberStart: count.numberStart, value: count.value, unit: count.unit, activity: activity))
             }
             previousEnd = textEnd
             i = count.end
@@ -238,6 +265,97 @@ struct MetricReader: Sendable {
         return Count(numberStart: numberStart, end: end, value: value, unit: unit, approx: approx, shared: shared)
     }
 
+    // MARK: Totals and conversions
+
+    /// A count already read in the line: where its number stands, and what it counted.
+    private struct ReadCount {
+        var numberStart: Int
+        var value: Int?
+        var unit: String
+        var activity: String
+    }
+
+    /// The configured activity a bare total (`共开展3次`, `季度内合计21次`) belongs to: the one
+    /// named by the nearest earlier clause of its sentence (`每月固定开展主题党日，共开展3次`).
+    ///
+    /// Clauses naming no configured activity and holding no figure (`每月一次`) are passed over;
+    /// one holding a figure but no activity stops the search. The clause found must name exactly
+    /// one activity that takes the count's measure word, and where it holds counts of its own
+    /// with that measure word, the total must be their sum (`讲党课1次、讲党课2次，共计3次`):
+    /// otherwise the total adds up several activities (`支委会6次、党员大会3次，共计9次`,
+    /// `党员大会3次，共计12次`) and belongs to none.
+    private func antecedent(ofClauseAt clauseStart: Int, lineStart: Int, original: [Character], folded: [Character],
+                            unit: String, total: Int?, read: [ReadCount]) -> (name: String, start: Int)? {
+        guard clauseStart > lineStart, !Self.sentenceEnds.contains(folded[clauseStart - 1]) else { return nil }
+        var end = clauseStart - 1
+        while end > lineStart {
+            var start = end
+            while start > lineStart, !Self.innerBreaks.contains(folded[start - 1]),
+                  !Self.sentenceEnds.contains(folded[start - 1]) {
+                start -= 1
+            }
+            let named = activityNames(in: original[start..<end], unit: unit)
+            if named.anyAlias {
+                guard named.fitting.count == 1, let name = named.fitting.first else { return nil }
+                let own = read.filter { (start..<end).contains($0.numberStart) && $0.unit == unit }
+                if !own.isEmpty {
+                    let values = own.compactMap(\.value)
+                    guard let total, values.count == own.count, own.allSatisfy({ $0.activity == name }),
+                          values.reduce(0, +) == total else { return nil }
+                }
+                return (name, start)
+            }
+            if (start..<end).contains(where: {
+                folded[$0].isASCIIDigitOrFullWidth || Self.placeholderCharacters.contains(folded[$0])
+            }) {
+                return nil
+            }
+            guard start > lineStart, !Self.sentenceEnds.contains(folded[start - 1]) else { return nil }
+            end = start - 1
+        }
+        return nil
+    }
+
+    /// The configured activities a phrase names (the longest alias at each place), those whose
+    /// measure words include `unit` apart, and whether it names any at all.
+    private func activityNames(in phrase: ArraySlice<Character>, unit: String) -> (fitting: Set<String>, anyAlias: Bool) {
+        var fitting = Set<String>()
+        var anyAlias = false
+        var i = phrase.startIndex
+        while i < phrase.endIndex {
+            let found = aliasesByInitial[phrase[i]]?.first { candidate in
+                i + candidate.alias.count <= phrase.endIndex
+                    && phrase[i..<(i + candidate.alias.count)].elementsEqual(candidate.alias)
+            }
+            guard let found else { i += 1; continue }
+            anyAlias = true
+            if found.units.isEmpty || found.units.contains(unit) { fitting.insert(found.name) }
+            i += found.alias.count
+        }
+        return (fitting, anyAlias)
+    }
+
+    /// The configured activity the people counted are made members of by a verb later in the
+    /// clause, its name ending the clause (`将2名表现突出的骨干列为入党积极分子`), and where that name ends.
+    private func conversionTarget(after end: Int, original: [Character], folded: [Character],
+                                  unit: String) -> (name: String, end: Int)? {
+        var i = end
+        while i < folded.count, i - end < 30, !Self.clauseBreaks.contains(folded[i]), !folded[i].isASCIIDigitOrFullWidth {
+            guard let verb = Self.conversionVerbs.first(where: { folded[i...].starts(with: $0) }) else { i += 1; continue }
+            let nameStart = i + verb.count
+            guard nameStart < original.count, let found = aliasesByInitial[original[nameStart]]?.first(where: { candidate in
+                nameStart + candidate.alias.count <= original.count
+                    && original[nameStart..<(nameStart + candidate.alias.count)].elementsEqual(candidate.alias)
+            }), found.units.isEmpty || found.units.contains(unit) else { return nil }
+            // The name ends the clause (`列为入党积极分子培养联系人` makes contacts, not activists).
+            let nameEnd = nameStart + found.alias.count
+            guard nameEnd == folded.count || Self.clauseBreaks.contains(folded[nameEnd])
+                || Self.sentenceEnds.contains(folded[nameEnd]) else { return nil }
+            return (found.name, nameEnd)
+        }
+        return nil
+    }
+
     private func match(_ words: [[Character]], in folded: [Character], at index: Int) -> [Character]? {
         guard index < folded.count else { return nil }
         let next = folded[index]
@@ -336,7 +454,8 @@ struct MetricReader: Sendable {
         var stripped = true
         while stripped, let first = words.first, let candidates = leadingByInitial[first] {
             stripped = false
-            for word in candidates where words.count > word.count && words.starts(with: word) {
+            // (a phrase that is one leading word whole, `共计`, goes entirely, not down to `计`)
+            for word in candidates where words.count >= word.count && words.starts(with: word) {
                 words.removeFirst(word.count)
                 stripped = true
                 break
