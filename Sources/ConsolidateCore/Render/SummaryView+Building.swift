@@ -42,6 +42,9 @@ extension SummaryView {
             var rest: [StatementGroup] = []
             for group in groups {
                 if let theme = group.theme { byTheme[theme, default: []].append(group) } else if !commonOnly || group.units.count > 1 {
+                    // A line that only introduces the items after it (`重点抓好以下工作：`) says no practice of its own;
+                    // it stays in summary.json and review.html, not in the report's text.
+                    if group.text.hasSuffix("：") || group.text.hasSuffix(":") { continue }
                     rest.append(group)
                 }
             }

@@ -49,4 +49,15 @@ import Testing
         let text = SummaryMarkdown(consolidation: Self.consolidation, configuration: Self.configuration).render()
         #expect(text.contains("- 集中学习：共计17次（含约数），涉及2个单位（甲局12次、乙局5余次）；戊局的数字未填写，未计入。"))
     }
+
+    @Test func leavesOutLinesThatOnlyIntroduceThePlansAfterThem() {
+        var consolidation = Self.consolidation
+        consolidation.plans.append(StatementGroup(text: "下一步，支部将重点抓好以下工作：", theme: nil, units: ["乙局"],
+                                                  members: [Member(unit: "乙局", text: "下一步，支部将重点抓好以下工作：")]))
+        consolidation.plans.append(StatementGroup(text: "建立青年党员导师制。", theme: nil, units: ["乙局"],
+                                                  members: [Member(unit: "乙局", text: "建立青年党员导师制。")]))
+        let text = SummaryMarkdown(consolidation: consolidation, configuration: Self.configuration).render()
+        #expect(!text.contains("重点抓好以下工作"))
+        #expect(text.contains("建立青年党员导师制"))
+    }
 }
