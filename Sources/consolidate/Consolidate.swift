@@ -7,9 +7,9 @@ struct Consolidate: ParsableCommand {
         commandName: "consolidate",
         abstract: "Consolidates units' party-building work reports into one summary.",
         discussion: """
-            Exit codes: 0 done; 3 done, but some inputs were quarantined; 2 bad configuration \
+            Exit codes: 0 done; 3 done, but some inputs were quarantined; 4 another run holds the output folder; 2 bad configuration \
             or roster; 1 failure; 64 bad command-line usage.
             """,
         version: ToolInfo.version,
-        subcommands: [Run.self, Extract.self, Merge.self, Inspect.self, Eval.self, Config.self])
+        subcommands: [Run.self, Extract.self, Merge.self, Inspect.self, Status.self, Eval.self, Config.self])
 }

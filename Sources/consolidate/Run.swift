@@ -15,6 +15,8 @@ struct Run: ParsableCommand {
     @Option(help: "The folder the outputs are written to.") var out: String
     @OptionGroup var pipelineOptions: PipelineOptions
     @Option(help: "CSV of the units expected to report (column: unit; optional: file).") var roster: String?
+    @Option(help: "Seconds to wait for another run holding the output folder before exiting with code 4.")
+    var wait: Double = 600
 
     func run() throws {
         let (configuration, pipelinePath) = try pipelineOptions.load()
@@ -33,19 +35,36 @@ struct Run: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let outURL = URL(fileURLWithPath: out)
+        let lock: RunLock
+        do {
+            lock = try RunLock.acquire(in: outURL, timeout: wait)
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(4)
+        }
+        defer { lock.release() }
+        let started = Date()
         let runner = PipelineRunner(configuration: configuration, roster: rosterValue,
                                     pipelinePath: pipelinePath, rosterPath: rosterPath)
         let outcome: PipelineRunner.Outcome
         do {
-            outcome = try runner.run(input: inputURL, output: URL(fileURLWithPath: out)) { Diagnostics.line($0) }
+            outcome = try runner.run(input: inputURL, output: outURL) { Diagnostics.line($0) }
         } catch {
             Diagnostics.line("\(error)")
+            try? Ledger.append(Ledger.Entry(started: started, ended: Date(), exitCode: 1, error: "\(error)"), in: outURL)
             throw ExitCode.failure
         }
         for warning in outcome.warnings.sorted() { Diagnostics.line(warning) }
         let counts = outcome.record.counts
+        let exitCode: Int32 = counts.quarantined > 0 ? 3 : 0
+        let files = Ledger.fileChanges(previous: outcome.previousRecord, current: outcome.record)
+        try? Ledger.append(Ledger.Entry(
+            started: started, ended: Date(), exitCode: exitCode, filesNew: files.new, filesChanged: files.changed,
+            filesUnchanged: files.unchanged, filesQuarantined: counts.quarantined, unitsReceived: counts.received,
+            unitsMissing: counts.missing, warnings: outcome.warnings.count), in: outURL)
         Diagnostics.line("done: \(counts.files) files, \(counts.received) units consolidated, "
             + "\(counts.quarantined) quarantined, \(counts.superseded) superseded, \(counts.missing) missing → \(out)/")
-        if counts.quarantined > 0 { throw ExitCode(3) }
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -21,6 +21,8 @@ public struct PipelineRunner: Sendable {
         public var record: RunRecord
         /// One line per quarantined or otherwise noteworthy file, compiler style.
         public var warnings: [String]
+        /// The record of the run before this one in the same output folder.
+        public var previousRecord: RunRecord?
     }
 
     /// The per-file stages (ingest, normalize, extract) over every submission, each stage
@@ -82,6 +84,10 @@ public struct PipelineRunner: Sendable {
         func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
             try Self.timed(stage, in: &timings, work)
         }
+        // What the previous run left, for changes.md.
+        let previousRecord = RunRecord.previous(in: output)
+        let previousSummary = (try? Data(contentsOf: output.appendingPathComponent("summary.json")))
+            .flatMap { try? JSONDecoder().decode(Consolidation.self, from: $0) }
         let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let (submissions, skipped) = try Submission.discover(
             in: input, extensions: configuration.inputs.extensions, roster: roster,
@@ -137,7 +143,10 @@ public struct PipelineRunner: Sendable {
         if outputs.contains("run.json") {
             files.append(("run.json", try JSONOutput.encode(record)))
         }
+        let changes = ChangeReport(previousRecord: previousRecord, previous: previousSummary,
+                                   currentRecord: record, current: consolidation)
+        files.append(("changes.md", Data(changes.markdown().utf8)))
         try OutputWriter.write(files, to: output)
-        return Outcome(consolidation: consolidation, record: record, warnings: warnings)
+        return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)
     }
 }

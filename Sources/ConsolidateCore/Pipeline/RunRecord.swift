@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a run read, what it set aside and why, and how long each stage took: `run.json`.
 ///
 /// Unlike the summary, this record carries timings, so it differs from run to run.
@@ -42,6 +44,12 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var outputs: [String]
     /// The run's warning lines, as printed on standard error (quarantined and superseded files).
     public var warnings: [String] = []
+
+    /// The record of the previous run in `folder`, if there is one this build can read.
+    public static func previous(in folder: URL) -> RunRecord? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("run.json")) else { return nil }
+        return try? JSONDecoder().decode(RunRecord.self, from: data)
+    }
 }
 
 /// The tool's name and version, recorded in every run.

@@ -1,0 +1,37 @@
+import Foundation
+
+/// What `consolidate status` prints: the last runs and the current state of submissions, at a glance.
+public enum StatusReport {
+    public static func text(for folder: URL, runs: Int = 5, timeZone: TimeZone = .current) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        var lines: [String] = []
+        let entries = Ledger.entries(in: folder)
+        if entries.isEmpty {
+            lines.append("\(folder.path) 还没有运行记录。")
+        } else {
+            lines.append("最近\(min(runs, entries.count))次运行（共\(entries.count)次）：")
+            for entry in entries.suffix(runs).reversed() {
+                let seconds = String(format: "%.1f", entry.ended.timeIntervalSince(entry.started))
+                var line = "  \(formatter.string(from: entry.started))  用时\(seconds)秒  退出码\(entry.exitCode)"
+                if let error = entry.error {
+                    line += "  失败：\(error)"
+                } else {
+                    line += "  文件：新\(entry.filesNew) 变\(entry.filesChanged) 未变\(entry.filesUnchanged) 隔离\(entry.filesQuarantined)"
+                        + "  单位：计入\(entry.unitsReceived) 未报\(entry.unitsMissing)"
+                }
+                lines.append(line)
+            }
+        }
+        if let record = RunRecord.previous(in: folder) {
+            var state = "当前：已计入\(record.counts.received)个单位"
+            let quarantined = record.inputs.filter { $0.status == .quarantined }.map(\.unit)
+            if !quarantined.isEmpty { state += "，隔离\(quarantined.count)个（\(quarantined.joined(separator: "、"))）" }
+            state += record.missing.isEmpty ? "，无未报送单位" : "，未报送\(record.missing.count)个（\(record.missing.joined(separator: "、"))）"
+            lines.append(state + "。")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+/// The parts of a nightly run: one run at a time, a ledger, `status`, and changes.md.
+@Suite struct NightlyRunTests {
+    static func copyOfSamples() throws -> URL {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.copyItem(at: Repository.samples, to: input)
+        return folder
+    }
+
+    static func run(_ folder: URL, wait: Int = 600) throws -> ConsolidateBinary.Result {
+        try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent("in").path,
+                                   "--out", folder.appendingPathComponent("out").path,
+                                   "--pipeline", Repository.defaultPipeline.path, "--wait", String(wait)])
+    }
+
+    @Test func secondRunExitsWithTheLockCodeNamingTheHolderAndLeavesOutputsIntact() throws {
+        let folder = try Self.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(folder)
+        let out = folder.appendingPathComponent("out")
+        let summary = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+        // A live process (this test) holds the lock.
+        let lock = try RunLock.acquire(in: out, timeout: 0)
+        let blocked = try Self.run(folder, wait: 1)
+        lock.release()
+        #expect(blocked.status == 4)
+        #expect(blocked.stderr.contains("pid \(getpid())"))
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.json")) == summary)
+        #expect(try Self.run(folder).status == 3)
+    }
+
+    @Test func lockLeftByAKilledRunIsTakenOver() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process that has ended: its pid is free.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        let stale = RunLock.Holder(pid: process.processIdentifier, started: Date(timeIntervalSince1970: 0),
+                                   host: ProcessInfo.processInfo.hostName)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        try encoder.encode(stale).write(to: folder.appendingPathComponent(RunLock.fileName))
+        let lock = try RunLock.acquire(in: folder, timeout: 0)
+        #expect(lock.holder()?.pid == getpid())
+        lock.release()
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(RunLock.fileName).path))
+    }
+
+    @Test func ledgerStatusAndChangesFollowASequenceOfRuns() throws {
+        let folder = try Self.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        _ = try Self.run(folder)
+        #expect(try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8).contains("第一次运行"))
+        _ = try Self.run(folder)
+        #expect(try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8).contains("报送材料没有变化"))
+
+        // One unit resubmits with one more statement.
+        let file = folder.appendingPathComponent("in/青川区河西街道.txt")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "三、", with: "（六）组建社区夜间巡逻党员队，本季度巡逻40次。\n三、")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        _ = try Self.run(folder)
+        let changes = try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8)
+        #expect(changes.contains("重新报送、内容有变化（1）：青川区河西街道"))
+        #expect(changes.contains("夜间巡逻党员队"))
+
+        let entries = Ledger.entries(in: out)
+        #expect(entries.map(\.filesNew) == [13, 0, 0])
+        #expect(entries.map(\.filesChanged) == [0, 0, 1])
+        #expect(entries.map(\.filesUnchanged) == [0, 13, 12])
+        #expect(entries.allSatisfy { $0.exitCode == 3 })
+        let status = try ConsolidateBinary.run(["status", "--out", out.path])
+        #expect(status.stdout.contains("最近3次运行"))
+        #expect(status.stdout.contains("未报送1个（青川区退役军人事务局）"))
+    }
+}
