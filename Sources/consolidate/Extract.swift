@@ -13,7 +13,7 @@ struct Extract: ParsableCommand {
         let (configuration, _) = try pipelineOptions.load()
         let submissions = files.map(Submission.file)
         var timings: [String: Int] = [:]
-        let reports = PipelineRunner(configuration: configuration, roster: nil).readAll(submissions, timings: &timings)
+        let reports = PipelineRunner(configuration: configuration, roster: nil).readAll(submissions, timings: &timings).reports
         var quarantined = false
         for report in reports {
             print(String(decoding: try JSONOutput.encode(report, pretty: false), as: UTF8.self))

@@ -17,6 +17,7 @@ struct Run: ParsableCommand {
     @Option(help: "CSV of the units expected to report (column: unit; optional: file).") var roster: String?
     @Option(help: "Seconds to wait for another run holding the output folder before exiting with code 4.")
     var wait: Double = 600
+    @Flag(help: "Read every file again, ignoring the state store of earlier runs.") var full = false
 
     func run() throws {
         let (configuration, pipelinePath) = try pipelineOptions.load()
@@ -47,9 +48,17 @@ struct Run: ParsableCommand {
         let started = Date()
         let runner = PipelineRunner(configuration: configuration, roster: rosterValue,
                                     pipelinePath: pipelinePath, rosterPath: rosterPath)
+        var store: ReportStore?
+        if !full {
+            do {
+                store = try ReportStore(folder: outURL, configuration: configuration)
+            } catch {
+                Diagnostics.line("\(out): warning: [ingest] 状态库无法使用（\(error)），本次全部重新读取。")
+            }
+        }
         let outcome: PipelineRunner.Outcome
         do {
-            outcome = try runner.run(input: inputURL, output: outURL) { Diagnostics.line($0) }
+            outcome = try runner.run(input: inputURL, output: outURL, store: store) { Diagnostics.line($0) }
         } catch {
             Diagnostics.line("\(error)")
             try? Ledger.append(Ledger.Entry(started: started, ended: Date(), exitCode: 1, error: "\(error)"), in: outURL)

@@ -25,42 +25,89 @@ public struct PipelineRunner: Sendable {
         public var previousRecord: RunRecord?
     }
 
+    /// What the ingest stage made of one file.
+    enum Reading: Sendable {
+        case document(RawDocument)
+        case failed(IngestError)
+        /// The store held a report of the same content (the file was read to hash it, not parsed).
+        case stored(UnitReport)
+    }
+
     /// The per-file stages (ingest, normalize, extract) over every submission, each stage
-    /// run in parallel; a file that cannot be read becomes a quarantined report.
-    public func readAll(_ submissions: [Submission], log: @Sendable (String) -> Void = { _ in },
-                        timings: inout [String: Int]) -> [UnitReport] {
+    /// run in parallel; a file that cannot be read becomes a quarantined report. With a
+    /// `store`, a file unchanged since a run recorded it is not read again.
+    public func readAll(_ submissions: [Submission], store: ReportStore? = nil,
+                        log: @Sendable (String) -> Void = { _ in },
+                        timings: inout [String: Int]) -> (reports: [UnitReport], parsed: Int) {
         func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
             try Self.timed(stage, in: &timings, work)
         }
         let configuration = self.configuration
-        log("[1/5] ingest: \(submissions.count) 个文件")
-        let ingested: [Result<RawDocument, IngestError>] = timed(.ingest) {
-            ParallelMap.map(submissions) { submission in
-                Result { () throws(IngestError) -> RawDocument in
-                    try Ingest.read(submission.url, displayPath: submission.path, inputs: configuration.inputs)
+        // Files whose path, size and time are as the store recorded them: not opened at all.
+        let stamps = submissions.map { ReportStore.stamp(of: $0.url) }
+        var known: [Int: UnitReport] = [:]
+        if let store {
+            for (index, submission) in submissions.enumerated() {
+                if let stamp = stamps[index],
+                   let report = store.report(path: submission.path, unit: submission.unitHint ?? "",
+                                             size: stamp.size, modified: stamp.modified) {
+                    known[index] = report
+                }
+            }
+        }
+        let pending = submissions.indices.filter { known[$0] == nil }
+        log("[1/5] ingest: \(pending.count) 个文件" + (known.isEmpty ? "" : "（另有\(known.count)个未变，沿用上次读取结果）"))
+        let readings: [Reading] = timed(.ingest) {
+            ParallelMap.map(pending) { index in
+                let submission = submissions[index]
+                guard let bytes = try? Data(contentsOf: submission.url) else {
+                    return .failed(.unreadable(path: submission.path, reason: "无法打开文件"))
+                }
+                if let store, var report = store.report(sha256: Fingerprint.sha256(bytes), unit: submission.unitHint ?? "") {
+                    report.source.path = submission.path
+                    return .stored(report)
+                }
+                do throws(IngestError) {
+                    return .document(try Ingest.read(bytes: bytes, displayPath: submission.path, inputs: configuration.inputs))
+                } catch {
+                    return .failed(error)
                 }
             }
         }
         log("[2/5] normalize")
         let normalized: [NormalizedDocument?] = timed(.normalize) {
             let normalizer = Normalizer(configuration: configuration)
-            return ParallelMap.map(ingested) { result in (try? result.get()).map(normalizer.normalize) }
-        }
-        log("[3/5] extract")
-        let reports: [UnitReport] = timed(.extract) {
-            let extractor = Extractor(configuration: configuration)
-            let classifier = ProblemClassifier(taxonomy: configuration.problems)
-            let indices = Array(submissions.indices)
-            return ParallelMap.map(indices) { index in
-                let submission = submissions[index]
-                if let document = normalized[index] {
-                    return classifier.annotate(extractor.extract(document, unitHint: submission.unitHint))
-                }
-                guard case let .failure(error) = ingested[index] else { fatalError("a read document was not normalized") }
-                return Self.quarantined(submission, reason: error.description)
+            return ParallelMap.map(readings) { reading in
+                if case let .document(document) = reading { return normalizer.normalize(document) }
+                return nil
             }
         }
-        return reports
+        log("[3/5] extract")
+        let fresh: [UnitReport] = timed(.extract) {
+            let extractor = Extractor(configuration: configuration)
+            let classifier = ProblemClassifier(taxonomy: configuration.problems)
+            return ParallelMap.map(Array(pending.indices)) { position in
+                let submission = submissions[pending[position]]
+                switch readings[position] {
+                case .document: return classifier.annotate(extractor.extract(normalized[position]!, unitHint: submission.unitHint))
+                case let .stored(report): return report
+                case let .failed(error): return Self.quarantined(submission, reason: error.description)
+                }
+            }
+        }
+        var reports = [UnitReport?](repeating: nil, count: submissions.count)
+        for (index, report) in known { reports[index] = report }
+        for (position, index) in pending.enumerated() { reports[index] = fresh[position] }
+        if let store {
+            let entries = pending.indices.compactMap { position -> (report: UnitReport, unit: String, size: Int, modified: Double)? in
+                let index = pending[position]
+                guard let stamp = stamps[index] else { return nil }
+                return (fresh[position], submissions[index].unitHint ?? "", stamp.size, stamp.modified)
+            }
+            try? store.save(entries)
+        }
+        let parsed = readings.filter { if case .stored = $0 { return false } else { return true } }.count
+        return (reports.map { $0! }, parsed)
     }
 
     /// The report of a submission that could not be read.
@@ -79,7 +126,9 @@ public struct PipelineRunner: Sendable {
         return try work()
     }
 
-    public func run(input: URL, output: URL, log: @Sendable (String) -> Void = { _ in }) throws -> Outcome {
+    /// Runs over `input` into `output`. With `store`, files unchanged since an earlier run are not read again.
+    public func run(input: URL, output: URL, store: ReportStore? = nil,
+                    log: @Sendable (String) -> Void = { _ in }) throws -> Outcome {
         var timings: [String: Int] = [:]
         func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
             try Self.timed(stage, in: &timings, work)
@@ -93,7 +142,7 @@ public struct PipelineRunner: Sendable {
             in: input, extensions: configuration.inputs.extensions, roster: roster,
             excluding: rosterFile.map { [$0] } ?? [])
 
-        let reports = readAll(submissions, log: log, timings: &timings)
+        let (reports, parsed) = readAll(submissions, store: store, log: log, timings: &timings)
         log("[4/5] merge")
         let configuration = self.configuration
         let consolidation = timed(.merge) {
@@ -132,6 +181,8 @@ public struct PipelineRunner: Sendable {
         record.counts.missing = entries.filter { $0.status == .missing }.count
         record.counts.statements = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leaves.count } }
         record.counts.metrics = reports.reduce(0) { $0 + $1.metrics.count }
+        record.counts.read = parsed
+        if let warning = store?.warning { warnings.append("\(output.path): warning: [ingest] \(warning)") }
 
         var files: [(name: String, data: Data)] = try timed(.render) {
             try outputs.filter { $0 != "run.json" }.map { name in

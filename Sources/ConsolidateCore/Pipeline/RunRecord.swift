@@ -28,6 +28,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
         public var skipped: Int
         public var statements: Int
         public var metrics: Int
+        /// Files read and parsed in this run; the others' reports came from the state store.
+        public var read: Int = 0
     }
 
     public var tool: String

@@ -29,11 +29,11 @@ struct IngestSeedRoundTripTests {
     /// A `w:p` per line; tabs as `w:tab`, so the .docx holds what Word would write.
     static func docx(fromLines text: String) -> Data {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        let body = lines.map { line in
-            let runs = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let body = lines.map { line -> String in
+            let runs: String = line.split(separator: "\t", omittingEmptySubsequences: false)
                 .map { DocxFixture.run(String($0)) }
                 .joined(separator: "<w:r><w:tab/></w:r>")
-            return "<w:p>\(runs)</w:p>"
+            return "<w:p>" + runs + "</w:p>"
         }.joined()
         return DocxFixture.docx(body: body)
     }

@@ -80,4 +80,58 @@ import Testing
         #expect(status.stdout.contains("最近3次运行"))
         #expect(status.stdout.contains("未报送1个（青川区退役军人事务局）"))
     }
+
+    static func filesRead(_ folder: URL) throws -> Int {
+        let record = try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: folder.appendingPathComponent("out/run.json")))
+        return record.counts.read
+    }
+
+    @Test func unchangedRerunReadsNoFileAndGivesTheSameBytes() throws {
+        let folder = try Self.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(folder)
+        #expect(try Self.filesRead(folder) == 13)
+        let out = folder.appendingPathComponent("out")
+        let before = try ["summary.json", "summary.md", "summary.docx", "review.html"].map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        let rerun = try Self.run(folder)
+        #expect(rerun.stderr.contains("ingest: 0 个文件"))
+        #expect(try Self.filesRead(folder) == 0)
+        let after = try ["summary.json", "summary.md", "summary.docx", "review.html"].map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        #expect(before == after)
+    }
+
+    @Test func changedFileIsReadAgainAndChangedConfigurationRereadsAll() throws {
+        let folder = try Self.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(folder)
+        let file = folder.appendingPathComponent("in/青川区临溪镇.txt")
+        try (String(contentsOf: file, encoding: .utf8) + "\n补充：本季度新建党员活动室1个。\n").write(to: file, atomically: true, encoding: .utf8)
+        _ = try Self.run(folder)
+        #expect(try Self.filesRead(folder) == 1)
+
+        var pipeline = try String(contentsOf: Repository.defaultPipeline, encoding: .utf8)
+        pipeline = pipeline.replacingOccurrences(of: "distinctiveLimit: 30", with: "distinctiveLimit: 20")
+        let edited = folder.appendingPathComponent("pipeline.yml")
+        try pipeline.write(to: edited, atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Repository.defaultPipeline.deletingLastPathComponent().appendingPathComponent("templates"),
+                                         to: folder.appendingPathComponent("templates"))
+        let result = try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent("in").path,
+                                                "--out", folder.appendingPathComponent("out").path, "--pipeline", edited.path])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(try Self.filesRead(folder) == 13)
+    }
+
+    @Test func corruptStoreIsSetAsideWithAWarningAndRebuilt() throws {
+        let folder = try Self.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(folder)
+        let store = ReportStore.url(in: folder.appendingPathComponent("out"))
+        try Data("这不是数据库".utf8).write(to: store)
+        let result = try Self.run(folder)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("状态库"))
+        #expect(try Self.filesRead(folder) == 13)
+        _ = try Self.run(folder)
+        #expect(try Self.filesRead(folder) == 0)
+    }
 }

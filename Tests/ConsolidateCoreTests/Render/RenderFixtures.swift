@@ -13,7 +13,7 @@ enum RenderFixtures {
         let (submissions, _) = try! Submission.discover(in: Repository.samples, extensions: configuration.inputs.extensions,
                                                          roster: roster, excluding: [rosterFile.standardizedFileURL.path])
         var timings: [String: Int] = [:]
-        let reports = runner.readAll(submissions, timings: &timings)
+        let reports = runner.readAll(submissions, timings: &timings).reports
         let submitted = zip(submissions, reports).map { SubmittedReport(report: $1, submitted: $0.modified) }
         return Merger(configuration: configuration)
             .merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))

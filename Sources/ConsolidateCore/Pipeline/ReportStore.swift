@@ -1,0 +1,91 @@
+import Foundation
+internal import GRDB
+
+/// Remembers each submission's extracted report between runs, so a nightly run
+/// re-reads only new or changed files.
+///
+/// Kept in SQLite beside the outputs (`OUT/.consolidate/state.sqlite`). A
+/// report is reused when the file's path, size and modification time are as
+/// recorded (the file is not even opened), or else when its content hash is,
+/// and always only under the same pipeline configuration and tool version
+/// (`key`); anything else is read again. A store that does not open or is not
+/// ours is set aside with a warning and started anew.
+public final class ReportStore: @unchecked Sendable {
+    private let queue: DatabaseQueue
+    /// The configuration's and the tool's fingerprint: a change of either re-reads everything.
+    public let key: String
+    /// What happened to a store that had to be set aside, for the run's warnings.
+    public private(set) var warning: String?
+
+    public static func url(in folder: URL) -> URL { folder.appendingPathComponent(".consolidate/state.sqlite") }
+
+    public init(folder: URL, configuration: PipelineConfiguration) throws {
+        let url = Self.url(in: folder)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        key = Fingerprint.sha256(Data(((try? configuration.yaml()) ?? "") .utf8) + Data(ToolInfo.version.utf8))
+        do {
+            queue = try Self.open(url)
+        } catch {
+            let aside = url.deletingLastPathComponent().appendingPathComponent("state.sqlite.unreadable")
+            try? FileManager.default.removeItem(at: aside)
+            try FileManager.default.moveItem(at: url, to: aside)
+            warning = "状态库 \(url.path) 无法读取（\(error)），已移至 \(aside.lastPathComponent) 并重建，本次全部重新读取。"
+            queue = try Self.open(url)
+        }
+    }
+
+    private static func open(_ url: URL) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS report (
+                    path TEXT NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,
+                    size INTEGER NOT NULL, modified REAL NOT NULL, sha256 TEXT NOT NULL, json BLOB NOT NULL,
+                    PRIMARY KEY (path, unit, key))
+                """)
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS report_sha ON report (sha256, unit, key)")
+            // A file that is a database but not ours has no such table shape: reading proves it.
+            _ = try Row.fetchOne(db, sql: "SELECT path, unit, key, size, modified, sha256, json FROM report LIMIT 1")
+        }
+        return queue
+    }
+
+    /// The file's size and modification time, the cheap part of the identity.
+    public static func stamp(of url: URL) -> (size: Int, modified: Double)? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date else { return nil }
+        return (size, date.timeIntervalSince1970)
+    }
+
+    /// The stored report of a file not changed since it was read, without opening the file.
+    public func report(path: String, unit: String, size: Int, modified: Double) -> UnitReport? {
+        let data = try? queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT json FROM report WHERE path = ? AND unit = ? AND key = ? AND size = ? AND modified = ?",
+                              arguments: [path, unit, key, size, modified])
+        }
+        return data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) }
+    }
+
+    /// The stored report of the same content, read under another path or time.
+    public func report(sha256: String, unit: String) -> UnitReport? {
+        let data = try? queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT json FROM report WHERE sha256 = ? AND unit = ? AND key = ? LIMIT 1",
+                              arguments: [sha256, unit, key])
+        }
+        return data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) }
+    }
+
+    /// Records the reports of one run (quarantined ones too: an unchanged bad file stays quarantined).
+    public func save(_ entries: [(report: UnitReport, unit: String, size: Int, modified: Double)]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try queue.write { db in
+            for entry in entries {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO report (path, unit, key, size, modified, sha256, json) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [entry.report.source.path, entry.unit, key, entry.size, entry.modified,
+                                     entry.report.source.sha256, try encoder.encode(entry.report)])
+            }
+        }
+    }
+}
