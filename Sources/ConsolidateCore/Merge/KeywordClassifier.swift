@@ -5,8 +5,15 @@
 struct KeywordClassifier: Sendable {
     struct Class: Sendable {
         var id: String
+        /// Keywords already folded, so a statement is compared without folding them again.
         var keywords: [String]
         var examples: [Set<UInt64>]
+
+        init(id: String, keywords: [String], examples: [Set<UInt64>]) {
+            self.id = id
+            self.keywords = keywords.map { TextSimilarity.fold($0) }.filter { !$0.isEmpty }
+            self.examples = examples
+        }
     }
 
     var classes: [Class]
@@ -18,9 +25,8 @@ struct KeywordClassifier: Sendable {
         var scored: [(score: Int, order: Int, id: String)] = []
         for (order, candidate) in classes.enumerated() {
             var score = 0
-            for keyword in candidate.keywords {
-                let key = TextSimilarity.fold(keyword)
-                guard !key.isEmpty, folded.contains(key) else { continue }
+            for key in candidate.keywords {
+                guard folded.contains(key) else { continue }
                 score += firstSentence.contains(key) ? 2 : 1
             }
             if score > 0 { scored.append((score, order, candidate.id)) }
