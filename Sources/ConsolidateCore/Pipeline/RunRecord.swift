@@ -30,6 +30,26 @@ public struct RunRecord: Codable, Sendable, Equatable {
         public var metrics: Int
         /// Files read and parsed in this run; the others' reports came from the state store.
         public var read: Int = 0
+
+        init(files: Int, received: Int, quarantined: Int, superseded: Int, missing: Int, skipped: Int,
+             statements: Int, metrics: Int) {
+            (self.files, self.received, self.quarantined, self.superseded) = (files, received, quarantined, superseded)
+            (self.missing, self.skipped, self.statements, self.metrics) = (missing, skipped, statements, metrics)
+        }
+
+        /// A record written before `read` existed still reads, so the next run can compare with it.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            files = try c.decode(Int.self, forKey: .files)
+            received = try c.decode(Int.self, forKey: .received)
+            quarantined = try c.decode(Int.self, forKey: .quarantined)
+            superseded = try c.decode(Int.self, forKey: .superseded)
+            missing = try c.decode(Int.self, forKey: .missing)
+            skipped = try c.decode(Int.self, forKey: .skipped)
+            statements = try c.decode(Int.self, forKey: .statements)
+            metrics = try c.decode(Int.self, forKey: .metrics)
+            read = try c.decodeIfPresent(Int.self, forKey: .read) ?? files
+        }
     }
 
     public var tool: String
@@ -46,6 +66,33 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var outputs: [String]
     /// The run's warning lines, as printed on standard error (quarantined and superseded files).
     public var warnings: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case tool, version, input, pipeline, roster, inputs, skipped, missing, counts, timings, outputs, warnings
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tool = try c.decode(String.self, forKey: .tool)
+        version = try c.decode(String.self, forKey: .version)
+        input = try c.decode(String.self, forKey: .input)
+        pipeline = try c.decodeIfPresent(String.self, forKey: .pipeline)
+        roster = try c.decodeIfPresent(String.self, forKey: .roster)
+        inputs = try c.decode([Input].self, forKey: .inputs)
+        skipped = try c.decode([SkippedFile].self, forKey: .skipped)
+        missing = try c.decode([String].self, forKey: .missing)
+        counts = try c.decode(Counts.self, forKey: .counts)
+        timings = try c.decode([String: Int].self, forKey: .timings)
+        outputs = try c.decode([String].self, forKey: .outputs)
+        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+    }
+
+    init(tool: String, version: String, input: String, pipeline: String?, roster: String?, inputs: [Input],
+         skipped: [SkippedFile], missing: [String], counts: Counts, timings: [String: Int], outputs: [String]) {
+        (self.tool, self.version, self.input, self.pipeline, self.roster) = (tool, version, input, pipeline, roster)
+        (self.inputs, self.skipped, self.missing, self.counts) = (inputs, skipped, missing, counts)
+        (self.timings, self.outputs) = (timings, outputs)
+    }
 
     /// The record of the previous run in `folder`, if there is one this build can read.
     public static func previous(in folder: URL) -> RunRecord? {

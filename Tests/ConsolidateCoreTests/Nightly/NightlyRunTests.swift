@@ -134,4 +134,16 @@ import Testing
         _ = try Self.run(folder)
         #expect(try Self.filesRead(folder) == 0)
     }
+
+    @Test func recordOfAnEarlierVersionWithoutNewerFieldsStillReads() throws {
+        let json = """
+            {"tool":"consolidate","version":"0.1.0","input":"in","inputs":[],"skipped":[],"missing":["甲局"],
+             "counts":{"files":3,"received":2,"quarantined":1,"superseded":0,"missing":1,"skipped":0,"statements":9,"metrics":4},
+             "timings":{},"outputs":["summary.md"]}
+            """
+        let record = try JSONDecoder().decode(RunRecord.self, from: Data(json.utf8))
+        #expect(record.counts.read == 3)
+        #expect(record.warnings.isEmpty)
+        #expect(record.missing == ["甲局"])
+    }
 }
