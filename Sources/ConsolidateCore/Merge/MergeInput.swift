@@ -114,17 +114,10 @@ public struct MergeInput: Sendable {
         return MergeInput(units: units, statements: statements, figures: figures, periods: periods)
     }
 
-    /// A unit's figures, one per activity and measure word: where a report states
-    /// one activity more than once (a running total restated), its largest figure.
+    /// A unit's figures as its report states them; `MetricTotals` keeps one per unit and activity.
     static func figures(of report: UnitReport) -> [UnitFigure] {
-        var best: [String: UnitFigure] = [:]
-        for metric in report.metrics {
-            let key = metric.activity + "\u{1F}" + metric.unit
-            let figure = UnitFigure(unit: report.unit, activity: metric.activity, measure: metric.unit,
-                                    value: metric.value, approx: metric.approx, text: metric.text)
-            guard let current = best[key] else { best[key] = figure; continue }
-            if let value = figure.value, value > (current.value ?? -1) { best[key] = figure }
+        report.metrics.map {
+            UnitFigure(unit: report.unit, activity: $0.activity, measure: $0.unit, value: $0.value, approx: $0.approx, text: $0.text)
         }
-        return best.keys.sorted().map { best[$0]! }
     }
 }

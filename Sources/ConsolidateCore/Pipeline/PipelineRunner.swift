@@ -28,7 +28,8 @@ public struct PipelineRunner: Sendable {
     /// What the ingest stage made of one file.
     enum Reading: Sendable {
         case document(RawDocument)
-        case failed(IngestError)
+        /// The file could not be read; `sha256` of its bytes where they could be loaded.
+        case failed(IngestError, sha256: String)
         /// The store held a report of the same content (the file was read to hash it, not parsed).
         case stored(UnitReport)
     }
@@ -61,16 +62,17 @@ public struct PipelineRunner: Sendable {
             ParallelMap.map(pending) { index in
                 let submission = submissions[index]
                 guard let bytes = try? Data(contentsOf: submission.url) else {
-                    return .failed(.unreadable(path: submission.path, reason: "无法打开文件"))
+                    return .failed(.unreadable(path: submission.path, reason: "无法打开文件"), sha256: "")
                 }
-                if let store, var report = store.report(sha256: Fingerprint.sha256(bytes), unit: submission.unitHint ?? "") {
+                let sha256 = Fingerprint.sha256(bytes)
+                if let store, var report = store.report(sha256: sha256, unit: submission.unitHint ?? "") {
                     report.source.path = submission.path
                     return .stored(report)
                 }
                 do throws(IngestError) {
                     return .document(try Ingest.read(bytes: bytes, displayPath: submission.path, inputs: configuration.inputs))
                 } catch {
-                    return .failed(error)
+                    return .failed(error, sha256: sha256)
                 }
             }
         }
@@ -91,7 +93,7 @@ public struct PipelineRunner: Sendable {
                 switch readings[position] {
                 case .document: return classifier.annotate(extractor.extract(normalized[position]!, unitHint: submission.unitHint))
                 case let .stored(report): return report
-                case let .failed(error): return Self.quarantined(submission, reason: error.description)
+                case let .failed(error, sha256): return Self.quarantined(submission, reason: error.description, sha256: sha256)
                 }
             }
         }
@@ -110,13 +112,12 @@ public struct PipelineRunner: Sendable {
         return (reports.map { $0! }, parsed)
     }
 
-    /// The report of a submission that could not be read.
-    static func quarantined(_ submission: Submission, reason: String) -> UnitReport {
+    /// The report of a submission that could not be read, from the bytes already loaded.
+    static func quarantined(_ submission: Submission, reason: String, sha256: String) -> UnitReport {
         let unit = submission.unitHint ?? submission.url.deletingPathExtension().lastPathComponent
-        let bytes = try? Data(contentsOf: submission.url)
         let source = SourceInfo(
             path: submission.path, format: submission.url.pathExtension.lowercased() == "txt" ? .txt : .docx,
-            sha256: bytes.map(Fingerprint.sha256) ?? "")
+            sha256: sha256)
         return UnitReport.quarantined(source: source, unit: unit, reason: reason)
     }
 
