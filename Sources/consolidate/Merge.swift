@@ -9,6 +9,8 @@ struct Merge: ParsableCommand {
     @Argument(help: "summary.json files written by `consolidate run` or `merge`.") var summaries: [String]
     @Option(help: "The folder the merged summary is written to.") var out: String
     @OptionGroup var pipelineOptions: PipelineOptions
+    @Option(help: "Seconds to wait for another run holding the output folder before exiting with code 4.")
+    var wait: Double = 600
 
     func run() throws {
         let (configuration, _) = try pipelineOptions.load()
@@ -27,7 +29,17 @@ struct Merge: ParsableCommand {
         for name in configuration.render.outputs where name != "run.json" {
             files.append((name, try Renderer.render(name, consolidation: consolidation, configuration: configuration)))
         }
-        try OutputWriter.write(files, to: URL(fileURLWithPath: out))
+        let outURL = URL(fileURLWithPath: out)
+        let lock: RunLock
+        do {
+            lock = try RunLock.acquire(in: outURL, timeout: wait)
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(4)
+        }
+        defer { lock.release() }
+        for note in OutputWriter.recover(outURL) { Diagnostics.line("\(out): warning: [render] \(note)") }
+        try OutputWriter.write(files, to: outURL)
         Diagnostics.line("done: \(summaries.count) summaries merged, \(consolidation.units.count) units → \(out)/")
     }
 }

@@ -45,7 +45,17 @@ struct Run: ParsableCommand {
             throw ExitCode(4)
         }
         defer { lock.release() }
+        FaultInjection.reach("locked")
         let started = Date()
+        var notices: [String] = []
+        if let killed = lock.replaced {
+            let when = ISO8601DateFormatter().string(from: killed.started)
+            notices.append("\(out): warning: [render] 上次运行（进程\(killed.pid)，开始于\(when)）未正常结束，可能被强行终止；本次接管。")
+            try? Ledger.append(Ledger.Entry(started: killed.started, ended: killed.started, exitCode: -1,
+                                            error: "运行中断（进程\(killed.pid)未正常结束）"), in: outURL)
+        }
+        notices += OutputWriter.recover(outURL).map { "\(out): warning: [render] \($0)" }
+        for notice in notices { Diagnostics.line(notice) }
         let runner = PipelineRunner(configuration: configuration, roster: rosterValue,
                                     pipelinePath: pipelinePath, rosterPath: rosterPath)
         var store: ReportStore?
@@ -58,13 +68,13 @@ struct Run: ParsableCommand {
         }
         let outcome: PipelineRunner.Outcome
         do {
-            outcome = try runner.run(input: inputURL, output: outURL, store: store) { Diagnostics.line($0) }
+            outcome = try runner.run(input: inputURL, output: outURL, store: store, notices: notices) { Diagnostics.line($0) }
         } catch {
             Diagnostics.line("\(error)")
             try? Ledger.append(Ledger.Entry(started: started, ended: Date(), exitCode: 1, error: "\(error)"), in: outURL)
             throw ExitCode.failure
         }
-        for warning in outcome.warnings.sorted() { Diagnostics.line(warning) }
+        for warning in outcome.warnings.sorted() where !notices.contains(warning) { Diagnostics.line(warning) }
         let counts = outcome.record.counts
         let exitCode: Int32 = counts.quarantined > 0 ? 3 : 0
         let files = Ledger.fileChanges(previous: outcome.previousRecord, current: outcome.record)

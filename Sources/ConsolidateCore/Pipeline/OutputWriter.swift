@@ -2,10 +2,21 @@ import Foundation
 
 /// Writes a run's outputs whole or not at all.
 ///
-/// Every file is first written into a fresh folder beside the output folder;
-/// only when all are complete are they moved into place, each by a rename. A
-/// run that fails before that leaves the previous outputs untouched.
+/// Every file is first written and flushed to disk in a staging folder beside
+/// the output folder (`.OUT.partial-PID`). Only when all are complete does a
+/// commit list (`.commit`, itself written under another name and renamed) mark
+/// the set as whole; then each file is moved into place by a rename.
+///
+/// A run killed before the commit list exists leaves the previous outputs
+/// byte for byte; its staging folder is removed by the next run. A run killed
+/// while moving files (a window of a few renames) leaves a commit list, and the
+/// next run finishes moving that complete set before it does anything else, so
+/// the folder never stays a mix of two runs. `recover` must be called with the
+/// output folder's lock held.
 public enum OutputWriter {
+    /// The name of the list that marks a staging folder as complete.
+    static let commitList = ".commit"
+
     public static func write(_ files: [(name: String, data: Data)], to folder: URL) throws {
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
@@ -14,25 +25,111 @@ public enum OutputWriter {
         } catch {
             throw StageError(stage: .render, file: parent.path, message: "无法创建输出文件夹：\(error.localizedDescription)")
         }
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = stagingFolder(for: folder, pid: ProcessInfo.processInfo.processIdentifier)
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for file in files {
-                try file.data.write(to: staging.appendingPathComponent(file.name))
+                try writeDurably(file.data, to: staging.appendingPathComponent(file.name))
+                FaultInjection.reach("staged:\(file.name)")
             }
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            for file in files {
-                let target = folder.appendingPathComponent(file.name)
-                if rename(staging.appendingPathComponent(file.name).path, target.path) != 0 {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-                }
-            }
-            try manager.removeItem(at: staging)
+            let list = Data((files.map(\.name).joined(separator: "\n") + "\n").utf8)
+            let pending = staging.appendingPathComponent(commitList + ".tmp")
+            try writeDurably(list, to: pending)
+            try move(pending, to: staging.appendingPathComponent(commitList))
+            synchronizeFolder(staging)
+            FaultInjection.reach("committed")
         } catch {
             try? manager.removeItem(at: staging)
             if let error = error as? StageError { throw error }
             throw StageError(stage: .render, file: folder.path, message: "写入输出失败：\(error.localizedDescription)")
         }
+        do {
+            try finish(staging, into: folder)
+        } catch {
+            // The set is whole in the staging folder; the next run finishes moving it.
+            throw StageError(stage: .render, file: folder.path,
+                             message: "输出已完整生成，但移入输出文件夹时出错（\(error.localizedDescription)）；下次运行会先补完。")
+        }
+    }
+
+    /// Deals with the staging folders runs into `folder` left behind: a complete set
+    /// is moved into place, an incomplete one removed. Returns a line per folder found,
+    /// in Chinese, for the run's warnings.
+    public static func recover(_ folder: URL) -> [String] {
+        let manager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        let prefix = stagingPrefix(for: folder)
+        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return [] }
+        var notes: [String] = []
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let staging = parent.appendingPathComponent(name)
+            if manager.fileExists(atPath: staging.appendingPathComponent(commitList).path) {
+                do {
+                    let moved = try finish(staging, into: folder)
+                    notes.append("上次运行在替换输出文件时中断，已把它完整生成的\(moved)个文件补充移入。")
+                } catch {
+                    notes.append("上次运行留下的完整输出（\(staging.path)）无法移入：\(error.localizedDescription)")
+                }
+            } else {
+                try? manager.removeItem(at: staging)
+                notes.append("上次运行在写输出时中断，原有输出未受影响，残留的临时文件已删除。")
+            }
+        }
+        return notes
+    }
+
+    /// Moves the files of a complete staging folder into place; returns how many were still to move.
+    @discardableResult
+    static func finish(_ staging: URL, into folder: URL) throws -> Int {
+        let manager = FileManager.default
+        let list = try String(contentsOf: staging.appendingPathComponent(commitList), encoding: .utf8)
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        var moved = 0
+        for name in list.split(separator: "\n").map(String.init) {
+            let source = staging.appendingPathComponent(name)
+            // Already moved by the run that was interrupted.
+            guard manager.fileExists(atPath: source.path) else { continue }
+            try move(source, to: folder.appendingPathComponent(name))
+            moved += 1
+            FaultInjection.reach("moved:\(name)")
+        }
+        synchronizeFolder(folder)
+        try manager.removeItem(at: staging)
+        return moved
+    }
+
+    static func stagingPrefix(for folder: URL) -> String {
+        ".\(folder.lastPathComponent).partial-"
+    }
+
+    static func stagingFolder(for folder: URL, pid: Int32) -> URL {
+        folder.deletingLastPathComponent().appendingPathComponent(stagingPrefix(for: folder) + String(pid))
+    }
+
+    /// Writes and flushes to disk, so a power cut cannot leave a renamed but empty file.
+    private static func writeDurably(_ data: Data, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: data)
+        try handle.synchronize()
+    }
+
+    private static func move(_ source: URL, to target: URL) throws {
+        if rename(source.path, target.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [
+                NSFilePathErrorKey: target.path, NSLocalizedDescriptionKey: String(cString: strerror(errno)),
+            ])
+        }
+    }
+
+    private static func synchronizeFolder(_ folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 }

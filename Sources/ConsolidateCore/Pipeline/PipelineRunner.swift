@@ -107,6 +107,7 @@ public struct PipelineRunner: Sendable {
                 return (fresh[position], submissions[index].unitHint ?? "", stamp.size, stamp.modified)
             }
             try? store.save(entries)
+            FaultInjection.reach("stored")
         }
         let parsed = readings.filter { if case .stored = $0 { return false } else { return true } }.count
         return (reports.map { $0! }, parsed)
@@ -128,7 +129,8 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Runs over `input` into `output`. With `store`, files unchanged since an earlier run are not read again.
-    public func run(input: URL, output: URL, store: ReportStore? = nil,
+    /// `notices` are warnings found before the run began (an interrupted earlier run), kept in run.json.
+    public func run(input: URL, output: URL, store: ReportStore? = nil, notices: [String] = [],
                     log: @Sendable (String) -> Void = { _ in }) throws -> Outcome {
         var timings: [String: Int] = [:]
         func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
@@ -161,7 +163,7 @@ public struct PipelineRunner: Sendable {
             timings: [:], outputs: outputs)
         let statusByPath = Dictionary(consolidation.units.compactMap { entry in entry.source.map { ($0, entry.status) } },
                                       uniquingKeysWith: { first, _ in first })
-        var warnings: [String] = []
+        var warnings = notices
         for report in reports {
             let status = statusByPath[report.source.path] ?? .received
             record.inputs.append(RunRecord.Input(
@@ -198,6 +200,7 @@ public struct PipelineRunner: Sendable {
         let changes = ChangeReport(previousRecord: previousRecord, previous: previousSummary,
                                    currentRecord: record, current: consolidation)
         files.append(("changes.md", Data(changes.markdown().utf8)))
+        FaultInjection.reach("rendered")
         try OutputWriter.write(files, to: output)
         return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)
     }

@@ -15,6 +15,8 @@ public final class RunLock: @unchecked Sendable {
 
     public let url: URL
     private var held = false
+    /// The holder of a stale lock this one replaced: a run that was killed or lost power.
+    public private(set) var replaced: Holder?
 
     private init(url: URL) { self.url = url }
 
@@ -47,6 +49,7 @@ public final class RunLock: @unchecked Sendable {
             if let holder, holder.host == me.host, !Self.isAlive(holder.pid) {
                 // Left by a run that was killed: stale, taken over.
                 try? FileManager.default.removeItem(at: lock.url)
+                lock.replaced = holder
                 continue
             }
             if holder == nil, let age = lock.age(), age > 5 {

@@ -16,7 +16,10 @@ public enum StatusReport {
             for entry in entries.suffix(runs).reversed() {
                 let seconds = String(format: "%.1f", entry.ended.timeIntervalSince(entry.started))
                 var line = "  \(formatter.string(from: entry.started))  用时\(seconds)秒  退出码\(entry.exitCode)"
-                if let error = entry.error {
+                if entry.exitCode < 0 {
+                    // Recorded by the run that took over its lock: when it ended is not known.
+                    line = "  \(formatter.string(from: entry.started))  中断：\(entry.error ?? "未正常结束")"
+                } else if let error = entry.error {
                     line += "  失败：\(error)"
                 } else {
                     line += "  文件：新\(entry.filesNew) 变\(entry.filesChanged) 未变\(entry.filesUnchanged) 隔离\(entry.filesQuarantined)"
