@@ -187,9 +187,12 @@ public struct PipelineRunner: Sendable {
         record.counts.read = parsed
         if let warning = store?.warning { warnings.append("\(output.path): warning: [ingest] \(warning)") }
 
+        // Compared before rendering so that review.html shows it too; timings and warnings play no part.
+        let changes = ChangeReport(previousRecord: previousRecord, previous: previousSummary,
+                                   currentRecord: record, current: consolidation)
         var files: [(name: String, data: Data)] = try timed(.render) {
             try outputs.filter { $0 != "run.json" }.map { name in
-                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration))
+                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration, changes: changes))
             }
         }
         record.timings = timings
@@ -197,8 +200,6 @@ public struct PipelineRunner: Sendable {
         if outputs.contains("run.json") {
             files.append(("run.json", try JSONOutput.encode(record)))
         }
-        let changes = ChangeReport(previousRecord: previousRecord, previous: previousSummary,
-                                   currentRecord: record, current: consolidation)
         files.append(("changes.md", Data(changes.markdown().utf8)))
         FaultInjection.reach("rendered")
         try OutputWriter.write(files, to: output)

@@ -1,4 +1,5 @@
-/// What changed since the previous run (`changes.md`), for the reviewer who reads the nightly result.
+/// What changed since the previous run (`changes.md`, and the first section of review.html),
+/// for the reviewer who reads the nightly result.
 ///
 /// Compares the previous run's record and summary with this run's: units newly
 /// received, resubmitted or quarantined, statements that entered or left the
@@ -17,13 +18,27 @@ public struct ChangeReport: Sendable {
         self.current = current
     }
 
-    public func markdown() -> String {
-        var lines = ["# 与上次运行相比的变化", ""]
-        guard let previous, let previousRecord else {
-            lines.append("这是该输出文件夹的第一次运行，没有可以比较的上次结果。")
-            return lines.joined(separator: "\n") + "\n"
-        }
-        lines += ["## 报送情况", ""]
+    static let title = "与上次运行相比的变化"
+    static let firstRun = "这是该输出文件夹的第一次运行，没有可以比较的上次结果。"
+
+    /// One line of change: what it is about (a unit, or none for a total) and its words.
+    struct Line: Equatable {
+        var unit: String?
+        var text: String
+    }
+
+    /// The changes, in the order both documents show them.
+    struct Comparison {
+        /// 报送情况: a label (新收到, 新隔离 …) and its entries.
+        var submissions: [(label: String, lines: [Line])]
+        var entered: [Line]
+        var left: [Line]
+        var totals: [Line]
+    }
+
+    /// Nil on the first run into a folder.
+    func comparison() -> Comparison? {
+        guard let previous, let previousRecord else { return nil }
         let before = Dictionary(previousRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(currentRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let added = currentRecord.inputs.filter { before[$0.path] == nil }
@@ -31,51 +46,71 @@ public struct ChangeReport: Sendable {
         let removed = previousRecord.inputs.filter { after[$0.path] == nil }
         let quarantined = currentRecord.inputs.filter { $0.status == .quarantined && before[$0.path]?.status != .quarantined }
         let previouslyMissing = Set(previousRecord.missing), nowMissing = Set(currentRecord.missing)
-        var any = false
-        func line(_ label: String, _ items: [String]) {
-            guard !items.isEmpty else { return }
-            any = true
-            lines.append("- \(label)（\(items.count)）：\(items.joined(separator: "、"))")
-        }
-        line("新收到", added.map { "\($0.unit)（\($0.path)）" })
-        line("重新报送、内容有变化", resubmitted.map { "\($0.unit)（\($0.path)）" })
-        line("文件已撤下", removed.map { "\($0.unit)（\($0.path)）" })
-        line("新隔离", quarantined.map { "\($0.unit)（\($0.reason ?? "")）" })
-        line("已补报", previouslyMissing.subtracting(nowMissing).sorted())
-        line("新增未报送", nowMissing.subtracting(previouslyMissing).sorted())
-        if !any { lines.append("报送材料没有变化。") }
+        func file(_ input: RunRecord.Input) -> Line { Line(unit: input.unit, text: "\(input.unit)（\(input.path)）") }
+        let submissions: [(label: String, lines: [Line])] = [
+            ("新收到", added.map(file)),
+            ("重新报送、内容有变化", resubmitted.map(file)),
+            ("文件已撤下", removed.map(file)),
+            ("新隔离", quarantined.map { Line(unit: $0.unit, text: "\($0.unit)（\($0.reason ?? "")）") }),
+            ("已补报", previouslyMissing.subtracting(nowMissing).sorted().map { Line(unit: $0, text: $0) }),
+            ("新增未报送", nowMissing.subtracting(previouslyMissing).sorted().map { Line(unit: $0, text: $0) }),
+        ].filter { !$0.lines.isEmpty }
 
-        lines += ["", "## 汇总内容", ""]
         let oldStatements = Set(Self.statements(of: previous)), newStatements = Set(Self.statements(of: current))
         let entered = newStatements.subtracting(oldStatements).sorted(), left = oldStatements.subtracting(newStatements).sorted()
-        if entered.isEmpty && left.isEmpty { lines.append("汇总所依据的内容没有变化。") }
-        if !entered.isEmpty {
-            lines.append("新增\(entered.count)条：")
-            lines += entered.map { "- \($0)" }
-        }
-        if !left.isEmpty {
-            lines.append("移出\(left.count)条：")
-            lines += left.map { "- \($0)" }
-        }
 
-        lines += ["", "## 数字", ""]
         let oldTotals = Dictionary(previous.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         let newTotals = Dictionary(current.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        var moved: [String] = []
+        var totals: [Line] = []
         for key in Set(oldTotals.keys).union(newTotals.keys).sorted() {
             let old = oldTotals[key], new = newTotals[key]
             guard old?.total != new?.total || old?.unknown != new?.unknown else { continue }
             let total = new ?? old!
-            moved.append("- \(total.activity)：\(old.map { "\($0.total)\($0.unit)" } ?? "无") → \(new.map { "\($0.total)\($0.unit)" } ?? "无")"
-                + ((new?.unknown.isEmpty ?? true) ? "" : "（未填写：\(new!.unknown.joined(separator: "、"))）"))
+            totals.append(Line(unit: nil, text: "\(total.activity)：\(old.map { "\($0.total)\($0.unit)" } ?? "无") → \(new.map { "\($0.total)\($0.unit)" } ?? "无")"
+                + ((new?.unknown.isEmpty ?? true) ? "" : "（未填写：\(new!.unknown.joined(separator: "、"))）")))
         }
-        lines += moved.isEmpty ? ["合计数字没有变化。"] : moved
+        func statement(_ pair: StatementKey) -> Line { Line(unit: pair.unit, text: "\(pair.unit)：\(pair.text)") }
+        return Comparison(submissions: submissions, entered: entered.map(statement), left: left.map(statement), totals: totals)
+    }
+
+    public func markdown() -> String {
+        var lines = ["# \(Self.title)", ""]
+        guard let comparison = comparison() else {
+            lines.append(Self.firstRun)
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines += ["## 报送情况", ""]
+        for (label, items) in comparison.submissions {
+            lines.append("- \(label)（\(items.count)）：\(items.map(\.text).joined(separator: "、"))")
+        }
+        if comparison.submissions.isEmpty { lines.append("报送材料没有变化。") }
+
+        lines += ["", "## 汇总内容", ""]
+        if comparison.entered.isEmpty && comparison.left.isEmpty { lines.append("汇总所依据的内容没有变化。") }
+        if !comparison.entered.isEmpty {
+            lines.append("新增\(comparison.entered.count)条：")
+            lines += comparison.entered.map { "- \($0.text)" }
+        }
+        if !comparison.left.isEmpty {
+            lines.append("移出\(comparison.left.count)条：")
+            lines += comparison.left.map { "- \($0.text)" }
+        }
+
+        lines += ["", "## 数字", ""]
+        lines += comparison.totals.isEmpty ? ["合计数字没有变化。"] : comparison.totals.map { "- \($0.text)" }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Every statement of a consolidation as `单位：原文`, for comparing two runs.
-    static func statements(of consolidation: Consolidation) -> [String] {
+    /// A statement of a consolidation: its unit and its words.
+    struct StatementKey: Hashable, Comparable {
+        var unit: String
+        var text: String
+        static func < (a: Self, b: Self) -> Bool { (a.unit, a.text) < (b.unit, b.text) }
+    }
+
+    /// Every statement of a consolidation, for comparing two runs.
+    static func statements(of consolidation: Consolidation) -> [StatementKey] {
         (consolidation.achievements.flatMap(\.members) + consolidation.plans.flatMap(\.members)
-            + consolidation.problems.flatMap(\.items)).map { "\($0.unit)：\($0.text)" }
+            + consolidation.problems.flatMap(\.items)).map { StatementKey(unit: $0.unit, text: $0.text) }
     }
 }

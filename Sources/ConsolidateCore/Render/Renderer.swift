@@ -6,8 +6,9 @@ public enum Renderer {
     public static let outputs = ["summary.md", "summary.docx", "review.html", "summary.json", "run.json"]
 
     /// The bytes of the output called `name` (`summary.md`, `summary.docx`, `review.html`, `summary.json`).
+    /// `changes`, where there was a previous run, becomes the first section of review.html.
     public static func render(_ name: String, consolidation: Consolidation,
-                              configuration: PipelineConfiguration) throws -> Data {
+                              configuration: PipelineConfiguration, changes: ChangeReport? = nil) throws -> Data {
         switch name {
         case "summary.md":
             return Data(try markdown(consolidation, configuration: configuration).utf8)
@@ -16,7 +17,7 @@ public enum Renderer {
             let markdown = try markdown(consolidation, configuration: configuration)
             return try SummaryDocx(markdown: markdown).data()
         case "review.html":
-            return Data(ReviewPage(consolidation: consolidation, configuration: configuration).render().utf8)
+            return Data(ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes).render().utf8)
         case "summary.json":
             return try JSONOutput.encode(consolidation)
         default:

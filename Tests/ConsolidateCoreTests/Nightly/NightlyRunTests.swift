@@ -58,8 +58,10 @@ import Testing
         let out = folder.appendingPathComponent("out")
         _ = try Self.run(folder)
         #expect(try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8).contains("第一次运行"))
+        #expect(try String(contentsOf: out.appendingPathComponent("review.html"), encoding: .utf8).contains("第一次运行"))
         _ = try Self.run(folder)
         #expect(try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8).contains("报送材料没有变化"))
+        #expect(try String(contentsOf: out.appendingPathComponent("review.html"), encoding: .utf8).contains("都没有变化"))
 
         // One unit resubmits with one more statement.
         let file = folder.appendingPathComponent("in/青川区河西街道.txt")
@@ -70,6 +72,14 @@ import Testing
         let changes = try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8)
         #expect(changes.contains("重新报送、内容有变化（1）：青川区河西街道"))
         #expect(changes.contains("夜间巡逻党员队"))
+        // The review page opens with the same changes, each line filterable by its unit.
+        let review = try String(contentsOf: out.appendingPathComponent("review.html"), encoding: .utf8)
+        let section = try #require(review.range(of: "<section id=\"changes\"").map { review[$0.lowerBound...] }
+            .flatMap { part in part.range(of: "</section>").map { String(part[..<$0.upperBound]) } })
+        #expect(section.contains("重新报送、内容有变化（1）"))
+        #expect(section.contains("<li class=\"change\" data-units=\"青川区河西街道\">青川区河西街道：（六）组建社区夜间巡逻党员队")
+            || section.contains("<li class=\"change\" data-units=\"青川区河西街道\">青川区河西街道：组建社区夜间巡逻党员队"))
+        #expect(section.contains("新增1条"))
 
         let entries = Ledger.entries(in: out)
         #expect(entries.map(\.filesNew) == [13, 0, 0])
@@ -92,12 +102,19 @@ import Testing
         _ = try Self.run(folder)
         #expect(try Self.filesRead(folder) == 13)
         let out = folder.appendingPathComponent("out")
-        let before = try ["summary.json", "summary.md", "summary.docx", "review.html"].map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        func outputs(_ names: [String]) throws -> [Data] { try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } }
+        let summaries = ["summary.json", "summary.md", "summary.docx"]
+        let first = try outputs(summaries)
         let rerun = try Self.run(folder)
         #expect(rerun.stderr.contains("ingest: 0 个文件"))
         #expect(try Self.filesRead(folder) == 0)
-        let after = try ["summary.json", "summary.md", "summary.docx", "review.html"].map { try Data(contentsOf: out.appendingPathComponent($0)) }
-        #expect(before == after)
+        #expect(try outputs(summaries) == first)
+        // review.html and changes.md also say what changed since the run before: from the second
+        // unchanged run on, every byte is the same.
+        let second = try outputs(summaries + ["review.html", "changes.md"])
+        _ = try Self.run(folder)
+        #expect(try Self.filesRead(folder) == 0)
+        #expect(try outputs(summaries + ["review.html", "changes.md"]) == second)
     }
 
     @Test func changedFileIsReadAgainAndChangedConfigurationRereadsAll() throws {

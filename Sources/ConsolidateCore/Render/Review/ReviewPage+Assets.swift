@@ -32,6 +32,10 @@ extension ReviewPage {
         .note { color: var(--muted); }
         .attention { border: 1px solid #e3b4b4; background: #fdf3f3; border-radius: 6px; padding: 4px 16px; }
         .attention h2 { border: 0; margin-top: 8px; }
+        .changes { border: 1px solid #b7c7e0; background: #f4f7fc; border-radius: 6px; padding: 4px 16px; margin-top: 12px; }
+        .changes h2 { border: 0; margin-top: 8px; }
+        .changes h3 { margin: 10px 0 4px; }
+        details.changed > summary { cursor: pointer; }
         table.units { border-collapse: collapse; width: 100%; font-size: 14px; }
         table.units th, table.units td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
         table.units th { background: #f4f6f8; }

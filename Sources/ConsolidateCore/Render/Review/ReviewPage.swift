@@ -9,10 +9,14 @@
 public struct ReviewPage: Sendable {
     let consolidation: Consolidation
     let configuration: PipelineConfiguration
+    /// What changed since the previous run into the same folder; nil where there is no such run
+    /// (a roll-up by `merge`), and then the page has no changes section.
+    let changes: ChangeReport?
 
-    public init(consolidation: Consolidation, configuration: PipelineConfiguration) {
+    public init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport? = nil) {
         self.consolidation = consolidation
         self.configuration = configuration
+        self.changes = changes
     }
 
     public func render() -> String {
@@ -35,6 +39,7 @@ public struct ReviewPage: Sendable {
 
             """
         html += attention()
+        html += changesSection()
         html += "<section id=\"achievements\"><h2>一、主要做法和成效</h2>\n"
         // The same groups the summary counts under its themes (a distinctive practice counts for its theme too).
         html += "<h3>（一）共性做法</h3>\n" + themed(consolidation.achievements.filter { $0.origin == nil }, kind: "做法")
@@ -97,6 +102,40 @@ public struct ReviewPage: Sendable {
                 + "（\(e(entry.source ?? "—"))）\(e(reason))</li>\n"
         }
         return html + "</ul></section>\n"
+    }
+
+    /// What the nightly run changed: what a reviewer reads first in the morning. Each line about
+    /// a unit carries `data-units`, so the unit filter applies to it too.
+    private func changesSection() -> String {
+        guard let changes else { return "" }
+        var html = "<section id=\"changes\" class=\"changes\"><h2>\(e(ChangeReport.title))</h2>\n"
+        guard let comparison = changes.comparison() else {
+            return html + "<p class=\"note\">\(e(ChangeReport.firstRun))</p></section>\n"
+        }
+        if comparison.submissions.isEmpty && comparison.entered.isEmpty && comparison.left.isEmpty && comparison.totals.isEmpty {
+            return html + "<p class=\"note\">报送材料、汇总内容和合计数字都没有变化。</p></section>\n"
+        }
+        html += "<h3>报送情况</h3>\n"
+        if comparison.submissions.isEmpty {
+            html += "<p class=\"note\">报送材料没有变化。</p>\n"
+        } else {
+            html += "<ul>\n" + comparison.submissions.map { label, lines in
+                "<li data-units=\"\(units(lines.compactMap(\.unit)))\"><strong>\(e(label))（\(lines.count)）</strong>："
+                    + e(lines.map(\.text).joined(separator: "、")) + "</li>\n"
+            }.joined() + "</ul>\n"
+        }
+        html += "<h3>汇总内容</h3>\n"
+        if comparison.entered.isEmpty && comparison.left.isEmpty { html += "<p class=\"note\">汇总所依据的内容没有变化。</p>\n" }
+        for (label, lines) in [("新增", comparison.entered), ("移出", comparison.left)] where !lines.isEmpty {
+            // Short lists open; a long one (many resubmissions) stays closed until asked for.
+            html += "<details class=\"changed\"\(lines.count <= 20 ? " open" : "")><summary>\(label)\(lines.count)条</summary><ul>\n"
+                + lines.map { "<li class=\"change\" data-units=\"\(units($0.unit.map { [$0] } ?? []))\">\(e($0.text))</li>\n" }.joined()
+                + "</ul></details>\n"
+        }
+        html += "<h3>数字</h3>\n"
+        html += comparison.totals.isEmpty ? "<p class=\"note\">合计数字没有变化。</p>\n"
+            : "<ul>\n" + comparison.totals.map { "<li>\(e($0.text))</li>\n" }.joined() + "</ul>\n"
+        return html + "</section>\n"
     }
 
     /// Statements under their themes (most units first), then the statements of no theme.
