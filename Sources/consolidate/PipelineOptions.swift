@@ -9,11 +9,12 @@ struct PipelineOptions: ParsableArguments {
 
     static let defaultPath = "Pipelines/default.yml"
 
-    /// The configuration and the path it came from; a missing or invalid file exits with code 2.
-    func load() throws -> (PipelineConfiguration, String) {
+    /// The configuration and the path it came from; a missing or invalid file exits with code 2
+    /// after `report` has said why.
+    func load(report: (String) -> Void = Diagnostics.error) throws -> (PipelineConfiguration, String) {
         let path = pipeline ?? Self.defaultPath
         guard FileManager.default.fileExists(atPath: path) else {
-            Diagnostics.error(pipeline == nil
+            report(pipeline == nil
                 ? "no pipeline given and \(Self.defaultPath) is not in the current folder: pass --pipeline FILE"
                 : "pipeline file \(path) does not exist")
             throw ExitCode(2)
@@ -21,7 +22,7 @@ struct PipelineOptions: ParsableArguments {
         do {
             return (try PipelineConfiguration.load(from: URL(fileURLWithPath: path)), path)
         } catch {
-            Diagnostics.error("\(path): \(error)")
+            report("\(path): \(error)")
             throw ExitCode(2)
         }
     }

@@ -7,8 +7,10 @@ struct Run: ParsableCommand {
         abstract: "Runs the whole pipeline over a folder of submissions.",
         discussion: """
             Writes the configured outputs (summary.md, summary.docx, review.html, summary.json, run.json) \
-            into --out, whole or not at all. \
-            Without --roster, a roster.csv in the input folder is used when there is one.
+            and changes.md into --out, whole or not at all. \
+            Without --roster, a roster.csv in the input folder is used when there is one. \
+            Exit codes: 0 done; 3 done, some files quarantined; 4 another run holds --out; \
+            2 bad pipeline or roster; 64 usage; 1 failure.
             """)
 
     @Option(help: "The folder of submissions (.docx, .txt).") var input: String
@@ -18,9 +20,15 @@ struct Run: ParsableCommand {
     @Option(help: "Seconds to wait for another run holding the output folder before exiting with code 4.")
     var wait: Double = 600
     @Flag(help: "Read every file again, ignoring the state store of earlier runs.") var full = false
+    @Option(help: "text: lines for a person (a progress bar on a terminal, time-stamped lines otherwise); json: one JSON object per line.")
+    var logFormat: LogFormat = .text
+    @Flag(help: "No progress bar on a terminal.") var noProgress = false
+    @Option(help: ArgumentHelp("Seconds between progress lines when not on a terminal.", visibility: .hidden))
+    var progressInterval: Double = 10
 
     func run() throws {
-        let (configuration, pipelinePath) = try pipelineOptions.load()
+        let console = RunConsole(format: logFormat, progress: !noProgress, interval: progressInterval)
+        let (configuration, pipelinePath) = try pipelineOptions.load(report: console.error)
         let inputURL = URL(fileURLWithPath: input)
         var rosterPath = roster
         if rosterPath == nil {
@@ -32,7 +40,7 @@ struct Run: ParsableCommand {
             do {
                 rosterValue = try Roster.load(from: URL(fileURLWithPath: rosterPath))
             } catch {
-                Diagnostics.error("\(error)")
+                console.error("\(error)")
                 throw ExitCode(2)
             }
         }
@@ -41,7 +49,7 @@ struct Run: ParsableCommand {
         do {
             lock = try RunLock.acquire(in: outURL, timeout: wait)
         } catch {
-            Diagnostics.error("\(error)")
+            console.error("\(error)")
             throw ExitCode(4)
         }
         defer { lock.release() }
@@ -55,7 +63,7 @@ struct Run: ParsableCommand {
                                             error: "运行中断（进程\(killed.pid)未正常结束）"), in: outURL)
         }
         notices += OutputWriter.recover(outURL).map { "\(out): warning: [render] \($0)" }
-        for notice in notices { Diagnostics.line(notice) }
+        for notice in notices { console.diagnostic(notice) }
         let runner = PipelineRunner(configuration: configuration, roster: rosterValue,
                                     pipelinePath: pipelinePath, rosterPath: rosterPath)
         var store: ReportStore?
@@ -63,18 +71,18 @@ struct Run: ParsableCommand {
             do {
                 store = try ReportStore(folder: outURL, configuration: configuration)
             } catch {
-                Diagnostics.line("\(out): warning: [ingest] 状态库无法使用（\(error)），本次全部重新读取。")
+                console.diagnostic("\(out): warning: [ingest] 状态库无法使用（\(error)），本次全部重新读取。")
             }
         }
         let outcome: PipelineRunner.Outcome
         do {
-            outcome = try runner.run(input: inputURL, output: outURL, store: store, notices: notices) { Diagnostics.line($0) }
+            outcome = try runner.run(input: inputURL, output: outURL, store: store, notices: notices, events: console.handle)
         } catch {
-            Diagnostics.line("\(error)")
+            console.diagnostic("\(error)")
             try? Ledger.append(Ledger.Entry(started: started, ended: Date(), exitCode: 1, error: "\(error)"), in: outURL)
             throw ExitCode.failure
         }
-        for warning in outcome.warnings.sorted() where !notices.contains(warning) { Diagnostics.line(warning) }
+        for warning in outcome.warnings.sorted() where !notices.contains(warning) { console.diagnostic(warning) }
         let counts = outcome.record.counts
         let exitCode: Int32 = counts.quarantined > 0 ? 3 : 0
         let files = Ledger.fileChanges(previous: outcome.previousRecord, current: outcome.record)
@@ -82,8 +90,12 @@ struct Run: ParsableCommand {
             started: started, ended: Date(), exitCode: exitCode, filesNew: files.new, filesChanged: files.changed,
             filesUnchanged: files.unchanged, filesQuarantined: counts.quarantined, unitsReceived: counts.received,
             unitsMissing: counts.missing, warnings: outcome.warnings.count), in: outURL)
-        Diagnostics.line("done: \(counts.files) files, \(counts.received) units consolidated, "
-            + "\(counts.quarantined) quarantined, \(counts.superseded) superseded, \(counts.missing) missing → \(out)/")
+        console.info("done: \(counts.files) files (\(counts.read) read, \(counts.files - counts.read) unchanged), "
+            + "\(counts.received) units consolidated, \(counts.quarantined) quarantined, \(counts.superseded) superseded, "
+            + "\(counts.missing) missing → \(out)/",
+            ["event": "done", "exitCode": .stringConvertible(Int(exitCode)), "files": .stringConvertible(counts.files),
+             "read": .stringConvertible(counts.read), "received": .stringConvertible(counts.received),
+             "quarantined": .stringConvertible(counts.quarantined), "missing": .stringConvertible(counts.missing)])
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -38,10 +38,10 @@ public struct PipelineRunner: Sendable {
     /// run in parallel; a file that cannot be read becomes a quarantined report. With a
     /// `store`, a file unchanged since a run recorded it is not read again.
     public func readAll(_ submissions: [Submission], store: ReportStore? = nil,
-                        log: @Sendable (String) -> Void = { _ in },
+                        events: @Sendable (RunEvent) -> Void = { _ in },
                         timings: inout [String: Int]) -> (reports: [UnitReport], parsed: Int) {
         func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
-            try Self.timed(stage, in: &timings, work)
+            try Self.timed(stage, in: &timings, events: events, work)
         }
         let configuration = self.configuration
         // Files whose path, size and time are as the store recorded them: not opened at all.
@@ -57,9 +57,9 @@ public struct PipelineRunner: Sendable {
             }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
-        log("[1/5] ingest: \(pending.count) 个文件" + (known.isEmpty ? "" : "（另有\(known.count)个未变，沿用上次读取结果）"))
+        events(.started(.ingest, total: pending.count, reused: known.count))
         let readings: [Reading] = timed(.ingest) {
-            ParallelMap.map(pending) { index in
+            ParallelMap.map(pending, done: { events(.fileDone(.ingest)) }) { index in
                 let submission = submissions[index]
                 guard let bytes = try? Data(contentsOf: submission.url) else {
                     return .failed(.unreadable(path: submission.path, reason: "无法打开文件"), sha256: "")
@@ -76,19 +76,19 @@ public struct PipelineRunner: Sendable {
                 }
             }
         }
-        log("[2/5] normalize")
+        events(.started(.normalize, total: readings.count, reused: known.count))
         let normalized: [NormalizedDocument?] = timed(.normalize) {
             let normalizer = Normalizer(configuration: configuration)
-            return ParallelMap.map(readings) { reading in
+            return ParallelMap.map(readings, done: { events(.fileDone(.normalize)) }) { reading in
                 if case let .document(document) = reading { return normalizer.normalize(document) }
                 return nil
             }
         }
-        log("[3/5] extract")
+        events(.started(.extract, total: pending.count, reused: known.count))
         let fresh: [UnitReport] = timed(.extract) {
             let extractor = Extractor(configuration: configuration)
             let classifier = ProblemClassifier(taxonomy: configuration.problems)
-            return ParallelMap.map(Array(pending.indices)) { position in
+            return ParallelMap.map(Array(pending.indices), done: { events(.fileDone(.extract)) }) { position in
                 let submission = submissions[pending[position]]
                 switch readings[position] {
                 case .document: return classifier.annotate(extractor.extract(normalized[position]!, unitHint: submission.unitHint))
@@ -122,19 +122,24 @@ public struct PipelineRunner: Sendable {
         return UnitReport.quarantined(source: source, unit: unit, reason: reason)
     }
 
-    static func timed<T>(_ stage: StageName, in timings: inout [String: Int], _ work: () throws -> T) rethrows -> T {
+    static func timed<T>(_ stage: StageName, in timings: inout [String: Int], events: (RunEvent) -> Void,
+                         _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now()
-        defer { timings[stage.rawValue] = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) }
+        defer {
+            let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+            timings[stage.rawValue] = milliseconds
+            events(.finished(stage, milliseconds: milliseconds))
+        }
         return try work()
     }
 
     /// Runs over `input` into `output`. With `store`, files unchanged since an earlier run are not read again.
     /// `notices` are warnings found before the run began (an interrupted earlier run), kept in run.json.
     public func run(input: URL, output: URL, store: ReportStore? = nil, notices: [String] = [],
-                    log: @Sendable (String) -> Void = { _ in }) throws -> Outcome {
+                    events: @Sendable (RunEvent) -> Void = { _ in }) throws -> Outcome {
         var timings: [String: Int] = [:]
         func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
-            try Self.timed(stage, in: &timings, work)
+            try Self.timed(stage, in: &timings, events: events, work)
         }
         // What the previous run left, for changes.md.
         let previousRecord = RunRecord.previous(in: output)
@@ -145,14 +150,14 @@ public struct PipelineRunner: Sendable {
             in: input, extensions: configuration.inputs.extensions, roster: roster,
             excluding: rosterFile.map { [$0] } ?? [])
 
-        let (reports, parsed) = readAll(submissions, store: store, log: log, timings: &timings)
-        log("[4/5] merge")
+        let (reports, parsed) = readAll(submissions, store: store, events: events, timings: &timings)
+        events(.started(.merge, total: nil, reused: 0))
         let configuration = self.configuration
         let consolidation = timed(.merge) {
             let submitted = zip(submissions, reports).map { SubmittedReport(report: $1, submitted: $0.modified) }
             return Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
         }
-        log("[5/5] render")
+        events(.started(.render, total: nil, reused: 0))
         let outputs = configuration.render.outputs
         var record = RunRecord(
             tool: ToolInfo.name, version: ToolInfo.version, input: input.path, pipeline: pipelinePath,
