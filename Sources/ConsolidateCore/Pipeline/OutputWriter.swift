@@ -79,6 +79,16 @@ public enum OutputWriter {
         return notes
     }
 
+    /// Complete sets that an interrupted run left unmoved: until the next run finishes moving
+    /// them, the output folder holds files of two runs. Read-only; safe without the lock.
+    public static func unfinished(_ folder: URL) -> [URL] {
+        let parent = folder.deletingLastPathComponent()
+        let prefix = stagingPrefix(for: folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        return names.sorted().filter { $0.hasPrefix(prefix) }.map { parent.appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(commitList).path) }
+    }
+
     /// Moves the files of a complete staging folder into place; returns how many were still to move.
     @discardableResult
     static func finish(_ staging: URL, into folder: URL) throws -> Int {

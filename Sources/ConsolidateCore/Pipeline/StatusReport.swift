@@ -28,6 +28,9 @@ public enum StatusReport {
                 lines.append(line)
             }
         }
+        if !OutputWriter.unfinished(folder).isEmpty {
+            lines.append("注意：上次运行在替换输出文件时中断，输出文件夹中新旧文件并存；下次运行会先补完，或现在手动运行一次。")
+        }
         if let record = RunRecord.previous(in: folder) {
             var state = "当前：已计入\(record.counts.received)个单位"
             let quarantined = record.inputs.filter { $0.status == .quarantined }.map(\.unit)

@@ -81,6 +81,8 @@ import Testing
         let killed = try ConsolidateBinary.run(Self.arguments(folder), environment: [FaultInjection.variable: point])
         #expect(killed.signaled && killed.status == SIGKILL)
         #expect(try Self.leftovers(folder).count == 1)
+        let status = try ConsolidateBinary.run(["status", "--out", out.path])
+        #expect(status.stdout.contains("新旧文件并存"))
 
         #expect(try ConsolidateBinary.run(Self.arguments(folder, out: "reference")).status == 3)
         let next = try ConsolidateBinary.run(Self.arguments(folder))
