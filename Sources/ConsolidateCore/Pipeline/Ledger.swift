@@ -45,7 +45,10 @@ public enum Ledger {
         let url = url(in: folder)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(timestamp(fractional: true).string(from: date))
+        }
         encoder.outputFormatting = [.sortedKeys]
         var line = try encoder.encode(entry)
         line.append(0x0A)
@@ -62,8 +65,22 @@ public enum Ledger {
     public static func entries(in folder: URL) -> [Entry] {
         guard let text = try? String(contentsOf: url(in: folder), encoding: .utf8) else { return [] }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            // Milliseconds since this version; whole seconds in the ledgers of earlier ones.
+            guard let date = timestamp(fractional: true).date(from: text) ?? timestamp(fractional: false).date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a time: \(text)"))
+            }
+            return date
+        }
         return text.split(separator: "\n").compactMap { try? decoder.decode(Entry.self, from: Data($0.utf8)) }
+    }
+
+    /// ISO 8601 in UTC, with milliseconds where `fractional`, so that a run's length reads to the tenth of a second.
+    static func timestamp(fractional: Bool) -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = fractional ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        return formatter
     }
 
     /// How the files of `current` compare with the previous run's, by path and content hash.

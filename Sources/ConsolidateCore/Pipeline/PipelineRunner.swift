@@ -194,7 +194,8 @@ public struct PipelineRunner: Sendable {
 
         // Compared before rendering so that review.html shows it too; timings and warnings play no part.
         let changes = ChangeReport(previousRecord: previousRecord, previous: previousSummary,
-                                   currentRecord: record, current: consolidation)
+                                   currentRecord: record, current: consolidation,
+                                   mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
         var files: [(name: String, data: Data)] = try timed(.render) {
             try outputs.filter { $0 != "run.json" }.map { name in
                 (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration, changes: changes))

@@ -11,11 +11,13 @@ public struct ChangeReport: Sendable {
     public var currentRecord: RunRecord
     public var current: Consolidation
 
-    public init(previousRecord: RunRecord?, previous: Consolidation?, currentRecord: RunRecord, current: Consolidation) {
+    public init(previousRecord: RunRecord?, previous: Consolidation?, currentRecord: RunRecord, current: Consolidation,
+                mainActivities: [String] = []) {
         self.previousRecord = previousRecord
         self.previous = previous
         self.currentRecord = currentRecord
         self.current = current
+        self.mainActivities = mainActivities
     }
 
     static let title = "与上次运行相比的变化"
@@ -27,14 +29,31 @@ public struct ChangeReport: Sendable {
         var text: String
     }
 
+    /// A statement a unit reworded or corrected: the new words and the old.
+    struct Edit: Equatable {
+        var unit: String
+        var now: String
+        var before: String
+    }
+
     /// The changes, in the order both documents show them.
     struct Comparison {
         /// 报送情况: a label (新收到, 新隔离 …) and its entries.
         var submissions: [(label: String, lines: [Line])]
+        var edited: [Edit]
         var entered: [Line]
         var left: [Line]
+        /// Totals of the activities the summary's text reports, then the others.
         var totals: [Line]
+        var otherTotals: [Line]
+
+        var isEmpty: Bool {
+            submissions.isEmpty && edited.isEmpty && entered.isEmpty && left.isEmpty && totals.isEmpty && otherTotals.isEmpty
+        }
     }
+
+    /// Activities whose totals the summary's text reports, in its order; other totals are listed after them.
+    public var mainActivities: [String]
 
     /// Nil on the first run into a folder.
     func comparison() -> Comparison? {
@@ -57,21 +76,52 @@ public struct ChangeReport: Sendable {
         ].filter { !$0.lines.isEmpty }
 
         let oldStatements = Set(Self.statements(of: previous)), newStatements = Set(Self.statements(of: current))
-        let entered = newStatements.subtracting(oldStatements).sorted(), left = oldStatements.subtracting(newStatements).sorted()
+        var entered = newStatements.subtracting(oldStatements).sorted(), left = oldStatements.subtracting(newStatements).sorted()
+        let edited = Self.pairEdits(entered: &entered, left: &left)
 
         let oldTotals = Dictionary(previous.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         let newTotals = Dictionary(current.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        var totals: [Line] = []
-        for key in Set(oldTotals.keys).union(newTotals.keys).sorted() {
+        var totals: [Line] = [], otherTotals: [Line] = []
+        let rank = { (key: String) in
+            self.mainActivities.firstIndex { name in (oldTotals[key] ?? newTotals[key])?.activity == name } ?? self.mainActivities.count
+        }
+        for key in Set(oldTotals.keys).union(newTotals.keys).sorted(by: { (rank($0), $0) < (rank($1), $1) }) {
             let old = oldTotals[key], new = newTotals[key]
             guard old?.total != new?.total || old?.unknown != new?.unknown else { continue }
             let total = new ?? old!
-            totals.append(Line(unit: nil, text: "\(total.activity)：\(old.map { "\($0.total)\($0.unit)" } ?? "无") → \(new.map { "\($0.total)\($0.unit)" } ?? "无")"
+            let line = (Line(unit: nil, text: "\(total.activity)：\(old.map { "\($0.total)\($0.unit)" } ?? "无") → \(new.map { "\($0.total)\($0.unit)" } ?? "无")"
                 + ((new?.unknown.isEmpty ?? true) ? "" : "（未填写：\(new!.unknown.joined(separator: "、"))）")))
+            if mainActivities.contains(total.activity) { totals.append(line) } else { otherTotals.append(line) }
         }
         func statement(_ pair: StatementKey) -> Line { Line(unit: pair.unit, text: "\(pair.unit)：\(pair.text)") }
-        return Comparison(submissions: submissions, entered: entered.map(statement), left: left.map(statement), totals: totals)
+        return Comparison(submissions: submissions, edited: edited, entered: entered.map(statement), left: left.map(statement),
+                          totals: totals, otherTotals: otherTotals)
     }
+
+    /// A statement that left and one of the same unit that entered, alike enough to be the same
+    /// statement reworded (a corrected figure, a sentence added), are shown as one edit. Only
+    /// the changed statements of one unit are compared with each other.
+    static func pairEdits(entered: inout [StatementKey], left: inout [StatementKey]) -> [Edit] {
+        let leftByUnit = Dictionary(grouping: left.indices, by: { left[$0].unit })
+        var edits: [Edit] = [], usedEntered = Set<Int>(), usedLeft = Set<Int>()
+        for (index, statement) in entered.enumerated() {
+            guard let candidates = leftByUnit[statement.unit] else { continue }
+            let grams = TextSimilarity.bigrams(TextSimilarity.fold(statement.text))
+            let best = candidates.filter { !usedLeft.contains($0) }
+                .map { ($0, TextSimilarity.dice(grams, TextSimilarity.bigrams(TextSimilarity.fold(left[$0].text)))) }
+                .max { ($0.1, $1.0) < ($1.1, $0.0) }
+            guard let (match, similarity) = best, similarity >= editSimilarity else { continue }
+            usedEntered.insert(index)
+            usedLeft.insert(match)
+            edits.append(Edit(unit: statement.unit, now: statement.text, before: left[match].text))
+        }
+        entered = entered.indices.filter { !usedEntered.contains($0) }.map { entered[$0] }
+        left = left.indices.filter { !usedLeft.contains($0) }.map { left[$0] }
+        return edits
+    }
+
+    /// How alike (bigram Dice) two statements of a unit must be to count as one edited statement.
+    static let editSimilarity = 0.6
 
     public func markdown() -> String {
         var lines = ["# \(Self.title)", ""]
@@ -86,7 +136,13 @@ public struct ChangeReport: Sendable {
         if comparison.submissions.isEmpty { lines.append("报送材料没有变化。") }
 
         lines += ["", "## 汇总内容", ""]
-        if comparison.entered.isEmpty && comparison.left.isEmpty { lines.append("汇总所依据的内容没有变化。") }
+        if comparison.edited.isEmpty && comparison.entered.isEmpty && comparison.left.isEmpty { lines.append("汇总所依据的内容没有变化。") }
+        if !comparison.edited.isEmpty {
+            lines.append("改动\(comparison.edited.count)条：")
+            for edit in comparison.edited {
+                lines += ["- \(edit.unit)：\(edit.now)", "  （原为：\(edit.before)）"]
+            }
+        }
         if !comparison.entered.isEmpty {
             lines.append("新增\(comparison.entered.count)条：")
             lines += comparison.entered.map { "- \($0.text)" }
@@ -97,7 +153,10 @@ public struct ChangeReport: Sendable {
         }
 
         lines += ["", "## 数字", ""]
-        lines += comparison.totals.isEmpty ? ["合计数字没有变化。"] : comparison.totals.map { "- \($0.text)" }
+        lines += comparison.totals.isEmpty ? ["汇总正文中的合计数字没有变化。"] : comparison.totals.map { "- \($0.text)" }
+        if !comparison.otherTotals.isEmpty {
+            lines += ["", "未列入汇总正文的其他数字：", ""] + comparison.otherTotals.map { "- \($0.text)" }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -81,13 +81,24 @@ import Testing
             || section.contains("<li class=\"change\" data-units=\"青川区河西街道\">青川区河西街道：组建社区夜间巡逻党员队"))
         #expect(section.contains("新增1条"))
 
+        // Another corrects a figure: one edited statement, and the total moves.
+        let other = folder.appendingPathComponent("in/青川区临溪镇.txt")
+        let original = try String(contentsOf: other, encoding: .utf8)
+        try original.replacingOccurrences(of: "开展主题党日54次", with: "开展主题党日57次").write(to: other, atomically: true, encoding: .utf8)
+        _ = try Self.run(folder)
+        let corrected = try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8)
+        #expect(corrected.contains("改动1条"))
+        #expect(corrected.contains("（原为：") && corrected.contains("开展主题党日54次"))
+        #expect(!corrected.contains("新增") && !corrected.contains("移出"))
+        #expect(corrected.contains("- 主题党日：135次 → 138次"))
+
         let entries = Ledger.entries(in: out)
-        #expect(entries.map(\.filesNew) == [13, 0, 0])
-        #expect(entries.map(\.filesChanged) == [0, 0, 1])
-        #expect(entries.map(\.filesUnchanged) == [0, 13, 12])
+        #expect(entries.map(\.filesNew) == [13, 0, 0, 0])
+        #expect(entries.map(\.filesChanged) == [0, 0, 1, 1])
+        #expect(entries.map(\.filesUnchanged) == [0, 13, 12, 12])
         #expect(entries.allSatisfy { $0.exitCode == 3 })
         let status = try ConsolidateBinary.run(["status", "--out", out.path])
-        #expect(status.stdout.contains("最近3次运行"))
+        #expect(status.stdout.contains("最近4次运行"))
         #expect(status.stdout.contains("未报送1个（青川区退役军人事务局）"))
     }
 

@@ -36,6 +36,7 @@ extension ReviewPage {
         .changes h2 { border: 0; margin-top: 8px; }
         .changes h3 { margin: 10px 0 4px; }
         details.changed > summary { cursor: pointer; }
+        .changes .before { color: var(--muted); }
         table.units { border-collapse: collapse; width: 100%; font-size: 14px; }
         table.units th, table.units td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
         table.units th { background: #f4f6f8; }

@@ -112,7 +112,7 @@ public struct ReviewPage: Sendable {
         guard let comparison = changes.comparison() else {
             return html + "<p class=\"note\">\(e(ChangeReport.firstRun))</p></section>\n"
         }
-        if comparison.submissions.isEmpty && comparison.entered.isEmpty && comparison.left.isEmpty && comparison.totals.isEmpty {
+        if comparison.isEmpty {
             return html + "<p class=\"note\">报送材料、汇总内容和合计数字都没有变化。</p></section>\n"
         }
         html += "<h3>报送情况</h3>\n"
@@ -125,7 +125,16 @@ public struct ReviewPage: Sendable {
             }.joined() + "</ul>\n"
         }
         html += "<h3>汇总内容</h3>\n"
-        if comparison.entered.isEmpty && comparison.left.isEmpty { html += "<p class=\"note\">汇总所依据的内容没有变化。</p>\n" }
+        if comparison.edited.isEmpty && comparison.entered.isEmpty && comparison.left.isEmpty {
+            html += "<p class=\"note\">汇总所依据的内容没有变化。</p>\n"
+        }
+        if !comparison.edited.isEmpty {
+            html += "<details class=\"changed\"\(comparison.edited.count <= 20 ? " open" : "")><summary>改动\(comparison.edited.count)条</summary><ul>\n"
+                + comparison.edited.map { edit in
+                    "<li class=\"change\" data-units=\"\(units([edit.unit]))\">\(e(edit.unit))：\(e(edit.now))"
+                        + "<br><span class=\"before\">原为：\(e(edit.before))</span></li>\n"
+                }.joined() + "</ul></details>\n"
+        }
         for (label, lines) in [("新增", comparison.entered), ("移出", comparison.left)] where !lines.isEmpty {
             // Short lists open; a long one (many resubmissions) stays closed until asked for.
             html += "<details class=\"changed\"\(lines.count <= 20 ? " open" : "")><summary>\(label)\(lines.count)条</summary><ul>\n"
@@ -133,8 +142,12 @@ public struct ReviewPage: Sendable {
                 + "</ul></details>\n"
         }
         html += "<h3>数字</h3>\n"
-        html += comparison.totals.isEmpty ? "<p class=\"note\">合计数字没有变化。</p>\n"
+        html += comparison.totals.isEmpty ? "<p class=\"note\">汇总正文中的合计数字没有变化。</p>\n"
             : "<ul>\n" + comparison.totals.map { "<li>\(e($0.text))</li>\n" }.joined() + "</ul>\n"
+        if !comparison.otherTotals.isEmpty {
+            html += "<details class=\"changed\"><summary>未列入汇总正文的其他数字（\(comparison.otherTotals.count)项）</summary><ul>\n"
+                + comparison.otherTotals.map { "<li>\(e($0.text))</li>\n" }.joined() + "</ul></details>\n"
+        }
         return html + "</section>\n"
     }
 
