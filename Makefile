@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SHARED    ?= ../shared
 
-.PHONY: deps build release consolidate test eval eval-built clean screenshot
+.PHONY: deps build release consolidate test eval eval-built benchmark clean screenshot
 
 ## deps: install the system packages the build needs, if any is missing
 deps:
@@ -44,6 +44,14 @@ eval: build eval-built
 
 eval-built:
 	.build/debug/consolidate eval --seeds "$(SHARED)/seeds" --gold "$(SHARED)/gold" --pipeline "$(PIPELINE)"
+
+## benchmark: the nightly benchmark on the release binary: a full run over NIGHTLY_COUNT (default 3000)
+## generated submissions, an unchanged rerun and a rerun with 1 % changed; prints times, files read and peak memory.
+## (MergeBenchmark needs a release test build:
+##  BENCHMARK=1 swift test -c release -Xswiftc -enable-testing --disable-xctest --filter MergeBenchmark)
+benchmark: release
+	$(SWIFT) build --build-tests
+	BENCHMARK=1 $(SWIFT) test --skip-build --disable-xctest --filter NightlyBenchmark
 
 ## screenshot: render OUT/review.html in headless Chromium (Debian's chromium) to OUT/review.png
 screenshot:
