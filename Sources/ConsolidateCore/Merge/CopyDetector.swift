@@ -17,8 +17,9 @@ struct CopyDetector: Sendable {
 
     /// Pairs of units (sorted names) with their similarity, sorted.
     func suspectedCopies(_ documents: [Document]) -> [(String, String, Double)] {
-        let sets = documents.map { TextSimilarity.bigrams(TextSimilarity.fold($0.text, masking: [$0.unit])) }
-        let signatures = sets.map(signature)
+        // Each document's set and signature on its own: on every core.
+        let sets = ParallelMap.map(documents) { TextSimilarity.bigrams(TextSimilarity.fold($0.text, masking: [$0.unit])) }
+        let signatures = ParallelMap.map(sets) { signature($0) }
         var buckets: [[UInt64]: [Int]] = [:]
         for (index, signature) in signatures.enumerated() where !sets[index].isEmpty {
             for band in 0..<bands {

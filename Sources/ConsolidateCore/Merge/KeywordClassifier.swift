@@ -16,18 +16,33 @@ struct KeywordClassifier: Sendable {
         }
     }
 
-    var classes: [Class]
+    let classes: [Class]
+    /// Every class's keywords in one matcher; `keywordIDs[c]` are class c's keywords in it.
+    private let matcher: KeywordMatcher
+    private let keywordIDs: [[Int]]
+
+    init(classes: [Class]) {
+        self.classes = classes
+        var ids: [String: Int] = [:]
+        keywordIDs = classes.map { candidate in
+            candidate.keywords.map { keyword in
+                if let id = ids[keyword] { return id }
+                ids[keyword] = ids.count
+                return ids.count - 1
+            }
+        }
+        matcher = KeywordMatcher(ids.sorted { $0.value < $1.value }.map(\.key))
+    }
 
     /// Class ids with at least one keyword in `text`, most weight first, ties in configured order.
     func rank(_ text: String) -> [String] {
-        let folded = TextSimilarity.fold(text)
-        let firstSentence = TextSimilarity.fold(String(text.prefix { $0 != "。" && $0 != "；" && $0 != "." }))
+        let inText = matcher.matches(TextSimilarity.fold(text))
+        let inFirstSentence = matcher.matches(TextSimilarity.fold(String(text.prefix { $0 != "。" && $0 != "；" && $0 != "." })))
         var scored: [(score: Int, order: Int, id: String)] = []
         for (order, candidate) in classes.enumerated() {
             var score = 0
-            for key in candidate.keywords {
-                guard folded.contains(key) else { continue }
-                score += firstSentence.contains(key) ? 2 : 1
+            for key in keywordIDs[order] where inText[key] {
+                score += inFirstSentence[key] ? 2 : 1
             }
             if score > 0 { scored.append((score, order, candidate.id)) }
         }
@@ -51,15 +66,47 @@ struct KeywordClassifier: Sendable {
 extension KeywordClassifier {
     /// The classifier of problem statements into the configured categories.
     init(problems taxonomy: PipelineConfiguration.ProblemTaxonomy) {
-        classes = taxonomy.categories.map {
+        self.init(classes: taxonomy.categories.map {
             Class(id: $0.id, keywords: $0.keywords,
                   examples: $0.examples.map { TextSimilarity.bigrams(TextSimilarity.fold($0)) })
-        }
+        })
     }
 
     /// The classifier of practices into the configured achievement themes.
     init(themes: [PipelineConfiguration.Theme]) {
-        classes = themes.map { Class(id: $0.id, keywords: $0.keywords, examples: []) }
+        self.init(classes: themes.map { Class(id: $0.id, keywords: $0.keywords, examples: []) })
+    }
+}
+
+/// Which of many keywords occur in a text, found in one pass over its scalars: at each
+/// position only the keywords starting with that scalar are tried.
+struct KeywordMatcher: Sendable {
+    private let byInitial: [Unicode.Scalar: [(scalars: [Unicode.Scalar], id: Int)]]
+    let count: Int
+
+    init(_ keywords: [String]) {
+        var byInitial: [Unicode.Scalar: [(scalars: [Unicode.Scalar], id: Int)]] = [:]
+        for (id, keyword) in keywords.enumerated() {
+            let scalars = Array(keyword.unicodeScalars)
+            guard let first = scalars.first else { continue }
+            byInitial[first, default: []].append((scalars, id))
+        }
+        self.byInitial = byInitial
+        count = keywords.count
+    }
+
+    /// For each keyword (by its index), whether `text` contains it.
+    func matches(_ text: String) -> [Bool] {
+        var found = [Bool](repeating: false, count: count)
+        let scalars = Array(text.unicodeScalars)
+        for start in scalars.indices {
+            guard let candidates = byInitial[scalars[start]] else { continue }
+            for candidate in candidates where !found[candidate.id] && start + candidate.scalars.count <= scalars.count
+                && scalars[start..<(start + candidate.scalars.count)].elementsEqual(candidate.scalars) {
+                found[candidate.id] = true
+            }
+        }
+        return found
     }
 }
 

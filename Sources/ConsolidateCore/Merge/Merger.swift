@@ -33,16 +33,20 @@ public struct Merger: Sendable {
     private func groups(_ statements: [Statement], themes: KeywordClassifier, origin: SectionKind?) -> [StatementGroup] {
         let grouper = StatementGrouper(similarity: configuration.merge.similarity,
                                        containment: configuration.merge.containment)
+        // Per statement and independent of the others: worked out on every core, once each.
+        let traits = ParallelMap.map(statements) { statement in
+            (theme: themes.rank(statement.text).first, informativeness: Self.informativeness(statement.text))
+        }
+        let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
         return grouper.group(statements).map { indices in
             let members = indices.map { statements[$0] }
-            let representative = members.max { Self.informativeness($0.text) < Self.informativeness($1.text) }!
+            let representative = indices.max { traits[$0].informativeness < traits[$1].informativeness }!
             // The theme most members' own words point to; of equally voted themes, the first configured.
             var votes: [String: Int] = [:]
-            for member in members { if let first = themes.rank(member.text).first { votes[first, default: 0] += 1 } }
-            let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
+            for index in indices { if let first = traits[index].theme { votes[first, default: 0] += 1 } }
             let theme = votes.max { ($0.value, -order[$0.key]!) < ($1.value, -order[$1.key]!) }?.key
             let units = Self.uniqueSorted(members.map(\.unit))
-            return StatementGroup(text: representative.text, theme: theme, units: units,
+            return StatementGroup(text: statements[representative].text, theme: theme, units: units,
                                   members: members.map(\.member), origin: origin)
         }
     }
@@ -67,8 +71,9 @@ public struct Merger: Sendable {
     /// Problems tallied per primary category, most units first.
     private func problemGroups(_ statements: [Statement], classifier: ProblemClassifier) -> [ProblemGroup] {
         var byCategory: [String: [Statement]] = [:]
-        for statement in statements {
-            byCategory[classifier.categories(of: statement.text)[0], default: []].append(statement)
+        let categories = ParallelMap.map(statements) { classifier.categories(of: $0.text)[0] }
+        for (statement, category) in zip(statements, categories) {
+            byCategory[category, default: []].append(statement)
         }
         let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
         let groups = byCategory.map { category, members in

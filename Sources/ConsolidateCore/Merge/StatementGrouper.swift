@@ -20,7 +20,8 @@ struct StatementGrouper: Sendable {
     /// Returns groups as lists of indices into `statements`, each list ascending,
     /// the groups ordered by their first index.
     func group(_ statements: [Statement]) -> [[Int]] {
-        let folded = statements.map { TextSimilarity.fold($0.text, masking: [$0.unit]) }
+        let folded = ParallelMap.map(statements) { TextSimilarity.fold($0.text, masking: [$0.unit]) }
+        let grams = ParallelMap.map(folded) { TextSimilarity.bigrams($0) }
         var union = UnionFind(count: statements.count)
 
         // Exact copies.
@@ -31,8 +32,10 @@ struct StatementGrouper: Sendable {
 
         // Bigrams as dense ids; each statement a sorted array of distinct ids.
         var ids: [UInt64: Int32] = [:]
-        let sets: [[Int32]] = folded.map { text in
-            Array(Set(TextSimilarity.bigrams(text).map { gram -> Int32 in
+        // Ids in order of first sight, bigrams of a statement taken in ascending order: the same
+        // ids in every process (a Set's own order changes with the process's hash seed).
+        let sets: [[Int32]] = grams.map { set in
+            Array(Set(set.sorted().map { gram -> Int32 in
                 if let id = ids[gram] { return id }
                 let id = Int32(ids.count)
                 ids[gram] = id

@@ -16,6 +16,20 @@ public enum TextSimilarity {
         result.reserveCapacity(source.utf8.count)
         var lastWasDigit = false
         for scalar in TextFolding.fold(source).unicodeScalars {
+            // The common cases without looking up Unicode properties: CJK ideographs stay,
+            // ASCII letters are lower-cased (what the general rule below does to them too).
+            switch scalar.value {
+            case 0x4E00...0x9FFF, 0x61...0x7A:
+                result.unicodeScalars.append(scalar)
+                lastWasDigit = false
+                continue
+            case 0x41...0x5A:
+                result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+                lastWasDigit = false
+                continue
+            default:
+                break
+            }
             if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
                 if !lastWasDigit { result.append("#") }
                 lastWasDigit = true
