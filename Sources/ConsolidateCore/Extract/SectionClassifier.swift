@@ -18,14 +18,20 @@ struct SectionClassifier: Sendable {
     }
 
     func kind(of heading: String) -> SectionKind? {
-        var best: (kind: SectionKind, position: Int)?
-        for (kind, words) in vocabulary {
-            for word in words where !word.isEmpty {
-                guard let range = heading.range(of: word) else { continue }
-                let position = heading.distance(from: heading.startIndex, to: range.lowerBound)
-                if best == nil || position < best!.position { best = (kind, position) }
+        kinds(in: heading).first
+    }
+
+    /// Every kind the heading's words name, the deciding one first: `存在的问题及下步打算`
+    /// names problems, then plans; `存在的短板` names problems only.
+    func kinds(in heading: String) -> [SectionKind] {
+        var found: [(kind: SectionKind, position: Int, order: Int)] = []
+        for (order, (kind, words)) in vocabulary.enumerated() {
+            let positions = words.compactMap { word -> Int? in
+                guard !word.isEmpty, let range = heading.range(of: word) else { return nil }
+                return heading.distance(from: heading.startIndex, to: range.lowerBound)
             }
+            if let position = positions.min() { found.append((kind, position, order)) }
         }
-        return best?.kind
+        return found.sorted { ($0.position, $0.order) < ($1.position, $1.order) }.map(\.kind)
     }
 }
