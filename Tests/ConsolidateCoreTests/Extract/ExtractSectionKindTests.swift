@@ -145,4 +145,24 @@ import Testing
         #expect(report.sections[1].leaves.map(\.statement) == ["学习不够系统。", "创新不足。活动方式较少。"])
         #expect(report.sections[2].label + report.sections[2].heading == "（三）下步打算")
     }
+
+    @Test func headingThatStatesAShortcomingOfAnAchievementsWordIsProblems() {
+        let report = ExtractFixtures.report("""
+        XX镇党委2024年上半年党建工作汇报
+        一、主要做法
+        开展集中学习5次。
+        二、在肯定成绩的同时，镇党委的工作还有差距：
+        一是村级阵地利用不充分，二是年轻党员偏少。
+        三、经验不足
+        新任支部书记对发展党员程序掌握不熟。
+        四、主要成效及存在问题
+        （一）主要成效。走访慰问困难党员12人。
+        （二）存在问题。台账记录不规范。
+        五、下步打算
+        一是规范台账，二是加强培训。
+        """)
+        #expect(report.sections.map(\.kind) == [.achievements, .problems, .problems, .achievements, .problems, .plans])
+        #expect(report.sections[1].leaves.map(\.label) == ["一是", "二是"])
+        #expect(report.sections[4].label + report.sections[4].heading == "（二）存在问题")
+    }
 }
