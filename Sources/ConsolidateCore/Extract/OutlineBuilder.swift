@@ -54,7 +54,7 @@ struct OutlineBuilder: Sendable {
             return Outline(sections: sections, body: start..<end)
         }
 
-        var sections: [Section] = []
+        var sections: [(section: Section, named: [SectionKind])] = []
         var index = start
         while index < end, numbering[index]?.level != sectionLevel { index += 1 }
         while index < end {
@@ -66,13 +66,14 @@ struct OutlineBuilder: Sendable {
             if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: lines[index].location), at: 0) }
             // A heading that names no kind (`一、强化理论武装`) is a topic of the work done
             // while no problems or plans part has begun; after one, it is other.
-            let named = classifier.kind(of: heading.isEmpty ? String(remainder.prefix(Self.maxHeadingLength)) : heading)
-            let kind = named ?? (sections.contains { $0.kind == .problems || $0.kind == .plans } ? .other : .achievements)
-            sections.append(Section(kind: kind, label: opening.label, heading: heading,
-                                    items: items(body, below: sectionLevel), location: lines[index].location))
+            let named = classifier.kinds(in: heading.isEmpty ? String(remainder.prefix(Self.maxHeadingLength)) : heading)
+            let kind = named.first
+                ?? (sections.contains { $0.section.kind == .problems || $0.section.kind == .plans } ? .other : .achievements)
+            sections.append((Section(kind: kind, label: opening.label, heading: heading,
+                                     items: items(body, below: sectionLevel), location: lines[index].location), named))
             index = next
         }
-        return Outline(sections: sections.flatMap(splitByKind), body: start..<end)
+        return Outline(sections: sections.flatMap { splitByKind($0.section, named: $0.named) }, body: start..<end)
     }
 
     /// The longest item heading read as the name of a part (`（二）下步打算`).
@@ -81,19 +82,33 @@ struct OutlineBuilder: Sendable {
     /// `四、存在的问题及下步打算` with `（一）存在问题` and `（二）下步打算`: where the short
     /// headings of a section's items name kinds and one differs from the section's, each
     /// such item becomes a section of its kind, so plans are not merged as problems.
-    private func splitByKind(_ section: Section) -> [Section] {
+    ///
+    /// A section's heading announces its parts, so an item may only part it into a kind
+    /// the heading names (`named`), or into other (causes share a problems section
+    /// unannounced: `存在的问题及原因` with `（二）原因分析`). Short items are mostly
+    /// statements, whose words name kinds by chance: under `存在的短板`, `（一）宣传亮点不多`
+    /// is a problem; under `下步打算`, `（一）补齐短板` is a plan. Where the heading names no
+    /// kind (`三、其他`), the items' headings alone tell the parts.
+    private func splitByKind(_ section: Section, named: [SectionKind]) -> [Section] {
         let parts = section.items.map { item -> SectionKind? in
-            guard !item.label.isEmpty, item.heading.count <= Self.maxPartHeadingLength else { return nil }
-            return classifier.kind(of: item.heading)
+            guard !item.label.isEmpty, item.heading.count <= Self.maxPartHeadingLength,
+                  let kind = classifier.kind(of: item.heading),
+                  named.isEmpty || named.contains(kind) || kind == .other else { return nil }
+            return kind
         }
         guard parts.contains(where: { $0 != nil && $0 != section.kind }) else { return [section] }
         var result = [Section(kind: section.kind, label: section.label, heading: section.heading,
                               location: section.location)]
+        // Whether the last part was opened by an item's heading rather than the section's.
+        var openedByItem = false
         for (item, kind) in zip(section.items, parts) {
-            guard let kind else {
+            // An item naming the kind of the part an item opened is one of that part's
+            // statements (`（二）学习不深` after `（一）存在问题`), heading and all.
+            guard let kind, !(openedByItem && kind == result[result.count - 1].kind) else {
                 result[result.count - 1].items.append(item)
                 continue
             }
+            openedByItem = true
             let items = item.items.isEmpty && !item.text.isEmpty
                 ? [Item(label: "", text: item.text, location: item.location)] : item.items
             if result.count == 1, result[0].items.isEmpty {

@@ -7,25 +7,69 @@ import Foundation
 /// words of several kinds (`存在的问题及原因分析`), the word that comes first
 /// wins; on a tie the order is other (profile, causes), problems, plans,
 /// achievements.
+///
+/// Beside a problems or plans word, an achievements word counts only where it
+/// names a part: at the heading's end or before a conjunction (`主要成效及存在的问题`).
+/// Elsewhere a shortcoming is said of it (`经验不足`, `在肯定成绩的同时，还存在差距`,
+/// `虽取得一定成效，但…不足`), and the heading is about problems.
 struct SectionClassifier: Sendable {
     private let vocabulary: [(kind: SectionKind, words: [String])]
+    private let achievementsWords: [String]
+
+    /// What may follow an achievements word that names a part of a combined heading.
+    private static let conjunctions = ["及", "和", "与", "暨", "、", "以及"]
 
     init(vocabulary: PipelineConfiguration.SectionVocabulary) {
         self.vocabulary = [
             (.other, vocabulary.other), (.problems, vocabulary.problems),
             (.plans, vocabulary.plans), (.achievements, vocabulary.achievements),
         ]
+        achievementsWords = vocabulary.achievements.filter { !$0.isEmpty }
     }
 
     func kind(of heading: String) -> SectionKind? {
-        var best: (kind: SectionKind, position: Int)?
-        for (kind, words) in vocabulary {
-            for word in words where !word.isEmpty {
-                guard let range = heading.range(of: word) else { continue }
-                let position = heading.distance(from: heading.startIndex, to: range.lowerBound)
-                if best == nil || position < best!.position { best = (kind, position) }
+        kinds(in: heading).first
+    }
+
+    /// Every kind the heading's words name, the deciding one first: `存在的问题及下步打算`
+    /// names problems, then plans; `存在的短板` names problems only.
+    func kinds(in heading: String) -> [SectionKind] {
+        var found: [(kind: SectionKind, position: Int, order: Int)] = []
+        for (order, (kind, words)) in vocabulary.enumerated() {
+            let positions = words.compactMap { word -> Int? in
+                guard !word.isEmpty, let range = heading.range(of: word) else { return nil }
+                return heading.distance(from: heading.startIndex, to: range.lowerBound)
+            }
+            if let position = positions.min() { found.append((kind, position, order)) }
+        }
+        if found.contains(where: { $0.kind == .problems || $0.kind == .plans }),
+           let index = found.firstIndex(where: { $0.kind == .achievements }) {
+            if let position = namedAchievementsPosition(in: heading) {
+                found[index].position = position
+            } else {
+                found.remove(at: index)
             }
         }
-        return best?.kind
+        return found.sorted { ($0.position, $0.order) < ($1.position, $1.order) }.map(\.kind)
+    }
+
+    /// Where the first achievements word that names a part stands: one the heading ends
+    /// with, or followed by a conjunction or by another achievements word (`做法成效`).
+    private func namedAchievementsPosition(in heading: String) -> Int? {
+        var best: Int?
+        for word in achievementsWords {
+            var searchStart = heading.startIndex
+            while let range = heading.range(of: word, range: searchStart..<heading.endIndex) {
+                let rest = heading[range.upperBound...]
+                if rest.isEmpty || Self.conjunctions.contains(where: rest.hasPrefix)
+                    || achievementsWords.contains(where: rest.hasPrefix) {
+                    let position = heading.distance(from: heading.startIndex, to: range.lowerBound)
+                    best = min(best ?? position, position)
+                    break
+                }
+                searchStart = heading.index(after: range.lowerBound)
+            }
+        }
+        return best
     }
 }
