@@ -53,14 +53,28 @@ public struct Merger: Sendable {
 
     /// Marks the practices of a single unit worth naming on their own: a named programme of
     /// its own, or figures for a practice that is not already common to several units.
+    ///
+    /// A quoted name is a programme of the unit's own only where no other unit's statement
+    /// names it: `"三会一课"`, `"第一议题"` or `"学习强国"` in many reports are common
+    /// formulas, `"红色帮办"` in one is that unit's programme. A statement with an unfilled
+    /// placeholder is never distinctive.
     private func markDistinctive(_ groups: [StatementGroup]) -> [StatementGroup] {
         var unitsByTheme: [String: Set<String>] = [:]
         for group in groups { if let theme = group.theme { unitsByTheme[theme, default: []].formUnion(group.units) } }
+        var unitsByName: [String: Set<String>] = [:]
+        for group in groups {
+            for member in group.members { for name in Self.quotedNames(member.text) { unitsByName[name, default: []].insert(member.unit) } }
+        }
         let formulas = configuration.metrics.formulas
+        let placeholders = configuration.placeholders.patterns.map(CompiledPattern.init)
         return groups.map { group in
             var group = group
             guard group.units.count == 1 else { return group }
-            let programme = Self.quotedNames(group.text).contains { name in !formulas.contains { name.contains($0) } }
+            // A practice whose figure the unit left unfilled (`集中学习x次`) is not held up as an example.
+            guard !placeholders.contains(where: { $0.firstMatch(in: group.text) != nil }) else { return group }
+            let programme = Self.quotedNames(group.text).contains { name in
+                !formulas.contains { name.contains($0) } && (unitsByName[name]?.count ?? 0) <= 1
+            }
             let common = group.theme.map { unitsByTheme[$0, default: []].count > 1 } ?? false
             let figures = group.text.contains { $0.isNumber && $0.isASCII }
             group.distinctive = programme || (figures && !common)

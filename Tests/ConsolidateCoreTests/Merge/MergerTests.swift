@@ -44,6 +44,25 @@ import Testing
         #expect(merged.achievements.allSatisfy { $0.units.count == 1 })
     }
 
+    @Test func aQuotedNameIsAProgrammeOfAUnitOnlyWhereNoOtherUnitNamesIt() {
+        let merged = Self.merge([
+            Self.report("甲局", achievements: ["推行“晨读十分钟”学习法，干部每天上班前集中读报。",
+                                                "开展“对标争先”擂台赛，各科室晒比工作亮点。"]),
+            Self.report("乙局", achievements: ["组织干部参加“对标争先”知识测试，检验学习成果。"]),
+        ])
+        let distinctive = merged.achievements.filter(\.distinctive).map(\.text)
+        #expect(distinctive == ["推行“晨读十分钟”学习法，干部每天上班前集中读报。"])
+    }
+
+    @Test func aPracticeWithAnUnfilledFigureIsNotHeldUpAsDistinctive() {
+        let merged = Self.merge([
+            Self.report("甲局", achievements: ["打造“红色驿站”服务品牌，本季度服务群众XX人次。",
+                                                "打造“清风茶座”谈心品牌，本季度开展谈心12人次。"]),
+        ])
+        #expect(merged.achievements.filter(\.distinctive).map(\.text) == ["打造“清风茶座”谈心品牌，本季度开展谈心12人次。"])
+        #expect(merged.achievements.count == 2)
+    }
+
     @Test func tallysProblemsByCategoryMostUnitsFirst() {
         let merged = Self.merge([
             Self.report("甲局", problems: ["党建和业务工作存在“两张皮”现象。", "支部活动形式单一，吸引力不强。"]),
