@@ -106,7 +106,7 @@ public struct PipelineRunner: Sendable {
                 guard let stamp = stamps[index] else { return nil }
                 return (fresh[position], submissions[index].unitHint ?? "", stamp.size, stamp.modified)
             }
-            try? store.save(entries)
+            try? store.save(entries, present: submissions.map(\.path))
             FaultInjection.reach("stored")
         }
         let parsed = readings.filter { if case .stored = $0 { return false } else { return true } }.count

@@ -75,8 +75,12 @@ public final class ReportStore: @unchecked Sendable {
         return data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) }
     }
 
-    /// Records the reports of one run (quarantined ones too: an unchanged bad file stays quarantined).
-    public func save(_ entries: [(report: UnitReport, unit: String, size: Int, modified: Double)]) throws {
+    /// Records the reports of one run (quarantined ones too: an unchanged bad file stays quarantined),
+    /// and forgets what no later run can use: reports under another configuration or tool version,
+    /// and files no longer among `present` (the paths of this run's submissions). Nightly runs over
+    /// a folder whose files come and go thus keep the store the size of the folder.
+    public func save(_ entries: [(report: UnitReport, unit: String, size: Int, modified: Double)],
+                     present: [String]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try queue.write { db in
@@ -86,6 +90,16 @@ public final class ReportStore: @unchecked Sendable {
                     """, arguments: [entry.report.source.path, entry.unit, key, entry.size, entry.modified,
                                      entry.report.source.sha256, try encoder.encode(entry.report)])
             }
+            try db.execute(sql: "DELETE FROM report WHERE key != ?", arguments: [key])
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS present (path TEXT PRIMARY KEY)")
+            try db.execute(sql: "DELETE FROM present")
+            for path in Set(present) { try db.execute(sql: "INSERT INTO present (path) VALUES (?)", arguments: [path]) }
+            try db.execute(sql: "DELETE FROM report WHERE path NOT IN (SELECT path FROM present)")
         }
+    }
+
+    /// How many reports the store holds.
+    public func count() -> Int {
+        (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report") }) ?? 0
     }
 }

@@ -147,6 +147,16 @@ import Testing
                                                 "--out", folder.appendingPathComponent("out").path, "--pipeline", edited.path])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(try Self.filesRead(folder) == 13)
+        // The reports read under the old configuration are forgotten, not kept beside the new ones.
+        let out = folder.appendingPathComponent("out")
+        #expect(try ReportStore(folder: out, configuration: PipelineConfiguration.load(from: edited)).count() == 13)
+
+        // A withdrawn file leaves the store too.
+        try FileManager.default.removeItem(at: file)
+        let withdrawn = try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent("in").path,
+                                                   "--out", out.path, "--pipeline", edited.path])
+        #expect(withdrawn.status == 3)
+        #expect(try ReportStore(folder: out, configuration: PipelineConfiguration.load(from: edited)).count() == 12)
     }
 
     @Test func corruptStoreIsSetAsideWithAWarningAndRebuilt() throws {
