@@ -6,10 +6,12 @@
 /// summary, and totals that moved. It holds no time of day, so the same two
 /// states always give the same text.
 public struct ChangeReport: Sendable {
-    public var previousRecord: RunRecord?
-    public var previous: Consolidation?
-    public var currentRecord: RunRecord
-    public var current: Consolidation
+    public let previousRecord: RunRecord?
+    public let previous: Consolidation?
+    public let currentRecord: RunRecord
+    public let current: Consolidation
+    /// Worked out once, for changes.md and review.html alike; nil on the first run into a folder.
+    let comparison: Comparison?
 
     public init(previousRecord: RunRecord?, previous: Consolidation?, currentRecord: RunRecord, current: Consolidation,
                 mainActivities: [String] = []) {
@@ -18,6 +20,8 @@ public struct ChangeReport: Sendable {
         self.currentRecord = currentRecord
         self.current = current
         self.mainActivities = mainActivities
+        comparison = Self.compare(previousRecord: previousRecord, previous: previous, currentRecord: currentRecord,
+                                  current: current, mainActivities: mainActivities)
     }
 
     static let title = "与上次运行相比的变化"
@@ -53,10 +57,10 @@ public struct ChangeReport: Sendable {
     }
 
     /// Activities whose totals the summary's text reports, in its order; other totals are listed after them.
-    public var mainActivities: [String]
+    public let mainActivities: [String]
 
-    /// Nil on the first run into a folder.
-    func comparison() -> Comparison? {
+    static func compare(previousRecord: RunRecord?, previous: Consolidation?, currentRecord: RunRecord,
+                        current: Consolidation, mainActivities: [String]) -> Comparison? {
         guard let previous, let previousRecord else { return nil }
         let before = Dictionary(previousRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(currentRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -75,15 +79,15 @@ public struct ChangeReport: Sendable {
             ("新增未报送", nowMissing.subtracting(previouslyMissing).sorted().map { Line(unit: $0, text: $0) }),
         ].filter { !$0.lines.isEmpty }
 
-        let oldStatements = Set(Self.statements(of: previous)), newStatements = Set(Self.statements(of: current))
+        let oldStatements = Set(statements(of: previous)), newStatements = Set(statements(of: current))
         var entered = newStatements.subtracting(oldStatements).sorted(), left = oldStatements.subtracting(newStatements).sorted()
-        let edited = Self.pairEdits(entered: &entered, left: &left)
+        let edited = pairEdits(entered: &entered, left: &left)
 
         let oldTotals = Dictionary(previous.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         let newTotals = Dictionary(current.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         var totals: [Line] = [], otherTotals: [Line] = []
         let rank = { (key: String) in
-            self.mainActivities.firstIndex { name in (oldTotals[key] ?? newTotals[key])?.activity == name } ?? self.mainActivities.count
+            mainActivities.firstIndex { name in (oldTotals[key] ?? newTotals[key])?.activity == name } ?? mainActivities.count
         }
         for key in Set(oldTotals.keys).union(newTotals.keys).sorted(by: { (rank($0), $0) < (rank($1), $1) }) {
             let old = oldTotals[key], new = newTotals[key]
@@ -125,7 +129,7 @@ public struct ChangeReport: Sendable {
 
     public func markdown() -> String {
         var lines = ["# \(Self.title)", ""]
-        guard let comparison = comparison() else {
+        guard let comparison else {
             lines.append(Self.firstRun)
             return lines.joined(separator: "\n") + "\n"
         }

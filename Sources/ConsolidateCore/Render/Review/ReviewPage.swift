@@ -109,7 +109,7 @@ public struct ReviewPage: Sendable {
     private func changesSection() -> String {
         guard let changes else { return "" }
         var html = "<section id=\"changes\" class=\"changes\"><h2>\(e(ChangeReport.title))</h2>\n"
-        guard let comparison = changes.comparison() else {
+        guard let comparison = changes.comparison else {
             return html + "<p class=\"note\">\(e(ChangeReport.firstRun))</p></section>\n"
         }
         if comparison.isEmpty {
