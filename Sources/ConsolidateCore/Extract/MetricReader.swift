@@ -124,6 +124,23 @@ struct MetricReader: Sendable {
             }
             var textEnd = useAfter ? count.end + after.count : count.end
 
+            if let distributed = respectively(from: count, previousEnd: previousEnd, original: original, folded: folded,
+                                              shielded: shielded, frequencies: frequencies) {
+                // `召开支委会、党员大会分别为6次和3次`: the counts go to the listed activities in order.
+                let spanText = String(original[distributed.listStart..<distributed.end])
+                for (phrase, share) in distributed.pairs {
+                    // An unpaired list is named as written, so that no count lands on a guessed activity.
+                    let name = distributed.paired ? activityName(phrase, unit: share.unit) : ""
+
+                    metrics.append(Metric(text: spanText, activity: name.isEmpty ? Self.bare(phrase) : name, value: share.value,
+                                          unit: share.unit, approx: share.approx, location: line.location))
+                    read.append(ReadCount(numberStart: share.numberStart, value: share.value, unit: share.unit,
+                                          activity: metrics[metrics.count - 1].activity))
+                }
+                previousEnd = distributed.end
+                i = distributed.end
+                continue
+            }
             if count.shared {
                 // `党组会议、"三重一大"专题会议各8次`: one count per listed activity, the span shared.
                 var listStart = regionStart
@@ -263,6 +280,56 @@ struct MetricReader: Sendable {
             end += marker.count
         }
         return Count(numberStart: numberStart, end: end, value: value, unit: unit, approx: approx, shared: shared)
+    }
+
+    // MARK: Respectively
+
+    /// Words between `分别` and the first of its counts.
+    private static let respectivelyMarkers: [[Character]] = ["分别达到", "分别为", "分别是", "分别达", "分别"].map(Array.init)
+    /// What may stand between two counts of one `分别` list.
+    private static let countJoiners: Set<Character> = ["、", "，", ",", "和", "与", "及"]
+
+    /// `支委会、党员大会分别为6次和3次`, `讲党课、开展主题党日分别4次、3次`: a list of activities,
+    /// then `分别`, then as many counts as the list names, paired in order. Nil where `分别` does
+    /// not stand right before the count. Where the list and the counts do not pair one to one
+    /// (`支委会、党员大会和党课分别为6次、3次`), `paired` is false and every count goes to the
+    /// list as written: which activity each figure belongs to is not guessed.
+    private func respectively(from first: Count, previousEnd: Int, original: [Character], folded: [Character],
+                              shielded: [Bool], frequencies: [Int])
+        -> (pairs: [(phrase: String, count: Count)], paired: Bool, listStart: Int, end: Int)? {
+        guard let marker = Self.respectivelyMarkers.first(where: { marker in
+            first.numberStart >= marker.count && Array(folded[(first.numberStart - marker.count)..<first.numberStart]) == marker
+        }) else { return nil }
+        let markerStart = first.numberStart - marker.count
+        var listStart = markerStart
+        while listStart > previousEnd, !Self.sentenceBreaks.contains(folded[listStart - 1]) { listStart -= 1 }
+        let list = String(original[listStart..<markerStart])
+
+        var counts = [first]
+        var cursor = first.end
+        while true {
+            var next = cursor
+            while next < folded.count, next - cursor < 2, Self.countJoiners.contains(folded[next]) { next += 1 }
+            guard next > cursor, let token = numberToken(folded, at: next),
+                  let count = count(after: token, in: folded, original: original, shielded: shielded, frequencies: frequencies),
+                  !count.shared else { break }
+            counts.append(count)
+            cursor = count.end
+        }
+        // Split on `、` first; on `和`, `与`, `及` too where that is what makes the list pair up. A
+        // phrase that still names two configured activities (`党员大会和党课`) means it does not.
+        var phrases = list.split(separator: "、").map(String.init).filter { !$0.isEmpty }
+        if phrases.count != counts.count {
+            phrases = list.split(whereSeparator: { "、和与及".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        }
+        let paired = phrases.count >= 2 && counts.count >= phrases.count
+            && phrases.allSatisfy { activityNames(in: ArraySlice(Array($0)), unit: first.unit).fitting.count <= 1 }
+        guard paired else {
+            let whole = Self.bare(list)
+            return (counts.map { (whole, $0) }, false, listStart, counts.last!.end)
+        }
+        let used = Array(counts.prefix(phrases.count))
+        return (Array(zip(phrases, used)), true, listStart, used.last!.end)
     }
 
     // MARK: Totals and conversions

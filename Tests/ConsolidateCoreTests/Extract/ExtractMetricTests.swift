@@ -45,6 +45,17 @@ import Testing
         #expect(metrics.map(\.activity) == ["谈心谈话", "走访困难党员"])
     }
 
+    @Test func countsAfterRespectivelyGoToTheListedActivitiesInOrder() {
+        #expect(summary("二季度召开支委会、党员大会分别为9次和2次。") == ["支委会=9次", "党员大会=2次"])
+        #expect(summary("讲党课、开展主题党日分别5次、3次，开展集中学习6次。") == ["党课=5次", "主题党日=3次", "集中学习=6次"])
+        #expect(summary("组织集中学习、专题研讨、警示教育分别达到12次、4次、2次。")
+            == ["集中学习=12次", "专题研讨=4次", "警示教育=2次"])
+        // Three activities but two counts: which figure is whose is not guessed.
+        #expect(summary("支委会、党员大会和党课分别为6次、3次。") == ["支委会、党员大会和党课=6次", "支委会、党员大会和党课=3次"])
+        // `分别` before a verb, not a count, pairs nothing.
+        #expect(summary("两位支部书记分别讲党课，合计讲党课2次。") == ["党课=2次"])
+    }
+
     @Test func oneFigureSharedByAListIsOneCountPerActivity() {
         #expect(summary("召开党委会议、专题民主生活会各3次。") == ["党委会议=3次", "民主生活会=3次"])
         #expect(summary("为每位老党员送去慰问品各一份。") == ["每位老党员送去慰问品=1份"])
