@@ -535,6 +535,19 @@ struct MetricReader: Sendable {
         }
         // `问题数X个` counts problems; `用餐次数` stays a word.
         if text.hasSuffix("数"), text.count > 2, !text.dropLast().hasSuffix("次") { text.removeLast() }
+        if text.count > Self.maxActivityLength, !fromFront {
+            // `在预算编制、支付三个关键环节设立党员先锋岗8个`: what was set up, not the last 14
+            // characters of the clause: the words after its last verb of two or more characters.
+            let characters = Array(text)
+            for start in stride(from: characters.count - 3, through: 1, by: -1) {
+                guard let verb = leadingByInitial[characters[start]]?.first(where: { word in
+                    word.count >= 2 && start + word.count <= characters.count - 2
+                        && characters[start..<(start + word.count)].elementsEqual(word)
+                }) else { continue }
+                text = String(characters[(start + verb.count)...])
+                break
+            }
+        }
         if text.count > Self.maxActivityLength {
             text = fromFront ? String(text.prefix(Self.maxActivityLength)) : String(text.suffix(Self.maxActivityLength))
         }
