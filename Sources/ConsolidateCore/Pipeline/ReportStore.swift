@@ -7,8 +7,9 @@ internal import GRDB
 /// Kept in SQLite beside the outputs (`OUT/.consolidate/state.sqlite`). A
 /// report is reused when the file's path, size and modification time are as
 /// recorded (the file is not even opened), or else when its content hash is,
-/// and always only under the same pipeline configuration and tool version
-/// (`key`); anything else is read again. A store that does not open or is not
+/// and always only under the same pipeline configuration and tool build
+/// (`key`: the configuration, the version and the executable's hash); anything
+/// else is read again. A store that does not open or is not
 /// ours is set aside with a warning and started anew.
 public final class ReportStore: @unchecked Sendable {
     private let queue: DatabaseQueue
@@ -22,7 +23,7 @@ public final class ReportStore: @unchecked Sendable {
     public init(folder: URL, configuration: PipelineConfiguration) throws {
         let url = Self.url(in: folder)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        key = Fingerprint.sha256(Data(((try? configuration.yaml()) ?? "") .utf8) + Data(ToolInfo.version.utf8))
+        key = Fingerprint.sha256(Data(((try? configuration.yaml()) ?? "").utf8) + Data((ToolInfo.version + ToolInfo.build).utf8))
         do {
             queue = try Self.open(url)
         } catch {

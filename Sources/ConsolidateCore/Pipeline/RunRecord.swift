@@ -105,4 +105,12 @@ public struct RunRecord: Codable, Sendable, Equatable {
 public enum ToolInfo {
     public static let name = "consolidate"
     public static let version = "0.1.0"
+    /// The running executable's content hash, read once per process: a rebuilt tool reads
+    /// every file again even where its version string did not change. Empty where the
+    /// executable cannot be read.
+    public static let build: String = {
+        guard let url = Bundle.main.executableURL,
+              let bytes = try? Data(contentsOf: url, options: .alwaysMapped) else { return "" }
+        return Fingerprint.sha256(bytes)
+    }()
 }

@@ -23,6 +23,12 @@ import Testing
         #expect(left.map(\.unit) == ["乙镇", "甲街道"])
     }
 
+    @Test func theStoreKeyNamesThisVeryBuildOfTheTool() {
+        // A rebuilt executable has another hash, so its store entries of an older build are not reused.
+        #expect(ToolInfo.build.count == 64)
+        #expect(ToolInfo.build.allSatisfy { $0.isHexDigit })
+    }
+
     @Test func ledgerTimesKeepMillisecondsAndOldWholeSecondLinesStillRead() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
