@@ -56,6 +56,11 @@ import Testing
         #expect(summary("两位支部书记分别讲党课，合计讲党课2次。") == ["党课=2次"])
     }
 
+    @Test func anOverlongActivityPhraseKeepsWhatFollowsItsLastVerb() {
+        #expect(summary("在党费收缴、党员教育管理两个重点环节设立党员示范岗6个。") == ["党员示范岗=6个"])
+        #expect(summary("围绕窗口服务、项目审批等重点岗位开展廉洁提醒谈话31人次。") == ["廉洁提醒谈话=31人次"])
+    }
+
     @Test func oneFigureSharedByAListIsOneCountPerActivity() {
         #expect(summary("召开党委会议、专题民主生活会各3次。") == ["党委会议=3次", "民主生活会=3次"])
         #expect(summary("为每位老党员送去慰问品各一份。") == ["每位老党员送去慰问品=1份"])
