@@ -27,23 +27,42 @@ struct CopyDetector: Sendable {
                 buckets[key, default: []].append(index)
             }
         }
-        var pairs = Set<[Int]>()
-        for members in buckets.values where members.count > 1 {
-            for i in members.indices { for j in members.indices where i < j { pairs.insert([members[i], members[j]]) } }
-        }
-        var result: [(String, String, Double)] = []
-        for pair in pairs {
-            let (a, b) = (pair[0], pair[1])
-            guard documents[a].unit != documents[b].unit else { continue }
-            let shared = sets[a].intersection(sets[b]).count
-            let jaccard = Double(shared) / Double(sets[a].count + sets[b].count - shared)
-            if jaccard >= threshold {
-                let names = [documents[a].unit, documents[b].unit].sorted()
-                result.append((names[0], names[1], jaccard))
+        // Candidate pairs, each once. Reports written from one template can crowd a bucket; in
+        // a crowded bucket each report meets only its `window` nearest by signature (near-copies
+        // sort together), so the work stays linear in the number of reports.
+        var pairs = Set<UInt64>()
+        for var members in buckets.values where members.count > 1 {
+            let window: Int
+            if members.count > crowded {
+                members.sort { signatures[$0].lexicographicallyPrecedes(signatures[$1]) }
+                window = crowdedWindow
+            } else {
+                window = members.count
+            }
+            for i in members.indices {
+                for j in (i + 1)..<min(members.count, i + 1 + window) {
+                    let (a, b) = (min(members[i], members[j]), max(members[i], members[j]))
+                    pairs.insert(UInt64(a) << 32 | UInt64(b))
+                }
             }
         }
-        return result.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        // The exact comparisons are independent: on every core.
+        let found = ParallelMap.map(Array(pairs)) { pair -> (String, String, Double)? in
+            let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+            guard documents[a].unit != documents[b].unit else { return nil }
+            let shared = sets[a].count < sets[b].count ? sets[a].intersection(sets[b]).count : sets[b].intersection(sets[a]).count
+            let jaccard = Double(shared) / Double(sets[a].count + sets[b].count - shared)
+            guard jaccard >= threshold else { return nil }
+            let names = [documents[a].unit, documents[b].unit].sorted()
+            return (names[0], names[1], jaccard)
+        }
+        return found.compactMap { $0 }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
     }
+
+    /// A bucket with more reports than this is crowded (one template's offspring).
+    var crowded = 64
+    /// How many neighbours by signature each report of a crowded bucket is compared with.
+    var crowdedWindow = 16
 
     private func signature(_ set: Set<UInt64>) -> [UInt64] {
         (0..<(bands * rows)).map { seed in

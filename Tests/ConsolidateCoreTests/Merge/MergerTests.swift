@@ -131,6 +131,22 @@ import Testing
         #expect(merged.units.filter { $0.status == .received }.count == 3)
     }
 
+    @Test func aCrowdedBucketStillFindsTheCopyAmongReportsOfOneTemplate() {
+        // Twelve reports from one template, each with its own practice; two units sent the same words.
+        let template = "本季度，支部认真落实“三会一课”制度，按时召开支委会和党员大会，组织党员开展集中学习和主题党日活动。"
+        let own = ["组建巡河护河党员队", "开设红色夜校课堂", "推行党员积分管理", "建立困难群众台账", "开展邻里调解服务",
+                   "设立窗口党员先锋岗", "打造社区议事厅", "组织青年读书沙龙", "结对帮扶村级合作社", "开通政策直播间"]
+        var documents = own.enumerated().map { index, practice in
+            CopyDetector.Document(unit: "单位\(index)", text: template + practice + "，惠及群众\(index * 37 + 11)人次。")
+        }
+        let copied = template + "探索“红色管家”物业服务模式，在三个小区试点，居民满意度明显提升。"
+        documents += [CopyDetector.Document(unit: "甲局", text: copied), CopyDetector.Document(unit: "乙局", text: copied)]
+        let detector = CopyDetector(threshold: 0.95, bands: 16, rows: 4, crowded: 4, crowdedWindow: 2)
+        let copies = detector.suspectedCopies(documents)
+        #expect(copies.contains { $0.0 == "乙局" && $0.1 == "甲局" })
+        #expect(copies.map { "\($0.0)-\($0.1)" } == detector.suspectedCopies(documents.reversed()).map { "\($0.0)-\($0.1)" })
+    }
+
     @Test func areaIsTheUnitsSharedPlaceName() {
         #expect(Merger.area(of: ["青川区财政局", "青川区教育局", "青川区临溪镇"]) == "青川区")
         #expect(Merger.area(of: ["甲局", "乙局"]) == "")
