@@ -25,13 +25,27 @@ enum ParallelMap {
 }
 
 /// Result slots written by distinct iterations: each index is written once, by one thread.
+///
+/// A fixed buffer, written through its pointer: an `Array` property mutated from several
+/// threads at once may see itself shared and copy its storage, losing other threads' writes.
 private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let storage: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
     }
-    func values() -> [Value] { storage.map { $0! } }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
+
+    func values() -> [Value] { (0..<count).map { storage[$0]! } }
 }
 
 private struct UnsafeSendable<Value>: @unchecked Sendable {

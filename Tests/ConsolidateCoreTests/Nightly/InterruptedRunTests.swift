@@ -79,7 +79,7 @@ import Testing
         #expect(try ConsolidateBinary.run(Self.arguments(folder)).status == 3)
         try Self.resubmit(folder)
         let killed = try ConsolidateBinary.run(Self.arguments(folder), environment: [FaultInjection.variable: point])
-        #expect(killed.signaled && killed.status == SIGKILL)
+        #expect(killed.signaled && killed.status == SIGKILL, "status \(killed.status): \(killed.stderr)")
         #expect(try Self.leftovers(folder).count == 1)
         let status = try ConsolidateBinary.run(["status", "--out", out.path])
         #expect(status.stdout.contains("新旧文件并存"))
