@@ -18,7 +18,6 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
 /// comes as a line every `interval` seconds. Events arrive from many threads at once.
 final class RunConsole: @unchecked Sendable {
     private let logger: Logger
-    private let format: LogFormat
     private let bar: Bool
     private let interval: TimeInterval
     private let lock = NSLock()
@@ -30,13 +29,12 @@ final class RunConsole: @unchecked Sendable {
     private var barShown = false
 
     init(format: LogFormat, progress: Bool, interval: TimeInterval = 10) {
-        self.format = format
         let terminal = isatty(STDERR_FILENO) == 1
         bar = format == .text && progress && terminal
         self.interval = interval
         let timestamps = !terminal
         logger = Logger(label: "consolidate") { _ in
-            format == .json ? JSONLogHandler() as LogHandler : PlainLogHandler(timestamps: timestamps)
+            StandardErrorLogHandler(style: format == .json ? .json : .plain(timestamps: timestamps))
         }
     }
 
@@ -146,9 +144,13 @@ final class RunConsole: @unchecked Sendable {
     }
 }
 
-/// A message per line, with a local time stamp in front where asked (not on a terminal).
-struct PlainLogHandler: LogHandler {
-    var timestamps: Bool
+/// What `run` writes to standard error, one line per event: the message (with a local time
+/// stamp in front where asked: not on a terminal), or a JSON object of `time`, `level`,
+/// `message` and the event's fields, keys sorted, counts as JSON numbers.
+struct StandardErrorLogHandler: LogHandler {
+    enum Style { case plain(timestamps: Bool), json }
+
+    var style: Style
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
 
@@ -158,9 +160,26 @@ struct PlainLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var line = "\(event.message)"
-        if timestamps { line = Self.stamp(Date()) + " " + line }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var line: Data
+        switch style {
+        case let .plain(timestamps):
+            line = Data(((timestamps ? Self.stamp(Date()) + " " : "") + "\(event.message)").utf8)
+        case .json:
+            var object: [String: Any] = [:]
+            for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
+                if case let .stringConvertible(number as Int) = value { object[key] = number } else { object[key] = "\(value)" }
+            }
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            object["time"] = formatter.string(from: Date())
+            object["level"] = event.level.rawValue
+            object["message"] = "\(event.message)"
+            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            else { return }
+            line = data
+        }
+        line.append(0x0A)
+        FileHandle.standardError.write(line)
     }
 
     static func stamp(_ date: Date) -> String {
@@ -168,32 +187,5 @@ struct PlainLogHandler: LogHandler {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         return formatter.string(from: date)
-    }
-}
-
-/// One JSON object per line: `time`, `level`, `message` and the event's fields, keys sorted;
-/// counts are JSON numbers.
-struct JSONLogHandler: LogHandler {
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        var object: [String: Any] = [:]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
-            if case let .stringConvertible(number as Int) = value { object[key] = number } else { object[key] = "\(value)" }
-        }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        object["time"] = formatter.string(from: Date())
-        object["level"] = event.level.rawValue
-        object["message"] = "\(event.message)"
-        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-        data.append(0x0A)
-        FileHandle.standardError.write(data)
     }
 }
