@@ -30,15 +30,9 @@ struct Merge: ParsableCommand {
             files.append((name, try Renderer.render(name, consolidation: consolidation, configuration: configuration)))
         }
         let outURL = URL(fileURLWithPath: out)
-        let lock: RunLock
-        do {
-            lock = try RunLock.acquire(in: outURL, timeout: wait)
-        } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode(4)
-        }
+        let (lock, notices) = try OutputFolder.take(outURL, wait: wait, report: Diagnostics.error)
         defer { lock.release() }
-        for note in OutputWriter.recover(outURL) { Diagnostics.line("\(out): warning: [render] \(note)") }
+        for notice in notices { Diagnostics.line(notice) }
         try OutputWriter.write(files, to: outURL)
         Diagnostics.line("done: \(summaries.count) summaries merged, \(consolidation.units.count) units → \(out)/")
     }

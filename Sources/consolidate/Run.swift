@@ -45,24 +45,10 @@ struct Run: ParsableCommand {
             }
         }
         let outURL = URL(fileURLWithPath: out)
-        let lock: RunLock
-        do {
-            lock = try RunLock.acquire(in: outURL, timeout: wait)
-        } catch {
-            console.error("\(error)")
-            throw ExitCode(4)
-        }
+        let (lock, notices) = try OutputFolder.take(outURL, wait: wait, report: console.error)
         defer { lock.release() }
         FaultInjection.reach("locked")
         let started = Date()
-        var notices: [String] = []
-        if let killed = lock.replaced {
-            let when = ISO8601DateFormatter().string(from: killed.started)
-            notices.append("\(out): warning: [render] 上次运行（进程\(killed.pid)，开始于\(when)）未正常结束，可能被强行终止；本次接管。")
-            try? Ledger.append(Ledger.Entry(started: killed.started, ended: killed.started, exitCode: -1,
-                                            error: "运行中断（进程\(killed.pid)未正常结束）"), in: outURL)
-        }
-        notices += OutputWriter.recover(outURL).map { "\(out): warning: [render] \($0)" }
         for notice in notices { console.diagnostic(notice) }
         let runner = PipelineRunner(configuration: configuration, roster: rosterValue,
                                     pipelinePath: pipelinePath, rosterPath: rosterPath)
