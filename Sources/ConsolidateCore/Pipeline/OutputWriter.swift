@@ -58,13 +58,9 @@ public enum OutputWriter {
     /// in Chinese, for the run's warnings.
     public static func recover(_ folder: URL) -> [String] {
         let manager = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        let prefix = stagingPrefix(for: folder)
-        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return [] }
         var notes: [String] = []
-        for name in names.sorted() where name.hasPrefix(prefix) {
-            let staging = parent.appendingPathComponent(name)
-            if manager.fileExists(atPath: staging.appendingPathComponent(commitList).path) {
+        for staging in stagingFolders(of: folder) {
+            if isComplete(staging) {
                 do {
                     let moved = try finish(staging, into: folder)
                     notes.append("上次运行在替换输出文件时中断，已把它完整生成的\(moved)个文件补充移入。")
@@ -82,11 +78,20 @@ public enum OutputWriter {
     /// Complete sets that an interrupted run left unmoved: until the next run finishes moving
     /// them, the output folder holds files of two runs. Read-only; safe without the lock.
     public static func unfinished(_ folder: URL) -> [URL] {
+        stagingFolders(of: folder).filter(isComplete)
+    }
+
+    /// The staging folders runs into `folder` left beside it, by name.
+    private static func stagingFolders(of folder: URL) -> [URL] {
         let parent = folder.deletingLastPathComponent()
         let prefix = stagingPrefix(for: folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         return names.sorted().filter { $0.hasPrefix(prefix) }.map { parent.appendingPathComponent($0) }
-            .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(commitList).path) }
+    }
+
+    /// A staging folder whose commit list exists holds a whole set of outputs.
+    private static func isComplete(_ staging: URL) -> Bool {
+        FileManager.default.fileExists(atPath: staging.appendingPathComponent(commitList).path)
     }
 
     /// Moves the files of a complete staging folder into place; returns how many were still to move.
