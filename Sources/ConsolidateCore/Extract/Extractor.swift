@@ -18,13 +18,25 @@ public struct Extractor: Sendable {
 
     /// `unitHint` is the unit's name where the roster or the file name tells it.
     public func extract(_ document: NormalizedDocument, unitHint: String?) -> UnitReport {
-        let lines = document.lines
-        let header = header.read(lines, unitHint: unitHint)
-        let outline = outline.build(lines, titleIndex: header.titleIndex)
+        let header = header.read(document.lines, unitHint: unitHint)
+        let lines = Self.body(of: document.lines, header: header)
+        let outline = outline.build(lines, titleIndex: nil)
         let counts = lines[outline.body].flatMap(metrics.metrics(in:))
 
         var warnings = document.notes
-        if header.title.isEmpty { warnings.append("未识别出报告标题，请核对报告开头。") }
+        var residue = document.residue
+        if header.title.isEmpty {
+            warnings.append("未识别出报告标题，请核对报告开头。")
+        } else if header.titleIndex == nil {
+            warnings.append("未识别出报告标题，暂以首行“\(header.title.prefix(30))”代替，请核对报告开头。")
+        }
+        if let prefix = header.framePrefix, let index = header.titleIndex {
+            residue.append(Residue(text: prefix, rule: "page-frame", location: document.lines[index].location))
+        }
+        residue += header.frame.map { Residue(text: document.lines[$0].text, rule: "page-frame", location: document.lines[$0].location) }
+        if !header.frame.isEmpty {
+            warnings.append("报告标题前后有\(header.frame.count)行网页或文件信息（如“\(document.lines[header.frame[0]].text.prefix(20))”），不是报告正文，未计入汇总。")
+        }
         if header.unit.isEmpty { warnings.append("未能从标题或开头段识别出报送单位。") }
         if header.period.year == nil { warnings.append("未能识别报告所属年度。") }
         if !outline.sections.contains(where: { !$0.label.isEmpty }) {
@@ -36,6 +48,21 @@ public struct Extractor: Sendable {
         }
         return UnitReport(source: document.source, unit: header.unit, title: header.title, period: header.period,
                           sections: outline.sections, metrics: counts, placeholders: document.placeholders,
-                          residue: document.residue, warnings: warnings)
+                          residue: residue, warnings: warnings)
+    }
+
+    /// The report's own lines after its title: the page's frame left out, and the words glued
+    /// to the title on its line (`…工作总结今年以来，…`) kept as the body's first line.
+    static func body(of lines: [NormalizedLine], header: HeaderReader.Header) -> [NormalizedLine] {
+        let frame = Set(header.frame)
+        var body: [NormalizedLine] = []
+        let start = header.titleIndex.map { $0 + 1 } ?? 0
+        if let index = header.titleIndex, let remainder = header.titleRemainder {
+            body.append(NormalizedLine(text: remainder, location: lines[index].location))
+        }
+        for index in lines.indices where index >= start && !frame.contains(index) {
+            body.append(lines[index])
+        }
+        return body
     }
 }

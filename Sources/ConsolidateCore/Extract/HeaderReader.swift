@@ -1,76 +1,191 @@
-/// Reads a report's title, unit and period from its first lines.
+/// Reads a report's title, unit and period, and tells its own first lines from a web page's frame.
 ///
-/// The title is the report's own title line (`XX局2023年上半年党建工作汇报`);
-/// the unit is the name the title opens with or, where the title names none,
-/// the organisation that is the subject of the opening paragraph (not the
-/// superior "under whose guidance" it worked); the period comes from the
-/// title, else from the opening.
+/// The title is the last line before the report's first paragraph that reads like a report's
+/// name (`…党建工作总结`, `…情况汇报`, `…调研报告`); a title glued to the first sentence or
+/// heading (`…工作总结今年以来，…`) is cut off it. Lines before the title, and frame lines between
+/// it and the first paragraph (`发布时间:…`, `分享`, a file name), are the page's, not the
+/// report's: they are returned so the report can say they were left out.
+///
+/// The unit, in order of trust (`HeaderReader+Unit.swift`): the roster or the file name where
+/// the caller gives one; the organisation the title opens with, made specific by the text where
+/// the title names it only by its kind (`学校党支部` → `某某小学党支部`); a signature line
+/// (`某某村党总支书记 张三`); the subject of the opening; an organisation the text defines
+/// (`某某公司（以下简称公司）`); last, the unit's own word for itself (`我村`).
 struct HeaderReader: Sendable {
-    /// What the header says, and where the title line is.
+    /// What the header says, and which lines are the report's.
     struct Header: Sendable, Equatable {
         var title: String
+        /// The line the title stands on, where it is a line of its own or opens one.
         var titleIndex: Int?
+        /// What followed the title on its line (`今年以来，…`), which belongs to the body.
+        var titleRemainder: String?
         var unit: String
+        var unitEvidence: UnitEvidence
         var period: Period
+        /// Lines of the page's frame around the title, left out of the reading.
+        var frame: [Int]
+        /// Frame text removed from the title's own line (`文档介绍:`).
+        var framePrefix: String?
     }
 
-    /// Endings of organisation names, longest first so `组织部` wins over `部`.
-    static let organisationEndings: [String] = [
-        "街道办事处", "委员会", "办公室", "组织部", "宣传部", "统战部", "党工委", "党总支", "党支部",
-        "工委", "党委", "党组", "总支", "支部", "中心", "街道", "公司", "集团", "学校", "学院", "大学",
-        "中学", "小学", "医院", "局", "委", "办", "厅", "处", "镇", "乡", "村", "社区", "所", "站", "院", "馆",
-    ]
-    private static let titleWords = ["汇报", "总结", "报告", "情况", "材料", "打算", "计划"]
-    /// Words that may follow a subject organisation in the opening (`XX局坚持…`).
-    private static let subjectFollowers = [
-        "通过", "坚持", "始终", "认真", "紧紧", "紧扣", "以", "在", "深入", "按照", "围绕", "全面", "积极",
-        "把", "持续", "不断", "着力", "高度", "聚焦", "牢牢", "严格", "切实", "扎实", "立足", "进一步",
-        "党组", "党委", "党支部", "全体",
-    ]
+    /// Where the unit's name was read.
+    enum UnitEvidence: String, Sendable, Equatable {
+        case hint, title, signature, opening, definition, pronoun, none
+    }
+
+    /// How far into a report its title may stand (site frames run to a few dozen lines).
+    static let headerLines = 60
+
+    /// Words a report's name contains.
+    static let titleWords = ["汇报", "总结", "报告", "情况", "材料", "打算", "计划", "分析", "述职", "要点", "发言"]
+    /// Words a title ends with, where one is glued to the text after it.
+    private static let titleEndings = ["汇报材料", "述职报告", "调研报告", "工作报告", "情况汇报", "情况报告", "汇报", "总结",
+                                       "报告", "材料", "打算", "计划", "分析", "情况"]
+    /// Characters that continue a title past a title word (`总结及2024年打算`, `情况的报告`).
+    private static let titleContinuations: Set<Character> = ["及", "和", "与", "暨", "的", "、", "（", "(", "之", "报", "汇", "材",
+                                                             "”", "\"", "》", "—", "-"]
 
     func read(_ lines: [NormalizedLine], unitHint: String?) -> Header {
-        let titleIndex = Self.titleIndex(lines)
-        let title = titleIndex.map { lines[$0].text } ?? ""
-        let openingEnd = lines.firstIndex(where: { Numbering.leading($0.text)?.level == .chinese }) ?? min(lines.count, 3)
-        let openingStart = (titleIndex ?? -1) + 1
-        let opening = openingStart < openingEnd ? lines[openingStart..<openingEnd].map(\.text).joined() : ""
+        let zone = Array(lines.prefix(Self.headerLines).map(\.text))
+        let bodyStart = Self.bodyStart(zone)
+        // Lines before the title are the page's, except a line naming the unit above it (`中共某某局党组`).
+        let frameBefore: (Int) -> [Int] = { end in (0..<end).filter { !Self.isNameLine(zone[$0]) } }
 
-        var unit = unitHint?.trimmingWhitespace() ?? ""
-        if unit.isEmpty { unit = Self.unit(inTitle: title) ?? Self.unit(inTitle: Self.droppingPeriod(title)) ?? "" }
-        if unit.isEmpty, let index = titleIndex, index > 0 { unit = Self.unit(inTitle: lines[index - 1].text + "2000年") ?? "" }
-        if unit.isEmpty { unit = Self.subject(ofOpening: opening) ?? "" }
+        var title = ""
+        var titleIndex: Int?
+        var remainder: String?
+        var framePrefix: String?
+        var frame: [Int] = []
+        var bodyFrom = 0
 
-        var period = Self.period(in: title)
-        if period.year == nil { period.year = Self.period(in: String(opening.prefix(120))).year }
-        return Header(title: title, titleIndex: titleIndex, unit: unit, period: period)
+        let standalone = Self.standaloneTitle(zone, before: bodyStart)
+        let glued = bodyStart < zone.count ? Self.gluedTitle(zone[bodyStart]) : nil
+        if let glued, standalone.map({ !zone[$0].hasTitleWord || Self.sameTitle(zone[$0], glued.title) }) ?? true {
+            title = glued.title
+            titleIndex = bodyStart
+            remainder = glued.remainder
+            framePrefix = glued.prefix
+            frame = frameBefore(bodyStart)
+            bodyFrom = bodyStart + 1
+        } else if let index = standalone {
+            title = zone[index]
+            titleIndex = index
+            frame = frameBefore(index)
+            bodyFrom = index + 1
+        } else if let first = zone.indices.first(where: { !PageFrame.isFrame(zone[$0]) }) {
+            // No line reads like a title: the first line stands in for one and stays in the body.
+            title = zone[first]
+            frame = frameBefore(first)
+            bodyFrom = first
+        }
+        // Frame lines between the title and the first paragraph (`• 来源:`, `发布日期:… 浏览次数:…`).
+        if bodyFrom < bodyStart {
+            frame += (bodyFrom..<bodyStart).filter { PageFrame.isFrame(zone[$0]) }
+        }
+
+        let frameSet = Set(frame)
+        var body: [String] = []
+        if let remainder { body.append(remainder) }
+        for index in lines.indices where index >= bodyFrom && !frameSet.contains(index) && index != titleIndex {
+            body.append(lines[index].text)
+            if body.count >= 40 { break }
+        }
+        let before = (0..<(titleIndex ?? bodyFrom)).filter { !PageFrame.isFrame(zone[$0]) }.map { zone[$0] }
+        let ending = lines.suffix(6).map(\.text)
+        var (unit, evidence) = Self.unit(title: title, linesBeforeTitle: before, body: body, ending: ending)
+        if let hint = unitHint?.trimmingWhitespace(), !hint.isEmpty { (unit, evidence) = (hint, .hint) }
+
+        let period = Self.period(title: title, body: body)
+        return Header(title: title, titleIndex: titleIndex, titleRemainder: remainder, unit: unit, unitEvidence: evidence,
+                      period: period, frame: frame.sorted(), framePrefix: framePrefix)
     }
 
-    /// The title line: the first of the first lines that is short, unnumbered and not a sentence.
-    static func titleIndex(_ lines: [NormalizedLine]) -> Int? {
-        let candidates = lines.prefix(4).enumerated().filter { _, line in
-            line.text.count >= 4 && line.text.count <= 60 && Numbering.leading(line.text) == nil
-                && !line.text.hasSuffix("。") && !line.text.hasSuffix("：") && !line.text.hasSuffix(":")
+    /// The first line of the report's body: a paragraph of sentences, or a numbered heading that is
+    /// not part of a site's table of contents (`目录/提纲:` and the headings it lists).
+    static func bodyStart(_ zone: [String]) -> Int {
+        var inContents = false
+        for (index, line) in zone.enumerated() {
+            let text = line.trimmingWhitespace()
+            if text.hasPrefix("目录") || text.hasPrefix("提纲") { inContents = true; continue }
+            if PageFrame.isFrame(text) && PageFrame.leadingKeyLength(text) == nil { continue }
+            if inContents {
+                // The contents end where the report's own name comes back.
+                if Numbering.leading(text) == nil, text.hasTitleWord, isTitleShaped(text) { inContents = false }
+                continue
+            }
+            if isParagraph(text) || Numbering.leading(text)?.level == .chinese { return index }
         }
-        if let worded = candidates.first(where: { _, line in titleWords.contains(where: line.text.contains) }) {
-            return worded.offset
-        }
-        return candidates.first?.offset
+        return zone.count
     }
 
-    /// The organisation a title opens with, before its period or subject words.
-    static func unit(inTitle title: String) -> String? {
-        let characters = Array(title.hasPrefix("关于") ? String(title.dropFirst(2)) : title)
-        var best: String?
-        for end in 2..<max(2, min(characters.count, 26)) {
-            let prefix = String(characters[..<end])
-            guard organisationEndings.contains(where: prefix.hasSuffix) else { continue }
-            let rest = String(characters[end...])
-            let followsPeriod = rest.first.map({ $0.isASCIIDigitOrFullWidth }) == true
-                || ["上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "年度", "全年", "关于", "党建",
-                    "机关党建", "基层党建", "工作总结", "工作汇报", "工作情况", "二〇", "二○", "20"].contains(where: rest.hasPrefix)
-            if followsPeriod { best = prefix; break }
+    /// A line of running text: long, with a sentence's punctuation.
+    static func isParagraph(_ text: String) -> Bool {
+        let count = text.count
+        if count >= 30, text.contains(where: { "，。；,;！!？?".contains($0) }) { return true }
+        return count >= 8 && (text.hasSuffix("。") || text.hasSuffix("：") || text.hasSuffix(":"))
+            && text.contains(where: { "，,".contains($0) })
+    }
+
+    /// A line shaped like a title: short, unnumbered, no sentence inside it.
+    static func isTitleShaped(_ text: String) -> Bool {
+        let count = text.count
+        guard count >= 4, count <= 60, Numbering.leading(text) == nil else { return false }
+        if text.contains(where: { "。，,；;！!？?".contains($0) }) { return false }
+        return !text.hasSuffix("：") && !text.hasSuffix(":")
+    }
+
+    /// The last line before the body that reads like a report's name; else the last short
+    /// line that is neither frame nor a signature.
+    static func standaloneTitle(_ zone: [String], before end: Int) -> Int? {
+        let candidates = (0..<min(end, zone.count)).filter { index in
+            let text = zone[index]
+            return isTitleShaped(text) && !PageFrame.isFrame(text) && !text.hasPrefix("目录") && !text.hasPrefix("提纲")
         }
-        return best
+        // In a table of contents the headings are numbered; a worded title after it is the report's.
+        if let worded = candidates.last(where: { zone[$0].hasTitleWord && signature(zone[$0]) == nil }) { return worded }
+        return candidates.first(where: { signature(zone[$0]) == nil && !isGreeting(zone[$0]) })
+    }
+
+    /// `各位领导大家好!`, `尊敬的…`: a speech's greeting.
+    private static func isGreeting(_ text: String) -> Bool {
+        text.hasPrefix("各位") || text.hasPrefix("尊敬的") || text.hasSuffix("好!") || text.hasSuffix("好！")
+    }
+
+    /// Two renderings of one title (`…汇报.docx` beside `…汇报`, a year in front or not).
+    private static func sameTitle(_ a: String, _ b: String) -> Bool {
+        let strip: (String) -> String = { droppingPeriod($0).isEmpty ? $0 : droppingPeriod($0) }
+        let (x, y) = (strip(a).filter { !$0.isWhitespace }, strip(b).filter { !$0.isWhitespace })
+        return x == y || x.hasSuffix(y) || y.hasSuffix(x)
+    }
+
+    /// A title glued to the words after it (`…党建工作总结今年以来，…`, `…情况汇报 一、…`),
+    /// after a frame key (`文档介绍:`), and the rest of the line.
+    static func gluedTitle(_ line: String) -> (title: String, remainder: String, prefix: String?)? {
+        var characters = Array(line)
+        var prefix: String?
+        if let key = PageFrame.leadingKeyLength(line) {
+            prefix = String(characters[..<key])
+            characters.removeFirst(key)
+        }
+        let limit = min(characters.count, 64)
+        var end = 0
+        while end < limit {
+            if "。，,；;！!？?：:".contains(characters[end]) { return nil }
+            for word in titleEndings {
+                let word = Array(word)
+                guard end + word.count <= characters.count,
+                      Array(characters[end..<(end + word.count)]) == word else { continue }
+                let stop = end + word.count
+                let rest = characters[stop...].drop(while: { $0.isWhitespace })
+                guard stop >= 6, rest.count >= 10, let next = rest.first, !titleContinuations.contains(next) else { continue }
+                // `（幼儿园）`: a bracketed note stays with the title.
+                let title = String(characters[..<stop]).trimmingWhitespace()
+                guard isTitleShaped(title) else { continue }
+                return (title, String(rest), prefix)
+            }
+            end += 1
+        }
+        return nil
     }
 
     /// A title without the period it opens with (`2023年上半年XX局党建工作总结` → `XX局党建工作总结`).
@@ -78,89 +193,19 @@ struct HeaderReader: Sendable {
         var characters = Substring(title)
         if characters.hasPrefix("关于") { characters = characters.dropFirst(2) }
         let digits = characters.prefix(while: { $0.isASCIIDigitOrFullWidth })
-        guard digits.count == 4, characters.dropFirst(4).first == "年" else { return "" }
-        characters = characters.dropFirst(5)
+        guard digits.count == 4 else { return "" }
+        characters = characters.dropFirst(4).drop(while: { $0 == " " })
+        guard characters.first == "年" else { return "" }
+        characters = characters.dropFirst()
         for word in ["度", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度",
                      "三季度", "四季度", "全年"] where characters.hasPrefix(word) {
             characters = characters.dropFirst(word.count)
         }
         return String(characters)
     }
+}
 
-    /// The organisation that is the subject of a clause of the opening paragraph.
-    static func subject(ofOpening opening: String) -> String? {
-        let clauses = opening.split(whereSeparator: { "，,。；;：:".contains($0) }).map(String.init)
-        for clause in clauses {
-            // `在市委组织部的精心指导下`: the superior, not the unit.
-            if clause.hasPrefix("在"), clause.hasSuffix("下") || clause.contains("领导") || clause.contains("指导") {
-                continue
-            }
-            let characters = Array(clause)
-            for end in stride(from: min(characters.count, 20), through: 2, by: -1) {
-                let prefix = String(characters[..<end])
-                guard organisationEndings.contains(where: prefix.hasSuffix) else { continue }
-                let rest = String(characters[end...])
-                if rest.isEmpty || subjectFollowers.contains(where: rest.hasPrefix) {
-                    return stripLeadingTime(prefix)
-                }
-            }
-        }
-        return nil
-    }
-
-    private static func stripLeadingTime(_ text: String) -> String {
-        var text = text
-        for word in ["今年以来", "一年来", "半年来", "近年来", "我们", "我"] where text.hasPrefix(word) {
-            text.removeFirst(word.count)
-        }
-        return text
-    }
-
-    /// The year and part a text names (`2023年上半年` → 2023 H1; `2023年…总结` → 2023 Y).
-    static func period(in text: String) -> Period {
-        let characters = Array(text.map(TextFolding.fold))
-        var year: Int?
-        var i = 0
-        while i + 4 < characters.count {
-            let run = characters[i..<(i + 4)]
-            if run.allSatisfy(\.isASCIIDigitOrFullWidth), characters[i + 4] == "年",
-               i == 0 || !characters[i - 1].isASCIIDigitOrFullWidth,
-               let value = Int(String(run)), (1990...2100).contains(value) {
-                year = value
-                break
-            }
-            i += 1
-        }
-        if year == nil {
-            // 二〇二三年
-            let digits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-                                            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-            var j = 0
-            while j + 4 < characters.count, year == nil {
-                let run = characters[j..<(j + 4)]
-                if characters[j + 4] == "年", run.allSatisfy({ digits[$0] != nil }) {
-                    let value = run.reduce(0) { $0 * 10 + digits[$1]! }
-                    if (1990...2100).contains(value) { year = value }
-                }
-                j += 1
-            }
-        }
-        let parts: [(words: [String], part: Period.Part)] = [
-            (["上半年", "1-6月", "1至6月", "一至六月", "前半年"], .h1),
-            (["下半年", "7-12月", "7至12月", "七至十二月"], .h2),
-            (["第一季度", "一季度", "1季度", "1-3月", "1至3月", "一至三月"], .q1),
-            (["第二季度", "二季度", "2季度", "4-6月", "4至6月", "四至六月"], .q2),
-            (["第三季度", "三季度", "3季度", "7-9月", "7至9月", "七至九月"], .q3),
-            (["第四季度", "四季度", "4季度", "10-12月", "10至12月", "十至十二月"], .q4),
-            // `2023年半年工作总结`, `年中`: the first half.
-            (["半年", "年中"], .h1),
-        ]
-        let folded = String(characters)
-        for (words, part) in parts where words.contains(where: folded.contains) {
-            return Period(year: year, part: part)
-        }
-        let yearWords = ["年度", "全年", "年终", "一年来", "总结"]
-        if year != nil, yearWords.contains(where: folded.contains) { return Period(year: year, part: .year) }
-        return Period(year: year, part: nil)
-    }
+extension String {
+    /// Whether the text contains a word a report's name contains (`总结`, `汇报`, `报告`…).
+    var hasTitleWord: Bool { HeaderReader.titleWords.contains(where: contains) }
 }

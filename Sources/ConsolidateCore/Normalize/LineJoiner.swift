@@ -36,6 +36,8 @@ struct LineJoiner: Sendable {
 
     static func continues(_ line: String, with next: String) -> Bool {
         guard line.count >= minimumWrappedLength, !endsSentence(line) else { return false }
+        // `某某社区党委2023年党建工作总结`: an unpunctuated line that names a report is a title.
+        if line.count <= 60, line.hasTitleWord, !line.contains(where: { punctuation.contains($0) }) { return false }
         if let numbering = Numbering.leading(line), !numbering.rest.contains("。") { return false }
         if opensBlock(next) { return false }
         if next.count <= headingLikeLength, !next.contains(where: { punctuation.contains($0) }) { return false }

@@ -1,0 +1,103 @@
+/// The year and part of the year a report covers.
+///
+/// The title decides where it names them (`2023年上半年…`, `…2022年度…`); else the first year
+/// the report's opening names (`2022年，在…领导下`, `2020 年`, `截至2023.11`), with the part the
+/// opening names (`今年上半年`). A year said as the time of the whole report (`2022年，…`,
+/// `在2010年，`, `全年`, `一年来`) or a title that sums up a year (`…年度…`, `…工作总结`) makes
+/// the part the whole year.
+extension HeaderReader {
+    static func period(title: String, body: [String]) -> Period {
+        let titled = period(in: title)
+        let opening = String(body.joined(separator: "\n").prefix(1500))
+        var period = titled
+        if period.year == nil {
+            // A date (`截至2011年12月31日`, `2022年3月28日`) says when the report stands; a bare year
+            // may be history (`成立于2004年`). The latest date wins, else the first year.
+            let found = years(in: opening)
+            period.year = found.filter(\.isDate).map(\.value).max() ?? found.first?.value ?? year(in: opening)
+        }
+        if period.part == nil {
+            let first = String(opening.prefix(200))
+            let said = self.period(in: first)
+            if said.part != .year, let part = said.part { period.part = part }
+        }
+        let firstSentence = opening.prefix(300).prefix(while: { $0 != "。" && $0 != "\n" })
+        if period.part == nil, let year = period.year, coversYear(opening: String(firstSentence), year: year) {
+            period.part = .year
+        }
+        return period
+    }
+
+    /// The year and part a text names (`2023年上半年` → 2023 H1; `2023年…总结` → 2023 Y).
+    static func period(in text: String) -> Period {
+        let characters = Array(text.map(TextFolding.fold))
+        let year = self.year(in: text)
+        let parts: [(words: [String], part: Period.Part)] = [
+            (["上半年", "1-6月", "1至6月", "一至六月", "前半年"], .h1),
+            (["下半年", "7-12月", "7至12月", "七至十二月"], .h2),
+            (["第一季度", "一季度", "1季度", "1-3月", "1至3月", "一至三月"], .q1),
+            (["第二季度", "二季度", "2季度", "4-6月", "4至6月", "四至六月"], .q2),
+            (["第三季度", "三季度", "3季度", "7-9月", "7至9月", "七至九月"], .q3),
+            (["第四季度", "四季度", "4季度", "10-12月", "10至12月", "十至十二月"], .q4),
+            // `2023年半年工作总结`, `年中`: the first half.
+            (["半年", "年中"], .h1),
+        ]
+        let folded = String(characters)
+        for (words, part) in parts where words.contains(where: folded.contains) {
+            return Period(year: year, part: part)
+        }
+        let yearWords = ["年度", "全年", "年终", "一年来", "总结"]
+        if year != nil, yearWords.contains(where: folded.contains) { return Period(year: year, part: .year) }
+        return Period(year: year, part: nil)
+    }
+
+    /// Whether the opening speaks of a whole year: `2022年，…`, `在2010年，…`, `全年`, `一年来`.
+    private static func coversYear(opening: String, year: Int) -> Bool {
+        let folded = String(opening.map(TextFolding.fold)).filter { !$0.isWhitespace }
+        if ["全年", "一年来", "\(year)年度", "年终"].contains(where: folded.contains) { return true }
+        return folded.contains("\(year)年,") || folded.contains("\(year)年，")
+    }
+
+    /// The first year a text names: `2023年`, `2023 年`, `二〇二三年`, or a date `2023.11`/`2023-04`.
+    static func year(in text: String) -> Int? {
+        if let first = years(in: text).first { return first.value }
+        let characters = Array(text.prefix(2000).map(TextFolding.fold))
+        // 二〇二三年
+        let digits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                                        "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        var j = 0
+        while j + 4 < characters.count {
+            let run = characters[j..<(j + 4)]
+            if characters[j + 4] == "年", run.allSatisfy({ digits[$0] != nil }) {
+                let value = run.reduce(0) { $0 * 10 + (digits[$1] ?? 0) }
+                if (1990...2100).contains(value) { return value }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The years written in digits in a text, in order, each with whether a month follows it
+    /// (`2022年3月`, `2023.11`, `2023-04-25`: a date).
+    static func years(in text: String) -> [(value: Int, isDate: Bool)] {
+        let characters = Array(text.prefix(2000).map(TextFolding.fold))
+        var found: [(value: Int, isDate: Bool)] = []
+        var i = 0
+        while i + 4 < characters.count {
+            defer { i += 1 }
+            let run = characters[i..<(i + 4)]
+            guard run.allSatisfy(\.isASCIIDigitOrFullWidth), i == 0 || !characters[i - 1].isASCIIDigitOrFullWidth,
+                  let value = Int(String(run)), (1990...2100).contains(value) else { continue }
+            var next = i + 4
+            while next < characters.count, characters[next] == " " { next += 1 }
+            guard next + 1 < characters.count else { continue }
+            let monthFollows = characters[next + 1].isASCIIDigitOrFullWidth
+            if characters[next] == "年" {
+                found.append((value, monthFollows && characters[(next + 1)...].prefix(3).contains("月")))
+            } else if ".-/".contains(characters[next]), next == i + 4, monthFollows {
+                found.append((value, true))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,331 @@
+/// The reporting unit's name, read from the title, a signature, the opening and the text.
+///
+/// An organisation name is a run of characters ending in an organisation word (`局`, `中心`,
+/// `街道`, `党支部`…), with the party body after it kept (`财政局党组`). A mention counts only
+/// where it stands as a name: at a clause's start before what it did (`某某社区成立…`), before a
+/// position in a signature (`…党总支书记 张三`), or defined (`某某公司（以下简称公司）`) — never
+/// the superior a clause names (`在县委组织部的指导下`), a role (`作为基层人民法院`) or a kind
+/// of unit in general (`基层党支部`, `各党支部`).
+extension HeaderReader {
+    /// Endings of organisation names, longest first so `组织部` wins over `部`.
+    static let organisationEndings: [String] = [
+        "街道办事处", "委员会", "办公室", "组织部", "宣传部", "统战部", "党工委", "党总支", "党支部", "幼儿园", "合作社",
+        "工委", "党委", "党组", "总支", "支部", "中心", "街道", "公司", "集团", "学校", "学院", "大学",
+        "中学", "小学", "医院", "法院", "检察院", "社区", "局", "委", "办", "厅", "处", "镇", "乡", "村", "所", "站", "院",
+        "馆", "旗", "县", "区", "厂", "队", "园", "校",
+    ]
+    /// Party bodies that follow a unit's name and belong to it (`财政局党组`, `医院党支部`).
+    static let partyBodies = ["党总支", "党支部", "党工委", "党委", "党组", "总支", "支部", "机关党委"]
+    /// Kinds of unit that name no particular unit on their own (`学校党支部`, `社区`).
+    private static let kindWords: Set<String> = [
+        "学校", "小学", "中学", "大学", "学院", "医院", "法院", "检察院", "社区", "街道", "村", "镇", "乡", "局", "公司",
+        "集团", "中心", "机关", "单位", "幼儿园", "合作社", "企业", "园", "校", "院", "所", "站",
+    ]
+    /// What may follow a unit's name at a clause's start: what it did, where, how.
+    private static let predicates: [String] = [
+        "通过", "坚持", "始终", "认真", "紧紧", "紧扣", "以", "在", "深入", "按照", "围绕", "全面", "积极", "把", "持续",
+        "不断", "着力", "高度", "聚焦", "牢牢", "严格", "切实", "扎实", "立足", "进一步", "全体", "结合", "成立", "现有",
+        "共有", "下设", "召开", "组织", "制定", "建立", "根据", "采取", "开展", "强化", "加强", "注重", "大力", "狠抓",
+        "抓", "推进", "推动", "充分", "努力", "按时", "先后", "共", "已", "还", "也", "于", "对", "从", "将", "是",
+        "要", "各项", "领导班子", "班子", "书记", "副书记", "主任", "局长", "院长", "校长", "站长", "所长", "委员",
+        "内设", "目前", "今年", "本年", "上半年", "全年", "一年来", "半年来", "今年以来", "自", "年初", "党员",
+        // `某某学院党的基层建制`, `某某公司党组织`: the unit's own party organisation.
+        "党的", "党组织", "基层党组织",
+    ]
+    /// Positions that follow a unit's name in a signature (`某某村党总支书记 张三`).
+    private static let positions = ["书记", "副书记", "主任", "局长", "院长", "校长", "站长", "所长", "组长", "委员"]
+    /// Openings of a clause that come before its subject (`今年以来，`, `2023年，`).
+    private static let clauseOpeners: [String] = [
+        "今年以来", "近年来", "多年来", "一年来", "半年来", "上半年", "下半年", "今年", "去年", "目前", "当前", "同时",
+        "此外", "另外", "其中", "总之", "首先", "其次", "最后", "为此", "对此", "近期", "截至目前", "本年度", "年初以来",
+        "我们", "现将", "现就", "就", "按照", "根据", "本文拟以", "拟以", "以",
+    ]
+    /// Words before a name that make it someone else's or no one's (`作为基层人民法院`, `各党支部`).
+    private static let disqualifyingStarts = ["作为", "各", "全", "每", "基层", "各级", "上级", "下属", "所属", "广大", "其他",
+                                               "本级", "该", "此", "有关",
+                                               // a clause that opens with what was done names no one (`深化学校领导班子建设`)
+                                               "深化", "加强", "强化", "推进", "推动", "落实", "完善", "健全", "提升", "建立",
+                                               "建设", "开展", "抓好", "做好", "坚持", "创建", "打造", "规范", "注重", "发挥",
+                                               "组织", "召开", "成立", "指导", "督促", "带领", "引导", "联系", "走访", "服务"]
+
+    /// The unit and where its name was read.
+    static func unit(title: String, linesBeforeTitle: [String], body: [String], ending: [String])
+        -> (String, UnitEvidence) {
+        let titled = unit(inTitle: title) ?? unit(inTitle: droppingPeriod(title))
+            ?? linesBeforeTitle.last.flatMap { line in isNameLine(line) ? line.trimmingWhitespace() : nil }
+        let signed = (body.prefix(3) + ending).lazy.compactMap(signature).first
+        let opening = body.prefix(12).joined(separator: "\n")
+        let subjects = Array(self.subjects(in: opening))
+        let defined = definitions(in: body.prefix(40).joined(separator: "\n"))
+
+        if let titled {
+            // `学校党支部` in the title, `某某小学党支部` in the text: the text names it.
+            let named = (defined + subjects + [signed].compactMap { $0 }).first { refines($0, titled) }
+                ?? mentions(in: opening).first { isGeneric(titled) && refinesKind($0, titled) }
+            return (named ?? titled, .title)
+        }
+        if let signed { return (signed, .signature) }
+        if let first = defined.first { return (first, .definition) }
+        if let first = subjects.first { return (first, .opening) }
+        if let own = pronounUnit(in: body.prefix(40).joined()) { return (own, .pronoun) }
+        return ("", .none)
+    }
+
+    /// Whether `candidate` names more particularly the unit `titled` names (`戎苑社区` for `社区`,
+    /// `医院党支部` for `医院`, `某某小学党支部` for `学校党支部`).
+    private static func refines(_ candidate: String, _ titled: String) -> Bool {
+        guard candidate != titled, candidate.count > titled.count else { return false }
+        if candidate.hasSuffix(titled) || candidate.hasPrefix(titled) { return true }
+        return isGeneric(titled) && refinesKind(candidate, titled)
+    }
+
+    /// Whether `candidate` is a particular unit of the kind `titled` names, with the same party body.
+    private static func refinesKind(_ candidate: String, _ titled: String) -> Bool {
+        guard candidate != titled, candidate.count > titled.count, let family = kindFamily(titled), kindFamily(candidate) == family else { return false }
+        return partyBodies.contains { titled.hasSuffix($0) && candidate.hasSuffix($0) }
+    }
+
+    /// Kinds of unit that may stand for one another (`学校` for `某某小学`).
+    private static let kindFamilies: [[String]] = [
+        ["学校", "小学", "中学", "大学", "学院", "幼儿园", "校", "园"], ["医院", "卫生院"], ["法院"], ["检察院"], ["社区"],
+        ["街道"], ["村"], ["镇", "乡"], ["局"], ["公司", "集团", "企业"], ["中心"],
+    ]
+
+    /// The family of the kind a name ends with, its party body set aside.
+    private static func kindFamily(_ name: String) -> Int? {
+        var rest = Substring(name)
+        if let body = partyBodies.sorted(by: { $0.count > $1.count }).first(where: { rest.hasSuffix($0) && rest.count > $0.count }) {
+            rest = rest.dropLast(body.count)
+        }
+        var best: (family: Int, length: Int)?
+        for (family, words) in kindFamilies.enumerated() {
+            for word in words where rest.hasSuffix(word) && word.count > (best?.length ?? 0) { best = (family, word.count) }
+        }
+        return best?.family
+    }
+
+    /// A name made of kinds of unit only (`学校党支部`, `医院`): it names no particular unit.
+    static func isGeneric(_ name: String) -> Bool {
+        var rest = Substring(name)
+        if rest.hasPrefix("我") { return true }
+        for body in partyBodies.sorted(by: { $0.count > $1.count }) where rest.hasSuffix(body) && rest.count > body.count {
+            rest = rest.dropLast(body.count)
+            break
+        }
+        return kindWords.contains(String(rest))
+    }
+
+    /// A line that is only an organisation's name (`中共某某区财政局党组`), above a title.
+    static func isNameLine(_ line: String) -> Bool {
+        let text = line.trimmingWhitespace()
+        guard text.count >= 3, text.count <= 24, isTitleShaped(text) || text.count <= 4 else { return false }
+        return organisationEndings.contains(where: text.hasSuffix) && !disqualifyingStarts.contains(where: text.hasPrefix)
+    }
+
+    /// The organisation a title opens with, before its period or topic (`某某局党组2023年…`,
+    /// `医院党委教育发展总结`, `奈曼旗公安局召开…`).
+    static func unit(inTitle title: String) -> String? {
+        var text = Substring(title.trimmingWhitespace())
+        for opener in ["关于", "中共"] where text.hasPrefix(opener) { text = text.dropFirst(opener.count) }
+        let characters = Array(text.prefix(30))
+        let stop = characters.indices.first { index in
+            let rest = characters[index...]
+            if characters[index].isASCIIDigitOrFullWidth || "“\"《（(【 ".contains(characters[index]) { return true }
+            return titleTopics.contains { rest.starts(with: $0) }
+        } ?? characters.count
+        guard stop >= 2 else { return nil }
+        let name = String(characters[..<stop])
+        guard let end = organisationEnd(in: Array(name)) else { return nil }
+        let unit = String(name.prefix(end))
+        if disqualifyingStarts.contains(where: unit.hasPrefix) || unit.count < 2 { return nil }
+        return unit
+    }
+
+    /// Words that begin a title's topic, after the unit's name.
+    private static let titleTopics: [[Character]] = [
+        "党建", "工作", "基层", "机关", "年度", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "全年",
+        "关于", "召开", "开展", "推进", "落实", "加强", "专题", "教育", "发展", "班子", "组织生活", "两个", "两新",
+        "总结", "汇报", "报告", "情况", "述职", "调研", "二〇", "二○", "党风", "意识形态", "主题", "理论学习",
+    ].map { Array($0) }
+
+    /// The end of the longest organisation name `characters` opens with, party body included.
+    private static func organisationEnd(in characters: [Character]) -> Int? {
+        var best: Int?
+        for end in stride(from: characters.count, through: 2, by: -1) {
+            let prefix = String(characters[..<end])
+            if organisationEndings.contains(where: prefix.hasSuffix) { best = end; break }
+        }
+        return best
+    }
+
+    /// The unit of a signature line: a name before a position and a person's name
+    /// (`某某村党总支书记 张三`), or a name alone on a short line.
+    static func signature(_ line: String) -> String? {
+        let text = line.trimmingWhitespace()
+        guard text.count >= 3, text.count <= 30, !text.contains(where: { "，。,；;".contains($0) }) else { return nil }
+        for position in positions {
+            guard let range = text.range(of: position) else { continue }
+            let name = String(text[..<range.lowerBound]).trimmingWhitespace()
+            guard name.count >= 2, organisationEndings.contains(where: name.hasSuffix),
+                  !disqualifyingStarts.contains(where: name.hasPrefix), !name.contains(where: \.isWhitespace) else { continue }
+            return name
+        }
+        return nil
+    }
+
+    /// Organisations that are the subject of a clause (`某某社区成立…`, `2023年，医院党支部在…`).
+    static func subjects(in text: String) -> [String] {
+        var found: [String] = []
+        for clause in text.split(whereSeparator: { "，,。；;：:！!？?\n".contains($0) }) {
+            var clause = Substring(clause).drop(while: { $0.isWhitespace })
+            // `在市委组织部的精心指导下`: the superior, not the unit.
+            if clause.hasPrefix("在"), clause.hasSuffix("下") || clause.contains("领导") || clause.contains("指导") { continue }
+            if let numbering = Numbering.leading(String(clause)) { clause = Substring(numbering.rest) }
+            clause = strippingOpeners(clause)
+            if disqualifyingStarts.contains(where: clause.hasPrefix) || clause.hasPrefix("我") { continue }
+            guard let name = name(openingClause: Array(clause.prefix(30))) else { continue }
+            if !found.contains(name) { found.append(name) }
+        }
+        return found
+    }
+
+    /// A clause without the time, ordinal or connective it opens with (`一是`, `2023年`, `今年以来`).
+    private static func strippingOpeners(_ clause: Substring) -> Substring {
+        var clause = clause
+        var changed = true
+        while changed {
+            changed = false
+            for opener in clauseOpeners where clause.hasPrefix(opener) && clause.count > opener.count + 1 {
+                clause = clause.dropFirst(opener.count)
+                changed = true
+            }
+            // `2023年` `2023年度` `三是`
+            let digits = clause.prefix(while: { $0.isASCIIDigitOrFullWidth })
+            if digits.count == 4, clause.dropFirst(4).first == "年" {
+                clause = clause.dropFirst(5)
+                if clause.hasPrefix("度") { clause = clause.dropFirst() }
+                if clause.hasPrefix("以来") { clause = clause.dropFirst(2) }
+                changed = true
+            }
+            if let first = clause.first, ChineseNumeral.isNumeral(first), clause.dropFirst().first == "是" {
+                clause = clause.dropFirst(2)
+                changed = true
+            }
+            clause = clause.drop(while: { $0.isWhitespace })
+        }
+        return clause
+    }
+
+    /// The shortest organisation name a clause opens with that is followed by what it did,
+    /// with the party body after it (`医院` + `党支部` + `在…`).
+    private static func name(openingClause characters: [Character]) -> String? {
+        guard characters.count >= 3, !characters.prefix(4).contains("我") else { return nil }
+        for end in 2..<min(characters.count, 20) {
+            let prefix = String(characters[..<end])
+            guard organisationEndings.contains(where: prefix.hasSuffix) else { continue }
+            var stop = end
+            let rest = characters[stop...]
+            // `某某区委` + `组织部通过…`: the name goes on to a longer organisation word.
+            if longEndings.contains(where: { rest.starts(with: $0) }) { continue }
+            if let body = partyBodies.sorted(by: { $0.count > $1.count }).first(where: { rest.starts(with: Array($0)) }) {
+                stop += body.count
+            }
+            let after = characters[stop...]
+            if after.isEmpty { return String(characters[..<stop]) }
+            if predicates.contains(where: { after.starts(with: Array($0)) }) {
+                // `学院党的基层建制`: an organisation's possessive is not its act.
+                return String(characters[..<stop])
+            }
+        }
+        return nil
+    }
+
+    /// Organisation words of two or more characters other than party bodies (`组织部`, `委员会`).
+    private static let longEndings: [[Character]] = organisationEndings
+        .filter { $0.count >= 2 && !partyBodies.contains($0) }.map { Array($0) }
+
+    /// Organisations a text defines (`现就某某公司（以下简称公司）…`, `本文拟以某某法院为例`).
+    static func definitions(in text: String) -> [String] {
+        var found: [String] = []
+        for marker in ["(以下简称", "（以下简称", "为例"] {
+            var search = text[...]
+            while let range = search.range(of: marker) {
+                let before = Array(search[..<range.lowerBound].suffix(20))
+                if let name = nameEnding(before) { found.append(name) }
+                search = search[range.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// Organisation names anywhere in a text (`按照某某小学党支部2022年度…`), for making a
+    /// title's unit of a kind particular.
+    static func mentions(in text: String) -> [String] {
+        let characters = Array(text.prefix(1200))
+        var found: [String] = []
+        var index = 0
+        while index < characters.count {
+            for ending in organisationEndings {
+                let ending = Array(ending)
+                guard index + ending.count <= characters.count,
+                      Array(characters[index..<(index + ending.count)]) == ending else { continue }
+                var stop = index + ending.count
+                if let body = partyBodies.sorted(by: { $0.count > $1.count })
+                    .first(where: { characters[stop...].starts(with: Array($0)) }) {
+                    stop += body.count
+                }
+                if let name = nameEnding(Array(characters[max(0, stop - 16)..<stop])), !found.contains(name) {
+                    found.append(name)
+                }
+                index = stop - 1
+                break
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The organisation name `characters` ends with, back to the word before it.
+    private static func nameEnding(_ characters: [Character]) -> String? {
+        guard let last = characters.last, last.isHan else { return nil }
+        var start = characters.count
+        while start > 0 {
+            let character = characters[start - 1]
+            guard character.isHan || character.isASCIILetter || character == "×" else { break }
+            if nameBreaks.contains(where: { characters[..<start].hasSuffixCharacters($0) }) { break }
+            start -= 1
+        }
+        var name = String(characters[start...])
+        for opener in clauseOpeners where name.hasPrefix(opener) && name.count > opener.count + 1 {
+            name.removeFirst(opener.count)
+        }
+        guard name.count >= 3, organisationEndings.contains(where: name.hasSuffix),
+              !disqualifyingStarts.contains(where: name.hasPrefix), !name.hasPrefix("我"),
+              !isGeneric(name) else { return nil }
+        return name
+    }
+
+    /// Words that end the text before a name (`按照`, `以`, `的`).
+    private static let nameBreaks: [[Character]] = [
+        "按照", "根据", "作为", "关于", "围绕", "通过", "现就", "拟以", "的", "和", "与", "及", "在", "对", "是", "了",
+        "为", "由", "向", "将", "把", "从", "就", "经", "年", "月", "日", "度", "等", "和",
+    ].map { Array($0) }
+
+    /// The unit's own word for itself (`我村`, `我镇`), where nothing names it.
+    static func pronounUnit(in text: String) -> String? {
+        let characters = Array(text.prefix(3000))
+        let kinds = ["街道", "社区", "中心", "公司", "支部", "村", "镇", "乡", "县", "区", "局", "委", "院", "校", "园", "所", "站",
+                     "厂", "馆"].map { Array($0) }
+        for index in characters.indices where characters[index] == "我" {
+            let rest = characters[(index + 1)...]
+            if let kind = kinds.first(where: { rest.starts(with: $0) }) { return "我" + String(kind) }
+        }
+        return nil
+    }
+}
+
+extension ArraySlice where Element == Character {
+    func hasSuffixCharacters(_ suffix: [Character]) -> Bool {
+        count >= suffix.count && Array(self.suffix(suffix.count)) == suffix
+    }
+}
