@@ -11,5 +11,5 @@ struct Consolidate: ParsableCommand {
             or roster; 1 failure; 64 bad command-line usage.
             """,
         version: ToolInfo.version,
-        subcommands: [Run.self, Extract.self, Merge.self, Inspect.self, Status.self, Eval.self, Config.self])
+        subcommands: [Run.self, Extract.self, Merge.self, Inspect.self, Status.self, Config.self])
 }
