@@ -28,8 +28,23 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var maxEntryBytes: Int
         /// Deeper XML nesting than this is refused.
         public var maxXMLDepth: Int
+        /// The office tools that turn .doc, .wps and .pdf into formats the readers take.
+        public var converters: Converters
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case extensions, maxFileBytes, maxEntryBytes, maxXMLDepth
+            case extensions, maxFileBytes, maxEntryBytes, maxXMLDepth, converters
+        }
+    }
+
+    /// The tools a submission in another format is converted with; an empty name switches one off.
+    public struct Converters: Codable, Sendable, Equatable {
+        /// LibreOffice's `soffice`, for Word 97-2003 `.doc` and WPS `.wps` (a name on PATH or a path).
+        public var libreOffice: String
+        /// poppler's `pdftotext`, for a PDF's text layer.
+        public var pdfToText: String
+        /// A conversion still running after this many seconds is stopped and the file quarantined.
+        public var timeoutSeconds: Int
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case libreOffice, pdfToText, timeoutSeconds
         }
     }
 

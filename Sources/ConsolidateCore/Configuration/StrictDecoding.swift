@@ -64,6 +64,18 @@ extension PipelineConfiguration.Inputs {
         maxFileBytes = try c.decode(.maxFileBytes, or: d.maxFileBytes)
         maxEntryBytes = try c.decode(.maxEntryBytes, or: d.maxEntryBytes)
         maxXMLDepth = try c.decode(.maxXMLDepth, or: d.maxXMLDepth)
+        converters = try c.decode(.converters, or: d.converters)
+    }
+}
+
+extension PipelineConfiguration.Converters {
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PipelineConfiguration.Inputs.default.converters
+        libreOffice = try c.decode(.libreOffice, or: d.libreOffice)
+        pdfToText = try c.decode(.pdfToText, or: d.pdfToText)
+        timeoutSeconds = try c.decode(.timeoutSeconds, or: d.timeoutSeconds)
     }
 }
 

@@ -175,7 +175,7 @@ public struct PipelineRunner: Sendable {
                 path: report.source.path, unit: report.unit, sha256: report.source.sha256.isEmpty ? nil : report.source.sha256,
                 format: report.status == .ok ? report.source.format : nil, encoding: report.source.encoding,
                 status: status, reason: report.error, stage: report.status == .quarantined ? .ingest : nil,
-                warnings: report.warnings))
+                warnings: report.warnings, convertedBy: report.source.convertedBy))
             if report.status == .quarantined {
                 warnings.append("\(report.source.path): warning: [ingest] 已隔离，未计入汇总：\(report.error ?? "")")
             } else if status == .superseded {

@@ -17,6 +17,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
         /// The stage that set it aside.
         public var stage: StageName?
         public var warnings: [String]
+        /// The tool that converted a .doc, .wps or .pdf into a format the readers take.
+        public var convertedBy: String?
     }
 
     public struct Counts: Codable, Sendable, Equatable {
