@@ -43,9 +43,28 @@ struct InlineEnumeration: Sendable {
     private static let wordInitials: Set<Character> = Set(wordFamilies.flatMap { $0.compactMap(\.first) })
     private static let boundaries: Set<Character> = ["。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ","]
 
-    /// The enumeration over `paragraphs`, or nil where they hold none.
-    static func split(_ paragraphs: [Paragraph]) -> Split? {
-        let texts = paragraphs.map { Array($0.text) }
+    /// Where enumerations begin: per paragraph index, the offsets of first markers (`一是`,
+    /// `首先`) followed by a second of their family within that paragraph or the next,
+    /// before the family starts again. A lone `一是` counts too (a page cut off after it);
+    /// a lone word marker does not (`首先感谢…`).
+    static func runStarts(_ paragraphs: [Paragraph]) -> [Int: [Int]] {
+        let candidates = markers(paragraphs.map { Array($0.text) })
+        var starts: [Int: [Int]] = [:]
+        for (index, first) in candidates.enumerated() where first.ordinal == 1 {
+            var continued = first.family == -1
+            for marker in candidates[(index + 1)...] where marker.family == first.family {
+                if marker.ordinal == 1 || marker.paragraph > first.paragraph + 1 { break }
+                if marker.ordinal <= 4 {
+                    continued = true
+                    break
+                }
+            }
+            if continued { starts[first.paragraph, default: []].append(first.offset) }
+        }
+        return starts
+    }
+
+    private static func markers(_ texts: [[Character]]) -> [Marker] {
         var candidates: [Marker] = []
         for (p, characters) in texts.enumerated() {
             var i = 0
@@ -60,6 +79,13 @@ struct InlineEnumeration: Sendable {
                 }
             }
         }
+        return candidates
+    }
+
+    /// The enumeration over `paragraphs`, or nil where they hold none.
+    static func split(_ paragraphs: [Paragraph]) -> Split? {
+        let texts = paragraphs.map { Array($0.text) }
+        let candidates = markers(texts)
         // The sequence: a family member numbered one, then rising members of that family;
         // where several families open, the longest sequence wins.
         // A later paragraph that opens with the family's first marker again starts a new
