@@ -81,6 +81,11 @@ struct OutlineBuilder: Sendable {
         var location: SourceLocation?
         /// The numbering level of the part's own heading; items are read below it.
         var level: Numbering.Level = .chinese
+
+        /// Whether the part is only a heading over headings, as in a table of contents.
+        var isContents: Bool {
+            !heading.isEmpty && body.allSatisfy { $0.text.count <= OutlineBuilder.maxHeadingLength && !$0.text.contains("。") }
+        }
     }
 
     /// The numbering level whose lines open sections: `一、`; a report without them uses the
@@ -124,6 +129,16 @@ struct OutlineBuilder: Sendable {
             var part = Part(kind: kind, named: named, label: number.label, heading: heading,
                             location: paragraph.location, level: level)
             if !remainder.isEmpty { part.body.append(Paragraph(text: remainder, location: paragraph.location)) }
+            // A list of headings numbered again from one after a page's table of contents
+            // (`目录：一、… 二、… 三、…` then the report itself): the contents are no sections.
+            // (The last entry's lines run on into the page's title and opening.)
+            if number.ordinal == 1, parts.count > 2, parts.dropFirst().dropLast().allSatisfy(\.isContents),
+               parts[parts.count - 1].body.first.map({ Part(heading: "-", body: [$0]).isContents }) ?? true {
+                let contents = parts.dropFirst().flatMap { part in
+                    [Paragraph(text: part.label + part.heading, location: part.location ?? paragraph.location)] + part.body
+                }
+                parts = [Part(isOpening: true, body: parts[0].body + contents)]
+            }
             parts.append(part)
         }
         return parts
@@ -163,7 +178,11 @@ struct OutlineBuilder: Sendable {
                 // stop, or, where the marker opens the paragraph, the previous paragraph when
                 // it announces a list (ends with a colon).
                 let local = offset - consumed
-                let sentenceStart = Self.sentenceStart(characters, before: local)
+                // (`…作了剖析。一是…`: the marker right after a full stop is introduced by that sentence.)
+                var leadEnd = local
+                while leadEnd > 0, characters[leadEnd - 1].isWhitespace { leadEnd -= 1 }
+                if leadEnd > 0, "。！？!?；;".contains(characters[leadEnd - 1]) { leadEnd -= 1 }
+                let sentenceStart = Self.sentenceStart(characters, before: leadEnd)
                 var lead = String(characters[sentenceStart..<local]).trimmingWhitespace()
                 var fromPrevious = false
                 let current = parts[parts.count - 1]
@@ -332,7 +351,8 @@ struct OutlineBuilder: Sendable {
             }
         }
         // An enumeration inside the lead-in (`一是…二是…` before `（一）`) is one of its own.
-        let leading = inlineItems(intro)
+        let leading: (intro: [Paragraph], items: [Item]) = InlineEnumeration.split(intro) == nil
+            ? (intro, []) : inlineItems(intro)
         return (leading.intro, leading.items + groups.map { group in
             let (heading, remainder) = Self.splitHeading(group.numbering.rest, maxLength: Self.maxHeadingLength)
             var body = group.body
@@ -414,6 +434,11 @@ struct OutlineBuilder: Sendable {
            words.index(after: colon) < words.endIndex {
             return (String(words[..<colon]), String(words[words.index(after: colon)...]).trimmingWhitespace())
         }
+        // `基本情况   党员人数…`: a gap of white space ends a heading on a flattened page.
+        if let gap = Self.whitespaceGap(in: words), words.distance(from: words.startIndex, to: gap.lowerBound) <= maxLength,
+           !words[..<gap.lowerBound].contains(where: { "。！，,；;：:".contains($0) }) {
+            return (String(words[..<gap.lowerBound]), String(words[gap.upperBound...]))
+        }
         // `主要工作情况（一）加强…`: a heading run straight into its first subheading.
         let characters = Array(words)
         if let open = characters.indices.first(where: { index in
@@ -432,6 +457,24 @@ struct OutlineBuilder: Sendable {
             return (String(words.reversed().drop(while: { "：:".contains($0) }).reversed()), "")
         }
         return ("", words)
+    }
+
+    /// The first run of two or more white-space characters inside `words`, not at its ends.
+    private static func whitespaceGap(in words: String) -> Range<String.Index>? {
+        var index = words.startIndex
+        while index < words.endIndex {
+            guard words[index].isWhitespace else {
+                index = words.index(after: index)
+                continue
+            }
+            var end = index
+            while end < words.endIndex, words[end].isWhitespace { end = words.index(after: end) }
+            if index > words.startIndex, end < words.endIndex, words.distance(from: index, to: end) >= 2 {
+                return index..<end
+            }
+            index = end
+        }
+        return nil
     }
 
     // MARK: Closing
