@@ -141,7 +141,17 @@ struct OutlineBuilder: Sendable {
             }
             parts.append(part)
         }
-        return parts
+        // `二、存在的问题及下步打算` over `…主要有：一是…。下步，我们将：一是…`: a section whose
+        // heading names several kinds parts at the sentences that introduce each list.
+        return parts.flatMap { part -> [Part] in
+            guard part.named.count >= 2 else { return [part] }
+            var split = [Part(kind: part.kind, named: part.named, label: part.label, heading: part.heading,
+                              location: part.location, level: part.level)]
+            splitAtLeadIns(part.body, into: &split) { kind, current in
+                kind != current.kind && part.named.contains(kind)
+            }
+            return split
+        }
     }
 
     /// A report without numbered sections: parts open at unnumbered heading lines
@@ -158,16 +168,26 @@ struct OutlineBuilder: Sendable {
         let useHeadings = headingLines.count >= 2
             || headingLines.contains { classifier.kind(of: paragraphs[$0].text) != nil }
         let headings = useHeadings ? Set(headingLines) : []
-        let leadIns = InlineEnumeration.runStarts(paragraphs)
-
         var parts = [Part(isOpening: true)]
-        func defaultKind() -> SectionKind {
-            parts.contains { $0.kind == .problems || $0.kind == .plans } ? .other : .achievements
+        splitAtLeadIns(paragraphs, into: &parts, headings: headings) { kind, current in
+            kind != current.kind || current.isOpening
         }
+        return parts
+    }
+
+    /// Reads `paragraphs` into `parts`, opening a part at each heading line (by index) and
+    /// at each sentence introducing an inline enumeration (`…还存在一些不足：一是…`) whose
+    /// kind `opens` allows beside the current part. The lead-in sentence is the new part's
+    /// heading; what precedes it stays with the part before.
+    private func splitAtLeadIns(_ paragraphs: [Paragraph], into parts: inout [Part], headings: Set<Int> = [],
+                                opens: (SectionKind, Part) -> Bool) {
+        let leadIns = InlineEnumeration.runStarts(paragraphs)
         for (index, paragraph) in paragraphs.enumerated() {
             if headings.contains(index) {
                 let named = classifier.kinds(in: paragraph.text)
-                parts.append(Part(kind: named.first ?? defaultKind(), named: named, heading: paragraph.text,
+                let kind = named.first
+                    ?? (parts.contains { $0.kind == .problems || $0.kind == .plans } ? .other : .achievements)
+                parts.append(Part(kind: kind, named: named, heading: paragraph.text,
                                   location: paragraph.location, level: .chinese))
                 continue
             }
@@ -194,9 +214,9 @@ struct OutlineBuilder: Sendable {
                     lead = String(prior[start...]).trimmingWhitespace()
                     fromPrevious = true
                 }
-                guard let kind = classifier.kinds(in: lead).first, kind != current.kind || current.isOpening else {
-                    continue
-                }
+                // (A numbered line leading into a list is an item; its parts are `splitByKind`'s.)
+                guard Numbering.leading(lead) == nil, let kind = classifier.kinds(in: lead).first,
+                      opens(kind, current) else { continue }
                 let heading = String(lead.reversed().drop(while: { "，,：:；;。".contains($0) || $0.isWhitespace })
                     .reversed())
                 if fromPrevious {
@@ -214,12 +234,11 @@ struct OutlineBuilder: Sendable {
                     consumed = offset
                 }
                 parts.append(Part(kind: kind, named: classifier.kinds(in: lead), heading: heading,
-                                  location: paragraph.location, level: .chinese))
+                                  location: paragraph.location, level: current.level))
             }
             let rest = String(characters).trimmingWhitespace()
             if !rest.isEmpty { parts[parts.count - 1].body.append(Paragraph(text: rest, location: paragraph.location)) }
         }
-        return parts
     }
 
     /// Where the sentence holding position `index` begins: after the last `。！？；` before it.

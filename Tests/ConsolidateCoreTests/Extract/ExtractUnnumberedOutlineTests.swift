@@ -85,6 +85,30 @@ import Testing
         #expect(!String(decoding: plain, as: UTF8.self).contains("intro"))
     }
 
+    @Test func combinedSectionPartsAtTheSentencesIntroducingEachList() {
+        let report = ExtractFixtures.report("""
+        XX所2025年党建工作总结
+        一、主要工作
+        全年开展集中学习6次。
+        二、存在的问题及下步打算
+        存在的问题主要有：一是学习不够深入，二是创新不够。下步，我们将：一是深化学习，二是打造品牌。
+        """)
+        #expect(Self.kinds(report) == [.achievements, .problems, .plans])
+        #expect(report.sections[1].intro == "存在的问题主要有：")
+        #expect(report.sections[1].items.map(\.label) == ["一是", "二是"])
+        #expect(report.sections[2].heading == "下步，我们将")
+        #expect(report.sections[2].items.map(\.label) == ["一是", "二是"])
+    }
+
+    @Test func sectionNamingOneKindIsNotPartedByALeadInOfAnother() {
+        let report = ExtractFixtures.report("""
+        XX所2025年党建工作总结
+        一、存在的问题
+        主要有：一是学习不够深入，二是创新不够。对此，今后要：一是深化学习，二是打造品牌。
+        """)
+        #expect(Self.kinds(report) == [.problems])
+    }
+
     // MARK: Sections without `一、`
 
     @Test func sentenceNamingAKindBeforeYiShiOpensThatPart() {
