@@ -376,7 +376,13 @@ struct OutlineBuilder: Sendable {
             let (heading, remainder) = Self.splitHeading(group.numbering.rest, maxLength: Self.maxHeadingLength)
             var body = group.body
             if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: group.location), at: 0) }
-            let (intro, children) = items(body, below: top)
+            var (intro, children) = items(body, below: top)
+            // Inside an item, only a clause running into its list (`严格执行制度，一是…`,
+            // `主要表现在：`) leads in; a paragraph of its own before the list is a statement.
+            if let last = intro.last?.text.last, !"：:，,".contains(last) {
+                children = intro.map { Item(label: "", text: $0.text, location: $0.location) } + children
+                intro = []
+            }
             return Self.combine(label: group.numbering.label, heading: heading, intro: intro,
                                 children: children, location: group.location)
         })

@@ -74,6 +74,28 @@ import Testing
         #expect(!statements.contains { $0.text.contains("以下几点") })
     }
 
+    @Test func insideAnItemOnlyAClauseRunningIntoTheListLeadsIn() {
+        let report = ExtractFixtures.report("""
+        XX所2025年党建工作总结
+        一、主要做法
+        （一）规范组织生活
+        支部现有党员15名。本季度召开支委会3次。
+        1.严格落实三会一课。
+        2.认真开展主题党日。
+        （二）加强作风建设
+        具体做法是：
+        1.开展警示教育。
+        2.签订承诺书。
+        """)
+        let items = report.sections[0].items
+        // A paragraph with its own content stays a statement beside the numbered ones…
+        #expect(items[0].items.map(\.label) == ["", "1.", "2."])
+        #expect(items[0].text.isEmpty)
+        // …a lead-in clause becomes the item's text, no statement.
+        #expect(items[1].text == "具体做法是：")
+        #expect(items[1].items.map(\.label) == ["1.", "2."])
+    }
+
     @Test func sectionIntroSurvivesJSONAndOldJSONWithoutItDecodes() throws {
         var section = Section(kind: .problems, label: "二、", heading: "存在问题")
         section.intro = "还存在一些不足："
