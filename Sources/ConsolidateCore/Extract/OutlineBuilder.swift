@@ -88,13 +88,18 @@ struct OutlineBuilder: Sendable {
         }
     }
 
+    /// The longest heading counted as the name of a part when no `一、` opens sections.
+    static let maxPartNameLength = 16
+
     /// The numbering level whose lines open sections: `一、`; a report without them uses the
     /// shallowest numbering whose headings name a problems or plans part (`3、存在不足`), or
-    /// whose lines head deeper-numbered items (`1、加强班子建设` over `(1)` `(2)`).
+    /// two parts of any kind (`（一）基本情况`, `（二）工作亮点及成效`), or whose lines head
+    /// deeper-numbered items (`1、加强班子建设` over `(1)` `(2)`).
     private func sectionLevel(_ paragraphs: [Paragraph], _ numbering: [Numbering?]) -> Numbering.Level? {
         if numbering.contains(where: { $0?.level == .chinese }) { return .chinese }
         guard let shallowest = numbering.compactMap({ $0?.level }).min() else { return nil }
         var namesKind = false
+        var named = 0
         var heads = 0
         var current: Int?
         var counted = Set<Int>()
@@ -102,14 +107,17 @@ struct OutlineBuilder: Sendable {
             guard let number else { continue }
             if number.level == shallowest {
                 current = index
-                let kind = classifier.kind(of: Self.splitHeading(number.rest, maxLength: Self.maxHeadingLength).heading)
+                let heading = Self.splitHeading(number.rest, maxLength: Self.maxHeadingLength).heading
+                // (Only a short heading names a part; a statement holds kind words by chance.)
+                let kind = heading.count <= Self.maxPartNameLength ? classifier.kind(of: heading) : nil
                 if kind == .problems || kind == .plans { namesKind = true }
+                if kind != nil { named += 1 }
             } else if let current, number.level > shallowest, !counted.contains(current) {
                 counted.insert(current)
                 heads += 1
             }
         }
-        return namesKind || heads >= 2 ? shallowest : nil
+        return namesKind || named >= 2 || heads >= 2 ? shallowest : nil
     }
 
     /// Parts opened by the section level's numbers; what precedes the first is the opening.

@@ -210,6 +210,30 @@ import Testing
         #expect(report.sections[0].items.map(\.label) == ["(1)", "(2)"])
     }
 
+    @Test func parenthesisedTopLevelNamingTwoPartsIsTheSectionLevel() {
+        let report = ExtractFixtures.report("""
+        XX小学党支部上半年工作总结
+        (一)基本情况
+        支部现有党员18名。
+        (二)工作亮点及成效
+        1、坚持周一政治学习。
+        2、开展党员示范课。
+        """)
+        #expect(report.sections.map { $0.label + $0.heading } == ["(一)基本情况", "(二)工作亮点及成效"])
+        #expect(Self.kinds(report) == [.other, .achievements])
+        #expect(report.sections[1].items.map(\.label) == ["1、", "2、"])
+    }
+
+    @Test func statementsThatHoldKindWordsByChanceAreNoParts() {
+        let report = ExtractFixtures.report("""
+        XX小学党支部上半年工作总结
+        (一)按照年度学习计划组织全体党员集中学习。
+        (二)党员示范课活动成效明显，受到家长好评。
+        """)
+        #expect(report.sections.count == 1)
+        #expect(report.sections[0].items.map(\.label) == ["(一)", "(二)"])
+    }
+
     @Test func arabicListWithoutDeeperNumbersStaysItems() {
         let report = ExtractFixtures.report("""
         XX社区党建工作总结
