@@ -244,6 +244,22 @@ import Testing
         #expect(report.sections[0].items.map(\.label) == ["1、", "2、"])
     }
 
+    @Test func paragraphsOpeningWithANumeralAndTheSameVerbAreItems() {
+        let paragraphs = ["一抓学习，提升政治能力。一是开展读书班。", "二抓阵地，夯实组织基础。一是新建活动室。"].enumerated().map {
+            InlineEnumeration.Paragraph(text: $1, location: SourceLocation(paragraph: $0 + 1))
+        }
+        let split = InlineEnumeration.split(paragraphs)
+        #expect(split?.entries.map(\.label) == ["一", "二"])
+        #expect(split?.entries[1].text.hasPrefix("抓阵地") == true)
+    }
+
+    @Test func paragraphsOpeningWithTimeWordsAreNoEnumeration() {
+        let paragraphs = ["一季度，支部开展集中学习3次。", "二季度，支部开展主题党日2次。", "一直以来坚持学习。"].enumerated().map {
+            InlineEnumeration.Paragraph(text: $1, location: SourceLocation(paragraph: $0 + 1))
+        }
+        #expect(InlineEnumeration.split(paragraphs) == nil)
+    }
+
     // MARK: Flattened web text
 
     @Test func sectionNumberInsideAFlattenedLineStartsItsSection() {
