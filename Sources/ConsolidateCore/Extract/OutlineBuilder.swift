@@ -223,7 +223,7 @@ struct OutlineBuilder: Sendable {
                     fromPrevious = true
                 }
                 // (A numbered line leading into a list is an item; its parts are `splitByKind`'s.)
-                guard Numbering.leading(lead) == nil, let kind = classifier.kinds(in: lead).first,
+                guard Numbering.leading(lead) == nil, let kind = classifier.kinds(in: Self.namingClauses(of: lead)).first,
                       opens(kind, current) else { continue }
                 let heading = String(lead.reversed().drop(while: { "，,：:；;。".contains($0) || $0.isWhitespace })
                     .reversed())
@@ -248,6 +248,21 @@ struct OutlineBuilder: Sendable {
             if !rest.isEmpty { parts[parts.count - 1].body.append(Paragraph(text: rest, location: paragraph.location)) }
         }
     }
+
+    /// Clauses that say what comes: `支部按照年度学习计划，一是…` names no plans, its clause
+    /// only gives the basis of what follows (按照, 根据, 围绕 …).
+    static func namingClauses(of lead: String) -> String {
+        var clauses: [Substring] = []
+        var rest = Substring(lead)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: { "，,".contains($0) }).map { rest.index(after: $0) } ?? rest.endIndex
+            clauses.append(rest[..<end])
+            rest = rest[end...]
+        }
+        return clauses.filter { clause in !basisWords.contains { clause.contains($0) } }.joined()
+    }
+
+    private static let basisWords = ["按照", "根据", "依据", "遵照", "围绕", "结合", "对照"]
 
     /// Where the sentence holding position `index` begins: after the last `。！？；` before it.
     private static func sentenceStart(_ characters: [Character], before index: Int) -> Int {

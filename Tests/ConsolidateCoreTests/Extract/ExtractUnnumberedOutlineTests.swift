@@ -167,6 +167,15 @@ import Testing
         #expect(report.sections[0].items.map(\.label) == ["", "一是", "二是"])
     }
 
+    @Test func clauseGivingTheBasisOfAListNamesNoKind() {
+        let report = ExtractFixtures.report("""
+        XX社区党建工作汇报
+        今年以来，社区党委按照年度学习计划，一是开展集中学习，二是组织专题研讨。
+        """)
+        #expect(Self.kinds(report) == [.other])
+        #expect(OutlineBuilder.namingClauses(of: "对照上级要求，还存在一些不足：") == "还存在一些不足：")
+    }
+
     @Test func unnumberedHeadingLinesOpenSections() {
         let report = ExtractFixtures.report("""
         XX村党支部书记抓党建述职报告
