@@ -495,6 +495,14 @@ struct OutlineBuilder: Sendable {
         }), open <= maxLength, !characters[..<open].contains(where: { "。！，,；;".contains($0) }) {
             return (String(characters[..<open]).trimmingWhitespace(), String(characters[open...]))
         }
+        // `加强思想教育，提高队伍素质一年来，我支部…`: a heading run into a sentence that
+        // opens with a time phrase, where no full stop ends the heading.
+        // (Only where the line is no short heading and no full stop ends a heading before.)
+        if characters.count > maxLength,
+           !characters.prefix(maxLength + 1).contains(where: { "。！；;：:".contains($0) }),
+           let start = timePhraseStart(characters, maxLength: maxLength) {
+            return (String(characters[..<start]), String(characters[start...]))
+        }
         if let stop = words.firstIndex(where: { $0 == "。" || $0 == "！" }) {
             let heading = words[..<stop]
             guard heading.count <= maxLength else { return ("", words) }
@@ -505,6 +513,25 @@ struct OutlineBuilder: Sendable {
             return (String(words.reversed().drop(while: { "：:".contains($0) }).reversed()), "")
         }
         return ("", words)
+    }
+
+    /// Time phrases that open a report's sentences (`一年来，`, `今年以来，`).
+    private static let timePhrases: [[Character]] = ["一年来", "今年以来", "今年来", "近年来", "近年以来", "多年来",
+                                                    "近几年来", "年初以来", "上半年以来", "下半年以来", "本季度以来"].map(Array.init)
+
+    /// Where a time phrase followed by a comma begins, at least four characters in and within
+    /// `maxLength`: the first sentence after a heading written without a full stop.
+    private static func timePhraseStart(_ characters: [Character], maxLength: Int) -> Int? {
+        guard characters.count > 5 else { return nil }
+        for index in 4..<min(characters.count - 1, maxLength + 1) {
+            for phrase in timePhrases where index + phrase.count < characters.count {
+                let after = characters[index + phrase.count]
+                if (after == "，" || after == ","), characters[index..<(index + phrase.count)].elementsEqual(phrase) {
+                    return index
+                }
+            }
+        }
+        return nil
     }
 
     /// The first run of two or more white-space characters inside `words`, not at its ends.

@@ -293,6 +293,11 @@ import Testing
             == ("支部基本情况", "全支部共有党员12名。"))
         #expect(OutlineBuilder.splitHeading("主要做法（一）抓学习。每周学习。", maxLength: 40)
             == ("主要做法", "（一）抓学习。每周学习。"))
+        let sentence = "一年来，支部坚持每周一下午组织全体党员集中学习党的创新理论和上级文件精神。"
+        #expect(OutlineBuilder.splitHeading("强化理论武装，提升政治素质" + sentence, maxLength: 40)
+            == ("强化理论武装，提升政治素质", sentence))
+        // A short line holding a time phrase is a heading as it stands.
+        #expect(OutlineBuilder.splitHeading("支部坚持学习一年来，效果明显", maxLength: 40) == ("支部坚持学习一年来，效果明显", ""))
         // A single space belongs to the heading (`先锋引领 共建共享`).
         #expect(OutlineBuilder.splitHeading("先锋引领 共建共享", maxLength: 40) == ("先锋引领 共建共享", ""))
     }
