@@ -39,7 +39,7 @@ public struct Extractor: Sendable {
         }
         if header.unit.isEmpty { warnings.append("未能从标题或开头段识别出报送单位。") }
         if header.period.year == nil { warnings.append("未能识别报告所属年度。") }
-        if !outline.sections.contains(where: { !$0.label.isEmpty }) {
+        if !outline.sections.contains(where: { !$0.label.isEmpty || !$0.heading.isEmpty }) {
             warnings.append("未识别出“一、二、三”等层次标题，全文按一个部分读取。")
         } else {
             let kinds = Set(outline.sections.map(\.kind))

@@ -151,6 +151,11 @@ public struct Section: Codable, Sendable, Equatable, Hashable {
     public var kind: SectionKind
     public var label: String
     public var heading: String
+    /// Words that only lead into the section's enumeration (`还存在一些不足：`).
+    ///
+    /// Kept so that every sentence stays in the reading, but no item: the merge never
+    /// takes it for a practice, problem or plan of the unit. Empty where there is none.
+    public var intro: String = ""
     public var items: [Item]
     public var location: SourceLocation?
 
@@ -164,6 +169,30 @@ public struct Section: Codable, Sendable, Equatable, Hashable {
     }
 
     public var leaves: [Item] { items.flatMap(\.leaves) }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, label, heading, intro, items, location
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(SectionKind.self, forKey: .kind)
+        label = try container.decode(String.self, forKey: .label)
+        heading = try container.decode(String.self, forKey: .heading)
+        intro = try container.decodeIfPresent(String.self, forKey: .intro) ?? ""
+        items = try container.decode([Item].self, forKey: .items)
+        location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(label, forKey: .label)
+        try container.encode(heading, forKey: .heading)
+        if !intro.isEmpty { try container.encode(intro, forKey: .intro) }
+        try container.encode(items, forKey: .items)
+        try container.encodeIfPresent(location, forKey: .location)
+    }
 }
 
 /// Whether a submission could be read.

@@ -3,6 +3,8 @@ enum SampleReportOutline {
     static let text = #"""
 title: XX县XX镇党委2024年第二季度党建工作汇报
 unit: XX县XX镇党委  period: 2024年第二季度
+[other]   @3
+  二季度，镇党委坚持以党建引领基层治理，现将有关情…  @3
 [achievements] 一、主要做法  @4
   （一）抓学习促提升 — 镇党委理论学习中心组开展集中学习4次，专题研讨2…  @5
   （二）抓阵地强服务  @6
