@@ -12,7 +12,16 @@ enum OutputFolder {
     static func take(_ url: URL, wait: Double, report: (String) -> Void) throws -> (lock: RunLock, notices: [String]) {
         let lock: RunLock
         do {
+            // Created and probed first, so an unwritable folder is named as such, not as a lock held.
+            try OutputWriter.prepare(url)
             lock = try RunLock.acquire(in: url, timeout: wait)
+        } catch let error as RunError {
+            report("\(error)")
+            throw ExitCode(error.exitCode)
+        } catch let RunLockError.unwritable(_, reason) {
+            let error = RunError.outputUnwritable(path: url.path, reason: reason)
+            report("\(error)")
+            throw ExitCode(error.exitCode)
         } catch {
             report("\(error)")
             throw ExitCode(4)

@@ -26,7 +26,7 @@ public struct Merger: Sendable {
             achievements: Self.ranked(achievements),
             problems: problemGroups,
             plans: Self.ranked(plans),
-            metrics: MetricTotals.totals(of: input.figures))
+            metrics: FigureConflicts.annotate(MetricTotals.totals(of: input.figures), figures: input.figures), due: input.due)
     }
 
     /// Near-duplicate statements grouped, each group with its theme and representative wording.

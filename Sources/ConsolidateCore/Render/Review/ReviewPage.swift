@@ -63,10 +63,14 @@ public struct ReviewPage: Sendable {
     /// The counts a reviewer starts from: due, counted, set aside, missing.
     private func overview() -> String {
         let overview = SummaryView.Wording(consolidation: consolidation, configuration: configuration).overview()
-        var text = "应报送\(overview.due)个单位，已收到\(overview.submitted)个，计入汇总\(overview.counted)个"
+        var text = overview.roster ? "应报送\(overview.due)个单位，已收到\(overview.submitted)个"
+            : "未提供单位名单，无法核对应报送单位；收到\(overview.submitted)个单位的材料"
+        text += "，计入汇总\(overview.counted)个"
+        if let outside = overview.notOnRoster { text += "（含名单以外\(outside.count)个）" }
+        if let unidentified = overview.unidentified { text += "，未识别单位、以文件名称呼\(unidentified.count)份" }
         if let quarantined = overview.quarantined { text += "，文件无法读取已隔离\(quarantined.count)个" }
-        if let superseded = overview.superseded { text += "，重复报送未计入\(superseded)份" }
-        text += overview.missing.map { "，未报送\($0.count)个" } ?? "，无未报送单位"
+        if let superseded = overview.superseded { text += "，被同一单位另一份取代未计入\(superseded)份" }
+        if overview.roster { text += overview.missing.map { "，未报送\($0.count)个" } ?? "，名单内单位均已报送" }
         return text + "。点击每条内容可展开其出处（单位、文件、段落和原文）。"
     }
 
@@ -209,10 +213,30 @@ public struct ReviewPage: Sendable {
 
                 """
             }.joined()
-            let title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
+            var title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
                 + (main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>")
+            var body = "<ul class=\"sources\">\n\(rows)</ul>\n"
+            if let conflicts = total.conflicts {
+                title += "<span class=\"tag\">\(conflicts.count)个单位数字不一致</span>"
+                body += "<p class=\"note\">以下单位对同一项目报了不同的数字，合计只计入其中一个（见下方计算规则），请核实：</p>\n<ul class=\"sources conflicts\">\n"
+                for conflict in conflicts {
+                    for figure in conflict.figures {
+                        var place = figure.source ?? "—"
+                        if let location = figure.location { place += "：第\(location.paragraph)段" }
+                        let counted = figure.value == conflict.kept ? "计入" : "未计入"
+                        body += """
+                            <li class="source conflict" data-unit="\(e(conflict.unit))"><span class="unit">\(e(conflict.unit))</span>\
+                            <span class="where">\(e(place))</span><span class="value">\(figure.value)\(figure.approx ? "余" : "")\(e(total.unit))（\(counted)）</span>\
+                            <q>\(e(figure.text))</q></li>
+
+                            """
+                    }
+                }
+                body += "</ul>\n"
+            }
+            if let rule = total.rule { body += "<p class=\"note rule\">计算规则：\(e(rule))</p>\n" }
             html += details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
-                            units: total.units.map(\.unit) + total.unknown, body: "<ul class=\"sources\">\n\(rows)</ul>\n")
+                            units: total.units.map(\.unit) + total.unknown, body: body)
         }
         return html
     }
@@ -223,7 +247,8 @@ public struct ReviewPage: Sendable {
         guard !groups.isEmpty else { return "<p class=\"note\">本期未发现单个单位的特色做法。</p>\n" }
         return groups.enumerated().map { index, group in
             let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
-            return details(title: "<strong>\(e(group.units.first ?? ""))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
+            let speaker = group.members.first { $0.text == group.text }?.unit ?? group.units.first ?? ""
+            return details(title: "<strong>\(e(speaker))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
                            count: "", units: group.units, body: sourceList(group.members))
         }.joined()
     }
@@ -248,9 +273,13 @@ public struct ReviewPage: Sendable {
         for (index, entry) in consolidation.units.enumerated() {
             let warnings = entry.warnings.isEmpty ? "—"
                 : "<ul class=\"warnings\">" + entry.warnings.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            var status = words[entry.status] ?? entry.status.rawValue
+            if let replacement = entry.supersededBy { status = "已由 \(replacement) 取代，未计入" }
+            if entry.status != .missing, entry.notOnRoster == true { status += "（名单外）" }
+            if entry.identifiedBy == .file { status += "（单位未识别，以文件名称呼）" }
             html += """
                 <tr class="status-\(entry.status.rawValue)" data-units="\(units([entry.unit]))"><td>\(index + 1)</td>\
-                <td>\(e(entry.unit))</td><td>\(e(words[entry.status] ?? entry.status.rawValue))</td>\
+                <td>\(e(entry.unit))</td><td>\(e(status))</td>\
                 <td>\(e(entry.source ?? "—"))</td><td>\(entry.residue > 0 ? "\(entry.residue)处" : "无")</td>\
                 <td>\(entry.placeholders > 0 ? "\(entry.placeholders)处" : "无")</td><td>\(warnings)</td></tr>
 
