@@ -195,6 +195,9 @@ public struct Consolidation: Codable, Sendable, Equatable {
     /// How many units were due: the roster's entries; nil where no roster was given, and then
     /// no one can say who is missing.
     public var due: Int?
+    /// Entries of the input folder passed over, each with its reason (run.json lists them too);
+    /// nil where none was.
+    public var skipped: [SkippedFile]?
 
     public init(title: String, period: Period, units: [UnitEntry], achievements: [StatementGroup],
                 problems: [ProblemGroup], plans: [StatementGroup], metrics: [MetricTotal], due: Int? = nil) {

@@ -202,9 +202,10 @@ public struct PipelineRunner: Sendable {
         }
         events(.started(.merge, total: nil, reused: 0))
         let configuration = self.configuration
-        let consolidation = timed(.merge) {
+        var consolidation = timed(.merge) {
             Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
         }
+        consolidation.skipped = skipped.isEmpty ? nil : skipped
         events(.started(.render, total: nil, reused: 0))
         let outputs = configuration.render.outputs
         var record = RunRecord(

@@ -131,6 +131,15 @@ extension SummaryView {
                 }
                 for unit in total.unknown { figures[unit, default: []].append("\(total.activity)未填") }
             }
+            // A unit that gave different figures for one activity is told which was counted.
+            var conflicts: [String: [String]] = [:]
+            for total in consolidation.metrics {
+                for conflict in total.conflicts ?? [] {
+                    let values = conflict.figures.map { "\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、")
+                    conflicts[conflict.unit, default: []].append(
+                        "\(total.activity)报了不同的数字（\(values)），合计按\(conflict.kept)\(total.unit)计入，请核实。")
+                }
+            }
             // One row per unit: the file that counts (or, for a unit with no readable file, its latest),
             // with what became of its other files in the remarks.
             let byUnit = Dictionary(grouping: consolidation.units, by: \.unit)
@@ -141,6 +150,7 @@ extension SummaryView {
                 let main = entries.first { $0.status == .received } ?? entries.first { $0.status == .quarantined }
                     ?? entries.first { $0.status == .missing } ?? entry
                 var remarks = main.warnings
+                if main.status == .received { remarks += conflicts[main.unit] ?? [] }
                 for other in entries where other != main {
                     switch other.status {
                     case .superseded:

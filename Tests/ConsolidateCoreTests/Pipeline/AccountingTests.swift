@@ -148,7 +148,10 @@ import Testing
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         try Self.write(Self.report(title: "青山区甲局2024年第二季度党建工作汇报"), "青山区甲局.txt", in: input)
         let out = parent.appendingPathComponent("out")
-        _ = try Self.run(input, out: out)
+        let roster = parent.appendingPathComponent("roster.csv")
+        try "unit\n青山区甲局\n青山区乙局\n".write(to: roster, atomically: true, encoding: .utf8)
+        let first = try Self.run(input, out: out, extra: ["--roster", roster.path])
+        #expect(first.record.missing == ["青山区乙局"])
         let before = try Data(contentsOf: out.appendingPathComponent("summary.md"))
         let arguments = ["--out", out.path, "--pipeline", Repository.defaultPipeline.path]
 
@@ -175,6 +178,10 @@ import Testing
         let allowed = try ConsolidateBinary.run(["run", "--input", empty.path, "--allow-empty"] + arguments)
         #expect(allowed.status == 3)
         #expect(try Data(contentsOf: out.appendingPathComponent("summary.md")) != before)
+        // 乙局 sent nothing: without a roster it is no longer listed as due, and not said to have made up its report.
+        let changes = try String(contentsOf: out.appendingPathComponent("changes.md"), encoding: .utf8)
+        #expect(!changes.contains("已补报"))
+        #expect(changes.contains("不再列为应报送"))
     }
 
     // MARK: Resubmissions and formats not read

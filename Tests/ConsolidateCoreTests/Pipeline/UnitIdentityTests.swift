@@ -92,6 +92,8 @@ import Testing
         #expect(html.contains("计算规则："))
         let json = String(decoding: try JSONOutput.encode(merged), as: UTF8.self)
         #expect(json.contains("\"conflicts\""))
+        let markdown = SummaryMarkdown(consolidation: merged, configuration: MergerTests.configuration).render()
+        #expect(markdown.contains("集中学习报了不同的数字（24次、30次），合计按30次计入，请核实。"))
     }
 
     @Test func aRestatedEqualFigureIsNoConflict() throws {
