@@ -32,7 +32,14 @@ enum FigureConflicts {
                     MetricContribution(unit: $0.unit, value: $0.value ?? 0, approx: $0.approx, text: $0.text,
                                        source: $0.source, location: $0.location)
                 }
-                return FigureConflict(unit: contribution.unit, kept: contribution.value, figures: listed)
+                // The other figures adding up to the counted one: its parts (overflow counts as no sum).
+                var sum = 0, overflow = false
+                for figure in listed where figure.value != contribution.value {
+                    let (next, over) = sum.addingReportingOverflow(figure.value)
+                    (sum, overflow) = (next, overflow || over)
+                }
+                return FigureConflict(unit: contribution.unit, kept: contribution.value, figures: listed,
+                                      breakdown: !overflow && sum == contribution.value)
             }
             total.conflicts = conflicts.isEmpty ? nil : conflicts
             return total

@@ -144,11 +144,15 @@ public struct FigureConflict: Codable, Sendable, Equatable, Hashable {
     public var kept: Int
     /// Every figure the unit gave for the activity, each with its words and place.
     public var figures: [MetricContribution]
+    /// True where the figures not counted add up to the one counted (`讲党课1次、…2次，共计3次`):
+    /// a breakdown of the total, not a contradiction.
+    public var breakdown: Bool
 
-    public init(unit: String, kept: Int, figures: [MetricContribution]) {
+    public init(unit: String, kept: Int, figures: [MetricContribution], breakdown: Bool = false) {
         self.unit = unit
         self.kept = kept
         self.figures = figures
+        self.breakdown = breakdown
     }
 }
 

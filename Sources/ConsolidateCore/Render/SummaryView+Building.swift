@@ -134,7 +134,7 @@ extension SummaryView {
             // A unit that gave different figures for one activity is told which was counted.
             var conflicts: [String: [String]] = [:]
             for total in consolidation.metrics {
-                for conflict in total.conflicts ?? [] {
+                for conflict in total.conflicts ?? [] where !conflict.breakdown {
                     let values = conflict.figures.map { "\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、")
                     conflicts[conflict.unit, default: []].append(
                         "\(total.activity)报了不同的数字（\(values)），合计按\(conflict.kept)\(total.unit)计入，请核实。")

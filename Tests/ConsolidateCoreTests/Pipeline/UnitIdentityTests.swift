@@ -96,6 +96,24 @@ import Testing
         #expect(markdown.contains("集中学习报了不同的数字（24次、30次），合计按30次计入，请核实。"))
     }
 
+    @Test func partsAddingUpToTheCountedFigureAreABreakdownNotAContradiction() throws {
+        let merged = MergerTests.merge([MergerTests.report("甲局", metrics: [
+            Metric(text: "书记讲党课1次", activity: "党课", value: 1, unit: "次", approx: false),
+            Metric(text: "委员讲党课2次，共计3次", activity: "党课", value: 3, unit: "次", approx: false),
+            Metric(text: "委员讲党课2次", activity: "党课", value: 2, unit: "次", approx: false),
+        ])])
+        let conflict = try #require(merged.metrics.first?.conflicts?.first)
+        #expect(conflict.breakdown && conflict.kept == 3)
+        let markdown = SummaryMarkdown(consolidation: merged, configuration: MergerTests.configuration).render()
+        #expect(!markdown.contains("报了不同的数字"))
+        // Parts that do not add up are a contradiction.
+        let other = MergerTests.merge([MergerTests.report("甲局", metrics: [
+            Metric(text: "讲党课1次", activity: "党课", value: 1, unit: "次", approx: false),
+            Metric(text: "共计3次", activity: "党课", value: 3, unit: "次", approx: false),
+        ])])
+        #expect(other.metrics.first?.conflicts?.first?.breakdown == false)
+    }
+
     @Test func aRestatedEqualFigureIsNoConflict() throws {
         let merged = MergerTests.merge([MergerTests.report("甲局", metrics: [
             Metric(text: "累计开展集中学习30次", activity: "集中学习", value: 30, unit: "次", approx: false),

@@ -217,13 +217,15 @@ public struct ReviewPage: Sendable {
                 + (main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>")
             var body = "<ul class=\"sources\">\n\(rows)</ul>\n"
             if let conflicts = total.conflicts {
-                title += "<span class=\"tag\">\(conflicts.count)个单位数字不一致</span>"
-                body += "<p class=\"note\">以下单位对同一项目报了不同的数字，合计只计入其中一个（见下方计算规则），请核实：</p>\n<ul class=\"sources conflicts\">\n"
+                let contradictions = conflicts.filter { !$0.breakdown }.count
+                if contradictions > 0 { title += "<span class=\"tag\">\(contradictions)个单位数字不一致</span>" }
+                body += "<p class=\"note\">以下单位对同一项目报了不同的数字，合计只计入其中一个（见下方计算规则）；"
+                    + "标为“分项”的，其余数字之和等于计入的数字，是合计的分项；其余请核实：</p>\n<ul class=\"sources conflicts\">\n"
                 for conflict in conflicts {
                     for figure in conflict.figures {
                         var place = figure.source ?? "—"
                         if let location = figure.location { place += "：第\(location.paragraph)段" }
-                        let counted = figure.value == conflict.kept ? "计入" : "未计入"
+                        let counted = figure.value == conflict.kept ? "计入" : conflict.breakdown ? "分项" : "未计入"
                         body += """
                             <li class="source conflict" data-unit="\(e(conflict.unit))"><span class="unit">\(e(conflict.unit))</span>\
                             <span class="where">\(e(place))</span><span class="value">\(figure.value)\(figure.approx ? "余" : "")\(e(total.unit))（\(counted)）</span>\
