@@ -158,7 +158,7 @@ public struct PipelineRunner: Sendable {
 
     /// The report of a submission that could not be read, from the bytes already loaded.
     static func quarantined(_ submission: Submission, reason: String, sha256: String) -> UnitReport {
-        let unit = submission.unitHint ?? submission.url.deletingPathExtension().lastPathComponent
+        let unit = submission.unitHint ?? submission.stem
         let source = SourceInfo(
             path: submission.path, format: submission.path.lowercased().hasSuffix(".txt") ? .txt : .docx,
             sha256: sha256)

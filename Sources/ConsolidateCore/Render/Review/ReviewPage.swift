@@ -75,7 +75,9 @@ public struct ReviewPage: Sendable {
     }
 
     private func filters() -> String {
-        let units = consolidation.units.map(\.unit)
+        // A unit with several files is one option.
+        var seen = Set<String>()
+        let units = consolidation.units.map(\.unit).filter { seen.insert($0).inserted }
         let unitOptions = units.map { "<option value=\"\(e($0))\">\(e($0))</option>" }.joined()
         let categoryOptions = consolidation.problems
             .map { "<option value=\"\(e($0.category))\">\(e($0.label))</option>" }.joined()
