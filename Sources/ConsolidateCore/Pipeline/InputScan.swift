@@ -13,11 +13,15 @@ struct InputScan {
     let readExtensions: Set<String>
     let excluded: Set<String>
     let output: URL?
+    /// Names of the files this tool writes (`summary.docx`, `review.html` …): never a unit's report,
+    /// wherever a copy of one lies.
+    let toolFileNames: Set<String>
     private(set) var found: [Submission] = []
     private(set) var skipped: [SkippedFile] = []
 
-    init(folder: URL, extensions: [String], excluded: Set<String>, output: URL?) {
+    init(folder: URL, extensions: [String], excluded: Set<String>, output: URL?, toolFileNames: Set<String>) {
         self.folder = folder
+        self.toolFileNames = toolFileNames
         // Legacy Word formats are read too, so they are quarantined with advice rather than skipped.
         readExtensions = Set(extensions.map { $0.lowercased() } + ["doc", "wps"])
         self.excluded = excluded
@@ -140,6 +144,10 @@ struct InputScan {
         let fullPath = folder.standardizedFileURL.path + "/" + shown
         if name.hasPrefix(".") || name.hasPrefix("~$") {
             skipped.append(SkippedFile(path: shown, reason: "隐藏文件或 Word 临时文件"))
+            return
+        }
+        if toolFileNames.contains(name) {
+            skipped.append(SkippedFile(path: shown, reason: "本工具写出的文件（\(name)），不作为报送材料读取"))
             return
         }
         if excluded.contains(fullPath) || excluded.contains(URL(fileURLWithPath: fullPath).resolvingSymlinksInPath().path) {

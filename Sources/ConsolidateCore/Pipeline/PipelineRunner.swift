@@ -191,7 +191,8 @@ public struct PipelineRunner: Sendable {
         let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let (submissions, skipped) = try Submission.discover(
             in: input, extensions: configuration.inputs.extensions, roster: roster,
-            excluding: rosterFile.map { [$0] } ?? [], output: output)
+            excluding: rosterFile.map { [$0] } ?? [], output: output,
+            toolFileNames: Submission.toolFileNames.union(configuration.render.outputs))
 
         let (reports, parsed) = readAll(submissions, store: store, events: events, timings: &timings)
         let submitted = account(submissions, reports)

@@ -51,9 +51,11 @@ public struct Submission: Sendable, Equatable {
     /// The submissions in `folder` (recursively, sorted by path) and every other entry with why it
     /// was passed over. `output`, the run's own output folder, is never read, wherever it is.
     public static func discover(in folder: URL, extensions: [String], roster: Roster?,
-                                excluding excluded: Set<String> = [], output: URL? = nil)
+                                excluding excluded: Set<String> = [], output: URL? = nil,
+                                toolFileNames: Set<String> = Submission.toolFileNames)
         throws -> (submissions: [Submission], skipped: [SkippedFile]) {
-        var scan = InputScan(folder: folder, extensions: extensions, excluded: excluded, output: output)
+        var scan = InputScan(folder: folder, extensions: extensions, excluded: excluded, output: output,
+                             toolFileNames: toolFileNames)
         try scan.run()
         let submissions = scan.found.map { found -> Submission in
             var submission = found
@@ -63,6 +65,11 @@ public struct Submission: Sendable, Equatable {
         }
         return (submissions.sorted { $0.path < $1.path }, scan.skipped.sorted { $0.path < $1.path })
     }
+
+    /// The files a run writes, by name: every output a pipeline may configure and changes.md.
+    public static let toolFileNames: Set<String> = [
+        "summary.md", "summary.docx", "review.html", "summary.json", "run.json", "changes.md",
+    ]
 
     /// Fails with a `RunError` where `folder` is not a folder that can be read, or is `output` itself:
     /// checked before the output folder is touched.

@@ -37,7 +37,38 @@ import Testing
         let record = try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: out.appendingPathComponent("run.json")))
         let summary = try JSONDecoder().decode(Consolidation.self, from: Data(contentsOf: out.appendingPathComponent("summary.json")))
         let markdown = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+        // Whatever the case, every quote of the three documents is the named unit's own words,
+        // and every entry of the input folder is accounted for.
+        let quotes = try QuoteAttributionTests.misattributed(
+            summary, markdown: markdown, docx: Data(contentsOf: out.appendingPathComponent("summary.docx")),
+            html: String(contentsOf: out.appendingPathComponent("review.html"), encoding: .utf8))
+        #expect(quotes.wrong.isEmpty, "\(quotes.wrong)")
+        expectAccounted(record, entries: entries(of: input, skipped: Set(record.skipped.map(\.path))))
+        #expect(Set(summary.units.compactMap(\.source)) == Set(record.inputs.map(\.path)))
+        #expect((summary.skipped ?? []) == record.skipped)
         return Outcome(result: result, out: out, record: record, summary: summary, markdown: markdown)
+    }
+
+    /// The entries of a folder, as relative paths, not below a folder run.json skipped (`path/`),
+    /// read with the file system's own bytes so that a name that is not UTF-8 is there too.
+    static func entries(of folder: URL, relative: String = "", skipped: Set<String>) -> [String] {
+        guard let handle = opendir(folder.path) else { return [] }
+        defer { closedir(handle) }
+        var result: [String] = []
+        while let entry = readdir(handle) {
+            var name = entry.pointee.d_name
+            let bytes = withUnsafeBytes(of: &name) { Array($0.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            let text = InputScan.decodeName(bytes).0
+            let path = relative + text
+            result.append(path)
+            var info = stat()
+            let child = folder.appendingPathComponent(text)
+            if lstat(child.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, !skipped.contains(path + "/") {
+                result += entries(of: child, relative: path + "/", skipped: skipped)
+            }
+        }
+        return result
     }
 
     static func write(_ text: String, _ name: String, in folder: URL, modified: TimeInterval? = nil) throws {
@@ -120,6 +151,12 @@ import Testing
         #expect(second.summary.metrics == first.summary.metrics)
         #expect(second.summary.metrics.first { $0.activity == "集中学习" }?.total == 9)
         #expect(second.record.skipped.contains { $0.path == "out/" && $0.reason.contains("输出文件夹") })
+        // A loose copy of a summary the tool wrote is no report either.
+        try FileManager.default.copyItem(at: out.appendingPathComponent("summary.docx"), to: input.appendingPathComponent("summary.docx"))
+        let fourth = try Self.run(input, out: out)
+        #expect(fourth.summary.units.count == 2)
+        #expect(fourth.record.skipped.contains { $0.path == "summary.docx" && $0.reason.contains("本工具写出的文件") })
+        try FileManager.default.removeItem(at: input.appendingPathComponent("summary.docx"))
         #expect(second.result.stderr.contains("out/: warning: [ingest] 未读取"))
         // An output folder of an earlier run elsewhere in the input is recognised by what the tool left there.
         try FileManager.default.moveItem(at: out, to: input.appendingPathComponent("上次输出"))

@@ -63,6 +63,17 @@ import Testing
 
     /// The quotes that are not a run of the named unit's own statements (or figures' words).
     static func misattributed(_ consolidation: Consolidation, configuration: PipelineConfiguration) throws -> (checked: Int, wrong: [Quote]) {
+        let markdown = String(decoding: try Renderer.render("summary.md", consolidation: consolidation, configuration: configuration),
+                              as: UTF8.self)
+        let docx = try Renderer.render("summary.docx", consolidation: consolidation, configuration: configuration)
+        let html = String(decoding: try Renderer.render("review.html", consolidation: consolidation, configuration: configuration),
+                          as: UTF8.self)
+        return try misattributed(consolidation, markdown: markdown, docx: docx, html: html)
+    }
+
+    /// The same over documents already written (a run's output folder).
+    static func misattributed(_ consolidation: Consolidation, markdown: String, docx: Data, html: String) throws
+        -> (checked: Int, wrong: [Quote]) {
         var words: [String: [String]] = [:]
         for member in (consolidation.achievements + consolidation.plans).flatMap(\.members) + consolidation.problems.flatMap(\.items) {
             words[member.unit, default: []].append(member.text)
@@ -72,13 +83,8 @@ import Testing
                 words[contribution.unit, default: []].append(contribution.text)
             }
         }
-        let markdown = String(decoding: try Renderer.render("summary.md", consolidation: consolidation, configuration: configuration),
-                              as: UTF8.self)
-        let docx = try Renderer.render("summary.docx", consolidation: consolidation, configuration: configuration)
-        let docxText = try Ingest.read(bytes: docx, displayPath: "summary.docx", inputs: configuration.inputs)
+        let docxText = try Ingest.read(bytes: docx, displayPath: "summary.docx", inputs: RenderFixtures.configuration.inputs)
             .paragraphs.map(\.text).joined(separator: "\n")
-        let html = String(decoding: try Renderer.render("review.html", consolidation: consolidation, configuration: configuration),
-                          as: UTF8.self)
         var quotes = markdownQuotes(markdown) + reviewQuotes(html)
         quotes += markdownQuotes(docxText, document: "summary.docx")
         // The distinctive lines of the docx say what the Markdown's say, without the markup.
