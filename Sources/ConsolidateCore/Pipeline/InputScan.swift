@@ -188,13 +188,17 @@ struct InputScan {
     }
 
     /// A name's text: UTF-8 where it is, else GB18030 (what unzipping a Windows archive leaves),
-    /// else the valid parts with replacement marks; the second value names a non-UTF-8 encoding.
+    /// else its ASCII with every other byte as `%XX`, so two such names never read alike; the
+    /// second value names a non-UTF-8 encoding.
     static func decodeName(_ bytes: [UInt8]) -> (String, String?) {
         if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
         if let text = String(data: Data(bytes), encoding: TextDecoding.gb18030), !text.contains("\u{FFFD}") {
             return (text, "gb18030")
         }
-        return (String(decoding: bytes, as: UTF8.self), "unknown")
+        let escaped = bytes.map { byte in
+            byte < 0x80 && byte != 0x25 ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true)
+        }
+        return (escaped.joined(), "unknown")
     }
 
     static func kind(_ info: stat) -> mode_t { info.st_mode & S_IFMT }

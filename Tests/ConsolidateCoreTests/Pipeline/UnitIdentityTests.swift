@@ -64,6 +64,14 @@ import Testing
         #expect(UnitName.nearest(to: "青山区市场监督管里局", in: ["青山区市场监督管理局"]) == "青山区市场监督管理局")
     }
 
+    @Test func aNameThatIsNotUTF8IsReadAsGB18030ElseEscaped() throws {
+        let gbk = try #require("青山区甲局.txt".data(using: TextDecoding.gb18030))
+        #expect(InputScan.decodeName(Array(gbk)) == ("青山区甲局.txt", "gb18030"))
+        #expect(InputScan.decodeName(Array("甲局.txt".utf8)) == ("甲局.txt", nil))
+        #expect(InputScan.decodeName([0x61, 0xFF, 0x2E, 0x74]).0 == "a%FF.t")
+        #expect(InputScan.decodeName([0x61, 0xFF, 0x2E, 0x74]).1 == "unknown")
+    }
+
     // MARK: Figures
 
     @Test func differingFiguresOfOneUnitAndActivityAreShownWithTheirPlacesAndTheRule() throws {
