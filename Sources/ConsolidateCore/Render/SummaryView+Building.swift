@@ -131,6 +131,28 @@ extension SummaryView {
                 }
                 for unit in total.unknown { figures[unit, default: []].append("\(total.activity)未填") }
             }
+            let cell = SummaryMarkdown.cell
+            return accountRows().enumerated().map { index, row in
+                let main = row.entry
+                return UnitRow(
+                    number: index + 1, unit: cell(main.unit), status: row.status, file: cell(main.source ?? "—"),
+                    residue: main.residue > 0 ? "\(main.residue)处" : "无",
+                    placeholders: main.placeholders > 0 ? "\(main.placeholders)处" : "无",
+                    figures: cell(main.status == .received ? (figures[main.unit]?.joined(separator: "；") ?? "—") : "—"),
+                    remarks: cell(row.remarks.isEmpty ? "—" : row.remarks.joined(separator: " ")))
+            }
+        }
+
+        /// One line of the account of units: a unit's file that counts (or, with no readable file,
+        /// its latest), its status in words, and what it is told, with what became of its other files.
+        struct AccountRow {
+            var entry: UnitEntry
+            var status: String
+            var remarks: [String]
+        }
+
+        /// The account by unit, in the consolidation's order: one row per unit, however many files it sent.
+        func accountRows() -> [AccountRow] {
             // A unit that gave different figures for one activity is told which was counted.
             var conflicts: [String: [String]] = [:]
             for total in consolidation.metrics {
@@ -140,10 +162,8 @@ extension SummaryView {
                         "\(total.activity)报了不同的数字（\(values)），合计按\(conflict.kept)\(total.unit)计入，请核实。")
                 }
             }
-            // One row per unit: the file that counts (or, for a unit with no readable file, its latest),
-            // with what became of its other files in the remarks.
             let byUnit = Dictionary(grouping: consolidation.units, by: \.unit)
-            var rows: [UnitRow] = []
+            var rows: [AccountRow] = []
             var seen = Set<String>()
             for entry in consolidation.units where seen.insert(entry.unit).inserted {
                 let entries = byUnit[entry.unit] ?? [entry]
@@ -166,13 +186,7 @@ extension SummaryView {
                     if main.notOnRoster == true { status += "（名单外）" }
                     if main.identifiedBy == .file { status += "（单位未识别）" }
                 }
-                let cell = SummaryMarkdown.cell
-                rows.append(UnitRow(
-                    number: rows.count + 1, unit: cell(main.unit), status: status, file: cell(main.source ?? "—"),
-                    residue: main.residue > 0 ? "\(main.residue)处" : "无",
-                    placeholders: main.placeholders > 0 ? "\(main.placeholders)处" : "无",
-                    figures: cell(main.status == .received ? (figures[main.unit]?.joined(separator: "；") ?? "—") : "—"),
-                    remarks: cell(remarks.isEmpty ? "—" : remarks.joined(separator: " "))))
+                rows.append(AccountRow(entry: main, status: status, remarks: remarks))
             }
             return rows
         }

@@ -238,6 +238,9 @@ import Testing
         #expect(!run.summary.units.contains { $0.status == .quarantined })
         let rows = run.markdown.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains(" | 青山区甲局 | ") }
         #expect(rows.count == 1, "one appendix row per unit: \(rows)")
+        #expect(rows.first?.contains("另报送的 青山区甲局.docx 未计入（由 青山区甲局.txt 取代）") == true)
+        let review = try String(contentsOf: run.out.appendingPathComponent("review.html"), encoding: .utf8)
+        #expect(review.components(separatedBy: "<td>青山区甲局</td>").count == 2, "one row of review.html's table too")
         #expect(!run.markdown.contains("无法读取，已隔离待重新报送"))
     }
 

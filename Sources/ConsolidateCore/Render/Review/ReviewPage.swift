@@ -266,24 +266,21 @@ public struct ReviewPage: Sendable {
         }.joined()
     }
 
+    /// One row per unit, as the summary's 附件: the file that counts, and what became of the unit's other files.
     private func unitTable() -> String {
-        let words: [SubmissionStatus: String] = [.received: "已报送", .missing: "未报送", .quarantined: "无法读取，已隔离",
-                                                 .superseded: "重复报送，未计入"]
         var html = """
             <table class="units"><thead><tr><th>序号</th><th>单位</th><th>报送情况</th><th>文件</th>\
             <th>模板残留</th><th>未填写处</th><th>提示</th></tr></thead><tbody>
 
             """
-        for (index, entry) in consolidation.units.enumerated() {
-            let warnings = entry.warnings.isEmpty ? "—"
-                : "<ul class=\"warnings\">" + entry.warnings.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
-            var status = words[entry.status] ?? entry.status.rawValue
-            if let replacement = entry.supersededBy { status = "已由 \(replacement) 取代，未计入" }
-            if entry.status != .missing, entry.notOnRoster == true { status += "（名单外）" }
-            if entry.identifiedBy == .file { status += "（单位未识别，以文件名称呼）" }
+        let rows = SummaryView.Wording(consolidation: consolidation, configuration: configuration).accountRows()
+        for (index, row) in rows.enumerated() {
+            let entry = row.entry
+            let warnings = row.remarks.isEmpty ? "—"
+                : "<ul class=\"warnings\">" + row.remarks.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
             html += """
                 <tr class="status-\(entry.status.rawValue)" data-units="\(units([entry.unit]))"><td>\(index + 1)</td>\
-                <td>\(e(entry.unit))</td><td>\(e(status))</td>\
+                <td>\(e(entry.unit))</td><td>\(e(row.status))</td>\
                 <td>\(e(entry.source ?? "—"))</td><td>\(entry.residue > 0 ? "\(entry.residue)处" : "无")</td>\
                 <td>\(entry.placeholders > 0 ? "\(entry.placeholders)处" : "无")</td><td>\(warnings)</td></tr>
 
