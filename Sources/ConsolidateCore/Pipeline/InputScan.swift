@@ -39,6 +39,13 @@ struct InputScan {
         "pptx": "PowerPoint 演示文稿", "dps": "WPS 演示文稿",
     ]
 
+    /// Of the formats not read, those an attachment comes in (a scan, a table, slides, an archive)
+    /// rather than a report: such a file is a unit's submission only where its name names the unit.
+    static let attachmentFormats: Set<String> = [
+        "jpg", "jpeg", "png", "tif", "tiff", "bmp", "gif", "heic", "webp", "zip", "rar", "7z",
+        "xls", "xlsx", "et", "ppt", "pptx", "dps",
+    ]
+
     /// Folders are not descended past this depth (a submission folder is a few levels at most).
     static let maxDepth = 32
 

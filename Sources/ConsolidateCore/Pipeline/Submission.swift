@@ -57,13 +57,21 @@ public struct Submission: Sendable, Equatable {
         var scan = InputScan(folder: folder, extensions: extensions, excluded: excluded, output: output,
                              toolFileNames: toolFileNames)
         try scan.run()
-        let submissions = scan.found.map { found -> Submission in
+        var submissions: [Submission] = []
+        var skipped = scan.skipped
+        for found in scan.found {
             var submission = found
             let stem = found.stem
             submission.unitHint = roster?.unit(forFileStem: stem) ?? UnitName.fromStem(stem)
-            return submission
+            // An attachment whose name names no unit is no unit's report: listed, not counted.
+            if case let .notRead(ext) = found.format, InputScan.attachmentFormats.contains(ext), submission.unitHint == nil {
+                skipped.append(SkippedFile(path: found.path, reason: "\(InputScan.unreadFormats[ext] ?? "文件")（.\(ext)），"
+                    + "文件名看不出是哪个单位的报送材料，未读取；如是某单位的汇报，请另存为 .docx 或 .txt 并以单位名称命名"))
+                continue
+            }
+            submissions.append(submission)
         }
-        return (submissions.sorted { $0.path < $1.path }, scan.skipped.sorted { $0.path < $1.path })
+        return (submissions.sorted { $0.path < $1.path }, skipped.sorted { $0.path < $1.path })
     }
 
     /// The files a run writes, by name: every output a pipeline may configure and changes.md.

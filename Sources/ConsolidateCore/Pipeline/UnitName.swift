@@ -1,6 +1,6 @@
 /// What makes a unit's name a name: rules shared by the resolver and the file-name reader.
 enum UnitName {
-    /// Endings of organisation names (`局`, `街道`, `党支部`), longest first.
+    /// Endings of organisation names (`局`, `街道`, `党支部`); where several fit, the longest counts.
     static let endings: [String] = [
         "街道办事处", "委员会", "办公室", "组织部", "宣传部", "统战部", "党工委", "党总支", "党支部", "工委", "党委", "党组",
         "总支", "支部", "中心", "街道", "公司", "集团", "学校", "学院", "大学", "中学", "小学", "幼儿园", "医院", "局", "委",

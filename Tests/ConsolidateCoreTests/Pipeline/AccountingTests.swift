@@ -251,6 +251,9 @@ import Testing
         try Self.write(Self.report(title: "青山区甲局2024年第二季度党建工作汇报"), "青山区甲局.txt", in: input)
         try Data("%PDF-1.4 …".utf8).write(to: input.appendingPathComponent("青山区乙局.pdf"))
         try Data("a,b\n".utf8).write(to: input.appendingPathComponent("notes.csv"))
+        // An attachment named after no unit is listed, not taken for a unit; a PDF named after none is.
+        try Data("PK".utf8).write(to: input.appendingPathComponent("附件1统计表.xlsx"))
+        try Data("%PDF-1.4".utf8).write(to: input.appendingPathComponent("scan7.pdf"))
         let run = try Self.run(input, out: try temporaryFolder().appendingPathComponent("o"))
         #expect(run.result.status == 3)
         let entry = run.summary.units.first { $0.unit == "青山区乙局" }
@@ -259,7 +262,10 @@ import Testing
         #expect(entry?.warnings.first?.contains("另存为 .docx 或 .txt") == true)
         #expect(run.record.missing.isEmpty)
         #expect(run.record.skipped.contains { $0.path == "notes.csv" && $0.reason.contains(".csv") })
-        Self.expectAccounted(run.record, entries: ["roster.csv", "青山区甲局.txt", "青山区乙局.pdf", "notes.csv"])
+        #expect(run.record.skipped.contains { $0.path == "附件1统计表.xlsx" && $0.reason.contains("看不出是哪个单位") })
+        let scan = run.summary.units.first { $0.source == "scan7.pdf" }
+        #expect(scan?.status == .quarantined && scan?.identifiedBy == .file && scan?.notOnRoster == true)
+        Self.expectAccounted(run.record, entries: ["roster.csv", "青山区甲局.txt", "青山区乙局.pdf", "notes.csv", "附件1统计表.xlsx", "scan7.pdf"])
     }
 
     // MARK: The roster
