@@ -61,11 +61,13 @@ import Testing
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             let text = InputScan.decodeName(bytes).0
             let path = relative + text
-            result.append(path)
             var info = stat()
             let child = folder.appendingPathComponent(text)
+            // A folder read through is accounted for by its entries.
             if lstat(child.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, !skipped.contains(path + "/") {
                 result += entries(of: child, relative: path + "/", skipped: skipped)
+            } else {
+                result.append(path)
             }
         }
         return result
@@ -326,6 +328,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("环2.txt").path, withDestinationPath: "环1.txt")
         try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("零.txt").path, withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("上级").path, withDestinationPath: "..")
+        // A plain folder is read through, and a link to a file in it is a file like any other.
+        try Self.write(Self.report(title: "2024年第二季度党建工作汇报", studies: 1), "子目录/青山区丁局.txt", in: input)
 
         let run = try Self.run(input, out: try temporaryFolder().appendingPathComponent("o"))
         #expect(run.result.status == 0, "\(run.result.stderr)")
@@ -333,14 +337,16 @@ import Testing
         #expect(decoded?.status == .received)
         #expect(decoded?.nameEncoding == "gb18030")
         #expect(decoded?.unit == "青山区交通运输局")
-        #expect(run.summary.metrics.first { $0.activity == "集中学习" }?.total == 15)
+        #expect(run.summary.metrics.first { $0.activity == "集中学习" }?.total == 16)
+        #expect(run.record.inputs.first { $0.path == "子目录/青山区丁局.txt" }?.unit == "青山区丁局")
         let reasons = Dictionary(run.record.skipped.map { ($0.path, $0.reason) }, uniquingKeysWith: { a, _ in a })
         #expect(reasons["管道.txt"]?.contains("命名管道") == true)
         #expect(reasons["环1.txt"]?.contains("循环") == true)
         #expect(reasons["环2.txt"]?.contains("循环") == true)
         #expect(reasons["零.txt"]?.contains("设备文件") == true)
         #expect(reasons["上级/"]?.contains("未跟随") == true)
-        Self.expectAccounted(run.record, entries: ["青山区甲局.txt", "青山区交通运输局.txt", "管道.txt", "环1.txt", "环2.txt", "零.txt", "上级"])
+        Self.expectAccounted(run.record, entries: ["青山区甲局.txt", "青山区交通运输局.txt", "管道.txt", "环1.txt", "环2.txt", "零.txt", "上级",
+                                                   "子目录/青山区丁局.txt"])
         #expect(run.result.stderr.contains("文件名不是 UTF-8 编码"))
     }
 
