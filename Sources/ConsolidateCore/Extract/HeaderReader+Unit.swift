@@ -165,6 +165,9 @@ extension HeaderReader {
         guard text.count >= 3, text.count <= 30, !text.contains(where: { "，。,；;".contains($0) }) else { return nil }
         for position in positions {
             guard let range = text.range(of: position) else { continue }
+            // After the position, a person's name or nothing: `…书记抓党建述职报告` is a title.
+            let person = String(text[range.upperBound...]).trimmingWhitespace()
+            guard person.count <= 5, !person.hasTitleWord else { continue }
             let name = String(text[..<range.lowerBound]).trimmingWhitespace()
             guard name.count >= 2, organisationEndings.contains(where: name.hasSuffix),
                   !disqualifyingStarts.contains(where: name.hasPrefix), !name.contains(where: \.isWhitespace) else { continue }

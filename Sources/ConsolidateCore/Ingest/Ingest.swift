@@ -95,7 +95,7 @@ public enum Ingest {
         } catch .toolMissing {
             throw .unsupportedFormat(path: path, detected: "PDF 文件（本机没有可读取 PDF 文字的 pdftotext）")
         } catch {
-            throw .conversionFailed(path: path, tool: "pdftotext", reason: error.reason)
+            throw .conversionFailed(path: path, tool: "pdftotext（读取 PDF 文字）", reason: error.reason)
         }
         let text = String(decoding: converted.bytes, as: UTF8.self)
         let pages = PDFText.pages(text)

@@ -61,7 +61,7 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .empty(path):
             return "文件 \(path) 中没有任何文字，请确认提交的是汇报正文后重新提交。"
         case let .conversionFailed(path, tool, reason):
-            return "文件 \(path) 用 \(tool) 转换失败（\(reason)），请用 Word 或 WPS 打开后另存为 .docx 再提交。"
+            return "文件 \(path) 用 \(tool) 转换失败（\(reason)），请用 Word 或 WPS 打开后另存为 .docx 或 .txt 再提交。"
         case let .scannedPDF(path):
             return "文件 \(path) 是扫描件 PDF，没有可读取的文字，请提交 Word 文档（.docx）或可复制文字的 PDF。"
         }

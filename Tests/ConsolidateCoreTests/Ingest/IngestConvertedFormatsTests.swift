@@ -81,7 +81,7 @@ import Testing
         var inputs = Self.configuration.inputs
         inputs.converters = PipelineConfiguration.Converters(libreOffice: tool.path, pdfToText: tool.path, timeoutSeconds: 1)
         let started = Date()
-        #expect(throws: IngestError.conversionFailed(path: "a.pdf", tool: "pdftotext", reason: "超过 1 秒仍未完成")) {
+        #expect(throws: IngestError.conversionFailed(path: "a.pdf", tool: "pdftotext（读取 PDF 文字）", reason: "超过 1 秒仍未完成")) {
             _ = try Ingest.read(bytes: Data("%PDF-1.4\n".utf8), displayPath: "a.pdf", inputs: inputs)
         }
         #expect(Date().timeIntervalSince(started) < 10)
