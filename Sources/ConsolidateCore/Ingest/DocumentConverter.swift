@@ -24,6 +24,7 @@ struct DocumentConverter: Sendable {
         case timedOut(seconds: Int)
         case failed(status: Int32, message: String)
         case tooLarge(bytes: Int)
+        case noOutput
 
         /// The reason in the words of a quarantine message.
         var reason: String {
@@ -33,6 +34,7 @@ struct DocumentConverter: Sendable {
             case let .failed(status, message):
                 return message.isEmpty ? "退出码 \(status)" : "退出码 \(status)：\(message.prefix(120))"
             case let .tooLarge(bytes): return "转换结果有 \(bytes) 字节，超过文件大小上限"
+            case .noOutput: return "无法打开该文件，文件可能已损坏"
             }
         }
     }
@@ -71,7 +73,8 @@ struct DocumentConverter: Sendable {
 
     private func readResult(_ url: URL, maxBytes: Int) throws(Failure) -> Data {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-        guard let size else { throw .failed(status: 0, message: "转换后没有生成文件") }
+        // LibreOffice exits 0 without writing anything for a file it cannot open.
+        guard let size else { throw .noOutput }
         guard size <= maxBytes else { throw .tooLarge(bytes: size) }
         guard let data = try? Data(contentsOf: url) else { throw .failed(status: 0, message: "无法读取转换结果") }
         return data
