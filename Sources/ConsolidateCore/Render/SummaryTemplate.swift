@@ -85,7 +85,7 @@ public struct SummaryTemplate: Sendable {
         ### （二）主要工作量
 
         {{#figures}}
-        - {{activity}}：共计{{total}}{{measure}}{{#approx}}（含约数）{{/approx}}{{#contributions}}，涉及{{unitCount}}个单位（{{.}}）{{/contributions}}{{#unknown}}；{{.}}的数字未填写，未计入{{/unknown}}。
+        - {{activity}}：{{#contributions}}共计{{total}}{{measure}}{{#approx}}（含约数）{{/approx}}，涉及{{unitCount}}个单位（{{.}}）{{/contributions}}{{^contributions}}没有可计入的数字{{/contributions}}{{#unknown}}；{{.}}的数字未填写，未计入{{/unknown}}。
         {{/figures}}
         {{^figures}}
         本期各单位未报送可汇总的工作量数据。
