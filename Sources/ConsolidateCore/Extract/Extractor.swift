@@ -21,7 +21,7 @@ public struct Extractor: Sendable {
         let lines = document.lines
         let header = header.read(lines, unitHint: unitHint)
         let outline = outline.build(lines, titleIndex: header.titleIndex)
-        let counts = lines[outline.body].flatMap(metrics.metrics(in:))
+        let counts = lines[outline.body].flatMap { metrics.metrics(in: $0, year: header.period.year) }
 
         var warnings = document.notes
         if header.title.isEmpty { warnings.append("未识别出报告标题，请核对报告开头。") }
