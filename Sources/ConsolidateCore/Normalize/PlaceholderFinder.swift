@@ -22,9 +22,10 @@ struct PlaceholderFinder: Sendable {
     private static let dateUnits: Set<Character> = ["年", "月", "日", "号"]
     private static let breaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
                                                  "（", "(", "）", ")", "《", "》", "“", "\"", "”", "【", "】", "〔", "〕"]
-    private static let openers: [Character: Character] = ["”": "“", "\"": "\"", "》": "《", "’": "‘", "」": "「"]
+    /// Closing quotation and title marks as written, with their openers.
+    private static let openers: [Character: Character] = ["”": "“", "》": "《", "’": "‘", "」": "「"]
     /// Characters that end a noun phrase read on either side of a placeholder.
-    private static let particles: Set<Character> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余", "共",
+    private static let particles: Set<Character> = ["的", "了", "等", "和", "与", "及", "或", "以", "左", "余", "共",
                                                     "并", "将", "把", "被", "在", "对", "为", "是", "有"]
 
     init(settings: PipelineConfiguration.PlaceholderSettings,
@@ -70,7 +71,7 @@ struct PlaceholderFinder: Sendable {
         // Each placeholder's phrase; phrases that overlap are one.
         var phrases: [(lower: Int, upper: Int)] = []
         for span in merged {
-            let phrase = self.phrase(around: span, in: folded)
+            let phrase = self.phrase(around: span, in: folded, written: characters)
             if let last = phrases.last, phrase.lower < last.upper {
                 phrases[phrases.count - 1].upper = max(last.upper, phrase.upper)
             } else {
@@ -88,7 +89,8 @@ struct PlaceholderFinder: Sendable {
     // MARK: Phrases
 
     /// The phrase holding the placeholder at `span`.
-    private func phrase(around span: (lower: Int, upper: Int), in folded: [Character]) -> (lower: Int, upper: Int) {
+    private func phrase(around span: (lower: Int, upper: Int), in folded: [Character],
+                        written: [Character]) -> (lower: Int, upper: Int) {
         var lower = span.lower
         var upper = span.upper
         // A date: `20XX年`, `2023.11xx月`, `XXXX年`.
@@ -107,10 +109,14 @@ struct PlaceholderFinder: Sendable {
             : Self.match(falseMeasures, in: folded, at: cursor) == nil ? Self.match(measureWords, in: folded, at: cursor)?.count : nil
         if let measure {
             upper = cursor + measure
-            let start = wordsBefore(lower, in: folded)
-            if start < lower { return (start, upper) }
+            let start = wordsBefore(lower, in: folded, written: written)
+            if start < lower || folded[cursor] == "%" { return (start, upper) }
             // Nothing counted before the figure: the noun after it (`x期集中学习`, `X个社区`).
             return (lower, upper + noun(at: upper, in: folded))
+        }
+        // `XX个春秋`, `X个月`: a measure word that is part of another word goes with it.
+        if let word = Self.match(falseMeasures, in: folded, at: cursor) {
+            return (lower, cursor + word.count)
         }
         // A name: `XX区`, `xxx小学党支部`, `XX中心`.
         var end = upper
@@ -119,22 +125,28 @@ struct PlaceholderFinder: Sendable {
         // Else the word after it (`***事业`, `*工作`), or the one before (`营商环境***等`).
         let after = noun(at: upper, in: folded)
         if after > 0 { return (lower, upper + after) }
-        let before = max(wordsBefore(lower, in: folded), lower - min(4, context))
+        let before = max(wordsBefore(lower, in: folded, written: written), lower - min(4, context))
         return (before, upper)
     }
 
     /// Where the words before `index` that name what a figure counts begin: back to a clause
     /// break, a quotation that ends right there (included whole), another figure, or a leading
     /// verb (`开展`, `培养`, `研究`); at most `context` characters.
-    private func wordsBefore(_ index: Int, in folded: [Character]) -> Int {
+    private func wordsBefore(_ index: Int, in folded: [Character], written: [Character]) -> Int {
         var start = index
         // `“干部大讲堂”x次`: a quoted name before the figure is the phrase's own.
-        if start > 0, let opener = Self.openers[folded[start - 1]] {
+        if start > 0, let opener = Self.openers[written[start - 1]] {
             var open = start - 2
-            while open >= 0, start - open <= 2 * context, folded[open] != opener { open -= 1 }
-            if open >= 0, folded[open] == opener { return open }
+            while open >= 0, start - open <= 2 * context, written[open] != opener { open -= 1 }
+            if open >= 0, written[open] == opener { return open }
         }
         while start > 0, index - start < context {
+            // A configured name (`入党积极分子`, `入党对象`) is taken whole, whatever words it holds.
+            if let word = nounWords.first(where: { start >= $0.count && index - start + $0.count <= context + 2
+                && folded[(start - $0.count)..<start].elementsEqual($0) }) {
+                start -= word.count
+                continue
+            }
             let previous = folded[start - 1]
             guard previous.isHan, !Self.breaks.contains(previous) else { break }
             if endsLeadingWord(at: start, in: folded) { break }
@@ -163,7 +175,7 @@ struct PlaceholderFinder: Sendable {
     /// `在职`, `为民`: a one-character particle that opens a word with what follows it.
     private static func bindsToNext(_ character: Character, _ folded: [Character], _ index: Int) -> Bool {
         guard index < folded.count else { return false }
-        let pair: Set<String> = ["在职", "在岗", "在编", "在册", "在校", "为民", "共青", "共产", "有关", "对口", "是非"]
+        let pair: Set<String> = ["在职", "在岗", "在编", "在册", "在校", "为民", "共青", "共产", "有关", "对口", "对象", "是非"]
         return pair.contains(String([character, folded[index]]))
     }
 
@@ -180,6 +192,8 @@ struct PlaceholderFinder: Sendable {
                 && folded[(index + length)..<(index + length + $0.count)].elementsEqual($0) }) == true { break }
             length += 1
         }
+        // `X个后进` + `社区`, `X名年青` + `党员`: a name word right after the two characters ends the noun.
+        if length == 2, let word = Self.match(nameWords, in: folded, at: index + length) { length += word.count }
         return length
     }
 
