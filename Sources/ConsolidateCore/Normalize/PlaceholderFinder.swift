@@ -25,8 +25,8 @@ struct PlaceholderFinder: Sendable {
     /// Closing quotation and title marks as written, with their openers.
     private static let openers: [Character: Character] = ["”": "“", "》": "《", "’": "‘", "」": "「"]
     /// Characters that end a noun phrase read on either side of a placeholder.
-    private static let particles: Set<Character> = ["的", "了", "等", "和", "与", "及", "或", "以", "左", "余", "共",
-                                                    "并", "将", "把", "被", "在", "对", "为", "是", "有"]
+    private static let particles: Set<Character> = ["的", "了", "等", "和", "与", "及", "或", "以", "左", "余",
+                                                    "并", "将", "把", "被", "是", "有"]
 
     init(settings: PipelineConfiguration.PlaceholderSettings,
          metrics: PipelineConfiguration.MetricVocabulary = PipelineConfiguration.default.metrics) {
@@ -83,7 +83,7 @@ struct PlaceholderFinder: Sendable {
 
     /// Signs that join two placeholders into one (`X+X`, `X%—X%`, `X〔2023〕X号`): no words between.
     private static func joinsPlaceholders(_ character: Character) -> Bool {
-        !character.isHan && !character.isWhitespace && !"，,。；;、".contains(character)
+        !character.isHan && !character.isWhitespace && !"，,。；;、\"“”‘’'（）()".contains(character)
     }
 
     // MARK: Phrases
@@ -141,15 +141,15 @@ struct PlaceholderFinder: Sendable {
             if open >= 0, written[open] == opener { return open }
         }
         while start > 0, index - start < context {
+            let previous = folded[start - 1]
+            guard previous.isHan, !Self.breaks.contains(previous) else { break }
+            if endsLeadingWord(at: start, in: folded) { break }
             // A configured name (`入党积极分子`, `入党对象`) is taken whole, whatever words it holds.
-            if let word = nounWords.first(where: { start >= $0.count && index - start + $0.count <= context + 2
+            if let word = nounWords.first(where: { $0.count > 1 && start >= $0.count && index - start + $0.count <= context + 2
                 && folded[(start - $0.count)..<start].elementsEqual($0) }) {
                 start -= word.count
                 continue
             }
-            let previous = folded[start - 1]
-            guard previous.isHan, !Self.breaks.contains(previous) else { break }
-            if endsLeadingWord(at: start, in: folded) { break }
             if Self.particles.contains(previous), !Self.bindsToNext(previous, folded, start) { break }
             start -= 1
         }
