@@ -167,9 +167,12 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// `年来`, `年以来` and `年至今` count after a number of years or a year before the report's,
         /// never after 今, 本 or 半 (`今年以来` is the period itself).
         public var multiYearMarkers: [String] = []
+        /// Verbs of keeping to a numbered set (落实, 践行, 牢记): a Chinese numeral right after one
+        /// names a formula (`落实十项措施`), not a count.
+        public var formulaVerbs: [String] = []
         enum CodingKeys: String, CodingKey, CaseIterable {
             case activities, measureWords, formulas, approxMarkers, approxPrefixes, falseMeasures,
-                 frequencyMarkers, leadingWords, thresholdMarkers, multiYearMarkers
+                 frequencyMarkers, leadingWords, thresholdMarkers, multiYearMarkers, formulaVerbs
         }
     }
 

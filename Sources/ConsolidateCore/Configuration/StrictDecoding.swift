@@ -164,6 +164,7 @@ extension PipelineConfiguration.MetricVocabulary {
         leadingWords = try c.decode(.leadingWords, or: [])
         thresholdMarkers = try c.decode(.thresholdMarkers, or: [])
         multiYearMarkers = try c.decode(.multiYearMarkers, or: [])
+        formulaVerbs = try c.decode(.formulaVerbs, or: [])
     }
 }
 

@@ -22,6 +22,7 @@ struct MetricReader: Sendable {
     private let falseMeasures: [[Character]]
     private let frequencyMarkers: [[Character]]
     private let thresholdMarkers: [[Character]]
+    private let formulaVerbs: [[Character]]
     private let multiYearMarkers: [[Character]]
     private let formulasByInitial: [Character: [[Character]]]
     /// Configured activity names and aliases by their first character, longest first.
@@ -50,6 +51,11 @@ struct MetricReader: Sendable {
     ].map(Array.init)
     /// Characters after a measure word that mean no noun follows (`X名的要求`).
     private static let particles: Set<Character> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
+    /// Words whose first character is a one-character leading word (`在职党员`, not `在…职党员`).
+    static let wordsOpeningWithALeadingCharacter: Set<String> = [
+        "在职", "在岗", "在编", "在册", "在校", "在读", "在线", "在建", "为民", "共青", "共产", "共建", "共享", "共同",
+        "对象", "对口", "对接", "对标", "已婚", "已故",
+    ]
     /// The longest activity name kept when no configured alias applies.
     private static let maxActivityLength = 14
 
@@ -63,6 +69,7 @@ struct MetricReader: Sendable {
         falseMeasures = sorted(vocabulary.falseMeasures)
         frequencyMarkers = sorted(vocabulary.frequencyMarkers)
         thresholdMarkers = sorted(vocabulary.thresholdMarkers)
+        formulaVerbs = sorted(vocabulary.formulaVerbs)
         multiYearMarkers = sorted(vocabulary.multiYearMarkers)
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
@@ -306,6 +313,13 @@ struct MetricReader: Sendable {
             || Self.placeholderCharacters.contains(folded[end]) { return nil }
         // `有3名及以上党员的`: a threshold, not a count.
         if match(thresholdMarkers, in: folded, at: end) != nil { return nil }
+        // `两位支部书记分别讲党课`: the people counted are who did what follows, not what was done.
+        var subjectEnd = end
+        while subjectEnd < folded.count, subjectEnd - end < 10, folded[subjectEnd].isHan,
+              !folded[subjectEnd...].starts(with: ["分", "别"]) {
+            subjectEnd += 1
+        }
+        if subjectEnd > end, folded[subjectEnd...].starts(with: ["分", "别"]) { return nil }
 
         let shared = previous == "各"
         var numberStart = token.start
@@ -319,6 +333,10 @@ struct MetricReader: Sendable {
             // A bare `一` is an article (`作为一项重大任务`), a lone `二` an ordinal or prefix
             // (`二次开发`: counts say 两), a lone 百, 千 or 万 a manner of speaking (`百家`) —
             // unless shared out, approximate or a stated total.
+            // `落实十项措施`, `践行三个务必`: a numbered set that a verb of keeping names is a formula.
+            if formulaVerbs.contains(where: { token.start >= $0.count && folded[(token.start - $0.count)..<token.start].elementsEqual($0) }) {
+                return nil
+            }
             let totalled = previous.map { "共计".contains($0) } ?? false
             if !(shared || approx || totalled) {
                 if number == 1 || digits.elementsEqual(["二"]) { return nil }
@@ -688,12 +706,8 @@ struct MetricReader: Sendable {
             for word in candidates where words.count >= word.count && words.starts(with: word) {
                 // A one-character word (在, 对, 为, 共) goes only before another leading word or a
                 // number: `在职党员` and `共青团员` are words of their own.
-                if word.count == 1, !Self.particles.contains(word[0]), words.count > 1 {
-                    let next = words[1]
-                    let rest = words[1...]
-                    let opensWord = leadingByInitial[next]?.contains { rest.starts(with: $0) } ?? false
-                    if !opensWord, !next.isASCIIDigitOrFullWidth, !ChineseNumeral.isNumeral(next),
-                       !Self.placeholderCharacters.contains(next) { continue }
+                if word.count == 1, words.count > 1, Self.wordsOpeningWithALeadingCharacter.contains(String(words[0...1])) {
+                    continue
                 }
                 words.removeFirst(word.count)
                 stripped = true

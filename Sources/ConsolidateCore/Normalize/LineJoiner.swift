@@ -21,10 +21,15 @@ struct LineJoiner: Sendable {
     /// Measure words (次, 名, 人次): a line ending in a number and one opening with one of them are
     /// one count cut by a line break (`召开支委会10` / `次，…`).
     private let measureWords: [[Character]]
+    /// A measure word followed by these is another word (`人民`, `次日`): no count was cut.
+    private let falseMeasures: [[Character]]
 
-    init(measureWords: [String] = []) {
-        self.measureWords = measureWords.filter { !$0.isEmpty }.map { Array($0.map(TextFolding.fold)) }
-            .sorted { $0.count > $1.count }
+    init(measureWords: [String] = [], falseMeasures: [String] = []) {
+        func compiled(_ words: [String]) -> [[Character]] {
+            words.filter { !$0.isEmpty }.map { Array($0.map(TextFolding.fold)) }.sorted { $0.count > $1.count }
+        }
+        self.measureWords = compiled(measureWords)
+        self.falseMeasures = compiled(falseMeasures)
     }
 
     func join(_ lines: [NormalizedLine]) -> [NormalizedLine] {
@@ -52,8 +57,9 @@ struct LineJoiner: Sendable {
     func splitsCount(_ line: String, _ next: String) -> Bool {
         guard let last = line.last, last.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(last),
               Numbering.leading(line).map({ !$0.rest.isEmpty }) ?? true else { return false }
-        let head = Array(next.prefix(4).map(TextFolding.fold))
-        guard let word = measureWords.first(where: { head.starts(with: $0) }) else { return false }
+        let head = Array(next.prefix(6).map(TextFolding.fold))
+        guard let word = measureWords.first(where: { head.starts(with: $0) }),
+              !falseMeasures.contains(where: { head.starts(with: $0) }) else { return false }
         // The measure word ends where a clause does, or before another Chinese word it counts.
         guard head.count > word.count else { return true }
         let following = head[word.count]

@@ -15,7 +15,8 @@ public struct Normalizer: Sendable {
         residue = ResidueRemover(settings: configuration.residue)
         spelling = SpellingRestorer(settings: configuration.substitutions)
         placeholders = PlaceholderFinder(settings: configuration.placeholders, metrics: configuration.metrics)
-        joiner = LineJoiner(measureWords: configuration.metrics.measureWords)
+        joiner = LineJoiner(measureWords: configuration.metrics.measureWords,
+                            falseMeasures: configuration.metrics.falseMeasures)
     }
 
     public func normalize(_ document: RawDocument) -> NormalizedDocument {

@@ -162,12 +162,9 @@ struct PlaceholderFinder: Sendable {
         guard index > 0, let candidates = leadingByFinal[folded[index - 1]] else { return false }
         for word in candidates where index >= word.count && folded[(index - word.count)..<index].elementsEqual(word) {
             if word.count > 1 { return true }
-            // A one-character word: only before a leading word or the placeholder itself.
+            // A one-character word (在, 对, 为, 共), unless it opens a word of its own (`在职`, `共建`).
             guard index < folded.count else { return true }
-            let next = folded[index]
-            if Self.placeholderCharacters.contains(next) { return true }
-            return leadingByInitial[next]?.contains { index + $0.count <= folded.count
-                && folded[index..<(index + $0.count)].elementsEqual($0) } ?? false
+            return !MetricReader.wordsOpeningWithALeadingCharacter.contains(String([folded[index - 1], folded[index]]))
         }
         return false
     }
@@ -175,8 +172,7 @@ struct PlaceholderFinder: Sendable {
     /// `在职`, `为民`: a one-character particle that opens a word with what follows it.
     private static func bindsToNext(_ character: Character, _ folded: [Character], _ index: Int) -> Bool {
         guard index < folded.count else { return false }
-        let pair: Set<String> = ["在职", "在岗", "在编", "在册", "在校", "为民", "共青", "共产", "有关", "对口", "对象", "是非"]
-        return pair.contains(String([character, folded[index]]))
+        return MetricReader.wordsOpeningWithALeadingCharacter.contains(String([character, folded[index]]))
     }
 
     /// How many characters of the noun at `index` a phrase takes: a configured activity or name
