@@ -85,11 +85,12 @@ struct MetricReader: Sendable {
     func metrics(in line: NormalizedLine, year: Int? = nil) -> [Metric] {
         // The text as written (quoted in `text`), the same characters in simplified form (read for
         // names and measure words) and folded (read for everything else): offsets agree in all three.
-        let written = Array(line.text)
-        let original = written.map(TraditionalChinese.simplified)
         let folded = TextFolding.foldKeepingLength(line.text)
+        // (most lines of a report hold no figure at all)
         guard folded.contains(where: { $0.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral($0)
             || Self.placeholderCharacters.contains($0) }) else { return [] }
+        let written = Array(line.text)
+        let original = written.map(TraditionalChinese.simplified)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
         let frequencies = folded.indices.filter { index in
