@@ -339,8 +339,22 @@ struct MetricReader: Sendable {
                 return nil
             }
             let totalled = previous.map { "共计".contains($0) } ?? false
+            // (`接收预备党员一名。`: a 一 that ends its clause, no noun after it, is a count)
+            var after = end
+            if let marker = match(approxAfter, in: folded, at: after) { after += marker.count }
+            var endsClause = after >= folded.count || !folded[after].isHan
+            // (but not a norm: `2个月至少收看一次`, where another figure or 至少 sets the measure)
+            if endsClause, number == 1 {
+                var start = token.start
+                while start > 0, !Self.sentenceBreaks.contains(folded[start - 1]) { start -= 1 }
+                let clause = folded[start..<token.start]
+                if clause.contains(where: { $0.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral($0) })
+                    || String(clause).contains("至少") {
+                    endsClause = false
+                }
+            }
             if !(shared || approx || totalled) {
-                if number == 1 || digits.elementsEqual(["二"]) { return nil }
+                if number == 1 && !endsClause || digits.elementsEqual(["二"]) { return nil }
                 if digits.count == 1, let only = digits.first, "百千万".contains(only) { return nil }
             }
             // `大、中、小三个年龄段`, `在A、B两个环节`: a numeral summing up the list before it

@@ -58,6 +58,10 @@ import Testing
         #expect(summary("撰写论文两篇。") == ["论文=2篇"])
         #expect(summary("全年开展谈心谈话二十余次，吸纳入党积极分子十余名。") == ["谈心谈话=20次~", "入党积极分子=10名~"])
         #expect(summary("支部下设三个党小组，专职委员五名。") == ["党小组=3个", "专职委员=5名"])
+        // A 一 that ends its clause is a count; before a noun it is an article.
+        #expect(summary("接收预备党员一名。") == ["发展党员=1名"])
+        #expect(summary("作为一名党员，要做出一番成绩。").isEmpty)
+        #expect(summary("党员每3个月至少参加一次。").isEmpty)
     }
 
     @Test(arguments: [
