@@ -20,10 +20,11 @@ struct MetricReader: Sendable {
     private let approxAfter: [[Character]]
     private let approxBefore: [[Character]]
     private let falseMeasures: [[Character]]
-    private let frequencyMarkers: [[Character]]
+    /// Frequency words as scalar values, longest first (compared without Character comparison).
+    private let frequencyMarkers: [[UInt32]]
     private let thresholdMarkers: [[Character]]
     private let formulaVerbs: [[Character]]
-    private let multiYearMarkers: [[Character]]
+    private let multiYearMarkers: [[UInt32]]
     private let formulasByInitial: [Character: [[Character]]]
     /// Configured activity names and aliases by their first character, longest first.
     private let aliasesByInitial: [Character: [(alias: [Character], name: String, units: Set<String>)]]
@@ -67,10 +68,13 @@ struct MetricReader: Sendable {
         approxAfter = sorted(vocabulary.approxMarkers)
         approxBefore = sorted(vocabulary.approxPrefixes)
         falseMeasures = sorted(vocabulary.falseMeasures)
-        frequencyMarkers = sorted(vocabulary.frequencyMarkers)
+        func scalars(_ words: [String]) -> [[UInt32]] {
+            sorted(words).map { $0.map { $0.unicodeScalars.first?.value ?? 0 } }
+        }
+        frequencyMarkers = scalars(vocabulary.frequencyMarkers)
         thresholdMarkers = sorted(vocabulary.thresholdMarkers)
         formulaVerbs = sorted(vocabulary.formulaVerbs)
-        multiYearMarkers = sorted(vocabulary.multiYearMarkers)
+        multiYearMarkers = scalars(vocabulary.multiYearMarkers)
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
         let aliases = vocabulary.activities.flatMap { activity in
@@ -86,18 +90,16 @@ struct MetricReader: Sendable {
         // The text as written (quoted in `text`), the same characters in simplified form (read for
         // names and measure words) and folded (read for everything else): offsets agree in all three.
         let folded = TextFolding.foldKeepingLength(line.text)
+        let scalars = folded.map { $0.unicodeScalars.first?.value ?? 0 }
         // (most lines of a report hold no figure at all)
-        guard folded.contains(where: { $0.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral($0)
-            || Self.placeholderCharacters.contains($0) }) else { return [] }
+        guard scalars.contains(where: Self.mayOpenNumber) else { return [] }
         let written = Array(line.text)
         let original = written.map(TraditionalChinese.simplified)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
-        let frequencies = folded.indices.filter { index in
-            frequencyMarkers.contains { $0[0] == folded[index] && folded[index...].starts(with: $0) }
-        }
+        let frequencies = scalars.indices.filter { Self.match(frequencyMarkers, in: scalars, at: $0) != nil }
         // Where a span of several years opens (三年来, 近年来, 2019年以来); counts after it in its sentence are not the period's.
-        let multiYear = multiYearStarts(folded, year: year)
+        let multiYear = multiYearStarts(folded, scalars, year: year)
         var metrics: [Metric] = []
         // The counts read so far, where their numbers stand (for a total that adds them up).
         var read: [ReadCount] = []
@@ -438,12 +440,12 @@ struct MetricReader: Sendable {
 
     /// Where the line names a span of several years (`三年来`, `近年来`, `近三年`, `2019年以来` in a
     /// later year's report, `成立以来`), by the configured markers.
-    private func multiYearStarts(_ folded: [Character], year: Int?) -> [Int] {
+    private func multiYearStarts(_ folded: [Character], _ scalars: [UInt32], year: Int?) -> [Int] {
         guard !multiYearMarkers.isEmpty else { return [] }
         var starts: [Int] = []
         for i in folded.indices {
             // `近三年`, `近5年`
-            if folded[i] == "近", i + 2 < folded.count {
+            if scalars[i] == Self.nearScalar, i + 2 < folded.count {
                 var j = i + 1
                 while j < folded.count, j - i <= 3, ChineseNumeral.isNumeral(folded[j]) || folded[j].isASCIIDigitOrFullWidth { j += 1 }
                 if j > i + 1, j < folded.count, folded[j] == "年", j + 1 >= folded.count || folded[j + 1] != "度" {
@@ -451,8 +453,8 @@ struct MetricReader: Sendable {
                     continue
                 }
             }
-            guard let marker = match(multiYearMarkers, in: folded, at: i) else { continue }
-            if marker.first == "年" {
+            guard let marker = Self.match(multiYearMarkers, in: scalars, at: i) else { continue }
+            if marker.first == Self.yearScalar {
                 // `三年来`, `近年来`, `2019年以来`; never `今年以来`, `上半年以来`.
                 guard i > 0 else { continue }
                 let before = folded[i - 1]
@@ -469,6 +471,30 @@ struct MetricReader: Sendable {
             starts.append(i)
         }
         return starts
+    }
+
+    /// Scalar values that may open a number: digits, Chinese numerals, placeholder characters.
+    private static let numberOpeners: Set<UInt32> = Set(
+        (ChineseNumeral.digits.keys.map { $0 } + ChineseNumeral.multipliers.keys.map { $0 } + Array(placeholderCharacters))
+            .compactMap { $0.unicodeScalars.first?.value })
+    private static func mayOpenNumber(_ scalar: UInt32) -> Bool {
+        (0x30...0x39).contains(scalar) || numberOpeners.contains(scalar)
+    }
+    private static let yearScalar: UInt32 = 0x5E74  // 年
+    private static let nearScalar: UInt32 = 0x8FD1  // 近
+
+    /// The word of `words` (scalar values, longest first) that starts at `index`, if any.
+    private static func match(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> [UInt32]? {
+        let first = scalars[index]
+        for word in words where word[0] == first && index + word.count <= scalars.count {
+            var equal = true
+            for offset in 1..<word.count where scalars[index + offset] != word[offset] {
+                equal = false
+                break
+            }
+            if equal { return word }
+        }
+        return nil
     }
 
     /// Whether a span of several years opens before `position` in its sentence.
