@@ -247,8 +247,14 @@ struct MetricReader: Sendable {
         if Self.placeholderCharacters.contains(character) {
             if let previous, previous.isASCIILetter || previous.isASCIIDigitOrFullWidth
                 || Self.placeholderCharacters.contains(previous) { return nil }
+            // (`X.X万元`: the decimal part of an unfilled figure is the same token)
+            if let previous, previous == ".", i > 1, Self.placeholderCharacters.contains(folded[i - 2]) { return nil }
             var end = i
             while end < folded.count, end - i < 4, Self.placeholderCharacters.contains(folded[end]) { end += 1 }
+            if end + 1 < folded.count, folded[end] == ".", Self.placeholderCharacters.contains(folded[end + 1]) {
+                end += 1
+                while end < folded.count, end - i < 8, Self.placeholderCharacters.contains(folded[end]) { end += 1 }
+            }
             if end < folded.count, folded[end].isASCIILetter { return nil }
             return NumberToken(start: i, end: end, kind: .placeholder)
         }

@@ -153,6 +153,11 @@ struct PlaceholderFinder: Sendable {
             if Self.particles.contains(previous), !Self.bindsToNext(previous, folded, start) { break }
             start -= 1
         }
+        // `完成率X%`: a single character left after a leading word is no word; the word goes with it.
+        if index - start == 1, let word = leadingByFinal[folded[start - 1]]?.first(where: { start >= $0.count
+            && $0.count > 1 && folded[(start - $0.count)..<start].elementsEqual($0) }) {
+            start -= word.count
+        }
         return start
     }
 

@@ -83,6 +83,10 @@ import Testing
         #expect(summary(sentence).isEmpty, "\(summary(sentence))")
     }
 
+    @Test func anUnfilledFigureWithADecimalPointIsOneUnknownFigure() {
+        #expect(summary("投入资金X.X万元。") == ["资金=nil万元"])
+    }
+
     @Test func aPieceIsAMeasureWord() {
         #expect(summary("设立宣传展板12块。") == ["宣传展板=12块"])
         #expect(summary("支部人均捐款5块钱。").isEmpty)

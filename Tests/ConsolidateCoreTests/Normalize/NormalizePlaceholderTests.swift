@@ -56,6 +56,8 @@ import Testing
         ("支部开展__次集中学习。", ["__次集中学习"]),
         ("学校现有在职教师x人。", ["在职教师x人"]),
         ("開展集中學習x次。", ["集中學習x次"]),
+        ("完成率X%，投入资金X.X万元。", ["完成率X%", "资金X.X万元"]),
+        ("联系XX社会组织开展共建", ["XX社会组织"]),
     ])
     func placeholderIsReportedAsThePhraseThatHoldsIt(line: String, expected: [String]) {
         #expect(placeholders(line) == expected)
