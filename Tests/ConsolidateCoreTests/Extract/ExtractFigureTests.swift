@@ -78,6 +78,8 @@ import Testing
         "有3名及以上党员的支部单独设立。",
         "两位支部书记分别讲党课。",
         "用三个月时间完成整改，分为五个等次评定。",
+        "二〇二四年三月，百分之九十五的党员参加，落实一岗双责和三会一课。",
+        "坚持两学一做，历时两周。",
     ])
     func formulasFrequenciesArticlesAndOrdinalsAreNoCounts(sentence: String) {
         #expect(summary(sentence).isEmpty, "\(summary(sentence))")
