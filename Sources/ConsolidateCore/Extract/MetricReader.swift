@@ -156,7 +156,7 @@ struct MetricReader: Sendable {
             }
             // The span ends with the count (`吸纳了2名`), its activity after it being named by `activity`.
             var textEnd = count.end
-            let beyond = beyondPeriod(count.numberStart, folded: folded, starts: multiYear)
+            let beyond = beyondPeriod(count.numberStart, folded: folded, starts: multiYear, lineStart: lineStart)
 
             if let distributed = respectively(from: count, previousEnd: previousEnd, original: original, folded: folded,
                                               shielded: shielded, frequencies: frequencies) {
@@ -503,10 +503,18 @@ struct MetricReader: Sendable {
         return nil
     }
 
-    /// Whether a span of several years opens before `position` in its sentence.
-    private func beyondPeriod(_ position: Int, folded: [Character], starts: [Int]) -> Bool {
+    /// Words naming the report's own period: after one, a paragraph opened by `三年来` speaks of the period again.
+    private static let periodWords: [[Character]] = ["今年", "本年", "当年", "上半年", "下半年", "季度", "本月", "年初"].map(Array.init)
+
+    /// Whether a span of several years opens before `position` in its sentence, or opens the
+    /// paragraph (`三年来，…。…累计发展党员67名`) with no word of the period itself in between.
+    private func beyondPeriod(_ position: Int, folded: [Character], starts: [Int], lineStart: Int) -> Bool {
         starts.contains { start in
-            start < position && !(start..<position).contains { Self.sentenceEnds.contains(folded[$0]) }
+            guard start < position else { return false }
+            let between = start..<position
+            if !between.contains(where: { Self.sentenceEnds.contains(folded[$0]) }) { return true }
+            guard start - lineStart <= 2 else { return false }
+            return !between.contains { index in Self.periodWords.contains { folded[index...].starts(with: $0) } }
         }
     }
 

@@ -111,6 +111,8 @@ import Testing
         #expect(metrics("近三年累计开展主题党日36次。").map(\.beyondPeriod) == [true])
         #expect(metrics("支部成立以来，累计发展党员20名。").map(\.beyondPeriod) == [true])
         #expect(metrics("2019年以来累计发展党员15名。", year: 2023).map(\.beyondPeriod) == [true])
+        // A paragraph opened by the span of years speaks of it throughout.
+        #expect(metrics("三年来，支部坚持党建引领。累计发展党员67名。").map(\.beyondPeriod) == [true])
     }
 
     @Test func figuresOfThePeriodAreNotMarked() {
@@ -120,6 +122,7 @@ import Testing
         // The span of years opens a later sentence: the count before it is the period's.
         #expect(metrics("发展党员2名。三年来支部不断壮大。").map(\.beyondPeriod) == [false])
         #expect(metrics("发展党员2名。三年来累计发展党员9名。").map(\.beyondPeriod) == [false, true])
+        #expect(metrics("三年来，支部不断发展壮大。今年上半年发展党员3名。").map(\.beyondPeriod) == [false])
     }
 
     @Test func figuresOverSeveralYearsStayOutOfThePeriodsTotals() {
