@@ -107,6 +107,7 @@ extension PipelineConfiguration.PlaceholderSettings {
         let d = PipelineConfiguration.default.placeholders
         patterns = try c.decode(.patterns, or: d.patterns)
         context = try c.decode(.context, or: d.context)
+        nameWords = try c.decode(.nameWords, or: d.nameWords)
     }
 }
 
@@ -173,6 +174,9 @@ extension PipelineConfiguration.MetricVocabulary {
         falseMeasures = try c.decode(.falseMeasures, or: [])
         frequencyMarkers = try c.decode(.frequencyMarkers, or: [])
         leadingWords = try c.decode(.leadingWords, or: [])
+        thresholdMarkers = try c.decode(.thresholdMarkers, or: [])
+        multiYearMarkers = try c.decode(.multiYearMarkers, or: [])
+        formulaVerbs = try c.decode(.formulaVerbs, or: [])
     }
 }
 

@@ -156,8 +156,9 @@ public struct MergeInput: Sendable {
     }
 
     /// A unit's figures as its report states them; `MetricTotals` keeps one per unit and activity.
+    /// A figure over several years (`三年来…`) is not the period's and stays out of its totals.
     static func figures(of report: UnitReport) -> [UnitFigure] {
-        report.metrics.map {
+        report.metrics.filter { !$0.beyondPeriod }.map {
             UnitFigure(unit: report.unit, activity: $0.activity, measure: $0.unit, value: $0.value, approx: $0.approx, text: $0.text,
                        source: report.source.path, location: $0.location)
         }

@@ -27,13 +27,14 @@ count: 改造提升 = ?个 «改造提升x个»  @7
 count: 志愿服务 = 20场 (approx) «一是开展志愿服务20余场»  @8
 count: 服务群众 = 800人次 (approx) «二是服务群众800余人次»  @8
 count: 发展党员 = 3名 «计划发展党员3名»  @13
-placeholder: «XX县XX镇党委2»  @2
-placeholder: «改造提升x个。»  @7
+placeholder: «XX县»  @2
+placeholder: «XX镇党委»  @2
+placeholder: «改造提升x个»  @7
 placeholder: «XX镇党委»  @15
 residue [advertising]: «某某素材库每日更新，会员群同步推送，添加客服：abc»  @1
 residue [paywall-marker]: «##paidend##»  @17
 warning: 报告中含有2处范文网站残留内容（广告、付费标记、网站页脚等），已删除，请核对。
-warning: 报告中有3处未填写的占位符（如“XX县XX镇党委2”），相关数字未计入合计，请补充。
+warning: 报告中有4处未填写的占位符（如“XX县”），相关数字未计入合计，请补充。
 
 """#
 }
