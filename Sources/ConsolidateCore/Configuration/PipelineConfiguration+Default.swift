@@ -24,13 +24,14 @@ extension PipelineConfiguration.Inputs {
         extensions: ["docx", "docm", "dotx", "txt"],
         maxFileBytes: 50 * 1024 * 1024,
         maxEntryBytes: 200 * 1024 * 1024,
+        maxDocumentBytes: 200 * 1024 * 1024,
         maxXMLDepth: 256
     )
 }
 
 extension PipelineConfiguration.MergeSettings {
     public static let `default` = PipelineConfiguration.MergeSettings(
-        similarity: 0.5, containment: 0.8, distinctiveLimit: 30, copySimilarity: 0.85)
+        similarity: 0.5, containment: 0.8, distinctiveLimit: 30, copySimilarity: 0.85, maxFigure: 10_000_000)
 }
 
 extension PipelineConfiguration.RenderSettings {

@@ -26,10 +26,13 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var maxFileBytes: Int
         /// A zip entry whose declared or inflated size exceeds this is refused.
         public var maxEntryBytes: Int
+        /// A .docx whose parts inflate past this in all, with every document embedded in it
+        /// (`w:altChunk` documents and theirs), is refused: the budget of one submission.
+        public var maxDocumentBytes: Int = 200 * 1024 * 1024
         /// Deeper XML nesting than this is refused.
         public var maxXMLDepth: Int
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case extensions, maxFileBytes, maxEntryBytes, maxXMLDepth
+            case extensions, maxFileBytes, maxEntryBytes, maxDocumentBytes, maxXMLDepth
         }
     }
 
@@ -202,8 +205,11 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var distinctiveLimit: Int
         /// Least Jaccard similarity of two units' whole reports to flag them as suspected copying.
         public var copySimilarity: Double
+        /// The largest figure a unit can plausibly report; a larger one (a slip or a hostile file)
+        /// is left out of the totals and the unit is told.
+        public var maxFigure: Int = 10_000_000
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case similarity, containment, distinctiveLimit, copySimilarity
+            case similarity, containment, distinctiveLimit, copySimilarity, maxFigure
         }
     }
 

@@ -68,7 +68,8 @@ public enum Ingest {
                                 inputs: PipelineConfiguration.Inputs) throws(IngestError) -> RawDocument {
         let archive: DocxArchive
         do {
-            archive = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes)
+            archive = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes,
+                                      budget: InflationBudget(limit: inputs.maxDocumentBytes))
         } catch {
             throw DocxReader.ingestError(error, path: path)
         }

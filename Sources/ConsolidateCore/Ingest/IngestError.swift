@@ -17,6 +17,9 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case mismatchedExtension(path: String, named: String, actual: String)
     /// A zip entry whose declared or inflated size is over `Inputs.maxEntryBytes`.
     case entryTooLarge(path: String, entry: String, limit: Int)
+    /// A .docx whose parts, with those of every document it embeds, inflate past
+    /// `Inputs.maxDocumentBytes` (`entry` is the part at which the budget ran out).
+    case documentTooLarge(path: String, entry: String, limit: Int)
     /// A zip entry whose inflated bytes do not match its CRC-32 or its declared size.
     case corruptedEntry(path: String, entry: String)
     /// A package part nested deeper than `Inputs.maxXMLDepth`.
@@ -48,6 +51,8 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             return "文件 \(path) 的扩展名表明是\(named)，内容却是\(actual)，请用 Word 打开后另存为 .docx 再提交。"
         case let .entryTooLarge(path, entry, limit):
             return "文件 \(path) 中的部件 \(entry) 解压后超过 \(limit) 字节的上限，文件可能已损坏或被恶意构造，请用 Word 打开后另存为 .docx 再提交。"
+        case let .documentTooLarge(path, entry, limit):
+            return "文件 \(path) 连同其中嵌入的文档解压后总计超过 \(limit) 字节的上限（读到部件 \(entry) 时超出），文件可能被恶意构造（压缩炸弹），已隔离未读取；请用 Word 打开后另存为 .docx（不要嵌入其他文档）再提交。"
         case let .corruptedEntry(path, entry):
             return "文件 \(path) 中的部件 \(entry) 已损坏（校验不符），请用 Word 打开检查后另存为 .docx 再提交。"
         case let .xmlTooDeep(path, part, limit):

@@ -19,14 +19,29 @@ public struct Merger: Sendable {
         let period = Self.period(of: input.periods)
         let area = configuration.render.area.isEmpty
             ? Self.area(of: input.units.filter { $0.status == .received }.map(\.unit)) : configuration.render.area
+        let bound = configuration.merge.maxFigure
+        let figures = MetricTotals.totals(of: input.figures, bound: bound)
         return Consolidation(
             title: "\(area)\(period.chineseName)基层党建工作情况汇总报告",
             period: period,
-            units: Self.accountOrder(input.units),
+            units: Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound)),
             achievements: Self.ranked(achievements),
             problems: problemGroups,
             plans: Self.ranked(plans),
-            metrics: MetricTotals.totals(of: input.figures))
+            metrics: figures.totals)
+    }
+
+    /// Tells each received unit which of its figures were left out of the totals as implausible.
+    static func warn(_ units: [UnitEntry], about figures: [UnitFigure], bound: Int) -> [UnitEntry] {
+        guard !figures.isEmpty else { return units }
+        var units = units
+        for figure in figures {
+            let warning = MetricTotals.warning(for: figure, bound: bound)
+            guard let index = units.firstIndex(where: { $0.unit == figure.unit && $0.status == .received }),
+                  !units[index].warnings.contains(warning) else { continue }
+            units[index].warnings.append(warning)
+        }
+        return units
     }
 
     /// Near-duplicate statements grouped, each group with its theme and representative wording.

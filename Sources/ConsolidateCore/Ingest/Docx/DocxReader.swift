@@ -149,6 +149,7 @@ struct DocxReader {
         switch failure {
         case .notZip: return .brokenDocx(path: path, reason: "压缩包结构已损坏")
         case let .entryTooLarge(entry, limit): return .entryTooLarge(path: path, entry: entry, limit: limit)
+        case let .documentTooLarge(entry, limit): return .documentTooLarge(path: path, entry: entry, limit: limit)
         case let .checksumMismatch(entry), let .damagedEntry(entry): return .corruptedEntry(path: path, entry: entry)
         }
     }
@@ -174,7 +175,8 @@ struct DocxReader {
                 return []
             }
             let nested: DocxArchive
-            do { nested = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes) } catch {
+            // The outer document's budget: what this chunk inflates counts against the whole submission.
+            do { nested = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes, budget: archive.budget) } catch {
                 throw DocxReader.ingestError(error, path: path)
             }
             var inner = self

@@ -82,6 +82,9 @@ private final class TreeBuilder {
     let maxDepth: Int
     var stack: [XMLElement] = []
     var keepText: [Bool] = []
+    /// Character data of the open element not yet stored: libxml2 hands a long `w:t` over in
+    /// many callbacks, and joining each to the stored string would copy it every time.
+    var pendingText: [UInt8] = []
     var root: XMLElement?
     var failure: XMLTreeParser.Failure?
     var context: xmlParserCtxtPtr?
@@ -91,6 +94,13 @@ private final class TreeBuilder {
     func fail(_ failure: XMLTreeParser.Failure) {
         if self.failure == nil { self.failure = failure }
         if let context { xmlStopParser(context) }
+    }
+
+    /// Stores the pending character data as one text child of the open element.
+    func flushText() {
+        guard !pendingText.isEmpty, !stack.isEmpty else { return }
+        stack[stack.count - 1].children.append(.text(String(decoding: pendingText, as: UTF8.self)))
+        pendingText.removeAll(keepingCapacity: true)
     }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> TreeBuilder {
@@ -131,6 +141,7 @@ private func treeBuilderStartElement(
     }
     let namespace = XMLNamespace(uri: string(uri))
     let name = string(localName)
+    builder.flushText()
     builder.stack.append(XMLElement(namespace: namespace, name: name, attributes: values, children: []))
     builder.keepText.append(name == "t" && (namespace == .word || namespace == .math))
 }
@@ -140,7 +151,9 @@ private func treeBuilderEndElement(
     _ uri: UnsafePointer<xmlChar>?
 ) {
     let builder = TreeBuilder.from(userData)
-    guard builder.failure == nil, let element = builder.stack.popLast() else { return }
+    guard builder.failure == nil else { return }
+    builder.flushText()
+    guard let element = builder.stack.popLast() else { return }
     builder.keepText.removeLast()
     if builder.stack.isEmpty {
         builder.root = element
@@ -152,13 +165,8 @@ private func treeBuilderEndElement(
 private func treeBuilderCharacters(_ userData: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
     let builder = TreeBuilder.from(userData)
     guard builder.failure == nil, builder.keepText.last == true, let characters, length > 0 else { return }
-    let text = String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self)
-    let last = builder.stack.count - 1
-    if case let .text(previous)? = builder.stack[last].children.last {
-        builder.stack[last].children[builder.stack[last].children.count - 1] = .text(previous + text)
-    } else {
-        builder.stack[last].children.append(.text(text))
-    }
+    // Gathered as bytes and decoded once when the element closes: linear in the text's length.
+    builder.pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
 }
 
 private func treeBuilderDocumentType(
