@@ -53,13 +53,15 @@ public struct Merger: Sendable {
             (theme: themes.rank(statement.text).first, informativeness: Self.informativeness(statement.text))
         }
         let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
-        return grouper.group(statements).map { indices in
+        return grouper.group(statements).compactMap { indices in
             let members = indices.map { statements[$0] }
-            let representative = indices.max { traits[$0].informativeness < traits[$1].informativeness }!
+            guard let representative = indices.max(by: { traits[$0].informativeness < traits[$1].informativeness }) else {
+                return nil
+            }
             // The theme most members' own words point to; of equally voted themes, the first configured.
             var votes: [String: Int] = [:]
             for index in indices { if let first = traits[index].theme { votes[first, default: 0] += 1 } }
-            let theme = votes.max { ($0.value, -order[$0.key]!) < ($1.value, -order[$1.key]!) }?.key
+            let theme = votes.max { ($0.value, -(order[$0.key] ?? Int.max)) < ($1.value, -(order[$1.key] ?? Int.max)) }?.key
             let units = Self.uniqueSorted(members.map(\.unit))
             return StatementGroup(text: statements[representative].text, theme: theme, units: units,
                                   members: members.map(\.member), origin: origin)
@@ -105,8 +107,10 @@ public struct Merger: Sendable {
             byCategory[category, default: []].append(statement)
         }
         let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
-        let groups = byCategory.map { category, members in
-            let representative = members.min { Self.headline($0.text).count < Self.headline($1.text).count }!
+        let groups = byCategory.compactMap { category, members -> ProblemGroup? in
+            guard let representative = members.min(by: { Self.headline($0.text).count < Self.headline($1.text).count }) else {
+                return nil
+            }
             return ProblemGroup(category: category, label: labels[category] ?? category,
                                 text: representative.text, units: Self.uniqueSorted(members.map(\.unit)),
                                 items: members.map(\.member))
@@ -132,7 +136,7 @@ public struct Merger: Sendable {
     /// The account of units: received, quarantined, superseded, then missing, each by name.
     static func accountOrder(_ units: [UnitEntry]) -> [UnitEntry] {
         let rank: [SubmissionStatus: Int] = [.received: 0, .quarantined: 1, .superseded: 2, .missing: 3]
-        return units.sorted { (rank[$0.status]!, $0.unit, $0.source ?? "") < (rank[$1.status]!, $1.unit, $1.source ?? "") }
+        return units.sorted { (rank[$0.status] ?? 4, $0.unit, $0.source ?? "") < (rank[$1.status] ?? 4, $1.unit, $1.source ?? "") }
     }
 
     /// The period most received reports name; of equally common ones, the latest.

@@ -79,6 +79,36 @@ import Testing
                            "（三）持续深化党员教育管理，不断提升组织力", "组织党员开展学习，提升能力。"])
     }
 
+    @Test func lineFullOfPlaceholdersReportsEachOne() {
+        let count = 5_000
+        let raw = RawDocument(source: SourceInfo(path: "甲局.txt", format: .txt, sha256: ""),
+                              paragraphs: TextDecoding.paragraphs("青川区测试局党建工作汇报\n"
+                                  + String(repeating: "开展学习x次，", count: count) + "。"))
+        let normalized = Normalizer(configuration: Self.configuration).normalize(raw)
+        #expect(normalized.placeholders.count == count)
+        #expect(normalized.placeholders.first?.text.contains("x次") == true)
+    }
+
+    @Test func lineFullOfPaywallMarkersLosesEveryOne() {
+        let count = 5_000
+        let raw = RawDocument(source: SourceInfo(path: "甲局.txt", format: .txt, sha256: ""),
+                              paragraphs: TextDecoding.paragraphs("青川区测试局党建工作汇报\n"
+                                  + String(repeating: "学习##paidbegin##", count: count) + "。"))
+        let normalized = Normalizer(configuration: Self.configuration).normalize(raw)
+        #expect(normalized.lines.last?.text == String(repeating: "学习", count: count) + "。")
+        #expect(normalized.residue.count == count)
+    }
+
+    @Test func spellingsAreRestoredInOnePassAndOtherTextIsLeftAlone() {
+        let restorer = SpellingRestorer(settings: Self.configuration.substitutions)
+        let restored = restorer.substituting("压实D委责任，d建引领，发展入D积极分子，讲好D课")
+        #expect(restored.text == "压实党委责任，党建引领，发展入党积极分子，讲好党课")
+        #expect(restored.count == 4)
+        let plain = restorer.substituting("Docker部署完成，D级危房已改造")
+        #expect(plain.text == "Docker部署完成，D级危房已改造")
+        #expect(plain.count == 0)
+    }
+
     /// Writes the generated inputs at 1×, 2× and 4× for timing by hand; off unless asked for.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CONSOLIDATE_HOSTILE_OUT"] != nil))
     func writesHostileInputsForMeasurement() throws {
