@@ -24,7 +24,7 @@ extension PipelineConfiguration.Inputs {
         extensions: ["docx", "docm", "dotx", "txt"],
         maxFileBytes: 50 * 1024 * 1024,
         maxEntryBytes: 200 * 1024 * 1024,
-        maxDocumentBytes: 200 * 1024 * 1024,
+        maxDocumentBytes: 100 * 1024 * 1024,
         maxXMLDepth: 256
     )
 }

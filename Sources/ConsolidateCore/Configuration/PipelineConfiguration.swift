@@ -28,7 +28,7 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var maxEntryBytes: Int
         /// A .docx whose parts inflate past this in all, with every document embedded in it
         /// (`w:altChunk` documents and theirs), is refused: the budget of one submission.
-        public var maxDocumentBytes: Int = 200 * 1024 * 1024
+        public var maxDocumentBytes: Int = 100 * 1024 * 1024
         /// Deeper XML nesting than this is refused.
         public var maxXMLDepth: Int
         enum CodingKeys: String, CodingKey, CaseIterable {
