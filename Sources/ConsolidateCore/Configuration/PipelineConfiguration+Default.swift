@@ -25,6 +25,7 @@ extension PipelineConfiguration.Inputs {
         maxFileBytes: 50 * 1024 * 1024,
         maxEntryBytes: 200 * 1024 * 1024,
         maxDocumentBytes: 100 * 1024 * 1024,
+        maxXMLElements: 4_000_000,
         maxXMLDepth: 256
     )
 }

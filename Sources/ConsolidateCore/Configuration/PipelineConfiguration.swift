@@ -29,10 +29,13 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// A .docx whose parts inflate past this in all, with every document embedded in it
         /// (`w:altChunk` documents and theirs), is refused: the budget of one submission.
         public var maxDocumentBytes: Int = 100 * 1024 * 1024
+        /// A .docx whose parts hold more XML elements than this in all, with every document
+        /// embedded in it, is refused: the parsed tree costs memory per element, however small.
+        public var maxXMLElements: Int = 4_000_000
         /// Deeper XML nesting than this is refused.
         public var maxXMLDepth: Int
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case extensions, maxFileBytes, maxEntryBytes, maxDocumentBytes, maxXMLDepth
+            case extensions, maxFileBytes, maxEntryBytes, maxDocumentBytes, maxXMLElements, maxXMLDepth
         }
     }
 

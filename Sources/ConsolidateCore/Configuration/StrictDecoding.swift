@@ -64,6 +64,7 @@ extension PipelineConfiguration.Inputs {
         maxFileBytes = try c.decode(.maxFileBytes, or: d.maxFileBytes)
         maxEntryBytes = try c.decode(.maxEntryBytes, or: d.maxEntryBytes)
         maxDocumentBytes = try c.decode(.maxDocumentBytes, or: d.maxDocumentBytes)
+        maxXMLElements = try c.decode(.maxXMLElements, or: d.maxXMLElements)
         maxXMLDepth = try c.decode(.maxXMLDepth, or: d.maxXMLDepth)
     }
 }

@@ -69,7 +69,7 @@ public enum Ingest {
         let archive: DocxArchive
         do {
             archive = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes,
-                                      budget: InflationBudget(limit: inputs.maxDocumentBytes))
+                                      budget: DocumentBudget(bytes: inputs.maxDocumentBytes, elements: inputs.maxXMLElements))
         } catch {
             throw DocxReader.ingestError(error, path: path)
         }

@@ -24,6 +24,9 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case corruptedEntry(path: String, entry: String)
     /// A package part nested deeper than `Inputs.maxXMLDepth`.
     case xmlTooDeep(path: String, part: String, limit: Int)
+    /// A .docx whose parts, with those of every document it embeds, hold more XML elements
+    /// than `Inputs.maxXMLElements` (`part` is the part at which the budget ran out).
+    case xmlTooLarge(path: String, part: String, limit: Int)
     /// A package part that is not well-formed XML, or declares a document type (Word never does).
     case malformedXML(path: String, part: String, line: Int)
     /// A file with no text at all.
@@ -57,6 +60,8 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             return "文件 \(path) 中的部件 \(entry) 已损坏（校验不符），请用 Word 打开检查后另存为 .docx 再提交。"
         case let .xmlTooDeep(path, part, limit):
             return "文件 \(path) 中的部件 \(part) 嵌套层数超过 \(limit) 层，文件可能已损坏，请用 Word 打开后另存为 .docx 再提交。"
+        case let .xmlTooLarge(path, part, limit):
+            return "文件 \(path) 连同其中嵌入的文档含有的 XML 元素超过 \(limit) 个的上限（读到部件 \(part) 时超出），文件可能被恶意构造，已隔离未读取；请用 Word 打开后另存为 .docx 再提交。"
         case let .malformedXML(path, part, line):
             return "文件 \(path) 中的部件 \(part) 第 \(line) 行不是有效的 XML，文件已损坏，请用 Word 打开后另存为 .docx 再提交。"
         case let .empty(path):

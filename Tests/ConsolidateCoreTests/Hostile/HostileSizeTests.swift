@@ -37,8 +37,35 @@ import Testing
         #expect(document.paragraphs.filter { $0.location.origin == .altChunk }.count == 4)
     }
 
+    @Test func partOfManyEmptyElementsIsRefusedNamingTheElementLimit() throws {
+        // Small on disk and in bytes, large as a tree: empty paragraphs.
+        let dense = DocxFixture.docx(body: DocxFixture.paragraph("正文") + String(repeating: "<w:p/>", count: 5_000))
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.maxXMLElements = 2_000
+        #expect(throws: IngestError.xmlTooLarge(path: "单位汇报.docx", part: "word/document.xml", limit: 2_000)) {
+            try DocxFixture.read(dense, inputs: inputs)
+        }
+        inputs.maxXMLElements = 20_000
+        #expect(try DocxFixture.read(dense, inputs: inputs).paragraphs.map(\.text) == ["正文"])
+    }
+
+    @Test func elementLimitCountsEmbeddedDocumentsToo() {
+        let nested = HostileInputs.nestedBomb(chunks: 3, bytes: 1_000)
+        var inputs = PipelineConfiguration.Inputs.default
+        // The outer document and one chunk fit; the chunks together do not.
+        inputs.maxXMLElements = 40
+        #expect {
+            try DocxFixture.read(nested, inputs: inputs)
+        } throws: { error in
+            guard case IngestError.xmlTooLarge(_, _, 40)? = error as? IngestError else { return false }
+            return true
+        }
+    }
+
     @Test func documentBudgetIsAConfigurationKey() throws {
         #expect(try PipelineConfiguration.decode(yaml: "inputs:\n  maxDocumentBytes: 1000\n").inputs.maxDocumentBytes == 1000)
+        #expect(try PipelineConfiguration.decode(yaml: "inputs:\n  maxXMLElements: 1000\n").inputs.maxXMLElements == 1000)
+        #expect(Self.configuration.inputs.maxXMLElements == PipelineConfiguration.Inputs.default.maxXMLElements)
         #expect(Self.configuration.inputs.maxDocumentBytes == PipelineConfiguration.Inputs.default.maxDocumentBytes)
     }
 

@@ -127,10 +127,11 @@ struct DocxReader {
     private func parse(_ part: String, in archive: DocxArchive) throws(IngestError) -> XMLElement? {
         guard let bytes = try extract(part, from: archive) else { return nil }
         do {
-            return try XMLTreeParser(maxDepth: inputs.maxXMLDepth).parse(bytes)
+            return try XMLTreeParser(maxDepth: inputs.maxXMLDepth, budget: archive.budget).parse(bytes)
         } catch {
             switch error {
             case let .tooDeep(limit): throw .xmlTooDeep(path: path, part: part, limit: limit)
+            case let .tooManyElements(limit): throw .xmlTooLarge(path: path, part: part, limit: limit)
             case .documentTypeDeclaration: throw .malformedXML(path: path, part: part, line: 1)
             case let .malformed(line, _): throw .malformedXML(path: path, part: part, line: line)
             }

@@ -10,10 +10,14 @@ import Foundation
 /// Only the character data of `w:t` and `m:t` is kept; nothing else carries visible text.
 struct XMLTreeParser {
     let maxDepth: Int
+    /// The submission's budget, charged one element at a time; nil for no element limit.
+    var budget: DocumentBudget? = nil
 
     /// Why a part could not be parsed.
     enum Failure: Error, Equatable {
         case tooDeep(limit: Int)
+        /// The submission's parts together hold more elements than `DocumentBudget.elementLimit`.
+        case tooManyElements(limit: Int)
         case documentTypeDeclaration
         case malformed(line: Int, message: String)
     }
@@ -23,7 +27,7 @@ struct XMLTreeParser {
 
     func parse(_ bytes: Data) throws(Failure) -> XMLElement {
         _ = Self.parserInitialised
-        let builder = TreeBuilder(maxDepth: maxDepth)
+        let builder = TreeBuilder(maxDepth: maxDepth, budget: budget)
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = treeBuilderStartElement
@@ -80,6 +84,7 @@ struct XMLTreeParser {
 /// The mutable state of one parse, reached from the C callbacks through `userData`.
 private final class TreeBuilder {
     let maxDepth: Int
+    let budget: DocumentBudget?
     var stack: [XMLElement] = []
     var keepText: [Bool] = []
     /// Character data of the open element not yet stored: libxml2 hands a long `w:t` over in
@@ -89,7 +94,10 @@ private final class TreeBuilder {
     var failure: XMLTreeParser.Failure?
     var context: xmlParserCtxtPtr?
 
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
+    init(maxDepth: Int, budget: DocumentBudget?) {
+        self.maxDepth = maxDepth
+        self.budget = budget
+    }
 
     func fail(_ failure: XMLTreeParser.Failure) {
         if self.failure == nil { self.failure = failure }
@@ -122,6 +130,10 @@ private func treeBuilderStartElement(
     guard builder.failure == nil else { return }
     if builder.stack.count >= builder.maxDepth {
         builder.fail(.tooDeep(limit: builder.maxDepth))
+        return
+    }
+    if let budget = builder.budget, !budget.admitElement() {
+        builder.fail(.tooManyElements(limit: budget.elementLimit))
         return
     }
     var values: [String: String] = [:]
