@@ -105,6 +105,9 @@ extension PipelineConfiguration {
         where !(0...1).contains(value) {
             throw ConfigurationError.invalidValue(path: path, reason: "expected a number from 0 to 1, got \(value)")
         }
+        if merge.maxFigure < 1 {
+            throw ConfigurationError.invalidValue(path: "merge.maxFigure", reason: "expected a whole number above 0, got \(merge.maxFigure)")
+        }
         let known = Renderer.outputs
         for (index, output) in render.outputs.enumerated() where !known.contains(output) {
             throw ConfigurationError.invalidValue(

@@ -24,6 +24,8 @@ extension PipelineConfiguration.Inputs {
         extensions: ["docx", "docm", "dotx", "txt", "doc", "wps", "pdf"],
         maxFileBytes: 50 * 1024 * 1024,
         maxEntryBytes: 200 * 1024 * 1024,
+        maxDocumentBytes: 100 * 1024 * 1024,
+        maxXMLElements: 4_000_000,
         maxXMLDepth: 256,
         converters: PipelineConfiguration.Converters(libreOffice: "soffice", pdfToText: "pdftotext", timeoutSeconds: 120)
     )
@@ -31,7 +33,7 @@ extension PipelineConfiguration.Inputs {
 
 extension PipelineConfiguration.MergeSettings {
     public static let `default` = PipelineConfiguration.MergeSettings(
-        similarity: 0.5, containment: 0.8, distinctiveLimit: 30, copySimilarity: 0.85)
+        similarity: 0.5, containment: 0.8, distinctiveLimit: 30, copySimilarity: 0.85, maxFigure: 10_000_000)
 }
 
 extension PipelineConfiguration.RenderSettings {

@@ -26,12 +26,18 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var maxFileBytes: Int
         /// A zip entry whose declared or inflated size exceeds this is refused.
         public var maxEntryBytes: Int
+        /// A .docx whose parts inflate past this in all, with every document embedded in it
+        /// (`w:altChunk` documents and theirs), is refused: the budget of one submission.
+        public var maxDocumentBytes: Int = 100 * 1024 * 1024
+        /// A .docx whose parts hold more XML elements than this in all, with every document
+        /// embedded in it, is refused: the parsed tree costs memory per element, however small.
+        public var maxXMLElements: Int = 4_000_000
         /// Deeper XML nesting than this is refused.
         public var maxXMLDepth: Int
         /// The office tools that turn .doc, .wps and .pdf into formats the readers take.
         public var converters: Converters
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case extensions, maxFileBytes, maxEntryBytes, maxXMLDepth, converters
+            case extensions, maxFileBytes, maxEntryBytes, maxDocumentBytes, maxXMLElements, maxXMLDepth, converters
         }
     }
 
@@ -231,8 +237,11 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var distinctiveLimit: Int
         /// Least Jaccard similarity of two units' whole reports to flag them as suspected copying.
         public var copySimilarity: Double
+        /// The largest figure a unit can plausibly report; a larger one (a slip or a hostile file)
+        /// is left out of the totals and the unit is told.
+        public var maxFigure: Int = 10_000_000
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case similarity, containment, distinctiveLimit, copySimilarity
+            case similarity, containment, distinctiveLimit, copySimilarity, maxFigure
         }
     }
 

@@ -63,6 +63,8 @@ extension PipelineConfiguration.Inputs {
         extensions = try c.decode(.extensions, or: d.extensions)
         maxFileBytes = try c.decode(.maxFileBytes, or: d.maxFileBytes)
         maxEntryBytes = try c.decode(.maxEntryBytes, or: d.maxEntryBytes)
+        maxDocumentBytes = try c.decode(.maxDocumentBytes, or: d.maxDocumentBytes)
+        maxXMLElements = try c.decode(.maxXMLElements, or: d.maxXMLElements)
         maxXMLDepth = try c.decode(.maxXMLDepth, or: d.maxXMLDepth)
         converters = try c.decode(.converters, or: d.converters)
     }
@@ -221,6 +223,7 @@ extension PipelineConfiguration.MergeSettings {
         containment = try c.decode(.containment, or: d.containment)
         distinctiveLimit = try c.decode(.distinctiveLimit, or: d.distinctiveLimit)
         copySimilarity = try c.decode(.copySimilarity, or: d.copySimilarity)
+        maxFigure = try c.decode(.maxFigure, or: d.maxFigure)
     }
 }
 

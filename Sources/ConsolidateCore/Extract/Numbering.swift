@@ -20,12 +20,15 @@ struct Numbering: Equatable, Sendable {
 
     /// The numbering at the start of `line`, or nil where the line opens otherwise.
     static func leading(_ line: String) -> Numbering? {
-        let characters = Array(line)
+        // A label is at most five characters and is told from the few after it: only the line's
+        // opening is looked at, so that a paragraph of megabytes costs no more than a short one
+        // (the rest is copied once, for `rest`). Every index below is under `prefixLength`.
+        let characters = Array(line.prefix(prefixLength))
         guard let first = characters.first else { return nil }
         func make(_ level: Level, _ length: Int, _ ordinal: Int) -> Numbering? {
             guard ordinal > 0 else { return nil }
             // `（一）、加强学习`: a stray separator after the number is not part of the words.
-            let rest = String(characters[length...]).drop(while: { $0.isWhitespace || "、.．，,".contains($0) })
+            let rest = line.dropFirst(length).drop(while: { $0.isWhitespace || "、.．，,".contains($0) })
             return Numbering(level: level, label: String(characters[..<length]), ordinal: ordinal, rest: String(rest))
         }
         // 一、  十二、  一．
@@ -79,6 +82,9 @@ struct Numbering: Equatable, Sendable {
         }
         return nil
     }
+
+    /// How many characters of a line `leading` looks at.
+    private static let prefixLength = 12
 
     private static func isDigit(_ characters: [Character], _ index: Int) -> Bool {
         index < characters.count && characters[index].isASCIIDigitOrFullWidth

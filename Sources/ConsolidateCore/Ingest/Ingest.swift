@@ -109,7 +109,8 @@ public enum Ingest {
                                 inputs: PipelineConfiguration.Inputs) throws(IngestError) -> RawDocument {
         let archive: DocxArchive
         do {
-            archive = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes)
+            archive = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes,
+                                      budget: DocumentBudget(bytes: inputs.maxDocumentBytes, elements: inputs.maxXMLElements))
         } catch {
             throw DocxReader.ingestError(error, path: path)
         }

@@ -17,10 +17,16 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case mismatchedExtension(path: String, named: String, actual: String)
     /// A zip entry whose declared or inflated size is over `Inputs.maxEntryBytes`.
     case entryTooLarge(path: String, entry: String, limit: Int)
+    /// A .docx whose parts, with those of every document it embeds, inflate past
+    /// `Inputs.maxDocumentBytes` (`entry` is the part at which the budget ran out).
+    case documentTooLarge(path: String, entry: String, limit: Int)
     /// A zip entry whose inflated bytes do not match its CRC-32 or its declared size.
     case corruptedEntry(path: String, entry: String)
     /// A package part nested deeper than `Inputs.maxXMLDepth`.
     case xmlTooDeep(path: String, part: String, limit: Int)
+    /// A .docx whose parts, with those of every document it embeds, hold more XML elements
+    /// than `Inputs.maxXMLElements` (`part` is the part at which the budget ran out).
+    case xmlTooLarge(path: String, part: String, limit: Int)
     /// A package part that is not well-formed XML, or declares a document type (Word never does).
     case malformedXML(path: String, part: String, line: Int)
     /// A file with no text at all.
@@ -52,10 +58,14 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             return "文件 \(path) 的扩展名表明是\(named)，内容却是\(actual)，请用 Word 打开后另存为 .docx 再提交。"
         case let .entryTooLarge(path, entry, limit):
             return "文件 \(path) 中的部件 \(entry) 解压后超过 \(limit) 字节的上限，文件可能已损坏或被恶意构造，请用 Word 打开后另存为 .docx 再提交。"
+        case let .documentTooLarge(path, entry, limit):
+            return "文件 \(path) 连同其中嵌入的文档解压后总计超过 \(limit) 字节的上限（读到部件 \(entry) 时超出），文件可能被恶意构造（压缩炸弹），已隔离未读取；请用 Word 打开后另存为 .docx（不要嵌入其他文档）再提交。"
         case let .corruptedEntry(path, entry):
             return "文件 \(path) 中的部件 \(entry) 已损坏（校验不符），请用 Word 打开检查后另存为 .docx 再提交。"
         case let .xmlTooDeep(path, part, limit):
             return "文件 \(path) 中的部件 \(part) 嵌套层数超过 \(limit) 层，文件可能已损坏，请用 Word 打开后另存为 .docx 再提交。"
+        case let .xmlTooLarge(path, part, limit):
+            return "文件 \(path) 连同其中嵌入的文档含有的 XML 元素超过 \(limit) 个的上限（读到部件 \(part) 时超出），文件可能被恶意构造，已隔离未读取；请用 Word 打开后另存为 .docx 再提交。"
         case let .malformedXML(path, part, line):
             return "文件 \(path) 中的部件 \(part) 第 \(line) 行不是有效的 XML，文件已损坏，请用 Word 打开后另存为 .docx 再提交。"
         case let .empty(path):

@@ -219,7 +219,12 @@ enum TextDecoding {
         var index = 0
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        // By first scalar (CRLF is one character): no string comparison per character.
+        let isLineEnd = { (character: Character) -> Bool in
+            guard let scalar = character.unicodeScalars.first else { return false }
+            return scalar == "\n" || scalar == "\r"
+        }
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: isLineEnd) {
             index += 1
             if line.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
             result.append(RawParagraph(text: String(line), location: SourceLocation(paragraph: index)))

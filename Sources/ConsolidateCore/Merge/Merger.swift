@@ -21,14 +21,29 @@ public struct Merger: Sendable {
             // Units named after their files say nothing of the area.
             ? Self.area(of: input.units.filter { $0.status == .received && $0.identifiedBy != .file }.map(\.unit))
             : configuration.render.area
+        let bound = configuration.merge.maxFigure
+        let figures = MetricTotals.totals(of: input.figures, bound: bound)
         return Consolidation(
             title: "\(area)\(period.chineseName)基层党建工作情况汇总报告",
             period: period,
-            units: Self.accountOrder(input.units),
+            units: Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound)),
             achievements: Self.ranked(achievements),
             problems: problemGroups,
             plans: Self.ranked(plans),
-            metrics: FigureConflicts.annotate(MetricTotals.totals(of: input.figures), figures: input.figures), due: input.due)
+            metrics: FigureConflicts.annotate(figures.totals, figures: input.figures), due: input.due)
+    }
+
+    /// Tells each received unit which of its figures were left out of the totals as implausible.
+    static func warn(_ units: [UnitEntry], about figures: [UnitFigure], bound: Int) -> [UnitEntry] {
+        guard !figures.isEmpty else { return units }
+        var units = units
+        for figure in figures {
+            let warning = MetricTotals.warning(for: figure, bound: bound)
+            guard let index = units.firstIndex(where: { $0.unit == figure.unit && $0.status == .received }),
+                  !units[index].warnings.contains(warning) else { continue }
+            units[index].warnings.append(warning)
+        }
+        return units
     }
 
     /// Near-duplicate statements grouped, each group with its theme and representative wording.
@@ -40,13 +55,15 @@ public struct Merger: Sendable {
             (theme: themes.rank(statement.text).first, informativeness: Self.informativeness(statement.text))
         }
         let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
-        return grouper.group(statements).map { indices in
+        return grouper.group(statements).compactMap { indices in
             let members = indices.map { statements[$0] }
-            let representative = indices.max { traits[$0].informativeness < traits[$1].informativeness }!
+            guard let representative = indices.max(by: { traits[$0].informativeness < traits[$1].informativeness }) else {
+                return nil
+            }
             // The theme most members' own words point to; of equally voted themes, the first configured.
             var votes: [String: Int] = [:]
             for index in indices { if let first = traits[index].theme { votes[first, default: 0] += 1 } }
-            let theme = votes.max { ($0.value, -order[$0.key]!) < ($1.value, -order[$1.key]!) }?.key
+            let theme = votes.max { ($0.value, -(order[$0.key] ?? Int.max)) < ($1.value, -(order[$1.key] ?? Int.max)) }?.key
             let units = Self.uniqueSorted(members.map(\.unit))
             return StatementGroup(text: statements[representative].text, theme: theme, units: units,
                                   members: members.map(\.member), origin: origin)
@@ -92,8 +109,10 @@ public struct Merger: Sendable {
             byCategory[category, default: []].append(statement)
         }
         let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
-        let groups = byCategory.map { category, members in
-            let representative = members.min { Self.headline($0.text).count < Self.headline($1.text).count }!
+        let groups = byCategory.compactMap { category, members -> ProblemGroup? in
+            guard let representative = members.min(by: { Self.headline($0.text).count < Self.headline($1.text).count }) else {
+                return nil
+            }
             return ProblemGroup(category: category, label: labels[category] ?? category,
                                 text: representative.text, units: Self.uniqueSorted(members.map(\.unit)),
                                 items: members.map(\.member))
@@ -119,7 +138,7 @@ public struct Merger: Sendable {
     /// The account of units: received, quarantined, superseded, then missing, each by name.
     static func accountOrder(_ units: [UnitEntry]) -> [UnitEntry] {
         let rank: [SubmissionStatus: Int] = [.received: 0, .quarantined: 1, .superseded: 2, .missing: 3]
-        return units.sorted { (rank[$0.status]!, $0.unit, $0.source ?? "") < (rank[$1.status]!, $1.unit, $1.source ?? "") }
+        return units.sorted { (rank[$0.status] ?? 4, $0.unit, $0.source ?? "") < (rank[$1.status] ?? 4, $1.unit, $1.source ?? "") }
     }
 
     /// The period most received reports name; of equally common ones, the latest.

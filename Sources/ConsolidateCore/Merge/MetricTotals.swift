@@ -1,28 +1,70 @@
 /// Totals per activity and measure word over the units whose figure is known.
 enum MetricTotals {
+    /// The totals, and the figures left out of them because no unit could report them.
+    struct Outcome: Equatable {
+        var totals: [MetricTotal]
+        /// Figures over the plausibility bound, or whose addition would overflow: left out of
+        /// every total and reported to their unit, never summed and never a crash.
+        var implausible: [UnitFigure]
+    }
+
     /// One total per (activity, measure word), most units first, then by activity.
+    ///
     /// A unit with only a placeholder for the activity is named as unknown, never counted as 0.
-    static func totals(of figures: [UnitFigure]) -> [MetricTotal] {
+    /// A figure above `bound` (or below 0) is implausible: a typing slip or a hostile file
+    /// (`9223372036854775807次`). It is left out and returned in `implausible`, so that one bad
+    /// report cannot stop everyone's totals; sums use checked arithmetic for the same reason.
+    static func totals(of figures: [UnitFigure], bound: Int) -> Outcome {
+        var implausible: [UnitFigure] = []
         var byKey: [String: [UnitFigure]] = [:]
-        for figure in figures { byKey[figure.activity + "\u{1F}" + figure.measure, default: []].append(figure) }
-        let totals: [MetricTotal] = byKey.values.map { figures in
+        for figure in figures {
+            if let value = figure.value, value < 0 || value > bound {
+                implausible.append(figure)
+                continue
+            }
+            byKey[figure.activity + "\u{1F}" + figure.measure, default: []].append(figure)
+        }
+        var totals: [MetricTotal] = []
+        for group in byKey.values {
+            guard let first = group.first else { continue }
             // One figure per unit: the largest known, as a report's restated running total.
             var perUnit: [String: UnitFigure] = [:]
-            for figure in figures {
+            for figure in group {
                 if let current = perUnit[figure.unit], (current.value ?? -1) >= (figure.value ?? -1) { continue }
                 perUnit[figure.unit] = figure
             }
-            let known = perUnit.values.filter { $0.value != nil }.sorted { $0.unit < $1.unit }
-            let unknown = perUnit.values.filter { $0.value == nil }.map(\.unit).sorted()
-            return MetricTotal(
-                activity: figures[0].activity, unit: figures[0].measure,
-                total: known.reduce(0) { $0 + $1.value! },
-                approx: known.contains { $0.approx },
-                units: known.map { MetricContribution(unit: $0.unit, value: $0.value!, approx: $0.approx, text: $0.text) },
-                unknown: unknown)
+            var sum = 0
+            var contributions: [MetricContribution] = []
+            var unknown: [String] = []
+            for figure in perUnit.values.sorted(by: { $0.unit < $1.unit }) {
+                guard let value = figure.value else {
+                    unknown.append(figure.unit)
+                    continue
+                }
+                let (next, overflow) = sum.addingReportingOverflow(value)
+                if overflow {
+                    implausible.append(figure)
+                    continue
+                }
+                sum = next
+                contributions.append(MetricContribution(unit: figure.unit, value: value, approx: figure.approx, text: figure.text))
+            }
+            guard !contributions.isEmpty || !unknown.isEmpty else { continue }
+            totals.append(MetricTotal(
+                activity: first.activity, unit: first.measure, total: sum,
+                approx: contributions.contains { $0.approx },
+                units: contributions, unknown: unknown))
         }
-        return totals.sorted {
+        totals.sort {
             ($1.units.count + $1.unknown.count, $0.activity, $0.unit) < ($0.units.count + $0.unknown.count, $1.activity, $1.unit)
         }
+        implausible.sort { ($0.unit, $0.activity, $0.measure, $0.text) < ($1.unit, $1.activity, $1.measure, $1.text) }
+        return Outcome(totals: totals, implausible: implausible)
+    }
+
+    /// What a unit is told about a figure left out of the totals.
+    static func warning(for figure: UnitFigure, bound: Int) -> String {
+        let written = figure.text.isEmpty ? "\(figure.value.map(String.init) ?? "")\(figure.measure)" : figure.text
+        return "报告中的数字“\(written)”（\(figure.activity)）超出合理范围（上限\(bound)），未计入合计，请核实后更正。"
     }
 }

@@ -15,7 +15,7 @@ struct LineJoiner: Sendable {
 
     private static let terminal: Set<Character> = ["。", "！", "？", "!", "?", "：", ":", "…"]
     private static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
-    private static let punctuation: Set<Character> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
+    fileprivate static let punctuation: Set<Character> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
     private static let inlineOpeners = ["一是", "首先", "一方面", "一个是", "第一，", "第一,"]
 
     /// Measure words (次, 名, 人次): a line ending in a number and one opening with one of them are
@@ -32,21 +32,62 @@ struct LineJoiner: Sendable {
         self.falseMeasures = compiled(falseMeasures)
     }
 
+    /// What the joining decision needs to know of a line, kept up to date as pieces are
+    /// joined to it, so that a paragraph rejoined from thousands of wrapped lines costs its
+    /// length once rather than once per line (`count`, `contains` and `Numbering.leading`
+    /// over the joined text are each linear in it).
+    struct LineState {
+        /// Characters so far (the sum over the pieces).
+        var length: Int
+        /// Whether any piece holds punctuation.
+        var hasPunctuation: Bool
+        /// Whether the line ends a sentence, as `endsSentence` says of the whole text.
+        var endsSentence: Bool
+        /// Whether the line opens with a number and no `。` follows: a heading of its own.
+        var isOpenHeading: Bool
+        /// Whether a piece names a report (`总结`, `汇报`…): unpunctuated and short, the line is a title.
+        var hasTitleWord: Bool
+
+        init(_ text: String) {
+            length = text.count
+            hasPunctuation = text.contains(where: { LineJoiner.punctuation.contains($0) })
+            endsSentence = LineJoiner.sentenceEnding(text) ?? false
+            // A label is a few characters: a line long enough to continue (`minimumWrappedLength`)
+            // has its whole label in its first piece, which is where the label is read.
+            isOpenHeading = Numbering.leading(text) != nil && !text.contains("。")
+            hasTitleWord = text.hasTitleWord
+        }
+
+        /// The state of the line with `piece` joined to its end.
+        mutating func append(_ piece: String) {
+            length += piece.count
+            hasPunctuation = hasPunctuation || piece.contains(where: { LineJoiner.punctuation.contains($0) })
+            endsSentence = LineJoiner.sentenceEnding(piece) ?? endsSentence
+            isOpenHeading = isOpenHeading && !piece.contains("。")
+            hasTitleWord = hasTitleWord || piece.hasTitleWord
+        }
+    }
+
     func join(_ lines: [NormalizedLine]) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
+        var last: LineState?
         for line in lines {
-            if let last = result.last, splitsCount(last.text, line.text) {
-                result[result.count - 1].text = last.text + line.text
+            if let previous = result.last, splitsCount(previous.text, line.text) {
+                result[result.count - 1].text += line.text
+                last?.append(line.text)
                 continue
             }
             // The first line is the title and is never joined to the opening; nor is an
             // unpunctuated line among the first few (a title under a unit's name).
-            if result.count > 1, let last = result.last,
-               result.count > Self.headerLines || last.text.contains(where: { Self.punctuation.contains($0) }),
-               Self.continues(last.text, with: line.text) {
-                result[result.count - 1].text = last.text + line.text
+            if result.count > 1, let state = last,
+               result.count > Self.headerLines || state.hasPunctuation,
+               Self.continues(state, with: line.text) {
+                // Appended in place: the joined text is not copied for every piece.
+                result[result.count - 1].text += line.text
+                last?.append(line.text)
             } else {
                 result.append(line)
+                last = LineState(line.text)
             }
         }
         return result
@@ -67,10 +108,14 @@ struct LineJoiner: Sendable {
     }
 
     static func continues(_ line: String, with next: String) -> Bool {
-        guard line.count >= minimumWrappedLength, !endsSentence(line) else { return false }
+        continues(LineState(line), with: next)
+    }
+
+    static func continues(_ line: LineState, with next: String) -> Bool {
+        guard line.length >= minimumWrappedLength, !line.endsSentence else { return false }
         // `某某社区党委2023年党建工作总结`: an unpunctuated line that names a report is a title.
-        if line.count <= 60, line.hasTitleWord, !line.contains(where: { punctuation.contains($0) }) { return false }
-        if let numbering = Numbering.leading(line), !numbering.rest.contains("。") { return false }
+        if line.length <= 60, line.hasTitleWord, !line.hasPunctuation { return false }
+        if line.isOpenHeading { return false }
         if opensBlock(next) { return false }
         if next.count <= headingLikeLength, !next.contains(where: { punctuation.contains($0) }) { return false }
         return true
@@ -78,13 +123,19 @@ struct LineJoiner: Sendable {
 
     /// Whether `line` ends with sentence punctuation, allowing a closing quote or bracket after it.
     static func endsSentence(_ line: String) -> Bool {
-        var characters = line.reversed().makeIterator()
+        sentenceEnding(line) ?? false
+    }
+
+    /// Whether `text` ends a sentence; nil where it is only closing quotes and brackets
+    /// (or empty), which leave the answer to what stands before them.
+    static func sentenceEnding(_ text: String) -> Bool? {
+        var characters = text.reversed().makeIterator()
         while let character = characters.next() {
             if terminal.contains(character) { return true }
             if closers.contains(character) { continue }
             return false
         }
-        return false
+        return nil
     }
 
     /// Whether `line` opens a heading or an enumeration.

@@ -52,8 +52,12 @@ public struct Normalizer: Sendable {
                                   placeholders: found, notes: notes)
     }
 
+    /// A line break by its first scalar (`\r\n` is one character): no string comparison per character.
     private static func isLineBreak(_ character: Character) -> Bool {
-        character == "\n" || character == "\r" || character == "\r\n" || character == "\u{2028}"
-            || character == "\u{2029}" || character == "\u{000B}"
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0D, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }

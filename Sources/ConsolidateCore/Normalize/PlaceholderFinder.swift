@@ -47,15 +47,20 @@ struct PlaceholderFinder: Sendable {
 
     func placeholders(in line: NormalizedLine) -> [Placeholder] {
         let text = line.text
+        var ranges: [Range<String.Index>] = []
+        for pattern in patterns { ranges += pattern.matches(in: text) }
+        guard !ranges.isEmpty else { return [] }
+        // Character offsets by one walk over the sorted matches: measuring each match from the
+        // start of the line would cost the line's length per match (quadratic on a long line
+        // full of placeholders).
+        ranges.sort { $0.lowerBound < $1.lowerBound }
         var spans: [(lower: Int, upper: Int)] = []
-        for pattern in patterns {
-            for range in pattern.matches(in: text) {
-                let lower = text.distance(from: text.startIndex, to: range.lowerBound)
-                spans.append((lower, lower + text.distance(from: range.lowerBound, to: range.upperBound)))
-            }
+        var cursor = text.startIndex, offset = 0
+        for range in ranges {
+            offset += text.distance(from: cursor, to: range.lowerBound)
+            cursor = range.lowerBound
+            spans.append((offset, offset + text.distance(from: range.lowerBound, to: range.upperBound)))
         }
-        guard !spans.isEmpty else { return [] }
-        spans.sort { $0.lower < $1.lower }
         let characters = Array(text)
         let folded = TextFolding.foldKeepingLength(text)
         // Placeholders joined by signs only (`X+X`, `X%—X%`, `X〔2023〕X号`) are one.

@@ -46,10 +46,9 @@ struct ResidueRemover: Sendable {
                     let ranges = rule.pattern.matches(in: text)
                     guard !ranges.isEmpty else { continue }
                     residue += ranges.map { Residue(text: String(text[$0]), rule: rule.id, location: line.location) }
-                    for range in ranges.reversed() { text.removeSubrange(range) }
-                    text = text.trimmingWhitespace()
+                    text = Self.removing(ranges, from: text).trimmingWhitespace()
                 case .line:
-                    guard rule.maxLength.map({ text.count <= $0 }) ?? true,
+                    guard rule.maxLength.map({ Self.hasAtMost($0, characters: text) }) ?? true,
                           rule.pattern.firstMatch(in: text) != nil else { continue }
                     residue.append(Residue(text: text, rule: rule.id, location: line.location))
                     dropped = true
@@ -62,5 +61,31 @@ struct ResidueRemover: Sendable {
             }
         }
         return Outcome(lines: kept, residue: residue, warnings: warnings)
+    }
+
+    /// `text` without the ordered, non-overlapping `ranges`, built in one pass (removing
+    /// them one by one moves the rest of a long line once per match).
+    static func removing(_ ranges: [Range<String.Index>], from text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var start = text.startIndex
+        for range in ranges where range.lowerBound >= start {
+            result += text[start..<range.lowerBound]
+            start = range.upperBound
+        }
+        result += text[start...]
+        return result
+    }
+
+    /// Whether `text` has at most `limit` characters, counting no further than the limit.
+    static func hasAtMost(_ limit: Int, characters text: String) -> Bool {
+        // A character is at least one UTF-8 byte.
+        if text.utf8.count <= limit { return true }
+        var count = 0
+        for _ in text {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
     }
 }

@@ -1,10 +1,20 @@
 import Foundation
 
-/// One run at a time per output folder: a lock file naming its holder.
+/// One run at a time per output folder: a lock file naming its holder, locked with flock(2).
 ///
-/// The file is created with `O_EXCL`, so two runs cannot both take it. A lock
-/// whose process no longer exists (a run that was killed) is stale and is
-/// taken over; a live holder is waited for up to a limit.
+/// The kernel holds the lock, not the file's existence: `flock` on the open lock file is
+/// exclusive among all processes, and the kernel drops it when the holder exits, however it
+/// exits (`kill -9`, a power cut ends everything anyway). So two runs can never both hold
+/// it, and a lock left by a killed run is free at once, with no reading of pids or ages —
+/// an earlier design that removed a stale file and created a new one let two waiters both
+/// "take over" the same stale lock. The file still names its holder (JSON) for messages,
+/// and it is removed when released; a file found with a holder in it when the lock is
+/// taken was left by a run that was killed (`replaced`).
+///
+/// Removing the file on release has one subtlety, handled in `acquire`: a waiter that
+/// opened the file before it was removed would lock a file no longer in the folder, so
+/// after locking, the descriptor is checked to still be the file at the path; if not, it
+/// starts over.
 public final class RunLock: @unchecked Sendable {
     /// Who holds a lock: written into the lock file as JSON.
     public struct Holder: Codable, Sendable, Equatable {
@@ -14,7 +24,9 @@ public final class RunLock: @unchecked Sendable {
     }
 
     public let url: URL
-    private var held = false
+    /// The open lock file while the lock is held; -1 once released.
+    private var descriptor: Int32 = -1
+    private let mutex = NSLock()
     /// The holder of a stale lock this one replaced: a run that was killed or lost power.
     public private(set) var replaced: Holder?
 
@@ -34,61 +46,83 @@ public final class RunLock: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let record = try encoder.encode(me)
+        let path = lock.url.path
         while true {
-            let descriptor = open(lock.url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            if descriptor >= 0 {
-                _ = record.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                close(descriptor)
-                lock.held = true
+            // CLOEXEC: a child process must not inherit, and so keep, the lock.
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw RunLockError.unwritable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                guard Self.isCurrentFile(descriptor, at: path) else {
+                    // Locked a file its holder removed on release: not the lock any more.
+                    close(descriptor)
+                    continue
+                }
+                // Anything in a file nobody holds was written by a run that never released it.
+                if let previous = Self.holder(in: descriptor) { lock.replaced = previous }
+                guard ftruncate(descriptor, 0) == 0,
+                      record.withUnsafeBytes({ pwrite(descriptor, $0.baseAddress, $0.count, 0) }) == record.count else {
+                    let reason = String(cString: strerror(errno))
+                    close(descriptor)
+                    throw RunLockError.unwritable(path: path, reason: reason)
+                }
+                lock.descriptor = descriptor
                 return lock
             }
-            guard errno == EEXIST else {
-                throw RunLockError.unwritable(path: lock.url.path, reason: String(cString: strerror(errno)))
-            }
-            let holder = lock.holder()
-            if let holder, holder.host == me.host, !Self.isAlive(holder.pid) {
-                // Left by a run that was killed: stale, taken over.
-                try? FileManager.default.removeItem(at: lock.url)
-                lock.replaced = holder
-                continue
-            }
-            if holder == nil, let age = lock.age(), age > 5 {
-                // A lock file nobody finished writing for seconds: a run killed while taking it.
-                try? FileManager.default.removeItem(at: lock.url)
-                continue
+            let failure = errno
+            close(descriptor)
+            guard failure == EWOULDBLOCK || failure == EINTR else {
+                throw RunLockError.unwritable(path: path, reason: String(cString: strerror(failure)))
             }
             if now() >= deadline {
-                throw RunLockError.held(path: lock.url.path, holder: holder)
+                throw RunLockError.held(path: path, holder: lock.holder())
             }
-            Thread.sleep(forTimeInterval: 0.5)
+            Thread.sleep(forTimeInterval: 0.1)
         }
     }
 
-    /// The holder recorded in the lock file, if it can be read.
-    public func holder() -> Holder? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+    /// Whether `descriptor` is still the file at `path` (same device and inode).
+    private static func isCurrentFile(_ descriptor: Int32, at path: String) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(descriptor, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
+    }
+
+    /// The holder recorded in an open lock file, if there is one that can be read.
+    private static func holder(in descriptor: Int32) -> Holder? {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        return decode(Data(bytes[0..<count]))
+    }
+
+    private static func decode(_ data: Data) -> Holder? {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Holder.self, from: data)
     }
 
-    private func age() -> TimeInterval? {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        return (attributes?[.modificationDate] as? Date).map { Date().timeIntervalSince($0) }
+    /// The holder recorded in the lock file, if it can be read.
+    public func holder() -> Holder? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return Self.decode(data)
     }
 
     /// Gives the lock up; also done when the lock is released from memory.
+    ///
+    /// The file is removed while still locked, then closed, which unlocks it: a waiter that
+    /// had it open finds it gone from the folder and starts over on a new file.
     public func release() {
-        guard held else { return }
-        held = false
-        try? FileManager.default.removeItem(at: url)
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard descriptor >= 0 else { return }
+        if Self.isCurrentFile(descriptor, at: url.path) { unlink(url.path) }
+        close(descriptor)
+        descriptor = -1
     }
 
     deinit { release() }
-
-    static func isAlive(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
-    }
 }
 
 /// Why a run could not take its output folder's lock.

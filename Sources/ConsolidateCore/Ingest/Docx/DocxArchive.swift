@@ -13,12 +13,16 @@ import ZIPFoundation
 /// `maxEntryBytes` before inflating, the inflated bytes are counted and inflation stops at
 /// the limit, and the CRC-32 of what came out is compared with the entry's. The same limit
 /// also bounds the sum of all parts taken out, so that a package cannot multiply its size
-/// by listing many headers or notes. One value per reading, never shared between tasks.
+/// by listing many headers or notes; and a `DocumentBudget` shared with the archives of
+/// the documents it embeds bounds the whole submission, so that twelve altChunks of 190 MB
+/// each cannot pass one by one. One value per reading, never shared between tasks.
 final class DocxArchive {
     /// Why a part could not be taken out of the package.
     enum Failure: Error, Equatable {
         case notZip
         case entryTooLarge(entry: String, limit: Int)
+        /// The submission with everything it embeds inflates past `DocumentBudget.byteLimit`.
+        case documentTooLarge(entry: String, limit: Int)
         case checksumMismatch(entry: String)
         case damagedEntry(entry: String)
     }
@@ -41,10 +45,15 @@ final class DocxArchive {
     private let entries: [String: Entry]
     /// Bytes inflated so far by this reading, across parts.
     private var inflatedTotal = 0
+    /// Bytes inflated by the whole submission, shared with the archives of embedded documents.
+    let budget: DocumentBudget
 
-    init(bytes: Data, maxEntryBytes: Int) throws(Failure) {
+    /// `budget` is the outer document's when this archive is embedded in it; a fresh one
+    /// of `maxEntryBytes` otherwise.
+    init(bytes: Data, maxEntryBytes: Int, budget: DocumentBudget? = nil) throws(Failure) {
         self.bytes = bytes.startIndex == 0 ? bytes : Data(bytes)
         self.maxEntryBytes = maxEntryBytes
+        self.budget = budget ?? DocumentBudget(bytes: maxEntryBytes)
         var entries: [String: Entry] = [:]
         for entry in try Self.directory(of: self.bytes) where !entry.path.hasSuffix("/") {
             let key = Self.key(entry.path)
@@ -68,10 +77,13 @@ final class DocxArchive {
     func part(_ path: String) throws(Failure) -> Data? {
         guard let entry = entries[Self.key(path)] else { return nil }
         let name = entry.path
-        let limit = maxEntryBytes - inflatedTotal
-        guard entry.uncompressedSize <= UInt64(max(0, limit)) else {
-            throw .entryTooLarge(entry: name, limit: maxEntryBytes)
-        }
+        let budget = budget
+        // Which limit is nearer decides the error: this part's (or this package's), or the submission's.
+        let entryLimit = max(0, maxEntryBytes - inflatedTotal)
+        let limit = min(entryLimit, budget.remainingBytes)
+        let exceeded: Failure = entryLimit <= budget.remainingBytes
+            ? .entryTooLarge(entry: name, limit: maxEntryBytes) : .documentTooLarge(entry: name, limit: budget.byteLimit)
+        guard entry.uncompressedSize <= UInt64(limit) else { throw exceeded }
         guard !entry.encrypted, let range = dataRange(of: entry) else { throw .damagedEntry(entry: name) }
         let compressed = bytes[range]
         var data = Data()
@@ -80,14 +92,13 @@ final class DocxArchive {
         let checksum: UInt32
         switch entry.method {
         case 0:
-            guard compressed.count <= limit else { throw .entryTooLarge(entry: name, limit: maxEntryBytes) }
+            guard compressed.count <= limit else { throw exceeded }
             data = Data(compressed)
             checksum = data.crc32(checksum: 0)
         case 8:
             var position = range.lowerBound
             let end = range.upperBound
             let source = bytes
-            let maxEntryBytes = maxEntryBytes
             do {
                 checksum = try Data.decompress(
                     size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false,
@@ -100,9 +111,7 @@ final class DocxArchive {
                         return source.subdata(in: position..<next)
                     },
                     consumer: { chunk in
-                        guard data.count + chunk.count <= limit else {
-                            throw Failure.entryTooLarge(entry: name, limit: maxEntryBytes)
-                        }
+                        guard chunk.count <= limit - data.count else { throw exceeded }
                         data.append(chunk)
                     })
             } catch let failure as Failure {
@@ -116,6 +125,7 @@ final class DocxArchive {
         guard checksum == entry.checksum else { throw .checksumMismatch(entry: name) }
         guard UInt64(data.count) == entry.uncompressedSize else { throw .damagedEntry(entry: name) }
         inflatedTotal += data.count
+        budget.spend(bytes: data.count)
         return data
     }
 
@@ -210,6 +220,40 @@ final class DocxArchive {
         var components = part.split(separator: "/").map(String.init)
         let file = components.removeLast()
         return (components + ["_rels", file + ".rels"]).joined(separator: "/")
+    }
+}
+
+/// What one submission may cost, with everything it embeds (`w:altChunk` documents, and
+/// theirs): inflated bytes, and XML elements parsed. One per reading, handed to the archives
+/// of nested documents and to the parser of every part.
+///
+/// A per-part limit alone lets a small package multiply its cost by embedding many
+/// documents, each just under the limit. Bytes alone do not bound memory either: a part of
+/// empty elements (`<w:p/>` is six bytes) costs a hundred bytes or more of tree per element.
+/// A class, as the archives and parsers of one reading share it; a reading runs on one thread.
+final class DocumentBudget {
+    let byteLimit: Int
+    let elementLimit: Int
+    private(set) var bytes = 0
+    private(set) var elements = 0
+
+    init(bytes: Int, elements: Int = .max) {
+        byteLimit = max(0, bytes)
+        elementLimit = max(0, elements)
+    }
+
+    /// Bytes that may still be inflated.
+    var remainingBytes: Int { max(0, byteLimit - bytes) }
+
+    func spend(bytes count: Int) {
+        bytes = min(byteLimit, bytes + min(count, byteLimit))
+    }
+
+    /// Counts one more parsed element; false once the limit is passed.
+    func admitElement() -> Bool {
+        guard elements < elementLimit else { return false }
+        elements += 1
+        return true
     }
 }
 

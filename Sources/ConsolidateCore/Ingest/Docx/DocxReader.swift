@@ -127,10 +127,11 @@ struct DocxReader {
     private func parse(_ part: String, in archive: DocxArchive) throws(IngestError) -> XMLElement? {
         guard let bytes = try extract(part, from: archive) else { return nil }
         do {
-            return try XMLTreeParser(maxDepth: inputs.maxXMLDepth).parse(bytes)
+            return try XMLTreeParser(maxDepth: inputs.maxXMLDepth, budget: archive.budget).parse(bytes)
         } catch {
             switch error {
             case let .tooDeep(limit): throw .xmlTooDeep(path: path, part: part, limit: limit)
+            case let .tooManyElements(limit): throw .xmlTooLarge(path: path, part: part, limit: limit)
             case .documentTypeDeclaration: throw .malformedXML(path: path, part: part, line: 1)
             case let .malformed(line, _): throw .malformedXML(path: path, part: part, line: line)
             }
@@ -149,6 +150,7 @@ struct DocxReader {
         switch failure {
         case .notZip: return .brokenDocx(path: path, reason: "压缩包结构已损坏")
         case let .entryTooLarge(entry, limit): return .entryTooLarge(path: path, entry: entry, limit: limit)
+        case let .documentTooLarge(entry, limit): return .documentTooLarge(path: path, entry: entry, limit: limit)
         case let .checksumMismatch(entry), let .damagedEntry(entry): return .corruptedEntry(path: path, entry: entry)
         }
     }
@@ -174,7 +176,8 @@ struct DocxReader {
                 return []
             }
             let nested: DocxArchive
-            do { nested = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes) } catch {
+            // The outer document's budget: what this chunk inflates counts against the whole submission.
+            do { nested = try DocxArchive(bytes: bytes, maxEntryBytes: inputs.maxEntryBytes, budget: archive.budget) } catch {
                 throw DocxReader.ingestError(error, path: path)
             }
             var inner = self

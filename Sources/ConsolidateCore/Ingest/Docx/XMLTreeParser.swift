@@ -10,10 +10,14 @@ import Foundation
 /// Only the character data of `w:t` and `m:t` is kept; nothing else carries visible text.
 struct XMLTreeParser {
     let maxDepth: Int
+    /// The submission's budget, charged one element at a time; nil for no element limit.
+    var budget: DocumentBudget? = nil
 
     /// Why a part could not be parsed.
     enum Failure: Error, Equatable {
         case tooDeep(limit: Int)
+        /// The submission's parts together hold more elements than `DocumentBudget.elementLimit`.
+        case tooManyElements(limit: Int)
         case documentTypeDeclaration
         case malformed(line: Int, message: String)
     }
@@ -23,7 +27,7 @@ struct XMLTreeParser {
 
     func parse(_ bytes: Data) throws(Failure) -> XMLElement {
         _ = Self.parserInitialised
-        let builder = TreeBuilder(maxDepth: maxDepth)
+        let builder = TreeBuilder(maxDepth: maxDepth, budget: budget)
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = treeBuilderStartElement
@@ -80,17 +84,31 @@ struct XMLTreeParser {
 /// The mutable state of one parse, reached from the C callbacks through `userData`.
 private final class TreeBuilder {
     let maxDepth: Int
+    let budget: DocumentBudget?
     var stack: [XMLElement] = []
     var keepText: [Bool] = []
+    /// Character data of the open element not yet stored: libxml2 hands a long `w:t` over in
+    /// many callbacks, and joining each to the stored string would copy it every time.
+    var pendingText: [UInt8] = []
     var root: XMLElement?
     var failure: XMLTreeParser.Failure?
     var context: xmlParserCtxtPtr?
 
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
+    init(maxDepth: Int, budget: DocumentBudget?) {
+        self.maxDepth = maxDepth
+        self.budget = budget
+    }
 
     func fail(_ failure: XMLTreeParser.Failure) {
         if self.failure == nil { self.failure = failure }
         if let context { xmlStopParser(context) }
+    }
+
+    /// Stores the pending character data as one text child of the open element.
+    func flushText() {
+        guard !pendingText.isEmpty, !stack.isEmpty else { return }
+        stack[stack.count - 1].children.append(.text(String(decoding: pendingText, as: UTF8.self)))
+        pendingText.removeAll(keepingCapacity: true)
     }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> TreeBuilder {
@@ -114,6 +132,10 @@ private func treeBuilderStartElement(
         builder.fail(.tooDeep(limit: builder.maxDepth))
         return
     }
+    if let budget = builder.budget, !budget.admitElement() {
+        builder.fail(.tooManyElements(limit: budget.elementLimit))
+        return
+    }
     var values: [String: String] = [:]
     if let attributes, attributeCount > 0 {
         for index in 0..<Int(attributeCount) {
@@ -131,6 +153,7 @@ private func treeBuilderStartElement(
     }
     let namespace = XMLNamespace(uri: string(uri))
     let name = string(localName)
+    builder.flushText()
     builder.stack.append(XMLElement(namespace: namespace, name: name, attributes: values, children: []))
     builder.keepText.append(name == "t" && (namespace == .word || namespace == .math))
 }
@@ -140,7 +163,9 @@ private func treeBuilderEndElement(
     _ uri: UnsafePointer<xmlChar>?
 ) {
     let builder = TreeBuilder.from(userData)
-    guard builder.failure == nil, let element = builder.stack.popLast() else { return }
+    guard builder.failure == nil else { return }
+    builder.flushText()
+    guard let element = builder.stack.popLast() else { return }
     builder.keepText.removeLast()
     if builder.stack.isEmpty {
         builder.root = element
@@ -152,13 +177,8 @@ private func treeBuilderEndElement(
 private func treeBuilderCharacters(_ userData: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
     let builder = TreeBuilder.from(userData)
     guard builder.failure == nil, builder.keepText.last == true, let characters, length > 0 else { return }
-    let text = String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self)
-    let last = builder.stack.count - 1
-    if case let .text(previous)? = builder.stack[last].children.last {
-        builder.stack[last].children[builder.stack[last].children.count - 1] = .text(previous + text)
-    } else {
-        builder.stack[last].children.append(.text(text))
-    }
+    // Gathered as bytes and decoded once when the element closes: linear in the text's length.
+    builder.pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
 }
 
 private func treeBuilderDocumentType(
