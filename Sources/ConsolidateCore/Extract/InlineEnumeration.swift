@@ -94,15 +94,43 @@ struct InlineEnumeration: Sendable {
         // where several families open, the longest sequence wins.
         // A later paragraph that opens with the family's first marker again starts a new
         // run of the same enumeration kind (two lists in one section).
-        var accepted: [Marker] = []
-        for (start, first) in candidates.enumerated() where first.ordinal == 1 {
-            var sequence = [first]
-            for marker in candidates[(start + 1)...] where marker.family == first.family {
-                let last = sequence[sequence.count - 1].ordinal
-                let restarts = marker.ordinal == 1 && marker.offset == 0 && last >= 2
-                if restarts || (marker.ordinal > last && marker.ordinal <= last + 3) { sequence.append(marker) }
+        // A sequence grows by the first later marker of its family that rises by one to three
+        // from its last one, or restarts at one where a paragraph opens after two or more: what
+        // follows a marker depends on that marker alone. So each marker's successor and the
+        // length from it are worked out once, from the end, and the longest sequence is read
+        // off (the first of equally long ones): linear in the markers, where growing a sequence
+        // anew from every opening was quadratic on a paragraph of thousands of `一是…`.
+        struct Key: Hashable { var family: Int, ordinal: Int }
+        var successor = [Int?](repeating: nil, count: candidates.count)
+        var length = [Int](repeating: 1, count: candidates.count)
+        var nearest: [Key: Int] = [:]
+        var nearestRestart: [Int: Int] = [:]
+        for index in candidates.indices.reversed() {
+            let marker = candidates[index]
+            var found: Int?
+            if marker.ordinal < Int.max - 3 {
+                for step in 1...3 {
+                    if let later = nearest[Key(family: marker.family, ordinal: marker.ordinal + step)],
+                       found.map({ later < $0 }) ?? true { found = later }
+                }
             }
-            if sequence.count > accepted.count { accepted = sequence }
+            if marker.ordinal >= 2, let later = nearestRestart[marker.family], found.map({ later < $0 }) ?? true {
+                found = later
+            }
+            successor[index] = found
+            length[index] = 1 + (found.map { length[$0] } ?? 0)
+            nearest[Key(family: marker.family, ordinal: marker.ordinal)] = index
+            if marker.ordinal == 1 && marker.offset == 0 { nearestRestart[marker.family] = index }
+        }
+        var start: Int?
+        for index in candidates.indices where candidates[index].ordinal == 1 {
+            if start.map({ length[index] > length[$0] }) ?? true { start = index }
+        }
+        var accepted: [Marker] = []
+        var cursor = start
+        while let index = cursor {
+            accepted.append(candidates[index])
+            cursor = successor[index]
         }
         guard accepted.count >= 2 else { return nil }
 

@@ -136,6 +136,20 @@ import Testing
         #expect(plain.count == 0)
     }
 
+    @Test func paragraphOfThousandsOfInlineMarkersTakesTheFirstRisingSequence() throws {
+        let repeated = String(repeating: "一是加强学习，二是改进作风，三是严格管理。", count: 3_000)
+        let location = SourceLocation(paragraph: 1)
+        let split = try #require(InlineEnumeration.split([.init(text: repeated, location: location)]))
+        #expect(split.entries.map(\.label) == ["一是", "二是", "三是"])
+        #expect(split.entries.last?.text.hasPrefix("严格管理。一是加强学习") == true)
+        // A paragraph that opens with the first marker again continues the same enumeration.
+        let restarted = try #require(InlineEnumeration.split([
+            .init(text: "一是加强学习，二是改进作风。", location: location),
+            .init(text: "一是严格管理，二是强化监督。", location: SourceLocation(paragraph: 2)),
+        ]))
+        #expect(restarted.entries.map(\.label) == ["一是", "二是", "一是", "二是"])
+    }
+
     /// Writes the generated inputs at 1×, 2× and 4× for timing by hand; off unless asked for.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CONSOLIDATE_HOSTILE_OUT"] != nil))
     func writesHostileInputsForMeasurement() throws {
