@@ -34,7 +34,7 @@ import Testing
         let grams = folded.map(TextSimilarity.bigrams)
         print(String(format: "  fold+bigrams %d: %.2f s", grams.count, Double(DispatchTime.now().uptimeNanoseconds - foldStart.uptimeNanoseconds) / 1e9))
         let start = DispatchTime.now()
-        let groups = StatementGrouper(similarity: 0.5, containment: 0.8).group(statements)
+        let groups = StatementGrouper(settings: .default).practices(statements).map(\.members)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         print(String(format: "grouping %d statements: %.2f s, %d groups", count, seconds, groups.count))
         #expect(groups.reduce(0) { $0 + $1.count } == count)
