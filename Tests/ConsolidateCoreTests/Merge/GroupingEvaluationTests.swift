@@ -242,3 +242,67 @@ import Testing
         #expect(accuracy >= 0.9)
     }
 }
+
+/// The classifier alone over every problem item of the shared gold readings (seeds and web), whatever
+/// extraction finds: each item's words are read from its report, from its lead to the next item's lead
+/// (the last item: its own paragraph and those after it up to the next heading).
+@Suite struct GoldProblemCategoryTests {
+    static func goldItems() throws -> [(text: String, categories: [String])] {
+        guard let shared = Repository.shared else { return [] }
+        var result: [(String, [String])] = []
+        for folder in ["", "web/"] {
+            let goldFolder = shared.appendingPathComponent(folder + "gold")
+            for name in try FileManager.default.contentsOfDirectory(atPath: goldFolder.path).filter({ $0.hasSuffix(".gold.json") }).sorted() {
+                let reading = try JSONSerialization.jsonObject(with: Data(contentsOf: goldFolder.appendingPathComponent(name))) as? [String: Any] ?? [:]
+                guard let source = reading["source"] as? String,
+                      let seed = try? String(contentsOf: shared.appendingPathComponent(folder + "seeds/" + source), encoding: .utf8) else { continue }
+                let lines = seed.components(separatedBy: .newlines).map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+                for section in reading["sections"] as? [[String: Any]] ?? [] where section["kind"] as? String == "problems" {
+                    let items = section["items"] as? [[String: Any]] ?? []
+                    let leads = items.map { ($0["lead"] as? String ?? "").filter { !$0.isWhitespace } }
+                    let starts = leads.map { lead in lines.firstIndex { $0.contains(String(lead.prefix(10))) } }
+                    for (offset, item) in items.enumerated() {
+                        guard let start = starts[offset] else { continue }
+                        var text = ""
+                        let lead = leads[offset]
+                        if let range = lines[start].range(of: String(lead.prefix(10))) { text = String(lines[start][range.lowerBound...]) }
+                        if offset + 1 < items.count, let next = starts[offset + 1], next == start,
+                           let cut = text.range(of: String(leads[offset + 1].prefix(10))) {
+                            text = String(text[..<cut.lowerBound])
+                        } else {
+                            var line = start + 1
+                            let end = offset + 1 < items.count ? (starts[offset + 1] ?? start + 1) : lines.count
+                            while line < min(end, start + 4), !Self.isHeading(lines[line]) {
+                                text += lines[line]
+                                line += 1
+                            }
+                        }
+                        result.append((text.replacingOccurrences(of: "D建", with: "党建"), item["categories"] as? [String] ?? []))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    static func isHeading(_ line: String) -> Bool {
+        guard let first = line.first else { return true }
+        return "一二三四五六七八九十（(0123456789".contains(first) && line.count < 40
+    }
+
+    @Test func problemCategoriesOfEveryGoldProblemItemReachTheFloor() throws {
+        let items = try Self.goldItems()
+        guard !items.isEmpty else { return }
+        let configuration = try PipelineConfiguration.load(from: Repository.defaultPipeline)
+        let classifier = ProblemClassifier(taxonomy: configuration.problems)
+        var misses: [String] = []
+        for item in items {
+            let predicted = classifier.categories(of: item.text)
+            if !item.categories.contains(predicted[0]) { misses.append("\(item.text.prefix(60)): \(predicted) ∉ \(item.categories)") }
+        }
+        let accuracy = Double(items.count - misses.count) / Double(items.count)
+        print(String(format: "problem categories of every gold problem item: %d/%d, accuracy %.3f", items.count - misses.count, items.count, accuracy)
+            + misses.map { "\n  missed: \($0)" }.joined())
+        #expect(accuracy >= 0.9)
+    }
+}

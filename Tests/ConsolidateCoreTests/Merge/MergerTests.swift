@@ -187,3 +187,32 @@ import Testing
         }
     }
 }
+
+/// Problem categories: the words a statement says decide, with gaps and longer keywords.
+@Suite struct ProblemCategoryTests {
+    static let classifier = ProblemClassifier(taxonomy: MergerTests.configuration.problems)
+
+    @Test func anyBusinessPutBeforePartyWorkIsAwareness() {
+        #expect(Self.classifier.categories(of: "有的科室重医疗轻党建，支部活动常因门诊任务推迟。").first == "awareness")
+        #expect(Self.classifier.categories(of: "少数干部重业务、轻党建，认为抓党建耽误工作。").first == "awareness")
+    }
+
+    @Test func theMembersOwnExampleIsVanguardNotBranding() {
+        #expect(Self.classifier.categories(of: "青年党员示范作用有差距，关键时刻站不出来。").first == "vanguard")
+        // A demonstration site's weak effect is branding.
+        #expect(Self.classifier.categories(of: "支部打造的示范点示范作用不强，经验没有推开。").first == "branding")
+    }
+
+    @Test func aPartyAffairsStaffShortcomingIsCadre() {
+        #expect(Self.classifier.categories(of: "党务工作队伍专业化不足，多数由业务人员兼任。").first == "cadre")
+    }
+
+    @Test func aStatementNamingTwoShortcomingsHasBothCategories() {
+        let categories = Self.classifier.categories(of: "党建和业务存在“两张皮”，组织生活形式单一。")
+        #expect(categories.prefix(2).sorted() == ["innovation", "integration"])
+    }
+
+    @Test func aStatementOfNoCategoryIsOther() {
+        #expect(Self.classifier.categories(of: "村集体经济收入偏低，道路维修资金短缺。") == ["other"])
+    }
+}
