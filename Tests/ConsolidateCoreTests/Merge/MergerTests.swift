@@ -216,3 +216,86 @@ import Testing
         #expect(Self.classifier.categories(of: "村集体经济收入偏低，道路维修资金短缺。") == ["other"])
     }
 }
+
+/// Grouping at two levels, without chaining; what is quoted and what is named on its own.
+@Suite struct GroupingTests {
+    static func statements(_ texts: [(String, String)]) -> [Statement] {
+        texts.enumerated().map { Statement(kind: .achievement, unit: $1.0, text: $1.1, source: $1.0 + ".txt",
+                                           location: SourceLocation(paragraph: $0 + 1)) }
+    }
+
+    @Test func aChainOfNeighboursDoesNotBecomeOneGroup() {
+        // Each statement shares most of its words with the next, the first and the last almost none.
+        let chain = ["组织党员到社区开展垃圾分类宣传，发放宣传资料，入户讲解分类知识。",
+                     "组织党员到社区开展垃圾分类宣传，发放宣传资料，帮助老人办理医保。",
+                     "组织党员到社区帮助老人办理医保，发放宣传资料，帮助老人办理医保。",
+                     "组织党员到敬老院帮助老人办理医保，陪同聊天，帮助老人理发打扫卫生。",
+                     "走进敬老院帮助老人理发打扫卫生，陪同聊天，送去生活用品和慰问金。"]
+        let statements = Self.statements(chain.enumerated().map { ("单位\($0)", $1) })
+        let practices = StatementGrouper(settings: MergerTests.configuration.merge).practices(statements)
+        #expect(practices.count > 1)
+        #expect(!practices.contains { $0.members.contains(0) && $0.members.contains(4) })
+    }
+
+    @Test func copiesOfOneTextAreOneCopyGroupInsideTheirPractice() {
+        let statements = Self.statements([
+            ("甲局", "严格落实“三会一课”制度，按月召开支委会，书记带头讲党课12次。"),
+            ("乙局", "认真落实\"三会一课\"制度,按月召开支委会,书记带头讲党课3次."),
+            ("丙局", "严格落实“三会一课”制度，按月召开支委会，书记带头讲党课5次。"),
+            ("丁局", "开展困难党员走访慰问，送去慰问金和生活用品，倾听意见建议。"),
+        ])
+        let practices = StatementGrouper(settings: MergerTests.configuration.merge).practices(statements)
+        #expect(practices.map(\.members) == [[0, 1, 2], [3]])
+        #expect(practices[0].copies == [[0, 1, 2]])
+    }
+
+    @Test func sameStatementsInAnyOrderGiveTheSameGroups() {
+        var random = GroupingEvaluationTests.Seeded(state: 7)
+        let corpus = StatementCorpus.generate(units: 40, seed: 11)
+        let grouper = StatementGrouper(settings: MergerTests.configuration.merge)
+        let texts: ([Statement], [StatementGrouper.Practice]) -> Set<[String]> = { statements, practices in
+            Set(practices.map { $0.members.map { statements[$0].unit + statements[$0].text }.sorted() })
+        }
+        let shuffled = corpus.statements.shuffled(using: &random)
+        #expect(texts(corpus.statements, grouper.practices(corpus.statements)) == texts(shuffled, grouper.practices(shuffled)))
+    }
+
+    @Test func theQuotedWordingIsAMembersOwnWithItsUnit() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", achievements: ["开展困难党员走访慰问，送去慰问金和生活用品，倾听意见建议，共走访12名。"]),
+            MergerTests.report("乙局", achievements: ["开展困难党员走访慰问，送去慰问金和米面油，倾听意见建议，共走访8名。"]),
+            MergerTests.report("丙局", achievements: ["今年以来，开展困难党员走访慰问，送去慰问金和生活用品，倾听意见建议，共走访30名。"]),
+        ])
+        let group = merged.achievements[0]
+        #expect(group.units.count == 3)
+        #expect(group.members.contains { $0.unit == group.unit && $0.text == group.text })
+        #expect(group.copies.flatMap(\.members).sorted() == Array(group.members.indices))
+    }
+
+    @Test func aProfileSentenceOrABareHeadingIsNeverADistinctivePractice() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", achievements: ["支部现有党员31名，其中女党员12名，平均年龄41岁。",
+                                                   "强化理论武装",
+                                                   "开展“夜学课堂”轮训，本季度轮训青年干部46人次。"]),
+        ])
+        #expect(merged.achievements.filter(\.distinctive).map(\.text) == ["开展“夜学课堂”轮训，本季度轮训青年干部46人次。"])
+        #expect(merged.unnamedSingleUnitPractices == 2)
+    }
+
+    @Test func aResultOfThePeriodMakesASingleUnitsPracticeDistinctive() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", achievements: ["支部结对帮扶的合作社带动农户增收，党员带头示范种植新品种。"]),
+        ])
+        #expect(merged.achievements.first?.distinctive == true)
+    }
+
+    @Test func plansAreOrderedBySharingUnitsThenByTheme() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", plans: ["完善支部工作手册，统一各类记录格式。", "严格落实“三会一课”制度，提高组织生活质量。",
+                                            "做好发展党员工作，注重在青年骨干中发展。"]),
+            MergerTests.report("乙局", plans: ["规范党费收缴和管理，按月足额交纳党费。", "严格落实“三会一课”制度，提高组织生活质量。"]),
+        ])
+        #expect(merged.plans.first?.units == ["乙局", "甲局"])
+        #expect(merged.plans.dropFirst().map(\.theme) == ["dues", "recruitment", nil])
+    }
+}
