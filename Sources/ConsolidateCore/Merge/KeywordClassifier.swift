@@ -177,6 +177,8 @@ public struct ProblemClassifier: Sendable {
 
     /// Categories for `text`, primary first; never empty.
     public func categories(of text: String) -> [String] {
+        // A line that only introduces the items after it (`还存在以下不足：`) names no shortcoming.
+        if let last = text.last(where: { !$0.isWhitespace }), last == "：" || last == ":" { return [taxonomy.fallback] }
         let ranked = classifier.rank(text)
         if !ranked.isEmpty { return ranked }
         if let nearest = classifier.nearestExample(text, threshold: taxonomy.exampleThreshold) { return [nearest] }

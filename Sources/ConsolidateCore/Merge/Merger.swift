@@ -81,6 +81,8 @@ public struct Merger: Sendable {
             // A practice whose figure the unit left unfilled (`集中学习x次`) is not held up as an example.
             guard !placeholders.contains(where: { $0.firstMatch(in: group.text) != nil }) else { return group }
             guard !Self.isHeading(group.text, minimumLength: settings.distinctiveMinimumLength) else { return group }
+            // A statement that opens with the unit's profile (`支部现有党员31名，…`) describes the unit.
+            guard let opening = Self.clauses(group.text).first, !profile.matches(String(opening)).contains(true) else { return group }
             let programme = Self.quotedNames(group.text).contains { name in
                 name.count >= 2 && !formulas.contains { name.contains($0) } && (unitsByName[name]?.count ?? 0) <= 1
             }

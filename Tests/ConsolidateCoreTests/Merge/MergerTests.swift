@@ -212,6 +212,11 @@ import Testing
         #expect(categories.prefix(2).sorted() == ["innovation", "integration"])
     }
 
+    @Test func aLineIntroducingTheProblemsIsOther() {
+        #expect(Self.classifier.categories(of: "对照上级要求，支部在思想认识和党建品牌方面还存在以下不足：") == ["other"])
+        #expect(Self.classifier.categories(of: "对照上级要求，支部思想认识还不到位。").first == "awareness")
+    }
+
     @Test func aStatementOfNoCategoryIsOther() {
         #expect(Self.classifier.categories(of: "村集体经济收入偏低，道路维修资金短缺。") == ["other"])
     }
@@ -276,10 +281,11 @@ import Testing
         let merged = MergerTests.merge([
             MergerTests.report("甲局", achievements: ["支部现有党员31名，其中女党员12名，平均年龄41岁。",
                                                    "强化理论武装",
+                                                   "局机关党支部现有党员28名，本季度按照“一周一督办”的要求开展检查。",
                                                    "开展“夜学课堂”轮训，本季度轮训青年干部46人次。"]),
         ])
         #expect(merged.achievements.filter(\.distinctive).map(\.text) == ["开展“夜学课堂”轮训，本季度轮训青年干部46人次。"])
-        #expect(merged.unnamedSingleUnitPractices == 2)
+        #expect(merged.unnamedSingleUnitPractices == 3)
     }
 
     @Test func aResultOfThePeriodMakesASingleUnitsPracticeDistinctive() {
