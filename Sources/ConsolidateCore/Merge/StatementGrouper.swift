@@ -132,19 +132,33 @@ struct StatementGrouper: Sendable {
     private func cluster(_ order: [Int], index: Index, threshold: Double, containment: Double?) -> [[Int]] {
         var postings: [Int32: [Int32]] = [:]
         var leaders: [Int] = []
-        var groupOf: [Int: Int] = [:]
         var groups: [[Int]] = []
-        var hits: [Int32: Int] = [:]
+        // Shared-probe counts per leader, dense, reset through the list of leaders touched.
+        var counts = [Int32](repeating: 0, count: order.count)
+        var touched: [Int32] = []
+        var top: [(count: Int32, leader: Int32)] = []
         for item in order {
             let rarest = index.rarest(item)
-            hits.removeAll(keepingCapacity: true)
             for id in rarest.prefix(probeLimit) {
                 guard let list = postings[id] else { continue }
-                for leader in list.suffix(postingLimit) { hits[leader, default: 0] += 1 }
+                for leader in list.suffix(postingLimit) {
+                    if counts[Int(leader)] == 0 { touched.append(leader) }
+                    counts[Int(leader)] += 1
+                }
             }
-            let candidates = hits.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(candidateLimit)
+            // The leaders sharing most probes (ties: the earlier leader), at most `candidateLimit`.
+            top.removeAll(keepingCapacity: true)
+            for leader in touched {
+                let entry = (count: counts[Int(leader)], leader: leader)
+                counts[Int(leader)] = 0
+                guard top.count < candidateLimit || Self.before(entry, top[top.count - 1]) else { continue }
+                let position = top.firstIndex { Self.before(entry, $0) } ?? top.count
+                top.insert(entry, at: position)
+                if top.count > candidateLimit { top.removeLast() }
+            }
+            touched.removeAll(keepingCapacity: true)
             var best: (score: Double, leader: Int32)?
-            for (leader, _) in candidates where !index.namesConflict(item, leaders[Int(leader)]) {
+            for (_, leader) in top where !index.namesConflict(item, leaders[Int(leader)]) {
                 let a = index.sets[item], b = index.sets[leaders[Int(leader)]]
                 let shared = Self.overlap(a, b)
                 var score = 2 * Double(shared) / Double(max(a.count + b.count, 1))
@@ -158,16 +172,19 @@ struct StatementGrouper: Sendable {
             }
             if let best {
                 groups[Int(best.leader)].append(item)
-                groupOf[item] = Int(best.leader)
             } else {
                 let leader = Int32(leaders.count)
                 leaders.append(item)
                 groups.append([item])
-                groupOf[item] = Int(leader)
                 for id in rarest.prefix(indexLimit) { postings[id, default: []].append(leader) }
             }
         }
         return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// More shared probes first, then the earlier leader.
+    private static func before(_ a: (count: Int32, leader: Int32), _ b: (count: Int32, leader: Int32)) -> Bool {
+        a.count != b.count ? a.count > b.count : a.leader < b.leader
     }
 
     /// The member of `members` nearest the group's centre: the greatest mean Dice with the other
