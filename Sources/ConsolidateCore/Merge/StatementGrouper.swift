@@ -77,7 +77,11 @@ struct StatementGrouper: Sendable {
         let names = ParallelMap.map(statements) { statement in
             Array(Set(Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty })).sorted()
         }
-        let index = Index(sets: sets, frequency: frequency, names: names)
+        let counts = frequency
+        let rarest = ParallelMap.map(sets) { set in
+            Array(set.sorted { (counts[Int($0)], $0) < (counts[Int($1)], $1) }.prefix(max(probeLimit, indexLimit)))
+        }
+        let index = Index(sets: sets, frequency: frequency, names: names, rarestIDs: rarest)
 
         // Level 1: copies. The most typical wording of a boilerplate (its bigrams shared most) first.
         let typicality = sets.map { set -> Double in
@@ -120,10 +124,10 @@ struct StatementGrouper: Sendable {
             return !x.isEmpty && !y.isEmpty && !x.contains { y.contains($0) }
         }
 
-        /// A set's ids, rarest first (ties by id).
-        func rarest(_ item: Int) -> [Int32] {
-            sets[item].sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }
-        }
+        /// Each set's rarest ids first (ties by id), as many as probes or index entries need.
+        var rarestIDs: [[Int32]]
+
+        func rarest(_ item: Int) -> [Int32] { rarestIDs[item] }
     }
 
     /// Leader clustering of `order`'s items: each joins the most similar earlier leader it reaches
