@@ -112,6 +112,14 @@ import Testing
                     print("   \(members.count) \(corpus.statements[members[0]].text)")
                 }
             }
+            for practice in practices {
+                let byTemplate = Dictionary(grouping: practice.members, by: { corpus.truth[$0].template })
+                guard byTemplate.count > 1 else { continue }
+                print("PRACTICE OF \(byTemplate.count) TEMPLATES:")
+                for (_, members) in byTemplate.sorted(by: { $0.value.count > $1.value.count }).prefix(8) {
+                    print("   \(members.count) \(corpus.statements[members[0]].text)")
+                }
+            }
         }
         let grouped = corpus.score(practices.map(\.members))
         let classifier = ProblemClassifier(taxonomy: configuration.problems)
@@ -166,6 +174,7 @@ import Testing
         #expect(result.copies.precision >= 0.95)
         #expect(result.copies.f1 >= 0.95)
         #expect(result.copies.mixed == 0)
+        #expect(result.practices.mixed == 0)
         #expect(result.categories >= 0.9)
     }
 

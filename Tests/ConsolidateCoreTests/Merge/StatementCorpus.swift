@@ -118,6 +118,7 @@ struct StatementCorpus {
             return popularity[popularity.count - 1]
         }
         var nextOwn = boilerplates.count
+        var names = Set<String>()
         let ownTemplateBase = templates.count
         for number in 0..<units {
             let unit = unitName(number)
@@ -125,7 +126,11 @@ struct StatementCorpus {
             for _ in 0..<perUnit {
                 if Int.random(in: 0..<4, using: &random) == 0 {
                     // A practice of the unit's own.
-                    let name = String((0..<4).map { _ in ownNameCharacters.randomElement(using: &random) ?? "红" })
+                    // A programme's name is its own: two units' different programmes never share one.
+                    var name = ""
+                    repeat {
+                        name = String((0..<4).map { _ in ownNameCharacters.randomElement(using: &random) ?? "红" })
+                    } while !names.insert(name).inserted
                     let text = (ownActions.randomElement(using: &random) ?? "") + "“\(name)”" + (ownKinds.randomElement(using: &random) ?? "")
                         + "，" + (ownWays.randomElement(using: &random) ?? "") + "，"
                         + (ownResults.randomElement(using: &random) ?? "").replacingOccurrences(of: "{n}", with: String(Int.random(in: 3...900, using: &random))) + "。"
