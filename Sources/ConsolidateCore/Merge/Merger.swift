@@ -51,7 +51,8 @@ public struct Merger: Sendable {
             let theme = votes.max { ($0.value, -(order[$0.key] ?? 0)) < ($1.value, -(order[$1.key] ?? 0)) }?.key
             let representative = statements[practice.central]
             return StatementGroup(text: representative.text, theme: theme, units: Self.uniqueSorted(members.map(\.unit)),
-                                  members: members.map(\.member), origin: origin, unit: representative.unit, copies: copies)
+                                  members: members.map(\.member), origin: origin, unit: representative.unit, copies: copies,
+                                  heading: Self.isHeading(representative.text, minimumLength: configuration.merge.distinctiveMinimumLength))
         }
     }
 
@@ -80,7 +81,7 @@ public struct Merger: Sendable {
             guard group.units.count == 1 else { return group }
             // A practice whose figure the unit left unfilled (`集中学习x次`) is not held up as an example.
             guard !placeholders.contains(where: { $0.firstMatch(in: group.text) != nil }) else { return group }
-            guard !Self.isHeading(group.text, minimumLength: settings.distinctiveMinimumLength) else { return group }
+            guard !group.heading else { return group }
             // A statement that opens with the unit's profile (`支部现有党员31名，…`) describes the unit.
             guard let opening = Self.clauses(group.text).first, !profile.matches(String(opening)).contains(true) else { return group }
             let programme = Self.quotedNames(group.text).contains { name in

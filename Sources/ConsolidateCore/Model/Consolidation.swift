@@ -75,12 +75,18 @@ public struct StatementGroup: Codable, Sendable, Equatable, Hashable {
     public var copies: [CopyGroup]
     /// True for a practice of a single unit worth naming on its own (figures, a named programme).
     public var distinctive: Bool
+    /// True where the representative wording is a heading or a line of no practice of its own
+    /// (shorter than `merge.distinctiveMinimumLength`, or introducing what follows: `【以下为会员内容】`,
+    /// `重点抓好以下工作：`): kept for the account, not to be quoted as a practice.
+    public var heading: Bool
     /// The section kind the members came from where it was not the list's own
     /// (`other`: a profile or cause-analysis section), so nothing is lost.
     public var origin: SectionKind?
 
     public init(text: String, theme: String?, units: [String], members: [Member],
-                distinctive: Bool = false, origin: SectionKind? = nil, unit: String? = nil, copies: [CopyGroup] = []) {
+                distinctive: Bool = false, origin: SectionKind? = nil, unit: String? = nil, copies: [CopyGroup] = [],
+                heading: Bool = false) {
+        self.heading = heading
         self.text = text
         self.unit = unit
         self.theme = theme
@@ -92,7 +98,7 @@ public struct StatementGroup: Codable, Sendable, Equatable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case text, unit, theme, units, members, copies, distinctive, origin
+        case text, unit, theme, units, members, copies, distinctive, heading, origin
     }
 
     public init(from decoder: Decoder) throws {
@@ -104,6 +110,7 @@ public struct StatementGroup: Codable, Sendable, Equatable, Hashable {
         members = try c.decode([Member].self, forKey: .members)
         copies = try c.decodeIfPresent([CopyGroup].self, forKey: .copies) ?? []
         distinctive = try c.decodeIfPresent(Bool.self, forKey: .distinctive) ?? false
+        heading = try c.decodeIfPresent(Bool.self, forKey: .heading) ?? false
         origin = try c.decodeIfPresent(SectionKind.self, forKey: .origin)
     }
 
@@ -116,6 +123,7 @@ public struct StatementGroup: Codable, Sendable, Equatable, Hashable {
         try container.encode(members, forKey: .members)
         try container.encode(copies, forKey: .copies)
         try container.encode(distinctive, forKey: .distinctive)
+        if heading { try container.encode(heading, forKey: .heading) }
         try container.encodeIfPresent(origin, forKey: .origin)
     }
 }

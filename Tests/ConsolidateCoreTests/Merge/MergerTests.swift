@@ -286,6 +286,15 @@ import Testing
         ])
         #expect(merged.achievements.filter(\.distinctive).map(\.text) == ["开展“夜学课堂”轮训，本季度轮训青年干部46人次。"])
         #expect(merged.unnamedSingleUnitPractices == 3)
+        #expect(merged.achievements.filter(\.heading).map(\.text) == ["强化理论武装"])
+    }
+
+    @Test func aSiteLineCopiedByManyUnitsIsAHeadingNotAPractice() {
+        let merged = MergerTests.merge(["甲局", "乙局", "丙局"].map {
+            MergerTests.report($0, achievements: ["【以下为会员内容】", "组织党员到社区开展垃圾分类宣传，发放宣传资料，入户讲解分类知识。"])
+        })
+        #expect(merged.achievements.map(\.units.count) == [3, 3])
+        #expect(merged.achievements.filter(\.heading).map(\.text) == ["【以下为会员内容】"])
     }
 
     @Test func aResultOfThePeriodMakesASingleUnitsPracticeDistinctive() {
