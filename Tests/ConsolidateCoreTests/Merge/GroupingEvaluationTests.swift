@@ -125,6 +125,13 @@ import Testing
         let classifier = ProblemClassifier(taxonomy: configuration.problems)
         let right = corpus.problems.filter { classifier.categories(of: $0.text).first == $0.category }.count
         let accuracy = Double(right) / Double(max(corpus.problems.count, 1))
+        if ProcessInfo.processInfo.environment["SHOW_MIXED"] != nil {
+            var missed = Set<String>()
+            for problem in corpus.problems where classifier.categories(of: problem.text).first != problem.category {
+                missed.insert("MISSED \(problem.text) \(problem.category) → \(classifier.categories(of: problem.text))")
+            }
+            print(missed.sorted().prefix(40).joined(separator: "\n"))
+        }
         print(String(format: "generated corpus of %d units, %d statements, grouped in %.2f s:\n", units, corpus.statements.count, seconds)
             + String(format: "  copy groups: pairwise precision %.4f, recall %.4f, F1 %.4f, largest %d, groups of two templates %d\n",
                      copies.precision, copies.recall, copies.f1, copies.largest, copies.mixed)
