@@ -94,6 +94,8 @@ import Testing
     }
 
     /// Copy groups, practices and problem categories over the generated corpus of `units` units.
+    /// With `SHOW_MIXED=1` it lists the copy groups holding several texts, the practices holding
+    /// several templates and the problems classified wrongly.
     static func evaluate(units: Int) throws -> (copies: (precision: Double, recall: Double, f1: Double, largest: Int, mixed: Int),
                                                  practices: (precision: Double, recall: Double, f1: Double, largest: Int, mixed: Int),
                                                  categories: Double, seconds: Double, statements: Int, truthLargest: Int) {
