@@ -7,14 +7,14 @@ OUT       ?= out
 PIPELINE  ?= Pipelines/default.yml
 ROSTER    ?=
 RELEASE_BIN = .build/release/consolidate
-DEB_PACKAGES = libxml2-dev zlib1g-dev libsqlite3-dev pkg-config python3
+DEB_PACKAGES = libxml2-dev zlib1g-dev libsqlite3-dev pkg-config python3 libreoffice-writer-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SHARED    ?= ../shared
 # 1 once issue 11's floors are reached on the seeds and web reports together: then make eval fails below them.
 EVAL_STRICT ?= 0
 
-.PHONY: deps build release consolidate test eval eval-built benchmark clean screenshot
+.PHONY: deps build release consolidate test eval eval-built benchmark bench clean screenshot
 
 ## deps: install the system packages the build needs, if any is missing
 deps:
@@ -54,6 +54,13 @@ eval-built:
 benchmark: release
 	$(SWIFT) build --build-tests
 	BENCHMARK=1 $(SWIFT) test --skip-build --disable-xctest --filter NightlyBenchmark
+
+## bench: times the release binary against $(SHARED)/peer (the Python peer and the floor) on generated
+## corpora of BENCH_SIZES units (default "1000 10000"), BENCH_ROUNDS interleaved rounds (default 3); prints the table
+bench: release
+	$(SWIFT) build --build-tests
+	@python3 -c 'import docx, datasketch, lxml' 2>/dev/null || python3 -m pip install -q python-docx datasketch lxml
+	SHARED="$(SHARED)" Tests/Bench/bench.sh
 
 ## screenshot: render OUT/review.html in headless Chromium (Debian's chromium) to OUT/review.png
 screenshot:

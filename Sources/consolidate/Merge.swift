@@ -16,12 +16,15 @@ struct Merge: ParsableCommand {
         let (configuration, _) = try pipelineOptions.load()
         var consolidations: [Consolidation] = []
         for path in summaries {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Diagnostics.error("\(path): 文件不存在或无法读取：请给出 consolidate run 写出的 summary.json 的路径。")
+                throw ExitCode(5)
+            }
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 consolidations.append(try JSONDecoder().decode(Consolidation.self, from: data))
             } catch {
-                Diagnostics.error("\(path): not a summary.json this tool wrote (\(error.localizedDescription)); pass the summary.json of a run")
-                throw ExitCode.failure
+                Diagnostics.error("\(path): 不是本工具写出的 summary.json（内容无法解读）：请给出 consolidate run 写出的 summary.json。")
+                throw ExitCode(5)
             }
         }
         let consolidation = Merger(configuration: configuration).merge(MergeInput.from(consolidations))

@@ -12,10 +12,27 @@ enum OutputFolder {
     static func take(_ url: URL, wait: Double, report: (String) -> Void) throws -> (lock: RunLock, notices: [String]) {
         let lock: RunLock
         do {
+            // Created and probed first, so an unwritable folder is named as such, not as a lock held.
+            try OutputWriter.prepare(url)
             lock = try RunLock.acquire(in: url, timeout: wait)
-        } catch {
+        } catch let error as RunError {
             report("\(error)")
+            throw ExitCode(error.exitCode)
+        } catch let RunLockError.unwritable(_, reason) {
+            let error = RunError.outputUnwritable(path: url.path, reason: reason)
+            report("\(error)")
+            throw ExitCode(error.exitCode)
+        } catch let RunLockError.held(path, holder) {
+            var who = ""
+            if let holder {
+                who = "（pid \(holder.pid)，主机 \(holder.host)，开始于 \(ISO8601DateFormatter().string(from: holder.started))）"
+            }
+            report("\(url.path): error: 另一次运行\(who)正在使用这个输出文件夹（锁文件 \(path)）：请等它结束后再运行，或用 --wait 秒数 等待更久。")
             throw ExitCode(4)
+        } catch {
+            let failure = RunError.outputUnwritable(path: url.path, reason: "\(error)")
+            report("\(failure)")
+            throw ExitCode(failure.exitCode)
         }
         var notices: [String] = []
         if let killed = lock.replaced {

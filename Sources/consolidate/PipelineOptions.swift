@@ -15,8 +15,8 @@ struct PipelineOptions: ParsableArguments {
         let path = pipeline ?? Self.defaultPath
         guard FileManager.default.fileExists(atPath: path) else {
             report(pipeline == nil
-                ? "no pipeline given and \(Self.defaultPath) is not in the current folder: pass --pipeline FILE"
-                : "pipeline file \(path) does not exist")
+                ? "\(Self.defaultPath): 未指定 --pipeline，当前文件夹中也没有 \(Self.defaultPath)：请在本工具的文件夹中运行，或用 --pipeline 指定流水线配置文件。"
+                : "\(path): 流水线配置文件不存在：请检查 --pipeline 给出的路径。")
             throw ExitCode(2)
         }
         do {

@@ -10,7 +10,8 @@ struct Run: ParsableCommand {
             and changes.md into --out, whole or not at all. \
             Without --roster, a roster.csv in the input folder is used when there is one. \
             Exit codes: 0 done; 3 done, some files quarantined; 4 another run holds --out; \
-            2 bad pipeline or roster; 64 usage; 1 failure.
+            2 bad pipeline or roster; 5 --input missing or not a folder; 6 nothing readable in --input \
+            (previous outputs kept); 7 --out cannot be written; 64 usage; 1 failure.
             """)
 
     @Option(help: "The folder of submissions (.docx, .txt).") var input: String
@@ -20,6 +21,8 @@ struct Run: ParsableCommand {
     @Option(help: "Seconds to wait for another run holding the output folder before exiting with code 4.")
     var wait: Double = 600
     @Flag(help: "Read every file again, ignoring the state store of earlier runs.") var full = false
+    @Flag(help: "Write the outputs even where no submission in --input can be read (replacing the previous ones).")
+    var allowEmpty = false
     @Option(help: "text: lines for a person (a progress bar on a terminal, time-stamped lines otherwise); json: one JSON object per line.")
     var logFormat: LogFormat = .text
     @Flag(help: "No progress bar on a terminal.") var noProgress = false
@@ -45,13 +48,20 @@ struct Run: ParsableCommand {
             }
         }
         let outURL = URL(fileURLWithPath: out)
+        do {
+            try Submission.checkInputFolder(inputURL, output: outURL)
+        } catch let error as RunError {
+            console.error("\(error)")
+            throw ExitCode(error.exitCode)
+        }
         let (lock, notices) = try OutputFolder.take(outURL, wait: wait, report: console.error)
         defer { lock.release() }
         FaultInjection.reach("locked")
         let started = Date()
         for notice in notices { console.diagnostic(notice) }
-        let runner = PipelineRunner(configuration: configuration, roster: rosterValue,
+        var runner = PipelineRunner(configuration: configuration, roster: rosterValue,
                                     pipelinePath: pipelinePath, rosterPath: rosterPath)
+        runner.allowEmpty = allowEmpty
         var store: ReportStore?
         if !full {
             do {
@@ -64,9 +74,10 @@ struct Run: ParsableCommand {
         do {
             outcome = try runner.run(input: inputURL, output: outURL, store: store, notices: notices, events: console.handle)
         } catch {
+            let code = (error as? RunError)?.exitCode ?? 1
             console.diagnostic("\(error)")
-            try? Ledger.append(Ledger.Entry(started: started, ended: Date(), exitCode: 1, error: "\(error)"), in: outURL)
-            throw ExitCode.failure
+            try? Ledger.append(Ledger.Entry(started: started, ended: Date(), exitCode: code, error: "\(error)"), in: outURL)
+            throw ExitCode(code)
         }
         for warning in outcome.warnings.sorted() where !notices.contains(warning) { console.diagnostic(warning) }
         let counts = outcome.record.counts

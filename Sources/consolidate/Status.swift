@@ -10,6 +10,12 @@ struct Status: ParsableCommand {
     @Option(help: "How many runs to list.") var runs = 5
 
     func run() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
+            let error = RunError.outputMissing(path: out)
+            Diagnostics.line("\(error)")
+            throw ExitCode(error.exitCode)
+        }
         print(StatusReport.text(for: URL(fileURLWithPath: out), runs: runs), terminator: "")
     }
 }

@@ -21,10 +21,11 @@ extension PipelineConfiguration {
 
 extension PipelineConfiguration.Inputs {
     public static let `default` = PipelineConfiguration.Inputs(
-        extensions: ["docx", "docm", "dotx", "txt"],
+        extensions: ["docx", "docm", "dotx", "txt", "doc", "wps", "pdf"],
         maxFileBytes: 50 * 1024 * 1024,
         maxEntryBytes: 200 * 1024 * 1024,
-        maxXMLDepth: 256
+        maxXMLDepth: 256,
+        converters: PipelineConfiguration.Converters(libreOffice: "soffice", pdfToText: "pdftotext", timeoutSeconds: 120)
     )
 }
 

@@ -28,8 +28,23 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var maxEntryBytes: Int
         /// Deeper XML nesting than this is refused.
         public var maxXMLDepth: Int
+        /// The office tools that turn .doc, .wps and .pdf into formats the readers take.
+        public var converters: Converters
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case extensions, maxFileBytes, maxEntryBytes, maxXMLDepth
+            case extensions, maxFileBytes, maxEntryBytes, maxXMLDepth, converters
+        }
+    }
+
+    /// The tools a submission in another format is converted with; an empty name switches one off.
+    public struct Converters: Codable, Sendable, Equatable {
+        /// LibreOffice's `soffice`, for Word 97-2003 `.doc` and WPS `.wps` (a name on PATH or a path).
+        public var libreOffice: String
+        /// poppler's `pdftotext`, for a PDF's text layer.
+        public var pdfToText: String
+        /// A conversion still running after this many seconds is stopped and the file quarantined.
+        public var timeoutSeconds: Int
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case libreOffice, pdfToText, timeoutSeconds
         }
     }
 
@@ -72,10 +87,14 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
     public struct PlaceholderSettings: Codable, Sendable, Equatable {
         /// Regular expressions for an unfilled name or figure; each match is reported.
         public var patterns: [String]
-        /// Characters of context kept on each side of a placeholder when it is reported.
+        /// The most characters of the phrase holding a placeholder kept on each side of it
+        /// (the phrase ends sooner at a clause break, a verb or a quotation mark).
         public var context: Int
+        /// Words that end a name a placeholder stands in (`XX区`, `XX幼儿园党支部`), longest first;
+        /// the phrase reported runs over as many of them as follow the placeholder.
+        public var nameWords: [String] = []
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case patterns, context
+            case patterns, context, nameWords
         }
     }
 
@@ -156,9 +175,19 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var frequencyMarkers: [String] = []
         /// Words stripped from the front of an activity phrase (累计, 开展, 召开).
         public var leadingWords: [String] = []
+        /// Words after a measure word that make the figure a threshold, not a count (`3名及以上`).
+        public var thresholdMarkers: [String] = []
+        /// Words that put the counts after them in their sentence over several years (近年来, 成立以来):
+        /// such a figure is kept but marked as not the period's and left out of the period's totals.
+        /// `年来`, `年以来` and `年至今` count after a number of years or a year before the report's,
+        /// never after 今, 本 or 半 (`今年以来` is the period itself).
+        public var multiYearMarkers: [String] = []
+        /// Verbs of keeping to a numbered set (落实, 践行, 牢记): a Chinese numeral right after one
+        /// names a formula (`落实十项措施`), not a count.
+        public var formulaVerbs: [String] = []
         enum CodingKeys: String, CodingKey, CaseIterable {
             case activities, measureWords, formulas, approxMarkers, approxPrefixes, falseMeasures,
-                 frequencyMarkers, leadingWords
+                 frequencyMarkers, leadingWords, thresholdMarkers, multiYearMarkers, formulaVerbs
         }
     }
 

@@ -64,6 +64,18 @@ extension PipelineConfiguration.Inputs {
         maxFileBytes = try c.decode(.maxFileBytes, or: d.maxFileBytes)
         maxEntryBytes = try c.decode(.maxEntryBytes, or: d.maxEntryBytes)
         maxXMLDepth = try c.decode(.maxXMLDepth, or: d.maxXMLDepth)
+        converters = try c.decode(.converters, or: d.converters)
+    }
+}
+
+extension PipelineConfiguration.Converters {
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PipelineConfiguration.Inputs.default.converters
+        libreOffice = try c.decode(.libreOffice, or: d.libreOffice)
+        pdfToText = try c.decode(.pdfToText, or: d.pdfToText)
+        timeoutSeconds = try c.decode(.timeoutSeconds, or: d.timeoutSeconds)
     }
 }
 
@@ -95,6 +107,7 @@ extension PipelineConfiguration.PlaceholderSettings {
         let d = PipelineConfiguration.default.placeholders
         patterns = try c.decode(.patterns, or: d.patterns)
         context = try c.decode(.context, or: d.context)
+        nameWords = try c.decode(.nameWords, or: d.nameWords)
     }
 }
 
@@ -161,6 +174,9 @@ extension PipelineConfiguration.MetricVocabulary {
         falseMeasures = try c.decode(.falseMeasures, or: [])
         frequencyMarkers = try c.decode(.frequencyMarkers, or: [])
         leadingWords = try c.decode(.leadingWords, or: [])
+        thresholdMarkers = try c.decode(.thresholdMarkers, or: [])
+        multiYearMarkers = try c.decode(.multiYearMarkers, or: [])
+        formulaVerbs = try c.decode(.formulaVerbs, or: [])
     }
 }
 

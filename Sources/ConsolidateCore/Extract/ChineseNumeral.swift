@@ -13,29 +13,41 @@ enum ChineseNumeral {
         numerals.contains(character)
     }
 
-    /// The value of `text`, or nil when it is not a well-formed numeral.
+    /// The value of `text`, or nil when it is not a well-formed numeral or too large for an `Int`.
     static func value(of text: some Collection<Character>) -> Int? {
         guard !text.isEmpty else { return nil }
         var total = 0
         var section = 0
         var digit: Int?
+        // (checked arithmetic throughout: the text is the unit's, any length)
+        func add(_ a: Int, _ b: Int) -> Int? {
+            let sum = a.addingReportingOverflow(b)
+            return sum.overflow ? nil : sum.partialValue
+        }
+        func multiply(_ a: Int, _ b: Int) -> Int? {
+            let product = a.multipliedReportingOverflow(by: b)
+            return product.overflow ? nil : product.partialValue
+        }
         for character in text {
             if let d = digits[character] {
                 if let existing = digit, existing != 0 { return nil }
                 digit = d
             } else if let m = multipliers[character] {
                 if m == 10000 {
-                    section += digit ?? 0
-                    total += max(section, 1) * m
+                    guard let withDigit = add(section, digit ?? 0), let scaled = multiply(max(withDigit, 1), m),
+                          let sum = add(total, scaled) else { return nil }
+                    total = sum
                     section = 0
                 } else {
-                    section += (digit ?? 1) * m
+                    guard let scaled = multiply(digit ?? 1, m), let sum = add(section, scaled) else { return nil }
+                    section = sum
                 }
                 digit = nil
             } else {
                 return nil
             }
         }
-        return total + section + (digit ?? 0)
+        guard let partial = add(total, section) else { return nil }
+        return add(partial, digit ?? 0)
     }
 }

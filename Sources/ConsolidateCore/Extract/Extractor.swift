@@ -19,9 +19,9 @@ public struct Extractor: Sendable {
     /// `unitHint` is the unit's name where the roster or the file name tells it.
     public func extract(_ document: NormalizedDocument, unitHint: String?) -> UnitReport {
         let header = header.read(document.lines, unitHint: unitHint)
-        let lines = Self.body(of: document.lines, header: header)
-        let outline = outline.build(lines, titleIndex: nil)
-        let counts = lines[outline.body].flatMap(metrics.metrics(in:))
+        let lines = Self.lines(of: document.lines, header: header)
+        let outline = outline.build(lines, titleIndex: header.titleIndex == nil ? nil : 0)
+        let counts = lines[outline.body].flatMap { metrics.metrics(in: $0, year: header.period.year) }
 
         var warnings = document.notes
         var residue = document.residue
@@ -39,7 +39,7 @@ public struct Extractor: Sendable {
         }
         if header.unit.isEmpty { warnings.append("未能从标题或开头段识别出报送单位。") }
         if header.period.year == nil { warnings.append("未能识别报告所属年度。") }
-        if !outline.sections.contains(where: { !$0.label.isEmpty }) {
+        if !outline.sections.contains(where: { !$0.label.isEmpty || !$0.heading.isEmpty }) {
             warnings.append("未识别出“一、二、三”等层次标题，全文按一个部分读取。")
         } else {
             let kinds = Set(outline.sections.map(\.kind))
@@ -49,6 +49,15 @@ public struct Extractor: Sendable {
         return UnitReport(source: document.source, unit: header.unit, title: header.title, period: header.period,
                           sections: outline.sections, metrics: counts, placeholders: document.placeholders,
                           residue: residue, warnings: warnings)
+    }
+
+    /// The report's own lines: its title (where it has one) first, then its body without the
+    /// page's frame, the words glued to the title on its line (`…工作总结今年以来，…`) the body's
+    /// first line.
+    static func lines(of lines: [NormalizedLine], header: HeaderReader.Header) -> [NormalizedLine] {
+        var own = [NormalizedLine]()
+        if let index = header.titleIndex { own.append(NormalizedLine(text: header.title, location: lines[index].location)) }
+        return own + body(of: lines, header: header)
     }
 
     /// The report's own lines after its title: the page's frame left out, and the words glued

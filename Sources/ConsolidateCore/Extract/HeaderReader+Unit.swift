@@ -48,21 +48,37 @@ extension HeaderReader {
                                                "建设", "开展", "抓好", "做好", "坚持", "创建", "打造", "规范", "注重", "发挥",
                                                "组织", "召开", "成立", "指导", "督促", "带领", "引导", "联系", "走访", "服务"]
 
-    /// The unit and where its name was read.
+    /// The vocabularies above compiled once for scanning scalars.
+    private static let endingWords = ScalarWords(organisationEndings)
+    private static let bodyWords = ScalarWords(partyBodies)
+    private static let predicateWords = ScalarWords(predicates)
+    private static let openerWords = ScalarWords(clauseOpeners)
+    private static let disqualifying = ScalarWords(disqualifyingStarts)
+    private static let topicWords = ScalarWords(titleTopicList)
+    private static let breakWords = ScalarWords(nameBreakList)
+    /// Organisation words of two or more characters other than party bodies (`组织部`, `委员会`).
+    private static let longEndingWords = ScalarWords(organisationEndings.filter { $0.count >= 2 && !partyBodies.contains($0) })
+
+    /// The unit and where its name was read. Each source is read only when the ones before it
+    /// leave the question open.
     static func unit(title: String, linesBeforeTitle: [String], body: [String], ending: [String])
         -> (String, UnitEvidence) {
         let titled = unit(inTitle: title) ?? unit(inTitle: droppingPeriod(title))
             ?? linesBeforeTitle.last.flatMap { line in isNameLine(line) ? line.trimmingWhitespace() : nil }
         let signed = (body.prefix(3) + ending).lazy.compactMap(signature).first
         let opening = body.prefix(12).joined(separator: "\n")
-        let subjects = Array(self.subjects(in: opening))
+        let subjects = self.subjects(in: opening)
         let defined = definitions(in: body.prefix(40).joined(separator: "\n"))
 
         if let titled {
             // `学校党支部` in the title, `某某小学党支部` in the text: the text names it.
-            let named = (defined + subjects + [signed].compactMap { $0 }).first { refines($0, titled) }
-                ?? mentions(in: opening).first { isGeneric(titled) && refinesKind($0, titled) }
-            return (named ?? titled, .title)
+            if let named = (defined + subjects + [signed].compactMap { $0 }).first(where: { refines($0, titled) }) {
+                return (named, .title)
+            }
+            if isGeneric(titled), let named = mentions(in: opening).first(where: { refinesKind($0, titled) }) {
+                return (named, .title)
+            }
+            return (titled, .title)
         }
         if let signed { return (signed, .signature) }
         if let first = defined.first { return (first, .definition) }
@@ -119,44 +135,38 @@ extension HeaderReader {
     static func isNameLine(_ line: String) -> Bool {
         let text = line.trimmingWhitespace()
         guard text.count >= 3, text.count <= 24, isTitleShaped(text) || text.count <= 4 else { return false }
-        return organisationEndings.contains(where: text.hasSuffix) && !disqualifyingStarts.contains(where: text.hasPrefix)
+        let scalars = text.scalarArray
+        return endingWords.ends(scalars) && !disqualifying.starts(scalars)
     }
 
     /// The organisation a title opens with, before its period or topic (`某某局党组2023年…`,
     /// `医院党委教育发展总结`, `奈曼旗公安局召开…`).
     static func unit(inTitle title: String) -> String? {
-        var text = Substring(title.trimmingWhitespace())
-        for opener in ["关于", "中共"] where text.hasPrefix(opener) { text = text.dropFirst(opener.count) }
-        let characters = Array(text.prefix(30))
-        let stop = characters.indices.first { index in
-            let rest = characters[index...]
-            if characters[index].isASCIIDigitOrFullWidth || "“\"《（(【 ".contains(characters[index]) { return true }
-            return titleTopics.contains { rest.starts(with: $0) }
-        } ?? characters.count
+        var scalars = Array(title.trimmingWhitespace().unicodeScalars.prefix(32))
+        for opener in ["关于", "中共"] where scalars.starts(with: opener.unicodeScalars) { scalars.removeFirst(2) }
+        let stops: Set<Unicode.Scalar> = ["“", "\"", "《", "（", "(", "【", " "]
+        let stop = scalars.indices.first { index in
+            let scalar = scalars[index]
+            return ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) || stops.contains(scalar)
+                || topicWords.prefixLength(scalars, at: index) != nil
+        } ?? min(scalars.count, 30)
         guard stop >= 2 else { return nil }
-        let name = String(characters[..<stop])
-        guard let end = organisationEnd(in: Array(name)) else { return nil }
-        let unit = String(name.prefix(end))
-        if disqualifyingStarts.contains(where: unit.hasPrefix) || unit.count < 2 { return nil }
-        return unit
+        // The longest organisation name before the topic.
+        guard let end = stride(from: stop, through: 2, by: -1).first(where: { endingWords.suffixLength(scalars, endingAt: $0) != nil })
+        else { return nil }
+        let unit = Array(scalars[..<end])
+        if disqualifying.starts(unit) || unit.count < 2 { return nil }
+        return unit.string
     }
 
     /// Words that begin a title's topic, after the unit's name.
-    private static let titleTopics: [[Character]] = [
+    private static let titleTopicList: [String] = [
         "党建", "工作", "基层", "机关", "年度", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "全年",
         "关于", "召开", "开展", "推进", "落实", "加强", "专题", "教育", "发展", "班子", "组织生活", "两个", "两新",
         "总结", "汇报", "报告", "情况", "述职", "调研", "二〇", "二○", "党风", "意识形态", "主题", "理论学习",
-    ].map { Array($0) }
+    ]
 
-    /// The end of the longest organisation name `characters` opens with, party body included.
-    private static func organisationEnd(in characters: [Character]) -> Int? {
-        var best: Int?
-        for end in stride(from: characters.count, through: 2, by: -1) {
-            let prefix = String(characters[..<end])
-            if organisationEndings.contains(where: prefix.hasSuffix) { best = end; break }
-        }
-        return best
-    }
+
 
     /// The unit of a signature line: a name before a position and a person's name
     /// (`某某村党总支书记 张三`), or a name alone on a short line.
@@ -165,6 +175,9 @@ extension HeaderReader {
         guard text.count >= 3, text.count <= 30, !text.contains(where: { "，。,；;".contains($0) }) else { return nil }
         for position in positions {
             guard let range = text.range(of: position) else { continue }
+            // After the position, a person's name or nothing: `…书记抓党建述职报告` is a title.
+            let person = String(text[range.upperBound...]).trimmingWhitespace()
+            guard person.count <= 5, !person.hasTitleWord else { continue }
             let name = String(text[..<range.lowerBound]).trimmingWhitespace()
             guard name.count >= 2, organisationEndings.contains(where: name.hasSuffix),
                   !disqualifyingStarts.contains(where: name.hasPrefix), !name.contains(where: \.isWhitespace) else { continue }
@@ -176,156 +189,134 @@ extension HeaderReader {
     /// Organisations that are the subject of a clause (`某某社区成立…`, `2023年，医院党支部在…`).
     static func subjects(in text: String) -> [String] {
         var found: [String] = []
-        for clause in text.split(whereSeparator: { "，,。；;：:！!？?\n".contains($0) }) {
-            var clause = Substring(clause).drop(while: { $0.isWhitespace })
+        let separators: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "：", ":", "！", "!", "？", "?", "\n"]
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        while start < scalars.count {
+            var end = start
+            while end < scalars.count && !separators.contains(scalars[end]) { end += 1 }
+            defer { start = end + 1 }
+            var clause = Array(scalars[start..<end].drop { $0.properties.isWhitespace })
+            guard clause.count >= 3 else { continue }
             // `在市委组织部的精心指导下`: the superior, not the unit.
-            if clause.hasPrefix("在"), clause.hasSuffix("下") || clause.contains("领导") || clause.contains("指导") { continue }
-            if let numbering = Numbering.leading(String(clause)) { clause = Substring(numbering.rest) }
+            if clause[0] == "在", clause.last == "下" || clause.string.contains("领导") || clause.string.contains("指导") { continue }
+            if let numbering = Numbering.leading(clause.string) { clause = numbering.rest.scalarArray }
             clause = strippingOpeners(clause)
-            if disqualifyingStarts.contains(where: clause.hasPrefix) || clause.hasPrefix("我") { continue }
-            guard let name = name(openingClause: Array(clause.prefix(30))) else { continue }
-            if !found.contains(name) { found.append(name) }
+            if disqualifying.starts(clause) || clause.first == "我" { continue }
+            guard let name = name(openingClause: Array(clause.prefix(30))), !found.contains(name) else { continue }
+            found.append(name)
         }
         return found
     }
 
     /// A clause without the time, ordinal or connective it opens with (`一是`, `2023年`, `今年以来`).
-    private static func strippingOpeners(_ clause: Substring) -> Substring {
-        var clause = clause
+    private static func strippingOpeners(_ clause: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var start = 0
         var changed = true
-        while changed {
+        let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
+        while changed, start < clause.count {
             changed = false
-            for opener in clauseOpeners where clause.hasPrefix(opener) && clause.count > opener.count + 1 {
-                clause = clause.dropFirst(opener.count)
+            if let length = openerWords.prefixLength(clause, at: start), clause.count > start + length + 1 {
+                start += length
                 changed = true
             }
-            // `2023年` `2023年度` `三是`
-            let digits = clause.prefix(while: { $0.isASCIIDigitOrFullWidth })
-            if digits.count == 4, clause.dropFirst(4).first == "年" {
-                clause = clause.dropFirst(5)
-                if clause.hasPrefix("度") { clause = clause.dropFirst() }
-                if clause.hasPrefix("以来") { clause = clause.dropFirst(2) }
+            // `2023年` `2023年度` `2023年以来` `三是`
+            if start + 4 < clause.count, clause[start..<(start + 4)].allSatisfy(isDigit), clause[start + 4] == "年" {
+                start += 5
+                if start < clause.count, clause[start] == "度" { start += 1 }
+                if start + 1 < clause.count, clause[start] == "以", clause[start + 1] == "来" { start += 2 }
                 changed = true
             }
-            if let first = clause.first, ChineseNumeral.isNumeral(first), clause.dropFirst().first == "是" {
-                clause = clause.dropFirst(2)
+            if start + 1 < clause.count, ChineseNumeral.isNumeral(Character(clause[start])), clause[start + 1] == "是" {
+                start += 2
                 changed = true
             }
-            clause = clause.drop(while: { $0.isWhitespace })
+            while start < clause.count, clause[start].properties.isWhitespace { start += 1; changed = true }
         }
-        return clause
+        return Array(clause[min(start, clause.count)...])
     }
 
     /// The shortest organisation name a clause opens with that is followed by what it did,
     /// with the party body after it (`医院` + `党支部` + `在…`).
-    private static func name(openingClause characters: [Character]) -> String? {
-        guard characters.count >= 3, !characters.prefix(4).contains("我") else { return nil }
-        for end in 2..<min(characters.count, 20) {
-            let prefix = String(characters[..<end])
-            guard organisationEndings.contains(where: prefix.hasSuffix) else { continue }
-            var stop = end
-            let rest = characters[stop...]
+    private static func name(openingClause scalars: [Unicode.Scalar]) -> String? {
+        guard scalars.count >= 3, !scalars.prefix(4).contains("我") else { return nil }
+        for end in 2..<min(scalars.count, 20) {
+            guard endingWords.suffixLength(scalars, endingAt: end) != nil else { continue }
             // `某某区委` + `组织部通过…`: the name goes on to a longer organisation word.
-            if longEndings.contains(where: { rest.starts(with: $0) }) { continue }
-            if let body = partyBodies.sorted(by: { $0.count > $1.count }).first(where: { rest.starts(with: Array($0)) }) {
-                stop += body.count
-            }
-            let after = characters[stop...]
-            if after.isEmpty { return String(characters[..<stop]) }
-            if predicates.contains(where: { after.starts(with: Array($0)) }) {
-                // `学院党的基层建制`: an organisation's possessive is not its act.
-                return String(characters[..<stop])
+            if longEndingWords.prefixLength(scalars, at: end) != nil { continue }
+            let stop = end + (bodyWords.prefixLength(scalars, at: end) ?? 0)
+            if stop == scalars.count || predicateWords.prefixLength(scalars, at: stop) != nil {
+                return scalars[..<stop].string
             }
         }
         return nil
     }
 
-    /// Organisation words of two or more characters other than party bodies (`组织部`, `委员会`).
-    private static let longEndings: [[Character]] = organisationEndings
-        .filter { $0.count >= 2 && !partyBodies.contains($0) }.map { Array($0) }
-
     /// Organisations a text defines (`现就某某公司（以下简称公司）…`, `本文拟以某某法院为例`).
     static func definitions(in text: String) -> [String] {
+        let scalars = text.scalarArray
         var found: [String] = []
-        for marker in ["(以下简称", "（以下简称", "为例"] {
-            var search = text[...]
-            while let range = search.range(of: marker) {
-                let before = Array(search[..<range.lowerBound].suffix(20))
-                if let name = nameEnding(before) { found.append(name) }
-                search = search[range.upperBound...]
-            }
+        for index in scalars.indices where definitionMarkers.prefixLength(scalars, at: index) != nil {
+            if let name = nameEnding(Array(scalars[max(0, index - 20)..<index])) { found.append(name) }
         }
         return found
     }
+
+    private static let definitionMarkers = ScalarWords(["(以下简称", "（以下简称", "为例"])
 
     /// Organisation names anywhere in a text (`按照某某小学党支部2022年度…`), for making a
     /// title's unit of a kind particular.
     static func mentions(in text: String) -> [String] {
-        let characters = Array(text.prefix(1200))
+        let scalars = Array(text.unicodeScalars.prefix(1200))
         var found: [String] = []
         var index = 0
-        while index < characters.count {
-            for ending in organisationEndings {
-                let ending = Array(ending)
-                guard index + ending.count <= characters.count,
-                      Array(characters[index..<(index + ending.count)]) == ending else { continue }
-                var stop = index + ending.count
-                if let body = partyBodies.sorted(by: { $0.count > $1.count })
-                    .first(where: { characters[stop...].starts(with: Array($0)) }) {
-                    stop += body.count
-                }
-                if let name = nameEnding(Array(characters[max(0, stop - 16)..<stop])), !found.contains(name) {
-                    found.append(name)
-                }
-                index = stop - 1
-                break
+        while index < scalars.count {
+            guard let length = endingWords.prefixLength(scalars, at: index) else { index += 1; continue }
+            var stop = index + length
+            stop += bodyWords.prefixLength(scalars, at: stop) ?? 0
+            if let name = nameEnding(Array(scalars[max(0, stop - 16)..<stop])), !found.contains(name) {
+                found.append(name)
             }
-            index += 1
+            index = stop
         }
         return found
     }
 
-    /// The organisation name `characters` ends with, back to the word before it.
-    private static func nameEnding(_ characters: [Character]) -> String? {
-        guard let last = characters.last, last.isHan else { return nil }
-        var start = characters.count
+    /// The organisation name `scalars` ends with, back to the word before it.
+    private static func nameEnding(_ scalars: [Unicode.Scalar]) -> String? {
+        guard let last = scalars.last, last.properties.isIdeographic else { return nil }
+        var start = scalars.count
         while start > 0 {
-            let character = characters[start - 1]
-            guard character.isHan || character.isASCIILetter || character == "×" else { break }
-            if nameBreaks.contains(where: { characters[..<start].hasSuffixCharacters($0) }) { break }
+            let scalar = scalars[start - 1]
+            guard scalar.properties.isIdeographic || (scalar.isASCII && scalar.properties.isAlphabetic) || scalar == "×"
+            else { break }
+            if breakWords.suffixLength(scalars, endingAt: start) != nil { break }
             start -= 1
         }
-        var name = String(characters[start...])
-        for opener in clauseOpeners where name.hasPrefix(opener) && name.count > opener.count + 1 {
-            name.removeFirst(opener.count)
-        }
-        guard name.count >= 3, organisationEndings.contains(where: name.hasSuffix),
-              !disqualifyingStarts.contains(where: name.hasPrefix), !name.hasPrefix("我"),
-              !isGeneric(name) else { return nil }
-        return name
+        var name = Array(scalars[start...])
+        if let opener = openerWords.prefixLength(name, at: 0), name.count > opener + 1 { name.removeFirst(opener) }
+        guard name.count >= 3, endingWords.ends(name), !disqualifying.starts(name), name.first != "我" else { return nil }
+        let text = name.string
+        return isGeneric(text) ? nil : text
     }
 
     /// Words that end the text before a name (`按照`, `以`, `的`).
-    private static let nameBreaks: [[Character]] = [
+    private static let nameBreakList = [
         "按照", "根据", "作为", "关于", "围绕", "通过", "现就", "拟以", "的", "和", "与", "及", "在", "对", "是", "了",
-        "为", "由", "向", "将", "把", "从", "就", "经", "年", "月", "日", "度", "等", "和",
-    ].map { Array($0) }
+        "为", "由", "向", "将", "把", "从", "就", "经", "年", "月", "日", "度", "等",
+    ]
 
     /// The unit's own word for itself (`我村`, `我镇`), where nothing names it.
     static func pronounUnit(in text: String) -> String? {
-        let characters = Array(text.prefix(3000))
-        let kinds = ["街道", "社区", "中心", "公司", "支部", "村", "镇", "乡", "县", "区", "局", "委", "院", "校", "园", "所", "站",
-                     "厂", "馆"].map { Array($0) }
-        for index in characters.indices where characters[index] == "我" {
-            let rest = characters[(index + 1)...]
-            if let kind = kinds.first(where: { rest.starts(with: $0) }) { return "我" + String(kind) }
+        let scalars = Array(text.unicodeScalars.prefix(3000))
+        for index in scalars.indices where scalars[index] == "我" {
+            if let length = pronounKinds.prefixLength(scalars, at: index + 1) {
+                return scalars[index...(index + length)].string
+            }
         }
         return nil
     }
-}
 
-extension ArraySlice where Element == Character {
-    func hasSuffixCharacters(_ suffix: [Character]) -> Bool {
-        count >= suffix.count && Array(self.suffix(suffix.count)) == suffix
-    }
+    private static let pronounKinds = ScalarWords(["街道", "社区", "中心", "公司", "支部", "村", "镇", "乡", "县", "区", "局",
+                                                   "委", "院", "校", "园", "所", "站", "厂", "馆"])
 }

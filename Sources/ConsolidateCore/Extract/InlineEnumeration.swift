@@ -1,5 +1,6 @@
 /// Enumerations written inside running text: `一是…二是…三是…`, `首先…其次…最后…`,
-/// `一个是…另一个是…`, `一方面…另一方面…`, `第一，…第二，…`.
+/// `一个是…另一个是…`, `一方面…另一方面…`, `第一，…第二，…`, and paragraphs opening
+/// `一抓…` `二抓…` (a numeral and the same verb).
 ///
 /// A marker counts only at a paragraph's start or after punctuation, and only
 /// as part of a sequence that starts at one and rises (numbers may skip, as
@@ -39,13 +40,35 @@ struct InlineEnumeration: Sendable {
         ["一方面", "另一方面"],
         ["其一", "其二", "其三", "其四", "其五", "其六"],
     ].map { $0.map(Array.init) }
+    /// Characters after a numeral that make a word, not a `一抓…二抓…` enumeration
+    /// (一年来, 二季度, 一直, 一些, 一方面, 三会一课 …).
+    private static let notVerbs: Set<Character> = Set("是季年月日天周次个名项条级类批期线把号些方同切直定般致体起会岗学风向对手家步")
     /// The characters a word marker can open with, to skip the families quickly.
     private static let wordInitials: Set<Character> = Set(wordFamilies.flatMap { $0.compactMap(\.first) })
     private static let boundaries: Set<Character> = ["。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ","]
 
-    /// The enumeration over `paragraphs`, or nil where they hold none.
-    static func split(_ paragraphs: [Paragraph]) -> Split? {
-        let texts = paragraphs.map { Array($0.text) }
+    /// Where enumerations begin: per paragraph index, the offsets of first markers (`一是`,
+    /// `首先`) followed by a second of their family within that paragraph or the next,
+    /// before the family starts again. A lone `一是` counts too (a page cut off after it);
+    /// a lone word marker does not (`首先感谢…`).
+    static func runStarts(_ paragraphs: [Paragraph]) -> [Int: [Int]] {
+        let candidates = markers(paragraphs.map { Array($0.text) })
+        var starts: [Int: [Int]] = [:]
+        for (index, first) in candidates.enumerated() where first.ordinal == 1 {
+            var continued = first.family == -1
+            for marker in candidates[(index + 1)...] where marker.family == first.family {
+                if marker.ordinal == 1 || marker.paragraph > first.paragraph + 1 { break }
+                if marker.ordinal <= 4 {
+                    continued = true
+                    break
+                }
+            }
+            if continued { starts[first.paragraph, default: []].append(first.offset) }
+        }
+        return starts
+    }
+
+    private static func markers(_ texts: [[Character]]) -> [Marker] {
         var candidates: [Marker] = []
         for (p, characters) in texts.enumerated() {
             var i = 0
@@ -60,6 +83,13 @@ struct InlineEnumeration: Sendable {
                 }
             }
         }
+        return candidates
+    }
+
+    /// The enumeration over `paragraphs`, or nil where they hold none.
+    static func split(_ paragraphs: [Paragraph]) -> Split? {
+        let texts = paragraphs.map { Array($0.text) }
+        let candidates = markers(texts)
         // The sequence: a family member numbered one, then rising members of that family;
         // where several families open, the longest sequence wins.
         // A later paragraph that opens with the family's first marker again starts a new
@@ -115,6 +145,14 @@ struct InlineEnumeration: Sendable {
             if j < characters.count, characters[j] == "是", let value = ChineseNumeral.value(of: characters[i..<j]) {
                 return Marker(family: -1, ordinal: value, paragraph: paragraph, offset: i, length: j - i + 1)
             }
+        }
+        // 一抓学习… / 二抓载体…: a numeral and one verb opening paragraphs; each verb its own family.
+        if i == 0, characters.count > 3, ChineseNumeral.isNumeral(characters[0]),
+           let verb = characters[1].unicodeScalars.first, (0x4E00...0x9FFF).contains(verb.value),
+           !ChineseNumeral.isNumeral(characters[1]), !notVerbs.contains(characters[1]),
+           characters[2].unicodeScalars.first.map({ (0x4E00...0x9FFF).contains($0.value) }) == true,
+           let value = ChineseNumeral.value(of: characters[0...0]) {
+            return Marker(family: -1000 - Int(verb.value), ordinal: value, paragraph: paragraph, offset: 0, length: 1)
         }
         if characters[i] == "第", i + 2 < characters.count, ChineseNumeral.isNumeral(characters[i + 1]),
            characters[i + 2] == "，" || characters[i + 2] == "," || characters[i + 2] == "、",

@@ -20,7 +20,11 @@ struct MetricReader: Sendable {
     private let approxAfter: [[Character]]
     private let approxBefore: [[Character]]
     private let falseMeasures: [[Character]]
-    private let frequencyMarkers: [[Character]]
+    /// Frequency words as scalar values, longest first (compared without Character comparison).
+    private let frequencyMarkers: [[UInt32]]
+    private let thresholdMarkers: [[Character]]
+    private let formulaVerbs: [[Character]]
+    private let multiYearMarkers: [[UInt32]]
     private let formulasByInitial: [Character: [[Character]]]
     /// Configured activity names and aliases by their first character, longest first.
     private let aliasesByInitial: [Character: [(alias: [Character], name: String, units: Set<String>)]]
@@ -28,8 +32,6 @@ struct MetricReader: Sendable {
 
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
     private static let eventMeasures: Set<String> = ["次", "人次", "场", "场次", "轮"]
-    /// Measure words a Chinese numeral may count without `各` or an approximation marker.
-    private static let chineseCountable: Set<String> = ["次", "人次", "场", "场次", "轮", "期", "名", "人"]
     /// Characters that end a clause for the activity phrase.
     private static let clauseBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
                                                        "（", "(", "）", ")"]
@@ -41,7 +43,7 @@ struct MetricReader: Sendable {
     /// Verbs that make people counted before them into an activity's members (`列为入党积极分子`).
     private static let conversionVerbs: [[Character]] = ["列为", "列入", "确定为", "吸收为", "吸纳为", "发展为", "接收为", "纳入"]
         .map(Array.init)
-    private static let placeholderCharacters: Set<Character> = ["X", "x", "×", "*"]
+    private static let placeholderCharacters: Set<Character> = ["X", "x", "×", "*", "_"]
     /// Words that end a noun phrase read after a count (`19家社会力量参与…`).
     private static let phraseStops: [[Character]] = [
         "累计", "共计", "共", "参与", "参加", "开展", "成立", "进行", "提供", "投入",
@@ -50,6 +52,11 @@ struct MetricReader: Sendable {
     ].map(Array.init)
     /// Characters after a measure word that mean no noun follows (`X名的要求`).
     private static let particles: Set<Character> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
+    /// Words whose first character is a one-character leading word (`在职党员`, not `在…职党员`).
+    static let wordsOpeningWithALeadingCharacter: Set<String> = [
+        "在职", "在岗", "在编", "在册", "在校", "在读", "在线", "在建", "为民", "共青", "共产", "共建", "共享", "共同",
+        "对象", "对口", "对接", "对标", "已婚", "已故",
+    ]
     /// The longest activity name kept when no configured alias applies.
     private static let maxActivityLength = 14
 
@@ -61,7 +68,13 @@ struct MetricReader: Sendable {
         approxAfter = sorted(vocabulary.approxMarkers)
         approxBefore = sorted(vocabulary.approxPrefixes)
         falseMeasures = sorted(vocabulary.falseMeasures)
-        frequencyMarkers = sorted(vocabulary.frequencyMarkers)
+        func scalars(_ words: [String]) -> [[UInt32]] {
+            sorted(words).map { $0.map { $0.unicodeScalars.first?.value ?? 0 } }
+        }
+        frequencyMarkers = scalars(vocabulary.frequencyMarkers)
+        thresholdMarkers = sorted(vocabulary.thresholdMarkers)
+        formulaVerbs = sorted(vocabulary.formulaVerbs)
+        multiYearMarkers = scalars(vocabulary.multiYearMarkers)
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
         let aliases = vocabulary.activities.flatMap { activity in
@@ -71,14 +84,22 @@ struct MetricReader: Sendable {
         aliasesByInitial = Dictionary(grouping: aliases, by: { $0.alias[0] })
     }
 
-    func metrics(in line: NormalizedLine) -> [Metric] {
-        let original = Array(line.text)
+    /// The counts of `line`. `year` is the report's year where known: a count after `2021年以来`
+    /// in a report of a later year covers several years.
+    func metrics(in line: NormalizedLine, year: Int? = nil) -> [Metric] {
+        // The text as written (quoted in `text`), the same characters in simplified form (read for
+        // names and measure words) and folded (read for everything else): offsets agree in all three.
         let folded = TextFolding.foldKeepingLength(line.text)
+        let scalars = folded.map { $0.unicodeScalars.first?.value ?? 0 }
+        // (most lines of a report hold no figure at all)
+        guard scalars.contains(where: Self.mayOpenNumber) else { return [] }
+        let written = Array(line.text)
+        let original = written.map(TraditionalChinese.simplified)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
-        let frequencies = folded.indices.filter { index in
-            frequencyMarkers.contains { $0[0] == folded[index] && folded[index...].starts(with: $0) }
-        }
+        let frequencies = scalars.indices.filter { Self.match(frequencyMarkers, in: scalars, at: $0) != nil }
+        // Where a span of several years opens (三年来, 近年来, 2019年以来); counts after it in its sentence are not the period's.
+        let multiYear = multiYearStarts(folded, scalars, year: year)
         var metrics: [Metric] = []
         // The counts read so far, where their numbers stand (for a total that adds them up).
         var read: [ReadCount] = []
@@ -122,18 +143,31 @@ struct MetricReader: Sendable {
                     textStart = open
                 }
             }
-            var textEnd = useAfter ? count.end + after.count : count.end
+            // A count that opens its clause (`，X个社区…`) is shown with the end of the clause before it,
+            // so that the span is never a bare figure that could be any `X个` of the report.
+            if count.numberStart - textStart < 2 {
+                var start = textStart
+                while start > 0, textStart - start < 2, !folded[start - 1].isHan { start -= 1 }
+                while start > 0, textStart - start < 8, !Self.clauseBreaks.contains(folded[start - 1]),
+                      !Self.sentenceEnds.contains(folded[start - 1]) {
+                    start -= 1
+                }
+                textStart = start
+            }
+            // The span ends with the count (`吸纳了2名`), its activity after it being named by `activity`.
+            var textEnd = count.end
+            let beyond = beyondPeriod(count.numberStart, folded: folded, starts: multiYear, lineStart: lineStart)
 
             if let distributed = respectively(from: count, previousEnd: previousEnd, original: original, folded: folded,
                                               shielded: shielded, frequencies: frequencies) {
                 // `召开支委会、党员大会分别为6次和3次`: the counts go to the listed activities in order.
-                let spanText = String(original[distributed.listStart..<distributed.end])
+                let spanText = String(written[distributed.listStart..<distributed.end])
                 for (phrase, share) in distributed.pairs {
                     // An unpaired list is named as written, so that no count lands on a guessed activity.
                     let name = distributed.paired ? activityName(phrase, unit: share.unit) : ""
 
                     metrics.append(Metric(text: spanText, activity: name.isEmpty ? Self.bare(phrase) : name, value: share.value,
-                                          unit: share.unit, approx: share.approx, location: line.location))
+                                          unit: share.unit, approx: share.approx, beyondPeriod: beyond, location: line.location))
                     read.append(ReadCount(numberStart: share.numberStart, value: share.value, unit: share.unit,
                                           activity: metrics[metrics.count - 1].activity))
                 }
@@ -145,13 +179,13 @@ struct MetricReader: Sendable {
                 // `党组会议、"三重一大"专题会议各8次`: one count per listed activity, the span shared.
                 var listStart = regionStart
                 while listStart > previousEnd, !Self.sentenceBreaks.contains(folded[listStart - 1]) { listStart -= 1 }
-                let list = String(original[listStart..<count.numberStart])
-                let phrases = list.split(separator: "、").map(String.init).filter { !$0.isEmpty }
-                let spanText = String(original[listStart..<count.end])
+                // (`警示教育和谈心谈话各2次`: 和, 与, 及 join the list too)
+                let phrases = Self.listItems(Array(original[listStart..<count.numberStart]))
+                let spanText = String(written[listStart..<count.end])
                 for phrase in phrases {
                     let name = activityName(phrase, unit: count.unit)
                     metrics.append(Metric(text: spanText, activity: name.isEmpty ? Self.bare(phrase) : name, value: count.value,
-                                          unit: count.unit, approx: count.approx, location: line.location))
+                                          unit: count.unit, approx: count.approx, beyondPeriod: beyond, location: line.location))
                     read.append(ReadCount(numberStart: count.numberStart, value: count.value, unit: count.unit,
                                           activity: metrics[metrics.count - 1].activity))
                 }
@@ -170,11 +204,11 @@ struct MetricReader: Sendable {
                     textStart = source.start
                 }
                 if activity.isEmpty { activity = Self.bare(before) }
-                metrics.append(Metric(text: String(original[textStart..<textEnd]), activity: activity, value: count.value,
-                                      unit: count.unit, approx: count.approx, location: line.location))
+                metrics.append(Metric(text: String(written[textStart..<textEnd]), activity: activity, value: count.value,
+                                      unit: count.unit, approx: count.approx, beyondPeriod: beyond, location: line.location))
                 read.append(ReadCount(numberStart: count.numberStart, value: count.value, unit: count.unit, activity: activity))
             }
-            previousEnd = textEnd
+            previousEnd = max(textEnd, useAfter ? count.end + after.count : textEnd)
             i = count.end
         }
         return metrics
@@ -213,13 +247,20 @@ struct MetricReader: Sendable {
         if Self.placeholderCharacters.contains(character) {
             if let previous, previous.isASCIILetter || previous.isASCIIDigitOrFullWidth
                 || Self.placeholderCharacters.contains(previous) { return nil }
+            // (`X.X万元`: the decimal part of an unfilled figure is the same token)
+            if let previous, previous == ".", i > 1, Self.placeholderCharacters.contains(folded[i - 2]) { return nil }
             var end = i
             while end < folded.count, end - i < 4, Self.placeholderCharacters.contains(folded[end]) { end += 1 }
+            if end + 1 < folded.count, folded[end] == ".", Self.placeholderCharacters.contains(folded[end + 1]) {
+                end += 1
+                while end < folded.count, end - i < 8, Self.placeholderCharacters.contains(folded[end]) { end += 1 }
+            }
             if end < folded.count, folded[end].isASCIILetter { return nil }
             return NumberToken(start: i, end: end, kind: .placeholder)
         }
         if ChineseNumeral.isNumeral(character) {
-            if let previous, ChineseNumeral.isNumeral(previous) { return nil }
+            // (`3万余元`: the 万 scales the Arabic figure before it)
+            if let previous, ChineseNumeral.isNumeral(previous) || previous.isASCIIDigitOrFullWidth { return nil }
             var end = i
             while end < folded.count, end - i < 6, ChineseNumeral.isNumeral(folded[end]) { end += 1 }
             return NumberToken(start: i, end: end, kind: .chinese)
@@ -230,38 +271,109 @@ struct MetricReader: Sendable {
     /// The count a number token opens, or nil where it is no count.
     private func count(after token: NumberToken, in folded: [Character], original: [Character],
                        shielded: [Bool], frequencies: [Int]) -> Count? {
-        var cursor = token.end
+        var cursor = Self.skippingSpaces(folded, from: token.end)
         var approx = false
+        var value: Int?
+        switch token.kind {
+        case .arabic:
+            // (a figure too large for an Int is no count anyone can total)
+            guard let number = Int(String(folded[token.start..<token.end])) else { return nil }
+            value = number
+        case .placeholder:
+            value = nil
+        case .chinese:
+            guard let number = ChineseNumeral.value(of: folded[token.start..<token.end]) else { return nil }
+            value = number
+        }
+        // `3万余元`, `2千多人次`: a multiplier after Arabic digits scales the figure; a measure
+        // word that begins with one (`3万元`, `5万人次`) is read as written.
+        if token.kind != .chinese, match(measureWords, in: folded, at: cursor) == nil,
+           cursor < folded.count, let multiplier = Self.arabicMultipliers[folded[cursor]] {
+            if let number = value {
+                let scaled = number.multipliedReportingOverflow(by: multiplier)
+                guard !scaled.overflow else { return nil }
+                value = scaled.partialValue
+            }
+            cursor = Self.skippingSpaces(folded, from: cursor + 1)
+        }
         if let marker = match(approxAfter, in: folded, at: cursor) {
             approx = true
-            cursor += marker.count
+            cursor = Self.skippingSpaces(folded, from: cursor + marker.count)
         }
         guard let measure = match(measureWords, in: folded, at: cursor) else { return nil }
         if match(falseMeasures, in: folded, at: cursor) != nil { return nil }
         let unit = String(original[cursor..<(cursor + measure.count)])
         var end = cursor + measure.count
         if (token.start..<end).contains(where: { shielded[$0] }) { return nil }
-        if token.start > 0, folded[token.start - 1] == "第" { return nil }
+        let previous: Character? = token.start > 0 ? folded[token.start - 1] : nil
+        if previous == "第" { return nil }
         // `3-5人`: the upper end of a range is no count of its own.
         if token.start > 1, "-—~～至到".contains(folded[token.start - 1]),
            folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(folded[token.start - 2]) {
             return nil
         }
+        // `1月1次`, `一周一次`: a number of times per span of time is a frequency.
+        if token.start > 1, Self.timeSpans.contains(folded[token.start - 1]),
+           folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(folded[token.start - 2]) {
+            return nil
+        }
+        // `两个一流`, `六个一`: a numeral right after the measure word makes a formula, not a count.
+        if end < folded.count, ChineseNumeral.isNumeral(folded[end]) || folded[end].isASCIIDigitOrFullWidth
+            || Self.placeholderCharacters.contains(folded[end]) { return nil }
+        // `有3名及以上党员的`: a threshold, not a count.
+        if match(thresholdMarkers, in: folded, at: end) != nil { return nil }
+        // `两位支部书记分别讲党课`: the people counted are who did what follows, not what was done.
+        var subjectEnd = end
+        while subjectEnd < folded.count, subjectEnd - end < 10, folded[subjectEnd].isHan,
+              !folded[subjectEnd...].starts(with: ["分", "别"]) {
+            subjectEnd += 1
+        }
+        if subjectEnd > end, folded[subjectEnd...].starts(with: ["分", "别"]) { return nil }
 
-        let previous: Character? = token.start > 0 ? folded[token.start - 1] : nil
         let shared = previous == "各"
-        var value: Int?
-        switch token.kind {
-        case .arabic:
-            value = Int(String(folded[token.start..<token.end]))
-            guard value != nil else { return nil }
-        case .placeholder:
-            value = nil
-        case .chinese:
-            value = ChineseNumeral.value(of: folded[token.start..<token.end])
-            guard let number = value else { return nil }
+        var numberStart = token.start
+        if shared { numberStart -= 1 }
+        if let marker = approxBefore.first(where: { numberStart >= $0.count && Array(folded[(numberStart - $0.count)..<numberStart]) == $0 }) {
+            approx = true
+            numberStart -= marker.count
+        }
+        if token.kind == .chinese, let number = value {
+            let digits = folded[token.start..<token.end]
+            // A bare `一` is an article (`作为一项重大任务`), a lone `二` an ordinal or prefix
+            // (`二次开发`: counts say 两), a lone 百, 千 or 万 a manner of speaking (`百家`) —
+            // unless shared out, approximate or a stated total.
+            // `落实十项措施`, `践行三个务必`: a numbered set that a verb of keeping names is a formula.
+            if formulaVerbs.contains(where: { token.start >= $0.count && folded[(token.start - $0.count)..<token.start].elementsEqual($0) }) {
+                return nil
+            }
             let totalled = previous.map { "共计".contains($0) } ?? false
-            guard shared || approx || totalled || (Self.chineseCountable.contains(unit) && number != 1) else { return nil }
+            // (`接收预备党员一名。`: a 一 that ends its clause, no noun after it, is a count)
+            var after = end
+            if let marker = match(approxAfter, in: folded, at: after) { after += marker.count }
+            var endsClause = after >= folded.count || !folded[after].isHan
+            // (but not a norm: `2个月至少收看一次`, where another figure or 至少 sets the measure)
+            if endsClause, number == 1 {
+                var start = token.start
+                while start > 0, !Self.sentenceBreaks.contains(folded[start - 1]) { start -= 1 }
+                let clause = folded[start..<token.start]
+                if clause.contains(where: { $0.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral($0) })
+                    || String(clause).contains("至少") {
+                    endsClause = false
+                }
+            }
+            if !(shared || approx || totalled) {
+                if number == 1 && !endsClause || digits.elementsEqual(["二"]) { return nil }
+                if digits.count == 1, let only = digits.first, "百千万".contains(only) { return nil }
+            }
+            // `大、中、小三个年龄段`, `在A、B两个环节`: a numeral summing up the list before it
+            // names how many kinds there are; it counts nothing done.
+            if !shared, end < folded.count, folded[end].isHan, !Self.particles.contains(folded[end]) {
+                var i = token.start
+                while i > 0, !Self.sentenceBreaks.contains(folded[i - 1]) {
+                    if folded[i - 1] == "、" { return nil }
+                    i -= 1
+                }
+            }
         }
 
         // A frequency (`每月召开2次`) is no count; nor is a count in a clause opened by one.
@@ -269,17 +381,141 @@ struct MetricReader: Sendable {
         while clauseStart > 0, !Self.sentenceBreaks.contains(folded[clauseStart - 1]) { clauseStart -= 1 }
         if frequencies.contains(where: { (clauseStart..<token.start).contains($0) }) { return nil }
 
-        var numberStart = token.start
-        if shared { numberStart -= 1 }
-        if let marker = approxBefore.first(where: { numberStart >= $0.count && Array(folded[(numberStart - $0.count)..<numberStart]) == $0 }) {
-            approx = true
-            numberStart -= marker.count
-        }
         if let marker = match(approxAfter, in: folded, at: end) {
             approx = true
             end += marker.count
         }
         return Count(numberStart: numberStart, end: end, value: value, unit: unit, approx: approx, shared: shared)
+    }
+
+    /// Multipliers written after Arabic digits (`3万`, `1亿`).
+    private static let arabicMultipliers: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000]
+    /// Spans of time that make `N月M次` a frequency.
+    private static let timeSpans: Set<Character> = ["月", "周", "天", "日", "年", "季"]
+
+    /// The first index from `index` on that holds no white space (a space, a thin space, U+3000, a line break).
+    private static func skippingSpaces(_ folded: [Character], from index: Int) -> Int {
+        var i = index
+        while i < folded.count, folded[i].isWhitespace { i += 1 }
+        return i
+    }
+
+    /// A list's items: parted by `、`, and by `和`, `与`, `及`, `以及` where these join two phrases
+    /// rather than stand inside a word (`参与`, `及时`, `涉及`, `和谐`).
+    static func listItems(_ list: [Character]) -> [String] {
+        var items: [String] = []
+        var current: [Character] = []
+        var i = 0
+        while i < list.count {
+            let character = list[i]
+            var isBreak = character == "、"
+            if "和与及".contains(character), !current.isEmpty, i + 1 < list.count {
+                let before = current.last ?? " "
+                let after = list[i + 1]
+                isBreak = !Self.joinedBefore.contains(before) && !Self.joinedAfter.contains(after)
+                if character == "及", before == "以" { current.removeLast() }
+            }
+            if isBreak {
+                if !current.isEmpty { items.append(String(current)) }
+                current = []
+            } else {
+                current.append(character)
+            }
+            i += 1
+        }
+        if !current.isEmpty { items.append(String(current)) }
+        return items.map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    }
+    /// Characters that make a word with a following `和`, `与`, `及` (`参与`, `涉及`, `普及`, `总和`).
+    private static let joinedBefore: Set<Character> = ["参", "涉", "普", "波", "危", "顾", "总", "给", "赋", "授", "温", "附"]
+    /// Characters that make a word with a preceding `和`, `与`, `及` (`及时`, `和谐`, `与会`, `和平`).
+    private static let joinedAfter: Set<Character> = ["时", "谐", "会", "平", "睦", "美", "格", "早"]
+
+    /// The sum of `values`, or nil where it overflows.
+    private static func checkedSum(_ values: [Int]) -> Int? {
+        var sum = 0
+        for value in values {
+            let next = sum.addingReportingOverflow(value)
+            if next.overflow { return nil }
+            sum = next.partialValue
+        }
+        return sum
+    }
+
+    // MARK: Several years
+
+    /// Where the line names a span of several years (`三年来`, `近年来`, `近三年`, `2019年以来` in a
+    /// later year's report, `成立以来`), by the configured markers.
+    private func multiYearStarts(_ folded: [Character], _ scalars: [UInt32], year: Int?) -> [Int] {
+        guard !multiYearMarkers.isEmpty else { return [] }
+        var starts: [Int] = []
+        for i in folded.indices {
+            // `近三年`, `近5年`
+            if scalars[i] == Self.nearScalar, i + 2 < folded.count {
+                var j = i + 1
+                while j < folded.count, j - i <= 3, ChineseNumeral.isNumeral(folded[j]) || folded[j].isASCIIDigitOrFullWidth { j += 1 }
+                if j > i + 1, j < folded.count, folded[j] == "年", j + 1 >= folded.count || folded[j + 1] != "度" {
+                    starts.append(i)
+                    continue
+                }
+            }
+            guard let marker = Self.match(multiYearMarkers, in: scalars, at: i) else { continue }
+            if marker.first == Self.yearScalar {
+                // `三年来`, `近年来`, `2019年以来`; never `今年以来`, `上半年以来`.
+                guard i > 0 else { continue }
+                let before = folded[i - 1]
+                if before.isASCIIDigitOrFullWidth {
+                    var j = i
+                    while j > 0, folded[j - 1].isASCIIDigitOrFullWidth { j -= 1 }
+                    if i - j == 4 {
+                        guard let stated = Int(String(folded[j..<i])), let year, stated < year else { continue }
+                    }
+                } else if !(ChineseNumeral.isNumeral(before) || "近多几数历".contains(before)) {
+                    continue
+                }
+            }
+            starts.append(i)
+        }
+        return starts
+    }
+
+    /// Scalar values that may open a number: digits, Chinese numerals, placeholder characters.
+    private static let numberOpeners: Set<UInt32> = Set(
+        (ChineseNumeral.digits.keys.map { $0 } + ChineseNumeral.multipliers.keys.map { $0 } + Array(placeholderCharacters))
+            .compactMap { $0.unicodeScalars.first?.value })
+    private static func mayOpenNumber(_ scalar: UInt32) -> Bool {
+        (0x30...0x39).contains(scalar) || numberOpeners.contains(scalar)
+    }
+    private static let yearScalar: UInt32 = 0x5E74  // 年
+    private static let nearScalar: UInt32 = 0x8FD1  // 近
+
+    /// The word of `words` (scalar values, longest first) that starts at `index`, if any.
+    private static func match(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> [UInt32]? {
+        let first = scalars[index]
+        for word in words where word[0] == first && index + word.count <= scalars.count {
+            var equal = true
+            for offset in 1..<word.count where scalars[index + offset] != word[offset] {
+                equal = false
+                break
+            }
+            if equal { return word }
+        }
+        return nil
+    }
+
+    /// Words naming the report's own period: after one, a paragraph opened by `三年来` speaks of the period again.
+    private static let periodWords: [[Character]] = ["今年", "本年", "当年", "上半年", "下半年", "季度", "本月", "年初"].map(Array.init)
+
+    /// Whether a span of several years opens before `position` in its sentence, or opens the
+    /// paragraph (`三年来，…。…累计发展党员67名`) with no word of the period itself in between.
+    private func beyondPeriod(_ position: Int, folded: [Character], starts: [Int], lineStart: Int) -> Bool {
+        starts.contains { start in
+            guard start < position else { return false }
+            let between = start..<position
+            if !between.contains(where: { Self.sentenceEnds.contains(folded[$0]) }) { return true }
+            guard start - lineStart <= 2 else { return false }
+            return !between.contains { index in Self.periodWords.contains { folded[index...].starts(with: $0) } }
+        }
     }
 
     // MARK: Respectively
@@ -368,7 +604,7 @@ struct MetricReader: Sendable {
                 if !own.isEmpty {
                     let values = own.compactMap(\.value)
                     guard let total, values.count == own.count, own.allSatisfy({ $0.activity == name }),
-                          values.reduce(0, +) == total else { return nil }
+                          Self.checkedSum(values) == total else { return nil }
                 }
                 return (name, start)
             }
@@ -523,6 +759,11 @@ struct MetricReader: Sendable {
             stripped = false
             // (a phrase that is one leading word whole, `共计`, goes entirely, not down to `计`)
             for word in candidates where words.count >= word.count && words.starts(with: word) {
+                // A one-character word (在, 对, 为, 共) goes only before another leading word or a
+                // number: `在职党员` and `共青团员` are words of their own.
+                if word.count == 1, words.count > 1, Self.wordsOpeningWithALeadingCharacter.contains(String(words[0...1])) {
+                    continue
+                }
                 words.removeFirst(word.count)
                 stripped = true
                 break

@@ -19,7 +19,7 @@ struct OutlineBuilder: Sendable {
     /// The same for an inline item's first sentence (`一是…。`).
     static let maxInlineHeadingLength = 30
 
-    private typealias Paragraph = InlineEnumeration.Paragraph
+    typealias Paragraph = InlineEnumeration.Paragraph
     private let classifier: SectionClassifier
     private let closingWords: [String]
 
@@ -28,52 +28,292 @@ struct OutlineBuilder: Sendable {
         closingWords = vocabulary.closing
     }
 
+    /// A title line longer than this holds the report's first sentences too (title and
+    /// text glued into one line by a web page): it is read as body as well.
+    static let maxTitleLength = 60
+
     func build(_ lines: [NormalizedLine], titleIndex: Int?) -> Outline {
-        let start = (titleIndex ?? -1) + 1
+        var start = (titleIndex ?? -1) + 1
+        if let titleIndex, lines.indices.contains(titleIndex), lines[titleIndex].text.count > Self.maxTitleLength {
+            start = titleIndex
+        }
         let end = max(start, closingStart(lines, after: start))
-        let numbering = lines.map { Numbering.leading($0.text) }
+        let paragraphs = Self.splittingInlineSections((start..<end).map {
+            Paragraph(text: lines[$0].text, location: lines[$0].location)
+        })
+        let numbering = paragraphs.map { Numbering.leading($0.text) }
 
-        // Sections open at `一、`; a report without them uses the shallowest numbering
-        // whose headings name a problems or plans part (`3、存在不足`, `4、2024年工作计划`).
-        var sectionLevel: Numbering.Level?
-        if (start..<end).contains(where: { numbering[$0]?.level == .chinese }) {
-            sectionLevel = .chinese
-        } else if let shallowest = (start..<end).compactMap({ numbering[$0]?.level }).min(),
-                  (start..<end).contains(where: { index in
-                      guard let number = numbering[index], number.level == shallowest else { return false }
-                      let kind = classifier.kind(of: Self.splitHeading(number.rest, maxLength: Self.maxHeadingLength).heading)
-                      return kind == .problems || kind == .plans
-                  }) {
-            sectionLevel = shallowest
+        var parts: [Part]
+        if let sectionLevel = sectionLevel(paragraphs, numbering) {
+            parts = numberedParts(paragraphs, numbering, level: sectionLevel)
+        } else {
+            parts = unnumberedParts(paragraphs, afterTitle: titleIndex != nil)
         }
-        guard let sectionLevel else {
-            let paragraphs = (start..<end).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
-            let items = items(paragraphs, below: .chinese)
-            let sections = items.isEmpty ? [] : [Section(kind: .other, label: "", heading: "", items: items,
-                                                          location: lines[start].location)]
-            return Outline(sections: sections, body: start..<end)
+        var sections: [Section] = []
+        for part in parts {
+            if part.isOpening {
+                // The opening (`在…领导下，…现将有关情况汇报如下：`) is a part of its own:
+                // every sentence of a report stays somewhere in its reading.
+                let (intro, items) = items(part.body, below: part.level)
+                let all = intro.map { Item(label: "", text: $0.text, location: $0.location) } + items
+                if !all.isEmpty {
+                    sections.append(Section(kind: .other, label: "", heading: "", items: all, location: all[0].location))
+                }
+                continue
+            }
+            let (intro, items) = items(part.body, below: part.level)
+            var section = Section(kind: part.kind, label: part.label, heading: part.heading, items: items,
+                                  location: part.location)
+            section.intro = intro.map(\.text).joined()
+            sections += splitByKind(section, named: part.named)
         }
+        return Outline(sections: sections, body: start..<end)
+    }
 
-        var sections: [(section: Section, named: [SectionKind])] = []
-        var index = start
-        while index < end, numbering[index]?.level != sectionLevel { index += 1 }
-        while index < end {
-            let opening = numbering[index]!
-            var next = index + 1
-            while next < end, numbering[next]?.level != sectionLevel { next += 1 }
-            let (heading, remainder) = Self.splitHeading(opening.rest, maxLength: Self.maxHeadingLength)
-            var body = (index + 1..<next).map { Paragraph(text: lines[$0].text, location: lines[$0].location) }
-            if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: lines[index].location), at: 0) }
+    /// A part of the report before its items are read: the opening, or a section.
+    private struct Part {
+        var isOpening = false
+        var kind: SectionKind = .other
+        var named: [SectionKind] = []
+        var label = ""
+        var heading = ""
+        var body: [Paragraph] = []
+        var location: SourceLocation?
+        /// The numbering level of the part's own heading; items are read below it.
+        var level: Numbering.Level = .chinese
+
+        /// Whether the part is only a heading over headings, as in a table of contents.
+        var isContents: Bool {
+            !heading.isEmpty && body.allSatisfy { $0.text.count <= OutlineBuilder.maxHeadingLength && !$0.text.contains("。") }
+        }
+    }
+
+    /// The longest heading counted as the name of a part when no `一、` opens sections.
+    static let maxPartNameLength = 16
+
+    /// The numbering level whose lines open sections: `一、`; a report without them uses the
+    /// shallowest numbering whose headings name a problems or plans part (`3、存在不足`), or
+    /// two parts of any kind (`（一）基本情况`, `（二）工作亮点及成效`), or whose lines head
+    /// deeper-numbered items (`1、加强班子建设` over `(1)` `(2)`).
+    private func sectionLevel(_ paragraphs: [Paragraph], _ numbering: [Numbering?]) -> Numbering.Level? {
+        if numbering.contains(where: { $0?.level == .chinese }) { return .chinese }
+        guard let shallowest = numbering.compactMap({ $0?.level }).min() else { return nil }
+        var namesKind = false
+        var named = 0
+        var heads = 0
+        var current: Int?
+        var counted = Set<Int>()
+        for (index, number) in numbering.enumerated() {
+            guard let number else { continue }
+            if number.level == shallowest {
+                current = index
+                let heading = Self.splitHeading(number.rest, maxLength: Self.maxHeadingLength).heading
+                // (Only a short heading names a part; a statement holds kind words by chance.)
+                let kind = heading.count <= Self.maxPartNameLength ? classifier.kind(of: heading) : nil
+                if kind == .problems || kind == .plans { namesKind = true }
+                if kind != nil { named += 1 }
+            } else if let current, number.level > shallowest, !counted.contains(current) {
+                counted.insert(current)
+                heads += 1
+            }
+        }
+        return namesKind || named >= 2 || heads >= 2 ? shallowest : nil
+    }
+
+    /// Parts opened by the section level's numbers; what precedes the first is the opening.
+    private func numberedParts(_ paragraphs: [Paragraph], _ numbering: [Numbering?], level: Numbering.Level) -> [Part] {
+        var parts = [Part(isOpening: true)]
+        var named: [SectionKind] = []
+        for (paragraph, number) in zip(paragraphs, numbering) {
+            guard let number, number.level == level else {
+                parts[parts.count - 1].body.append(paragraph)
+                continue
+            }
+            let (heading, remainder) = Self.splitHeading(number.rest, maxLength: Self.maxHeadingLength)
             // A heading that names no kind (`一、强化理论武装`) is a topic of the work done
             // while no problems or plans part has begun; after one, it is other.
-            let named = classifier.kinds(in: heading.isEmpty ? String(remainder.prefix(Self.maxHeadingLength)) : heading)
-            let kind = named.first
-                ?? (sections.contains { $0.section.kind == .problems || $0.section.kind == .plans } ? .other : .achievements)
-            sections.append((Section(kind: kind, label: opening.label, heading: heading,
-                                     items: items(body, below: sectionLevel), location: lines[index].location), named))
-            index = next
+            named = classifier.kinds(in: heading.isEmpty ? String(remainder.prefix(Self.maxHeadingLength)) : heading)
+            let kind = named.first ?? (parts.contains { $0.kind == .problems || $0.kind == .plans } ? .other : .achievements)
+            var part = Part(kind: kind, named: named, label: number.label, heading: heading,
+                            location: paragraph.location, level: level)
+            if !remainder.isEmpty { part.body.append(Paragraph(text: remainder, location: paragraph.location)) }
+            // A list of headings numbered again from one after a page's table of contents
+            // (`目录：一、… 二、… 三、…` then the report itself): the contents are no sections.
+            // (The last entry's lines run on into the page's title and opening.)
+            if number.ordinal == 1, parts.count > 2, parts.dropFirst().dropLast().allSatisfy(\.isContents),
+               parts[parts.count - 1].body.first.map({ Part(heading: "-", body: [$0]).isContents }) ?? true {
+                let contents = parts.dropFirst().flatMap { part in
+                    [Paragraph(text: part.label + part.heading, location: part.location ?? paragraph.location)] + part.body
+                }
+                parts = [Part(isOpening: true, body: parts[0].body + contents)]
+            }
+            parts.append(part)
         }
-        return Outline(sections: sections.flatMap { splitByKind($0.section, named: $0.named) }, body: start..<end)
+        // `二、存在的问题及下步打算` over `…主要有：一是…。下步，我们将：一是…`: a section whose
+        // heading names several kinds parts at the sentences that introduce each list.
+        return parts.flatMap { part -> [Part] in
+            guard part.named.count >= 2 else { return [part] }
+            var split = [Part(kind: part.kind, named: part.named, label: part.label, heading: part.heading,
+                              location: part.location, level: part.level)]
+            splitAtLeadIns(part.body, into: &split) { kind, current in
+                kind != current.kind && part.named.contains(kind)
+            }
+            return split
+        }
+    }
+
+    /// A report without numbered sections: parts open at unnumbered heading lines
+    /// (`共建共享，让组织强起来` on a line of its own) and at the sentence that introduces an
+    /// inline enumeration when it names a kind (`…仍然存在着一些不足：一是…`, whose kind is
+    /// the sentence's: the heading may be a phrase inside a sentence).
+    private func unnumberedParts(_ paragraphs: [Paragraph], afterTitle: Bool) -> [Part] {
+        let headingLines = paragraphs.indices.filter { index in
+            // The line right below the title is its subtitle or author line.
+            index > 0 && index + 1 < paragraphs.count && Self.isHeadingLine(paragraphs[index].text)
+                && paragraphs[index + 1].text.count > paragraphs[index].text.count
+                && !Self.isHeadingLine(paragraphs[index + 1].text)
+        }
+        let useHeadings = headingLines.count >= 2
+            || headingLines.contains { classifier.kind(of: paragraphs[$0].text) != nil }
+        let headings = useHeadings ? Set(headingLines) : []
+        var parts = [Part(isOpening: true)]
+        splitAtLeadIns(paragraphs, into: &parts, headings: headings) { kind, current in
+            kind != current.kind || current.isOpening
+        }
+        return parts
+    }
+
+    /// Reads `paragraphs` into `parts`, opening a part at each heading line (by index) and
+    /// at each sentence introducing an inline enumeration (`…还存在一些不足：一是…`) whose
+    /// kind `opens` allows beside the current part. The lead-in sentence is the new part's
+    /// heading; what precedes it stays with the part before.
+    private func splitAtLeadIns(_ paragraphs: [Paragraph], into parts: inout [Part], headings: Set<Int> = [],
+                                opens: (SectionKind, Part) -> Bool) {
+        let leadIns = InlineEnumeration.runStarts(paragraphs)
+        for (index, paragraph) in paragraphs.enumerated() {
+            if headings.contains(index) {
+                let named = classifier.kinds(in: paragraph.text)
+                let kind = named.first
+                    ?? (parts.contains { $0.kind == .problems || $0.kind == .plans } ? .other : .achievements)
+                parts.append(Part(kind: kind, named: named, heading: paragraph.text,
+                                  location: paragraph.location, level: .chinese))
+                continue
+            }
+            var characters = Array(paragraph.text)
+            var consumed = 0
+            for offset in leadIns[index] ?? [] {
+                // The introducing sentence: what precedes the marker back to the last full
+                // stop, or, where the marker opens the paragraph, the previous paragraph when
+                // it announces a list (ends with a colon).
+                let local = offset - consumed
+                // (`…作了剖析。一是…`: the marker right after a full stop is introduced by that sentence.)
+                var leadEnd = local
+                while leadEnd > 0, characters[leadEnd - 1].isWhitespace { leadEnd -= 1 }
+                if leadEnd > 0, "。！？!?；;".contains(characters[leadEnd - 1]) { leadEnd -= 1 }
+                let sentenceStart = Self.sentenceStart(characters, before: leadEnd)
+                var lead = String(characters[sentenceStart..<local]).trimmingWhitespace()
+                var fromPrevious = false
+                let current = parts[parts.count - 1]
+                if lead.isEmpty, local == 0, consumed == 0, index > 0, !headings.contains(index - 1),
+                   let previous = current.body.last, previous.location == paragraphs[index - 1].location,
+                   previous.text.last.map({ "：:".contains($0) }) == true {
+                    let prior = Array(previous.text)
+                    let start = Self.sentenceStart(prior, before: prior.count)
+                    lead = String(prior[start...]).trimmingWhitespace()
+                    fromPrevious = true
+                }
+                // (A numbered line leading into a list is an item; its parts are `splitByKind`'s.)
+                guard Numbering.leading(lead) == nil, let kind = classifier.kinds(in: Self.namingClauses(of: lead)).first,
+                      opens(kind, current) else { continue }
+                let heading = String(lead.reversed().drop(while: { "，,：:；;。".contains($0) || $0.isWhitespace })
+                    .reversed())
+                if fromPrevious {
+                    var previous = parts[parts.count - 1].body.removeLast()
+                    let prior = Array(previous.text)
+                    let start = Self.sentenceStart(prior, before: prior.count)
+                    previous.text = String(prior[..<start]).trimmingWhitespace()
+                    if !previous.text.isEmpty { parts[parts.count - 1].body.append(previous) }
+                } else {
+                    let before = String(characters[..<sentenceStart]).trimmingWhitespace()
+                    if !before.isEmpty {
+                        parts[parts.count - 1].body.append(Paragraph(text: before, location: paragraph.location))
+                    }
+                    characters = Array(characters[local...])
+                    consumed = offset
+                }
+                parts.append(Part(kind: kind, named: classifier.kinds(in: lead), heading: heading,
+                                  location: paragraph.location, level: current.level))
+            }
+            let rest = String(characters).trimmingWhitespace()
+            if !rest.isEmpty { parts[parts.count - 1].body.append(Paragraph(text: rest, location: paragraph.location)) }
+        }
+    }
+
+    /// Clauses that say what comes: `支部按照年度学习计划，一是…` names no plans, its clause
+    /// only gives the basis of what follows (按照, 根据, 围绕 …).
+    static func namingClauses(of lead: String) -> String {
+        var clauses: [Substring] = []
+        var rest = Substring(lead)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: { "，,".contains($0) }).map { rest.index(after: $0) } ?? rest.endIndex
+            clauses.append(rest[..<end])
+            rest = rest[end...]
+        }
+        return clauses.filter { clause in !basisWords.contains { clause.contains($0) } }.joined()
+    }
+
+    private static let basisWords = ["按照", "根据", "依据", "遵照", "围绕", "结合", "对照"]
+
+    /// Where the sentence holding position `index` begins: after the last `。！？；` before it.
+    private static func sentenceStart(_ characters: [Character], before index: Int) -> Int {
+        var start = min(index, characters.count)
+        while start > 0, !"。！？!?；;".contains(characters[start - 1]) { start -= 1 }
+        return start
+    }
+
+    /// A line standing alone as an unnumbered heading: short, no sentence inside, not
+    /// ending as a clause does, not a date or a numbered line.
+    static func isHeadingLine(_ text: String) -> Bool {
+        guard (4...Self.maxInlineHeadingLength).contains(text.count),
+              !text.contains(where: { "。！？!?；;".contains($0) }),
+              let last = text.last, !"：:，,、".contains(last),
+              Numbering.leading(text) == nil, !LineJoiner.opensBlock(text), !isDate(text) else { return false }
+        return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    /// Web pages flatten a report into few lines: `…取得成效。一、主要工作（一）…`. A `一、`
+    /// inside a line, after a full stop or white space, that continues the report's rising
+    /// sequence of section numbers, starts a paragraph of its own.
+    static func splittingInlineSections(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var last = 0
+        var result: [Paragraph] = []
+        for paragraph in paragraphs {
+            let characters = Array(paragraph.text)
+            var cuts: [Int] = []
+            for index in characters.indices {
+                guard ChineseNumeral.isNumeral(characters[index]) else { continue }
+                let atStart = index == 0
+                guard atStart || "。！？!?".contains(characters[index - 1]) || characters[index - 1].isWhitespace,
+                      atStart || index == 0 || !ChineseNumeral.isNumeral(characters[index - 1]) else { continue }
+                let window = String(characters[index..<min(characters.count, index + 12)])
+                guard let number = Numbering.leading(window), number.level == .chinese else { continue }
+                if atStart {
+                    last = number.ordinal
+                } else if number.ordinal > last, number.ordinal <= last + 3 {
+                    cuts.append(index)
+                    last = number.ordinal
+                }
+            }
+            guard !cuts.isEmpty else {
+                result.append(paragraph)
+                continue
+            }
+            for (lower, upper) in zip([0] + cuts, cuts + [characters.count]) {
+                let text = String(characters[lower..<upper]).trimmingWhitespace()
+                if !text.isEmpty { result.append(Paragraph(text: text, location: paragraph.location)) }
+            }
+        }
+        return result
     }
 
     /// The longest item heading read as the name of a part (`（二）下步打算`).
@@ -99,6 +339,7 @@ struct OutlineBuilder: Sendable {
         guard parts.contains(where: { $0 != nil && $0 != section.kind }) else { return [section] }
         var result = [Section(kind: section.kind, label: section.label, heading: section.heading,
                               location: section.location)]
+        result[0].intro = section.intro
         // Whether the last part was opened by an item's heading rather than the section's.
         var openedByItem = false
         for (item, kind) in zip(section.items, parts) {
@@ -111,21 +352,30 @@ struct OutlineBuilder: Sendable {
             openedByItem = true
             let items = item.items.isEmpty && !item.text.isEmpty
                 ? [Item(label: "", text: item.text, location: item.location)] : item.items
+            // The words leading into the part's enumeration stay its intro.
+            let intro = item.items.isEmpty ? "" : item.text
             if result.count == 1, result[0].items.isEmpty {
                 // The first part takes the section's own number and heading.
                 result[0].kind = kind
                 result[0].items = items
+                result[0].intro += intro
                 continue
             }
-            result.append(Section(kind: kind, label: item.label, heading: item.heading, items: items,
-                                  location: item.location))
+            var part = Section(kind: kind, label: item.label, heading: item.heading, items: items,
+                               location: item.location)
+            part.intro = intro
+            result.append(part)
         }
         return result
     }
 
     // MARK: Items
 
-    private func items(_ paragraphs: [Paragraph], below level: Numbering.Level) -> [Item] {
+    /// A part's items and the paragraphs that introduce them. Where the part holds an
+    /// enumeration (numbered lines, `一是…二是…`), what precedes it only leads into the list
+    /// (`取得了明显成效：`, `还存在一些不足：`): it is returned as the intro, no item, so that
+    /// it is never merged as a statement. Without an enumeration every paragraph is an item.
+    private func items(_ paragraphs: [Paragraph], below level: Numbering.Level) -> (intro: [Paragraph], items: [Item]) {
         let paragraphs = paragraphs.flatMap(Self.splittingNumberedRun)
         let numbering = paragraphs.map { Numbering.leading($0.text) }
         guard let top = numbering.compactMap({ $0?.level }).filter({ $0 > level }).min() else {
@@ -142,34 +392,45 @@ struct OutlineBuilder: Sendable {
                 groups[groups.count - 1].body.append(paragraph)
             }
         }
-        return inlineItems(intro) + groups.map { group in
+        // An enumeration inside the lead-in (`一是…二是…` before `（一）`) is one of its own.
+        let leading: (intro: [Paragraph], items: [Item]) = InlineEnumeration.split(intro) == nil
+            ? (intro, []) : inlineItems(intro)
+        return (leading.intro, leading.items + groups.map { group in
             let (heading, remainder) = Self.splitHeading(group.numbering.rest, maxLength: Self.maxHeadingLength)
             var body = group.body
             if !remainder.isEmpty { body.insert(Paragraph(text: remainder, location: group.location), at: 0) }
-            return Self.combine(label: group.numbering.label, heading: heading,
-                                children: items(body, below: top), location: group.location)
-        }
+            var (intro, children) = items(body, below: top)
+            // Inside an item, only a clause running into its list (`严格执行制度，一是…`,
+            // `主要表现在：`) leads in; a paragraph of its own before the list is a statement.
+            if let last = intro.last?.text.last, !"：:，,".contains(last) {
+                children = intro.map { Item(label: "", text: $0.text, location: $0.location) } + children
+                intro = []
+            }
+            return Self.combine(label: group.numbering.label, heading: heading, intro: intro,
+                                children: children, location: group.location)
+        })
     }
 
-    private func inlineItems(_ paragraphs: [Paragraph]) -> [Item] {
+    private func inlineItems(_ paragraphs: [Paragraph]) -> (intro: [Paragraph], items: [Item]) {
         guard let split = InlineEnumeration.split(paragraphs) else {
-            return paragraphs.map { Item(label: "", text: $0.text, location: $0.location) }
+            return ([], paragraphs.map { Item(label: "", text: $0.text, location: $0.location) })
         }
-        let intro = split.intro.map { Item(label: "", text: $0.text, location: $0.location) }
-        return intro + split.entries.map { entry in
+        return (split.intro, split.entries.map { entry in
             let words = String(entry.text.drop(while: { "，,、：:".contains($0) || $0.isWhitespace }))
             let (heading, text) = Self.splitHeading(words, maxLength: Self.maxInlineHeadingLength)
             return Item(label: entry.label, heading: heading, text: text, location: entry.location)
-        }
+        })
     }
 
     /// An item from its children: unnumbered paragraphs only become its text; an
-    /// enumeration becomes its nested items (paragraphs before it stay as unlabeled leaves).
-    private static func combine(label: String, heading: String, children: [Item], location: SourceLocation) -> Item {
-        if children.allSatisfy({ $0.label.isEmpty && $0.items.isEmpty }) {
+    /// enumeration becomes its nested items, and the words leading into it the item's text.
+    private static func combine(label: String, heading: String, intro: [Paragraph], children: [Item],
+                                location: SourceLocation) -> Item {
+        if intro.isEmpty, children.allSatisfy({ $0.label.isEmpty && $0.items.isEmpty }) {
             return Item(label: label, heading: heading, text: children.map(\.statement).joined(), location: location)
         }
-        return Item(label: label, heading: heading, text: "", items: children, location: location)
+        return Item(label: label, heading: heading, text: intro.map(\.text).joined(), items: children,
+                    location: location)
     }
 
     /// Levels whose numbers a writer also runs on inside one paragraph (`（1）…；（2）…`).
@@ -221,6 +482,27 @@ struct OutlineBuilder: Sendable {
            words.index(after: colon) < words.endIndex {
             return (String(words[..<colon]), String(words[words.index(after: colon)...]).trimmingWhitespace())
         }
+        // `基本情况   党员人数…`: a gap of white space ends a heading on a flattened page.
+        if let gap = Self.whitespaceGap(in: words), words.distance(from: words.startIndex, to: gap.lowerBound) <= maxLength,
+           !words[..<gap.lowerBound].contains(where: { "。！，,；;：:".contains($0) }) {
+            return (String(words[..<gap.lowerBound]), String(words[gap.upperBound...]))
+        }
+        // `主要工作情况（一）加强…`: a heading run straight into its first subheading.
+        let characters = Array(words)
+        if let open = characters.indices.first(where: { index in
+            index > 0 && (characters[index] == "（" || characters[index] == "(")
+                && Numbering.leading(String(characters[index..<min(characters.count, index + 6)]))?.level == .chineseParenthesized
+        }), open <= maxLength, !characters[..<open].contains(where: { "。！，,；;".contains($0) }) {
+            return (String(characters[..<open]).trimmingWhitespace(), String(characters[open...]))
+        }
+        // `加强思想教育，提高队伍素质一年来，我支部…`: a heading run into a sentence that
+        // opens with a time phrase, where no full stop ends the heading.
+        // (Only where the line is no short heading and no full stop ends a heading before.)
+        if characters.count > maxLength,
+           !characters.prefix(maxLength + 1).contains(where: { "。！；;：:".contains($0) }),
+           let start = timePhraseStart(characters, maxLength: maxLength) {
+            return (String(characters[..<start]), String(characters[start...]))
+        }
         if let stop = words.firstIndex(where: { $0 == "。" || $0 == "！" }) {
             let heading = words[..<stop]
             guard heading.count <= maxLength else { return ("", words) }
@@ -231,6 +513,43 @@ struct OutlineBuilder: Sendable {
             return (String(words.reversed().drop(while: { "：:".contains($0) }).reversed()), "")
         }
         return ("", words)
+    }
+
+    /// Time phrases that open a report's sentences (`一年来，`, `今年以来，`).
+    private static let timePhrases: [[Character]] = ["一年来", "今年以来", "今年来", "近年来", "近年以来", "多年来",
+                                                    "近几年来", "年初以来", "上半年以来", "下半年以来", "本季度以来"].map(Array.init)
+
+    /// Where a time phrase followed by a comma begins, at least four characters in and within
+    /// `maxLength`: the first sentence after a heading written without a full stop.
+    private static func timePhraseStart(_ characters: [Character], maxLength: Int) -> Int? {
+        guard characters.count > 5 else { return nil }
+        for index in 4..<min(characters.count - 1, maxLength + 1) {
+            for phrase in timePhrases where index + phrase.count < characters.count {
+                let after = characters[index + phrase.count]
+                if (after == "，" || after == ","), characters[index..<(index + phrase.count)].elementsEqual(phrase) {
+                    return index
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The first run of two or more white-space characters inside `words`, not at its ends.
+    private static func whitespaceGap(in words: String) -> Range<String.Index>? {
+        var index = words.startIndex
+        while index < words.endIndex {
+            guard words[index].isWhitespace else {
+                index = words.index(after: index)
+                continue
+            }
+            var end = index
+            while end < words.endIndex, words[end].isWhitespace { end = words.index(after: end) }
+            if index > words.startIndex, end < words.endIndex, words.distance(from: index, to: end) >= 2 {
+                return index..<end
+            }
+            index = end
+        }
+        return nil
     }
 
     // MARK: Closing

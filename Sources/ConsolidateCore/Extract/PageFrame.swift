@@ -29,6 +29,9 @@ enum PageFrame {
     /// Keys that mark metadata wherever they stand on a short line (`… 浏览次数:199`).
     private static let innerKeys = ["来源", "发布时间", "发布日期", "更新时间", "浏览次数", "阅读次数", "上传人", "上传者",
                                     "文件大小", "文档格式", "下载次数", "责任编辑", "网站客服"]
+    private static let siteWordSet = ScalarWords(siteWords)
+    private static let innerKeySet = ScalarWords(innerKeys)
+    private static let fileEndingSet = ScalarWords(fileEndings)
     /// File-name endings: a line that names a file is the page's, not the report's.
     private static let fileEndings = [".docx", ".doc", ".wps", ".pdf", ".txt", ".DOCX", ".DOC", ".PDF"]
 
@@ -59,14 +62,23 @@ enum PageFrame {
             let next = body.dropFirst(key.count).first
             if next == nil || next == ":" || next == "：" || next == " " || next == "\u{A0}" { return true }
         }
-        if characters.count <= 120, siteWords.contains(where: text.contains) { return true }
-        if fileEndings.contains(where: text.hasSuffix) { return true }
-        // Frame lines joined into one by a hard-break rejoiner: `….doc上传人:小雄 2020/2/28 文件大小:63 KB`.
-        if characters.count <= 120, !text.contains("。"),
-           innerKeys.contains(where: { text.contains($0 + ":") || text.contains($0 + "：") })
-            || fileEndings.contains(where: { text.contains($0) }) {
-            return true
+        if characters.count <= 120 {
+            let scalars = text.scalarArray
+            var index = 0
+            while index < scalars.count {
+                if siteWordSet.prefixLength(scalars, at: index) != nil { return true }
+                // Frame lines joined into one by a hard-break rejoiner: `….doc上传人:小雄 2020/2/28 文件大小:63 KB`.
+                if !characters.contains("。") {
+                    if let key = innerKeySet.prefixLength(scalars, at: index), index + key < scalars.count,
+                       scalars[index + key] == ":" || scalars[index + key] == "：" {
+                        return true
+                    }
+                    if fileEndingSet.prefixLength(scalars, at: index) != nil { return true }
+                }
+                index += 1
+            }
         }
+        if fileEndings.contains(where: text.hasSuffix) { return true }
         // `首页 > 文章中心 > 正文`
         if characters.filter({ $0 == ">" || $0 == "＞" || $0 == "»" }).count >= 2, characters.count <= 60 { return true }
         // `1 / 6`, `2024-10-19`, `- 202.68 KB`: digits and signs only, or a size.

@@ -14,6 +14,10 @@ public enum ReportOutline {
         lines.append("unit: \(report.unit)  period: \(period)")
         for section in report.sections {
             lines.append("[\(section.kind.rawValue)] \(section.label)\(section.heading)\(at(section.location))")
+            if !section.intro.isEmpty {
+                lines.append("  intro: " + String(section.intro.prefix(excerptLength))
+                    + (section.intro.count > excerptLength ? "…" : ""))
+            }
             append(section.items, depth: 1, to: &lines)
         }
         for metric in report.metrics {

@@ -39,9 +39,10 @@ public enum Ingest {
         case .compoundFile:
             let compound = FormatSniffer.compoundFileKind(of: bytes, named: named)
             if compound.encrypted { throw .encryptedDocument(path: displayPath) }
-            throw .legacyDocument(path: displayPath, kind: compound.kind)
+            guard compound.kind != .other else { throw .legacyDocument(path: displayPath, kind: compound.kind) }
+            document = try readConverted(bytes, kind: compound.kind, path: displayPath, sha: sha, inputs: inputs)
         case .pdf:
-            throw .unsupportedFormat(path: displayPath, detected: "PDF 文件")
+            document = try readPDF(bytes, path: displayPath, sha: sha, inputs: inputs)
         case .rtf:
             throw .unsupportedFormat(path: displayPath, detected: "RTF 格式的文档")
         case .other:
@@ -62,6 +63,46 @@ public enum Ingest {
         }
         guard !document.paragraphs.isEmpty else { throw .empty(path: displayPath) }
         return document
+    }
+
+    /// A Word 97-2003 or WPS file converted to .docx by LibreOffice and read as one; where
+    /// LibreOffice is not installed, the advice to re-save it.
+    private static func readConverted(_ bytes: Data, kind: LegacyDocumentKind, path: String, sha: String,
+                                      inputs: PipelineConfiguration.Inputs) throws(IngestError) -> RawDocument {
+        let converter = DocumentConverter(settings: inputs.converters)
+        let converted: DocumentConverter.Output
+        do {
+            converted = try converter.officeToDocx(bytes, fileExtension: kind == .wps ? "wps" : "doc",
+                                                   maxBytes: inputs.maxFileBytes)
+        } catch .toolMissing {
+            throw .legacyDocument(path: path, kind: kind)
+        } catch {
+            throw .conversionFailed(path: path, tool: "LibreOffice", reason: error.reason)
+        }
+        var document = try readZip(converted.bytes, named: .docx, path: path, sha: sha, inputs: inputs)
+        document.source = SourceInfo(path: path, format: kind == .wps ? .wps : .doc, sha256: sha,
+                                     convertedBy: converted.tool)
+        document.notes.append("本文件为\(kind.description)，已用 LibreOffice 转换为 .docx 后读取，请核对版式复杂处（表格、文本框）。")
+        return document
+    }
+
+    /// A PDF's text layer, through pdftotext, without running headers, footers and page numbers.
+    private static func readPDF(_ bytes: Data, path: String, sha: String,
+                                inputs: PipelineConfiguration.Inputs) throws(IngestError) -> RawDocument {
+        let converted: DocumentConverter.Output
+        do {
+            converted = try DocumentConverter(settings: inputs.converters).pdfText(bytes, maxBytes: inputs.maxFileBytes)
+        } catch .toolMissing {
+            throw .unsupportedFormat(path: path, detected: "PDF 文件（本机没有可读取 PDF 文字的 pdftotext）")
+        } catch {
+            throw .conversionFailed(path: path, tool: "pdftotext（读取 PDF 文字）", reason: error.reason)
+        }
+        let text = String(decoding: converted.bytes, as: UTF8.self)
+        let pages = PDFText.pages(text)
+        guard PDFText.hasTextLayer(pages) else { throw .scannedPDF(path: path) }
+        let source = SourceInfo(path: path, format: .pdf, encoding: "utf-8", sha256: sha, convertedBy: converted.tool)
+        return RawDocument(source: source, paragraphs: PDFText.paragraphs(pages),
+                           notes: ["本文件为 PDF，已读取其中的文字层（页眉、页脚和页码已略去），请核对分段。"])
     }
 
     private static func readZip(_ bytes: Data, named: FormatSniffer.NamedKind, path: String, sha: String,

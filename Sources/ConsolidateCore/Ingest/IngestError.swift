@@ -25,6 +25,10 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedXML(path: String, part: String, line: Int)
     /// A file with no text at all.
     case empty(path: String)
+    /// A .doc, .wps or .pdf whose conversion failed or ran past its time limit (`tool` names the tool).
+    case conversionFailed(path: String, tool: String, reason: String)
+    /// A PDF without a text layer: a scan.
+    case scannedPDF(path: String)
 
     public var description: String {
         switch self {
@@ -41,7 +45,7 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .brokenDocx(path, reason):
             return "文件 \(path) 不是完好的 Word 文档（\(reason)），请用 Word 打开后另存为 .docx 再提交。"
         case let .legacyDocument(path, kind):
-            return "文件 \(path) 是\(kind.description)，本工具只读取 .docx 和 .txt，请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再提交。"
+            return "文件 \(path) 是\(kind.description)，本机没有可用于转换它的 LibreOffice，本工具只读取 .docx 和 .txt，请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再提交。"
         case let .encryptedDocument(path):
             return "文件 \(path) 设置了打开密码，本工具无法读取，请取消密码后另存为 .docx 再提交。"
         case let .mismatchedExtension(path, named, actual):
@@ -56,6 +60,10 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             return "文件 \(path) 中的部件 \(part) 第 \(line) 行不是有效的 XML，文件已损坏，请用 Word 打开后另存为 .docx 再提交。"
         case let .empty(path):
             return "文件 \(path) 中没有任何文字，请确认提交的是汇报正文后重新提交。"
+        case let .conversionFailed(path, tool, reason):
+            return "文件 \(path) 用 \(tool) 转换失败（\(reason)），请用 Word 或 WPS 打开后另存为 .docx 或 .txt 再提交。"
+        case let .scannedPDF(path):
+            return "文件 \(path) 是扫描件 PDF，没有可读取的文字，请提交 Word 文档（.docx）或可复制文字的 PDF。"
         }
     }
 }

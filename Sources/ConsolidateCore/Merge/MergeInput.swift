@@ -9,16 +9,22 @@ public struct UnitFigure: Sendable, Equatable, Hashable {
     public var value: Int?
     public var approx: Bool
     public var text: String
+    /// Where the figure stands: the submission's path and paragraph.
+    public var source: String? = nil
+    public var location: SourceLocation? = nil
 }
 
 /// A submission with the time it arrived, which decides which of two submissions of one unit counts.
 public struct SubmittedReport: Sendable {
     public var report: UnitReport
     public var submitted: Date
+    /// How the report's unit was told (by the run's `UnitResolver`); nil where the caller named it.
+    public var identity: UnitIdentity?
 
-    public init(report: UnitReport, submitted: Date) {
+    public init(report: UnitReport, submitted: Date, identity: UnitIdentity? = nil) {
         self.report = report
         self.submitted = submitted
+        self.identity = identity
     }
 }
 
@@ -32,9 +38,14 @@ public struct MergeInput: Sendable {
     public var figures: [UnitFigure]
     /// Periods of the received reports, for the consolidation's own period.
     public var periods: [Period]
+    /// Units due (the roster's entries); nil without a roster.
+    public var due: Int?
 
-    /// From the reports of one run. Of two submissions of one unit the later counts (then the
-    /// later path); the other is `superseded`. Roster units that sent nothing are `missing`.
+    /// From the reports of one run, each unit already told. Of a unit's readable submissions the
+    /// latest counts (then the later path) and the others are `superseded` by it; an unreadable
+    /// file older than the counted one is superseded by it too, one newer stays `quarantined`
+    /// (the unit's latest version cannot be read: it is told so). A unit with no readable file
+    /// is `quarantined` once, by its latest file. Roster units that sent nothing are `missing`.
     public static func from(_ submissions: [SubmittedReport], roster: Roster?,
                             copySimilarity: Double) -> MergeInput {
         let ordered = submissions.sorted {
@@ -44,30 +55,51 @@ public struct MergeInput: Sendable {
         var statements: [Statement] = []
         var figures: [UnitFigure] = []
         var periods: [Period] = []
-        var counted = Set<String>()
-        for submission in ordered {
-            let report = submission.report
-            var entry = UnitEntry(unit: report.unit, status: .received, source: report.source.path,
-                                  warnings: report.warnings, residue: report.residue.count,
-                                  placeholders: report.placeholders.count)
-            if report.status == .quarantined {
-                entry.status = .quarantined
-                entry.warnings = [report.error ?? "无法读取"] + report.warnings
-            } else if counted.contains(report.unit) {
-                entry.status = .superseded
-                entry.warnings.append("同一单位另有较新的报送，本份未计入汇总。")
-            } else {
-                counted.insert(report.unit)
-                statements += Statement.statements(of: report)
-                figures += Self.figures(of: report)
-                periods.append(report.period)
+        var byUnit: [String: [SubmittedReport]] = [:]
+        for submission in ordered { byUnit[submission.report.unit, default: []].append(submission) }
+        for unit in byUnit.keys.sorted() {
+            let group = byUnit[unit]!
+            let counted = group.first { $0.report.status != .quarantined }
+            let latest = group[0]
+            for submission in group {
+                let report = submission.report
+                var entry = UnitEntry(unit: report.unit, status: .received, source: report.source.path,
+                                      warnings: report.warnings, residue: report.residue.count,
+                                      placeholders: report.placeholders.count)
+                entry.identify(submission.identity)
+                if let counted, submission.report.source.path == counted.report.source.path {
+                    statements += Statement.statements(of: report)
+                    figures += Self.figures(of: report)
+                    periods.append(report.period)
+                    for newer in group.prefix(while: { $0.report.source.path != counted.report.source.path }) {
+                        entry.warnings.append("同一单位较新的文件 \(newer.report.source.path) 无法读取，本次按本份汇总；请该单位重新报送。")
+                    }
+                } else if report.status == .quarantined {
+                    let reason = report.error ?? "无法读取"
+                    if let counted, submission.submitted <= counted.submitted {
+                        entry.status = .superseded
+                        entry.supersededBy = counted.report.source.path
+                        entry.warnings = [reason, "已由同一单位可读取的 \(counted.report.source.path) 取代，本份未计入汇总。"] + report.warnings
+                    } else if counted == nil, submission.report.source.path != latest.report.source.path {
+                        entry.status = .superseded
+                        entry.supersededBy = latest.report.source.path
+                        entry.warnings = [reason, "同一单位另有较新的 \(latest.report.source.path)，本份未计入。"] + report.warnings
+                    } else {
+                        entry.status = .quarantined
+                        entry.warnings = [reason] + report.warnings
+                    }
+                } else {
+                    entry.status = .superseded
+                    entry.supersededBy = counted?.report.source.path
+                    entry.warnings.append("已由同一单位较新的 \(counted?.report.source.path ?? "") 取代，本份未计入汇总。")
+                }
+                units.append(entry)
             }
-            units.append(entry)
         }
         // Suspected copying: both reports stay, each unit is told which other it resembles.
-        let byUnit = Dictionary(grouping: statements, by: \.unit)
-        let documents = byUnit.keys.sorted().map { unit in
-            CopyDetector.Document(unit: unit, text: byUnit[unit]!.map(\.text).joined(separator: "\n"))
+        let statementsByUnit = Dictionary(grouping: statements, by: \.unit)
+        let documents = statementsByUnit.keys.sorted().map { unit in
+            CopyDetector.Document(unit: unit, text: statementsByUnit[unit]!.map(\.text).joined(separator: "\n"))
         }
         for (first, second, similarity) in CopyDetector(threshold: copySimilarity).suspectedCopies(documents) {
             let percent = Int((similarity * 100).rounded())
@@ -78,15 +110,14 @@ public struct MergeInput: Sendable {
             }
         }
         if let roster {
-            let present = Set(units.filter { $0.status == .received }.map(\.unit))
+            let present = Set(units.map(\.unit))
             for unit in roster.units where !present.contains(unit) {
-                let quarantined = units.contains { $0.unit == unit && $0.status == .quarantined }
-                if !quarantined {
-                    units.append(UnitEntry(unit: unit, status: .missing, source: nil, warnings: ["本期未报送。"]))
-                }
+                var entry = UnitEntry(unit: unit, status: .missing, source: nil, warnings: ["本期未报送。"])
+                entry.identifiedBy = .roster
+                units.append(entry)
             }
         }
-        return MergeInput(units: units, statements: statements, figures: figures, periods: periods)
+        return MergeInput(units: units, statements: statements, figures: figures, periods: periods, due: roster?.units.count)
     }
 
     /// From earlier consolidations (a city over its districts).
@@ -101,7 +132,14 @@ public struct MergeInput: Sendable {
             for total in consolidation.metrics {
                 figures += total.units.map {
                     UnitFigure(unit: $0.unit, activity: total.activity, measure: total.unit, value: $0.value,
-                               approx: $0.approx, text: $0.text)
+                               approx: $0.approx, text: $0.text, source: $0.source, location: $0.location)
+                }
+                // The figures a unit gave beside the counted one, so the roll-up shows them too.
+                figures += (total.conflicts ?? []).flatMap(\.figures).filter { figure in
+                    !total.units.contains { $0.unit == figure.unit && $0.value == figure.value && $0.text == figure.text }
+                }.map {
+                    UnitFigure(unit: $0.unit, activity: total.activity, measure: total.unit, value: $0.value,
+                               approx: $0.approx, text: $0.text, source: $0.source, location: $0.location)
                 }
                 figures += total.unknown.map {
                     UnitFigure(unit: $0, activity: total.activity, measure: total.unit, value: nil, approx: false, text: "")
@@ -111,13 +149,18 @@ public struct MergeInput: Sendable {
             periods += Array(repeating: consolidation.period,
                              count: consolidation.units.filter { $0.status == .received }.count)
         }
-        return MergeInput(units: units, statements: statements, figures: figures, periods: periods)
+        // Units due add up where every consolidation knew its own; otherwise no one can say.
+        let dues = consolidations.map(\.due)
+        let due = dues.contains(nil) ? nil : dues.reduce(0) { $0 + ($1 ?? 0) }
+        return MergeInput(units: units, statements: statements, figures: figures, periods: periods, due: due)
     }
 
     /// A unit's figures as its report states them; `MetricTotals` keeps one per unit and activity.
+    /// A figure over several years (`三年来…`) is not the period's and stays out of its totals.
     static func figures(of report: UnitReport) -> [UnitFigure] {
-        report.metrics.map {
-            UnitFigure(unit: report.unit, activity: $0.activity, measure: $0.unit, value: $0.value, approx: $0.approx, text: $0.text)
+        report.metrics.filter { !$0.beyondPeriod }.map {
+            UnitFigure(unit: report.unit, activity: $0.activity, measure: $0.unit, value: $0.value, approx: $0.approx, text: $0.text,
+                       source: report.source.path, location: $0.location)
         }
     }
 }

@@ -18,7 +18,9 @@ public struct Merger: Sendable {
         let problemGroups = problemGroups(statements.filter { $0.kind == .problem }, classifier: problems)
         let period = Self.period(of: input.periods)
         let area = configuration.render.area.isEmpty
-            ? Self.area(of: input.units.filter { $0.status == .received }.map(\.unit)) : configuration.render.area
+            // Units named after their files say nothing of the area.
+            ? Self.area(of: input.units.filter { $0.status == .received && $0.identifiedBy != .file }.map(\.unit))
+            : configuration.render.area
         return Consolidation(
             title: "\(area)\(period.chineseName)基层党建工作情况汇总报告",
             period: period,
@@ -26,7 +28,7 @@ public struct Merger: Sendable {
             achievements: Self.ranked(achievements),
             problems: problemGroups,
             plans: Self.rankedByTheme(plans, themes: configuration.themes.map(\.id)),
-            metrics: MetricTotals.totals(of: input.figures),
+            metrics: FigureConflicts.annotate(MetricTotals.totals(of: input.figures), figures: input.figures), due: input.due,
             unnamedSingleUnitPractices: unnamedSingleUnitPractices(achievements))
     }
 

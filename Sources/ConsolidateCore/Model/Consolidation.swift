@@ -34,6 +34,14 @@ public struct UnitEntry: Codable, Sendable, Equatable, Hashable {
     public var residue: Int
     /// Unfilled placeholders found.
     public var placeholders: Int
+    /// For a superseded submission: the path of the one of the same unit that counts instead.
+    public var supersededBy: String?
+    /// True where a roster was given and the unit is not on it: listed, counted, never due.
+    public var notOnRoster: Bool?
+    /// The roster entry where the unit was matched to it by a near name, with the name found.
+    public var rosterMatch: RosterMatch?
+    /// How the unit was told: `roster`, `name`, or `file` (no name could be read; named after its file).
+    public var identifiedBy: UnitIdentity.Basis?
 
     public init(unit: String, status: SubmissionStatus, source: String?, warnings: [String] = [],
                 residue: Int = 0, placeholders: Int = 0) {
@@ -43,6 +51,14 @@ public struct UnitEntry: Codable, Sendable, Equatable, Hashable {
         self.warnings = warnings
         self.residue = residue
         self.placeholders = placeholders
+    }
+
+    /// Takes the identity fields from how the unit was told.
+    mutating func identify(_ identity: UnitIdentity?) {
+        guard let identity else { return }
+        identifiedBy = identity.basis
+        rosterMatch = identity.rosterMatch
+        notOnRoster = identity.notOnRoster ? true : nil
     }
 }
 
@@ -154,12 +170,36 @@ public struct MetricContribution: Codable, Sendable, Equatable, Hashable {
     public var approx: Bool
     /// The unit's own words for the figure.
     public var text: String
+    /// Where the figure stands: the submission's path and paragraph.
+    public var source: String?
+    public var location: SourceLocation?
 
-    public init(unit: String, value: Int, approx: Bool, text: String) {
+    public init(unit: String, value: Int, approx: Bool, text: String, source: String? = nil, location: SourceLocation? = nil) {
         self.unit = unit
         self.value = value
         self.approx = approx
         self.text = text
+        self.source = source
+        self.location = location
+    }
+}
+
+/// One unit giving different figures for one activity: shown, never resolved silently.
+public struct FigureConflict: Codable, Sendable, Equatable, Hashable {
+    public var unit: String
+    /// The figure the total counts.
+    public var kept: Int
+    /// Every figure the unit gave for the activity, each with its words and place.
+    public var figures: [MetricContribution]
+    /// True where the figures not counted add up to the one counted (`讲党课1次、…2次，共计3次`):
+    /// a breakdown of the total, not a contradiction.
+    public var breakdown: Bool
+
+    public init(unit: String, kept: Int, figures: [MetricContribution], breakdown: Bool = false) {
+        self.unit = unit
+        self.kept = kept
+        self.figures = figures
+        self.breakdown = breakdown
     }
 }
 
@@ -174,6 +214,10 @@ public struct MetricTotal: Codable, Sendable, Equatable, Hashable {
     public var units: [MetricContribution]
     /// Units whose figure for this activity is an unfilled placeholder.
     public var unknown: [String]
+    /// How the total was made, in Chinese: written beside it wherever it is shown.
+    public var rule: String?
+    /// Units that gave different figures for this activity; nil where none did.
+    public var conflicts: [FigureConflict]?
 
     public init(activity: String, unit: String, total: Int, approx: Bool,
                 units: [MetricContribution], unknown: [String]) {
@@ -199,14 +243,21 @@ public struct Consolidation: Codable, Sendable, Equatable {
     public var problems: [ProblemGroup]
     public var plans: [StatementGroup]
     public var metrics: [MetricTotal]
+    /// How many units were due: the roster's entries; nil where no roster was given, and then
+    /// no one can say who is missing.
+    public var due: Int?
+    /// Entries of the input folder passed over, each with its reason (run.json lists them too);
+    /// nil where none was.
+    public var skipped: [SkippedFile]?
     /// Practices of a single unit (achievements of the list's own kind) that the summary does not
     /// name under 特色做法: not distinctive, or beyond `merge.distinctiveLimit`. They are in review.html.
     /// Nil in summaries written before it was counted.
     public var unnamedSingleUnitPractices: Int?
 
     public init(title: String, period: Period, units: [UnitEntry], achievements: [StatementGroup],
-                problems: [ProblemGroup], plans: [StatementGroup], metrics: [MetricTotal],
+                problems: [ProblemGroup], plans: [StatementGroup], metrics: [MetricTotal], due: Int? = nil,
                 unnamedSingleUnitPractices: Int? = nil) {
+        self.due = due
         self.unnamedSingleUnitPractices = unnamedSingleUnitPractices
         self.title = title
         self.period = period

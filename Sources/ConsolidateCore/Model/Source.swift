@@ -2,6 +2,12 @@
 public enum SourceFormat: String, Codable, Sendable, Equatable {
     case docx
     case txt
+    /// Word 97-2003, read through LibreOffice's conversion to .docx.
+    case doc
+    /// WPS Office's own format, read through LibreOffice's conversion to .docx.
+    case wps
+    /// A PDF's text layer, read through pdftotext.
+    case pdf
 }
 
 /// Where a submission came from and how its bytes were read.
@@ -13,12 +19,15 @@ public struct SourceInfo: Codable, Sendable, Equatable, Hashable {
     public var encoding: String?
     /// Lower-case hex SHA-256 of the file's bytes.
     public var sha256: String
+    /// The tool that converted the file into a format the readers take (`LibreOffice (…)`), if any.
+    public var convertedBy: String?
 
-    public init(path: String, format: SourceFormat, encoding: String? = nil, sha256: String) {
+    public init(path: String, format: SourceFormat, encoding: String? = nil, sha256: String, convertedBy: String? = nil) {
         self.path = path
         self.format = format
         self.encoding = encoding
         self.sha256 = sha256
+        self.convertedBy = convertedBy
     }
 }
 

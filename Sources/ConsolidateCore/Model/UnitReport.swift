@@ -79,16 +79,35 @@ public struct Metric: Codable, Sendable, Equatable, Hashable {
     public var unit: String
     /// True where the figure is marked approximate (余, 多, 近, 约, 以上).
     public var approx: Bool
+    /// True where the figure covers several years, not the report's period (`三年来…发展党员67名`):
+    /// it is kept to be read but left out of the period's totals.
+    public var beyondPeriod: Bool
     public var location: SourceLocation?
 
     public init(text: String, activity: String, value: Int?, unit: String, approx: Bool,
-                location: SourceLocation? = nil) {
+                beyondPeriod: Bool = false, location: SourceLocation? = nil) {
         self.text = text
         self.activity = activity
         self.value = value
         self.unit = unit
         self.approx = approx
+        self.beyondPeriod = beyondPeriod
         self.location = location
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, activity, value, unit, approx, beyondPeriod, location
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        activity = try container.decode(String.self, forKey: .activity)
+        value = try container.decodeIfPresent(Int.self, forKey: .value)
+        unit = try container.decode(String.self, forKey: .unit)
+        approx = try container.decode(Bool.self, forKey: .approx)
+        beyondPeriod = try container.decodeIfPresent(Bool.self, forKey: .beyondPeriod) ?? false
+        location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -98,6 +117,7 @@ public struct Metric: Codable, Sendable, Equatable, Hashable {
         try container.encode(value, forKey: .value)
         try container.encode(unit, forKey: .unit)
         try container.encode(approx, forKey: .approx)
+        if beyondPeriod { try container.encode(beyondPeriod, forKey: .beyondPeriod) }
         try container.encodeIfPresent(location, forKey: .location)
     }
 }
@@ -151,6 +171,11 @@ public struct Section: Codable, Sendable, Equatable, Hashable {
     public var kind: SectionKind
     public var label: String
     public var heading: String
+    /// Words that only lead into the section's enumeration (`还存在一些不足：`).
+    ///
+    /// Kept so that every sentence stays in the reading, but no item: the merge never
+    /// takes it for a practice, problem or plan of the unit. Empty where there is none.
+    public var intro: String = ""
     public var items: [Item]
     public var location: SourceLocation?
 
@@ -164,6 +189,30 @@ public struct Section: Codable, Sendable, Equatable, Hashable {
     }
 
     public var leaves: [Item] { items.flatMap(\.leaves) }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, label, heading, intro, items, location
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(SectionKind.self, forKey: .kind)
+        label = try container.decode(String.self, forKey: .label)
+        heading = try container.decode(String.self, forKey: .heading)
+        intro = try container.decodeIfPresent(String.self, forKey: .intro) ?? ""
+        items = try container.decode([Item].self, forKey: .items)
+        location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(label, forKey: .label)
+        try container.encode(heading, forKey: .heading)
+        if !intro.isEmpty { try container.encode(intro, forKey: .intro) }
+        try container.encode(items, forKey: .items)
+        try container.encodeIfPresent(location, forKey: .location)
+    }
 }
 
 /// Whether a submission could be read.

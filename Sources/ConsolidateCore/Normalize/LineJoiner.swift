@@ -18,9 +18,27 @@ struct LineJoiner: Sendable {
     private static let punctuation: Set<Character> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
     private static let inlineOpeners = ["一是", "首先", "一方面", "一个是", "第一，", "第一,"]
 
+    /// Measure words (次, 名, 人次): a line ending in a number and one opening with one of them are
+    /// one count cut by a line break (`召开支委会10` / `次，…`).
+    private let measureWords: [[Character]]
+    /// A measure word followed by these is another word (`人民`, `次日`): no count was cut.
+    private let falseMeasures: [[Character]]
+
+    init(measureWords: [String] = [], falseMeasures: [String] = []) {
+        func compiled(_ words: [String]) -> [[Character]] {
+            words.filter { !$0.isEmpty }.map { Array($0.map(TextFolding.fold)) }.sorted { $0.count > $1.count }
+        }
+        self.measureWords = compiled(measureWords)
+        self.falseMeasures = compiled(falseMeasures)
+    }
+
     func join(_ lines: [NormalizedLine]) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
         for line in lines {
+            if let last = result.last, splitsCount(last.text, line.text) {
+                result[result.count - 1].text = last.text + line.text
+                continue
+            }
             // The first line is the title and is never joined to the opening; nor is an
             // unpunctuated line among the first few (a title under a unit's name).
             if result.count > 1, let last = result.last,
@@ -32,6 +50,20 @@ struct LineJoiner: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `line` ends with a number and `next` opens with a measure word that is no word of
+    /// its own (`10` / `次，`; not `2023` / `人民…`): the break cut a count in two.
+    func splitsCount(_ line: String, _ next: String) -> Bool {
+        guard let last = line.last, last.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(last),
+              Numbering.leading(line).map({ !$0.rest.isEmpty }) ?? true else { return false }
+        let head = Array(next.prefix(6).map(TextFolding.fold))
+        guard let word = measureWords.first(where: { head.starts(with: $0) }),
+              !falseMeasures.contains(where: { head.starts(with: $0) }) else { return false }
+        // The measure word ends where a clause does, or before another Chinese word it counts.
+        guard head.count > word.count else { return true }
+        let following = head[word.count]
+        return !following.isASCIILetter && !following.isASCIIDigitOrFullWidth
     }
 
     static func continues(_ line: String, with next: String) -> Bool {

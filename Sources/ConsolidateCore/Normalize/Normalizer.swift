@@ -6,7 +6,7 @@
 public struct Normalizer: Sendable {
     public let configuration: PipelineConfiguration
     private let residue: ResidueRemover
-    private let joiner = LineJoiner()
+    private let joiner: LineJoiner
     private let spelling: SpellingRestorer
     private let placeholders: PlaceholderFinder
 
@@ -14,7 +14,9 @@ public struct Normalizer: Sendable {
         self.configuration = configuration
         residue = ResidueRemover(settings: configuration.residue)
         spelling = SpellingRestorer(settings: configuration.substitutions)
-        placeholders = PlaceholderFinder(settings: configuration.placeholders)
+        placeholders = PlaceholderFinder(settings: configuration.placeholders, metrics: configuration.metrics)
+        joiner = LineJoiner(measureWords: configuration.metrics.measureWords,
+                            falseMeasures: configuration.metrics.falseMeasures)
     }
 
     public func normalize(_ document: RawDocument) -> NormalizedDocument {

@@ -22,7 +22,8 @@ public enum TextFolding {
     }
 
     /// One character folded: full-width ASCII to ASCII, ideographic space to a
-    /// space, Chinese punctuation that has an ASCII twin to that twin.
+    /// space, Chinese punctuation that has an ASCII twin to that twin, a traditional
+    /// character to its simplified form (`會` to `会`, see ``TraditionalChinese``).
     public static func fold(_ character: Character) -> Character {
         guard let scalar = character.unicodeScalars.first, scalar.value >= 0x2000,
               character.unicodeScalars.count == 1 else {
@@ -34,6 +35,7 @@ public enum TextFolding {
         case 0x201C, 0x201D: return "\""  // “ ”
         case 0x2018, 0x2019: return "'"  // ‘ ’
         case 0xFE63: return "-"  // ﹣
+        case 0x4E00..<0xA000: return TraditionalChinese.simplified(scalar.value).map(Character.init) ?? character
         default: return character
         }
     }

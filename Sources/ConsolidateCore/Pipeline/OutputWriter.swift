@@ -19,12 +19,7 @@ public enum OutputWriter {
 
     public static func write(_ files: [(name: String, data: Data)], to folder: URL) throws {
         let manager = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw StageError(stage: .render, file: parent.path, message: "无法创建输出文件夹：\(error.localizedDescription)")
-        }
+        try prepare(folder)
         let staging = stagingFolder(for: folder, pid: ProcessInfo.processInfo.processIdentifier)
         try? manager.removeItem(at: staging)
         do {
@@ -42,15 +37,61 @@ public enum OutputWriter {
         } catch {
             try? manager.removeItem(at: staging)
             if let error = error as? StageError { throw error }
-            throw StageError(stage: .render, file: folder.path, message: "写入输出失败：\(error.localizedDescription)")
+            throw StageError(stage: .render, file: staging.path, message: "写入输出失败（\(Self.words(error))）：请检查磁盘空间和写权限后重新运行，原有输出未受影响。")
         }
         do {
             try finish(staging, into: folder)
         } catch {
             // The set is whole in the staging folder; the next run finishes moving it.
             throw StageError(stage: .render, file: folder.path,
-                             message: "输出已完整生成，但移入输出文件夹时出错（\(error.localizedDescription)）；下次运行会先补完。")
+                             message: "输出已完整生成，但移入输出文件夹时出错（\(Self.words(error))）；下次运行会先补完。")
         }
+    }
+
+    /// Makes sure a run can write into `folder` before any stage runs: the folder is created
+    /// where missing, and the folder and its parent (where the staging folder goes) are
+    /// probed by writing. Throws a `RunError` naming the path and what to do; nothing of a
+    /// probe is left behind.
+    public static func prepare(_ folder: URL) throws {
+        let path = folder.standardizedFileURL.path
+        var info = stat()
+        if InputScan.status(Array(path.utf8), &info, follow: true) == 0 {
+            guard InputScan.kind(info) == S_IFDIR else { throw RunError.outputNotFolder(path: path) }
+        } else {
+            // Each missing folder from the first that exists down, so a failure names where it failed.
+            var missing: [String] = []
+            var ancestor = URL(fileURLWithPath: path)
+            while ancestor.path != "/", InputScan.status(Array(ancestor.path.utf8), &info, follow: true) != 0 {
+                missing.insert(ancestor.path, at: 0)
+                ancestor = ancestor.deletingLastPathComponent()
+            }
+            guard InputScan.kind(info) == S_IFDIR else { throw RunError.outputNotFolder(path: ancestor.path) }
+            for folder in missing where mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                throw RunError.parentUnwritable(path: path, parent: URL(fileURLWithPath: folder).deletingLastPathComponent().path,
+                                                reason: InputScan.words(errno: errno))
+            }
+        }
+        let probe = "\(path)/.consolidate-probe-\(getpid())"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw RunError.outputUnwritable(path: path, reason: InputScan.words(errno: errno)) }
+        close(descriptor)
+        unlink(probe)
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let stagingProbe = "\(parent)/\(stagingPrefix(for: URL(fileURLWithPath: path)))probe-\(getpid())"
+        guard mkdir(stagingProbe, 0o755) == 0 else {
+            throw RunError.parentUnwritable(path: path, parent: parent, reason: InputScan.words(errno: errno))
+        }
+        rmdir(stagingProbe)
+    }
+
+    /// An error of writing in words a user reads: the system's reason, never Foundation's domain and code.
+    static func words(_ error: Error) -> String {
+        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+            return InputScan.words(errno: underlying.code.rawValue)
+        }
+        if let error = error as? POSIXError { return InputScan.words(errno: error.code.rawValue) }
+        if let error = error as? CocoaError, let reason = error.userInfo[NSLocalizedDescriptionKey] as? String { return reason }
+        return "写入失败"
     }
 
     /// Deals with the staging folders runs into `folder` left behind: a complete set
@@ -65,7 +106,7 @@ public enum OutputWriter {
                     let moved = try finish(staging, into: folder)
                     notes.append("上次运行在替换输出文件时中断，已把它完整生成的\(moved)个文件补充移入。")
                 } catch {
-                    notes.append("上次运行留下的完整输出（\(staging.path)）无法移入：\(error.localizedDescription)")
+                    notes.append("上次运行留下的完整输出（\(staging.path)）无法移入：\(Self.words(error))")
                 }
             } else {
                 try? manager.removeItem(at: staging)

@@ -7,6 +7,9 @@ public struct PipelineRunner: Sendable {
     /// Paths recorded in run.json.
     public var pipelinePath: String?
     public var rosterPath: String?
+    /// Writes the outputs even where no submission could be read (`--allow-empty`); otherwise
+    /// such a run fails and the previous outputs stay.
+    public var allowEmpty = false
 
     public init(configuration: PipelineConfiguration, roster: Roster?, pipelinePath: String? = nil, rosterPath: String? = nil) {
         self.configuration = configuration
@@ -32,6 +35,15 @@ public struct PipelineRunner: Sendable {
         case failed(IngestError, sha256: String)
         /// The store held a report of the same content (the file was read to hash it, not parsed).
         case stored(UnitReport)
+        /// A format no stage reads (a PDF): not opened; the extension.
+        case notRead(String)
+    }
+
+    /// What a unit that sent a format no stage reads is told, in Chinese.
+    static func notReadAdvice(_ path: String, ext: String) -> String {
+        let kind = InputScan.unreadFormats[ext] ?? "文件"
+        return "文件 \(path) 是\(kind)（.\(ext)），本工具只读取 Word 文档（.docx）和纯文本（.txt）："
+            + "请该单位把汇报正文另存为 .docx 或 .txt 后重新报送。"
     }
 
     /// The per-file stages (ingest, normalize, extract) over every submission, each stage
@@ -45,7 +57,9 @@ public struct PipelineRunner: Sendable {
         }
         let configuration = self.configuration
         // Files whose path, size and time are as the store recorded them: not opened at all.
-        let stamps = submissions.map { ReportStore.stamp(of: $0.url) }
+        let stamps = submissions.map { submission -> (size: Int, modified: Double)? in
+            submission.format == .read ? (submission.size, submission.modified.timeIntervalSince1970) : nil
+        }
         var known: [Int: UnitReport] = [:]
         if let store {
             for (index, submission) in submissions.enumerated() {
@@ -61,8 +75,15 @@ public struct PipelineRunner: Sendable {
         let readings: [Reading] = timed(.ingest) {
             ParallelMap.map(pending, done: { events(.fileDone(.ingest)) }) { index in
                 let submission = submissions[index]
-                guard let bytes = try? Data(contentsOf: submission.url) else {
-                    return .failed(.unreadable(path: submission.path, reason: "无法打开文件"), sha256: "")
+                if case let .notRead(ext) = submission.format {
+                    return .notRead(ext)
+                }
+                let bytes: Data
+                switch SubmissionBytes.read(submission.fileSystemPath, limit: configuration.inputs.maxFileBytes) {
+                case let .bytes(data): bytes = data
+                case let .tooLarge(size):
+                    return .failed(.tooLarge(path: submission.path, bytes: size, limit: configuration.inputs.maxFileBytes), sha256: "")
+                case let .failed(reason): return .failed(.unreadable(path: submission.path, reason: reason), sha256: "")
                 }
                 let sha256 = Fingerprint.sha256(bytes)
                 if let store, var report = store.report(sha256: sha256, unit: submission.unitHint ?? "") {
@@ -94,6 +115,7 @@ public struct PipelineRunner: Sendable {
                 case .document: return classifier.annotate(extractor.extract(normalized[position]!, unitHint: submission.unitHint))
                 case let .stored(report): return report
                 case let .failed(error, sha256): return Self.quarantined(submission, reason: error.description, sha256: sha256)
+                case let .notRead(ext): return Self.quarantined(submission, reason: Self.notReadAdvice(submission.path, ext: ext), sha256: "")
                 }
             }
         }
@@ -109,15 +131,35 @@ public struct PipelineRunner: Sendable {
             try? store.save(entries, present: submissions.map(\.path))
             FaultInjection.reach("stored")
         }
-        let parsed = readings.filter { if case .stored = $0 { return false } else { return true } }.count
+        let parsed = readings.filter {
+            // A format no stage reads was looked at in this run all the same: it counts as read.
+            if case .stored = $0 { return false }
+            return true
+        }.count
         return (reports.map { $0! }, parsed)
+    }
+
+    /// Tells each report's unit (`UnitResolver`): the roster entry, else the unit's own name, else its
+    /// file; the report carries the name and what the unit is told about it.
+    public func account(_ submissions: [Submission], _ reports: [UnitReport]) -> [SubmittedReport] {
+        let claims = zip(submissions, reports).map { submission, report in
+            UnitResolver.Claim(path: submission.path, stem: submission.stem, name: report.unit,
+                               fromRosterFile: roster?.unit(forFileStem: submission.stem) != nil)
+        }
+        let resolutions = UnitResolver(roster: roster).resolve(claims)
+        return zip(zip(submissions, reports), resolutions).map { pair, resolution in
+            var report = pair.1
+            report.unit = resolution.unit
+            report.warnings += resolution.warnings
+            return SubmittedReport(report: report, submitted: pair.0.modified, identity: resolution.identity)
+        }
     }
 
     /// The report of a submission that could not be read, from the bytes already loaded.
     static func quarantined(_ submission: Submission, reason: String, sha256: String) -> UnitReport {
-        let unit = submission.unitHint ?? submission.url.deletingPathExtension().lastPathComponent
+        let unit = submission.unitHint ?? submission.stem
         let source = SourceInfo(
-            path: submission.path, format: submission.url.pathExtension.lowercased() == "txt" ? .txt : .docx,
+            path: submission.path, format: submission.path.lowercased().hasSuffix(".txt") ? .txt : .docx,
             sha256: sha256)
         return UnitReport.quarantined(source: source, unit: unit, reason: reason)
     }
@@ -148,15 +190,22 @@ public struct PipelineRunner: Sendable {
         let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let (submissions, skipped) = try Submission.discover(
             in: input, extensions: configuration.inputs.extensions, roster: roster,
-            excluding: rosterFile.map { [$0] } ?? [])
+            excluding: rosterFile.map { [$0] } ?? [], output: output,
+            toolFileNames: Submission.toolFileNames.union(configuration.render.outputs))
 
         let (reports, parsed) = readAll(submissions, store: store, events: events, timings: &timings)
+        let submitted = account(submissions, reports)
+        // Nothing readable: an empty report must not replace the last good one unless asked for.
+        if !allowEmpty, !submitted.contains(where: { $0.report.status == .ok }) {
+            throw RunError.noReadableSubmission(path: input.path, files: submissions.count,
+                                                quarantined: submissions.count, skipped: skipped.count)
+        }
         events(.started(.merge, total: nil, reused: 0))
         let configuration = self.configuration
-        let consolidation = timed(.merge) {
-            let submitted = zip(submissions, reports).map { SubmittedReport(report: $1, submitted: $0.modified) }
-            return Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
+        var consolidation = timed(.merge) {
+            Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
         }
+        consolidation.skipped = skipped.isEmpty ? nil : skipped
         events(.started(.render, total: nil, reused: 0))
         let outputs = configuration.render.outputs
         var record = RunRecord(
@@ -166,24 +215,52 @@ public struct PipelineRunner: Sendable {
             counts: .init(files: submissions.count, received: 0, quarantined: 0, superseded: 0,
                           missing: 0, skipped: skipped.count, statements: 0, metrics: 0),
             timings: [:], outputs: outputs)
-        let statusByPath = Dictionary(consolidation.units.compactMap { entry in entry.source.map { ($0, entry.status) } },
-                                      uniquingKeysWith: { first, _ in first })
+        let entryByPath = Dictionary(consolidation.units.compactMap { entry in entry.source.map { ($0, entry) } },
+                                     uniquingKeysWith: { first, _ in first })
         var warnings = notices
-        for report in reports {
-            let status = statusByPath[report.source.path] ?? .received
-            record.inputs.append(RunRecord.Input(
+        for (submission, accounted) in zip(submissions, submitted) {
+            let report = accounted.report
+            let entry = entryByPath[report.source.path]
+            let status = entry?.status ?? .received
+            var input = RunRecord.Input(
                 path: report.source.path, unit: report.unit, sha256: report.source.sha256.isEmpty ? nil : report.source.sha256,
                 format: report.status == .ok ? report.source.format : nil, encoding: report.source.encoding,
                 status: status, reason: report.error, stage: report.status == .quarantined ? .ingest : nil,
-                warnings: report.warnings))
-            if report.status == .quarantined {
-                warnings.append("\(report.source.path): warning: [ingest] 已隔离，未计入汇总：\(report.error ?? "")")
-            } else if status == .superseded {
-                warnings.append("\(report.source.path): warning: [merge] 同一单位（\(report.unit)）另有较新的报送，本份未计入汇总")
+                warnings: report.warnings)
+            input.convertedBy = report.source.convertedBy
+            input.supersededBy = entry?.supersededBy
+            input.identifiedBy = accounted.identity?.basis
+            input.rosterMatch = accounted.identity?.rosterMatch
+            input.notOnRoster = accounted.identity?.notOnRoster == true ? true : nil
+            input.nameEncoding = submission.nameEncoding
+            record.inputs.append(input)
+            if let encoding = submission.nameEncoding {
+                warnings.append("\(report.source.path): warning: [ingest] 文件名不是 UTF-8 编码，"
+                    + (encoding == "gb18030" ? "已按 GB18030（GBK）解读" : "无法完整解读") + "；请用 UTF-8 文件名重新打包报送材料。")
             }
+            switch status {
+            case .quarantined:
+                warnings.append("\(report.source.path): warning: [ingest] 已隔离，未计入汇总：\(report.error ?? "")")
+            case .superseded:
+                warnings.append("\(report.source.path): warning: [merge] 同一单位（\(report.unit)）的 \(entry?.supersededBy ?? "另一份报送") 取代了本份，本份未计入汇总")
+            default:
+                break
+            }
+            if let match = accounted.identity?.rosterMatch {
+                warnings.append("\(report.source.path): warning: [merge] 单位名称与名单相近而不相同，按名单单位计：\(match.arrow)")
+            } else if accounted.identity?.notOnRoster == true {
+                warnings.append("\(report.source.path): warning: [merge] 单位“\(report.unit)”不在单位名单中，单独列出，不计入应报送单位数")
+            } else if accounted.identity?.basis == .file {
+                warnings.append("\(report.source.path): warning: [extract] 未能识别报送单位，以文件名“\(report.unit)”称呼")
+            }
+        }
+        // Entries passed over are said, except hidden files and the roster: nothing vanishes without a word.
+        for entry in skipped where entry.reason != "单位名单" && entry.reason != "隐藏文件或 Word 临时文件" {
+            warnings.append("\(entry.path): warning: [ingest] 未读取：\(entry.reason)")
         }
         let entries = consolidation.units
         record.counts.received = entries.filter { $0.status == .received }.count
+        record.counts.notOnRoster = roster == nil ? nil : Set(entries.filter { $0.notOnRoster == true }.map(\.unit)).count
         record.counts.quarantined = entries.filter { $0.status == .quarantined }.count
         record.counts.superseded = entries.filter { $0.status == .superseded }.count
         record.counts.missing = entries.filter { $0.status == .missing }.count

@@ -51,13 +51,6 @@ public final class ReportStore: @unchecked Sendable {
         return queue
     }
 
-    /// The file's size and modification time, the cheap part of the identity.
-    public static func stamp(of url: URL) -> (size: Int, modified: Double)? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date else { return nil }
-        return (size, date.timeIntervalSince1970)
-    }
-
     /// The stored report of a file not changed since it was read, without opening the file.
     public func report(path: String, unit: String, size: Int, modified: Double) -> UnitReport? {
         let data = try? queue.read { db in

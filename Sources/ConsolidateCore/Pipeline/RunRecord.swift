@@ -10,13 +10,25 @@ public struct RunRecord: Codable, Sendable, Equatable {
         public var sha256: String?
         public var format: SourceFormat?
         public var encoding: String?
-        /// received, quarantined or superseded.
+        /// received, quarantined or superseded (entries passed over are in `skipped`, status `skipped`).
         public var status: SubmissionStatus
         /// Why the file was set aside, in words a user understands.
         public var reason: String?
         /// The stage that set it aside.
         public var stage: StageName?
         public var warnings: [String]
+        /// For a superseded file: the file of the same unit that counts instead.
+        public var supersededBy: String? = nil
+        /// How the unit was told: `roster`, `name`, or `file` (named after its file).
+        public var identifiedBy: UnitIdentity.Basis? = nil
+        /// The roster entry matched by a near name, with the name found.
+        public var rosterMatch: RosterMatch? = nil
+        /// True where a roster was given and the file's unit is not on it.
+        public var notOnRoster: Bool? = nil
+        /// Where the file's name is not UTF-8: the encoding it was read in (`gb18030`, or `unknown`).
+        public var nameEncoding: String? = nil
+        /// The tool that converted a .doc, .wps or .pdf into a format the readers take.
+        public var convertedBy: String? = nil
     }
 
     public struct Counts: Codable, Sendable, Equatable {
@@ -30,6 +42,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
         public var metrics: Int
         /// Files read and parsed in this run; the others' reports came from the state store.
         public var read: Int = 0
+        /// Units whose files came in although they are not on the roster; nil without a roster.
+        public var notOnRoster: Int? = nil
 
         init(files: Int, received: Int, quarantined: Int, superseded: Int, missing: Int, skipped: Int,
              statements: Int, metrics: Int) {
@@ -49,6 +63,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
             statements = try c.decode(Int.self, forKey: .statements)
             metrics = try c.decode(Int.self, forKey: .metrics)
             read = try c.decodeIfPresent(Int.self, forKey: .read) ?? files
+            notOnRoster = try c.decodeIfPresent(Int.self, forKey: .notOnRoster)
         }
     }
 

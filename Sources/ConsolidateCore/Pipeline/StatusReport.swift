@@ -35,7 +35,13 @@ public enum StatusReport {
             var state = "当前：已计入\(record.counts.received)个单位"
             let quarantined = record.inputs.filter { $0.status == .quarantined }.map(\.unit)
             if !quarantined.isEmpty { state += "，隔离\(quarantined.count)个（\(quarantined.joined(separator: "、"))）" }
-            state += record.missing.isEmpty ? "，无未报送单位" : "，未报送\(record.missing.count)个（\(record.missing.joined(separator: "、"))）"
+            if record.roster == nil {
+                state += "，未提供单位名单，无法核对未报送单位"
+            } else {
+                state += record.missing.isEmpty ? "，无未报送单位" : "，未报送\(record.missing.count)个（\(record.missing.joined(separator: "、"))）"
+            }
+            let unidentified = record.inputs.filter { $0.identifiedBy == .file && $0.status != .superseded }.map(\.unit)
+            if !unidentified.isEmpty { state += "，\(unidentified.count)份未识别单位（\(unidentified.joined(separator: "、"))）" }
             lines.append(state + "。")
         }
         return lines.joined(separator: "\n") + "\n"

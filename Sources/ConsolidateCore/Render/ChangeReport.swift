@@ -69,13 +69,19 @@ public struct ChangeReport: Sendable {
         let removed = previousRecord.inputs.filter { after[$0.path] == nil }
         let quarantined = currentRecord.inputs.filter { $0.status == .quarantined && before[$0.path]?.status != .quarantined }
         let previouslyMissing = Set(previousRecord.missing), nowMissing = Set(currentRecord.missing)
+        // A unit has made up its report only where a file of it now counts; one simply no longer
+        // listed (no roster this time, or a roster without it) has not.
+        let nowSubmitted = Set(current.units.filter { $0.status == .received || $0.status == .quarantined }.map(\.unit))
+        let madeUp = previouslyMissing.subtracting(nowMissing).intersection(nowSubmitted)
+        let unlisted = previouslyMissing.subtracting(nowMissing).subtracting(nowSubmitted)
         func file(_ input: RunRecord.Input) -> Line { Line(unit: input.unit, text: "\(input.unit)（\(input.path)）") }
         let submissions: [(label: String, lines: [Line])] = [
             ("新收到", added.map(file)),
             ("重新报送、内容有变化", resubmitted.map(file)),
             ("文件已撤下", removed.map(file)),
             ("新隔离", quarantined.map { Line(unit: $0.unit, text: "\($0.unit)（\($0.reason ?? "")）") }),
-            ("已补报", previouslyMissing.subtracting(nowMissing).sorted().map { Line(unit: $0, text: $0) }),
+            ("已补报", madeUp.sorted().map { Line(unit: $0, text: $0) }),
+            ("不再列为应报送（本次未按名单核对或名单已改）", unlisted.sorted().map { Line(unit: $0, text: $0) }),
             ("新增未报送", nowMissing.subtracting(previouslyMissing).sorted().map { Line(unit: $0, text: $0) }),
         ].filter { !$0.lines.isEmpty }
 

@@ -18,17 +18,26 @@ struct SummaryMarkdown {
     }
 
     /// The first sentence of a statement (two where the first is only a short heading), shortened
-    /// to a readable length; with `withFigures`, the first sentence stating a figure is added.
+    /// to a readable length; with `withFigures`, continued to the first sentence stating a figure
+    /// where that fits. Always a run of the statement's own characters from its start (a cut
+    /// marked by a trailing `…`), so a quote in the summary is the unit's words as written.
     static func gist(_ text: String, withFigures: Bool = false, limit: Int = 90) -> String {
-        let sentences = text.split(whereSeparator: { $0 == "。" || $0 == "；" || $0 == "！" }).map(String.init)
-        guard var result = sentences.first else { return text }
-        if result.count < 8, sentences.count > 1 { result += "，" + sentences[1] }
-        if withFigures, !result.contains(where: \.isNumber),
-           let figured = sentences.dropFirst().first(where: { $0.contains(where: \.isNumber) }) {
-            result += "。" + figured
+        let characters = Array(text)
+        // Where each sentence ends (the index of its terminator, or the end of the text).
+        var ends: [Int] = []
+        for (index, character) in characters.enumerated() where character == "。" || character == "；" || character == "！" {
+            if index > (ends.last.map { $0 + 1 } ?? 0) { ends.append(index) }
         }
-        if result.count > limit { result = String(result.prefix(limit)) + "…" }
-        return result
+        if ends.last.map({ $0 + 1 < characters.count }) ?? true { ends.append(characters.count) }
+        guard let first = ends.first, first > 0 else { return text }
+        var end = first
+        if end < 8, ends.count > 1 { end = ends[1] }
+        if withFigures, !characters[..<end].contains(where: \.isNumber),
+           let figured = ends.first(where: { $0 > end && characters[end..<$0].contains(where: \.isNumber) }), figured <= limit {
+            end = figured
+        }
+        if end > limit { return String(characters[..<limit]) + "…" }
+        return String(characters[..<end])
     }
 }
 

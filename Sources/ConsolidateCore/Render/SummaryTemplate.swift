@@ -56,7 +56,9 @@ public struct SummaryTemplate: Sendable {
             Markdown understood by summary.docx: "# " title, "## " 一、 headings, "### " （一） headings,
             "1. " and "- " lines, **bold**, and "| … |" tables; every other line is a paragraph.
             Values (all already in Chinese, unit names without the area's name):
-              title; overview: due, submitted, counted, quarantined {count, units}, superseded, missing {count, units};
+              title; overview: roster (true where a roster says who is due), due, submitted, counted,
+              quarantined {count, units}, superseded, missing {count, units}, notOnRoster {count, units},
+              unidentified {count, units} (submissions named after their files);
               commonPractices and plans, each: number, theme (nil for a statement of no theme), unitCount, unitList,
                 exampleUnit, example (a theme's quoted example), text (a statement of no theme);
               figures: activity, total, measure, approx, unitCount, contributions, unknown;
@@ -67,7 +69,7 @@ public struct SummaryTemplate: Sendable {
             so its clause is written only where there is one. }}
         # {{title}}
 
-        {{#overview}}本期{{due}}个单位应报送党建工作情况，已收到{{submitted}}个单位的材料，其中{{counted}}个单位的材料计入本汇总{{#quarantined}}；{{count}}个单位的文件无法读取，已隔离待重新报送（{{units}}）{{/quarantined}}{{#superseded}}；{{.}}份重复报送以较新一份为准{{/superseded}}{{#missing}}；未报送{{count}}个（{{units}}）{{/missing}}{{^missing}}；所有单位均已报送{{/missing}}。现将汇总情况报告如下。{{/overview}}
+        {{#overview}}{{#roster}}本期{{due}}个单位应报送党建工作情况，已收到其中{{submitted}}个单位的材料{{/roster}}{{^roster}}本期未提供单位名单，无法核对应报送单位；共收到{{submitted}}个单位的材料{{/roster}}，{{counted}}个单位的材料计入本汇总{{#notOnRoster}}；另有名单以外的{{count}}个单位报送了材料，已单独列出并计入汇总（{{units}}）{{/notOnRoster}}{{#unidentified}}；{{count}}份材料未能识别报送单位，暂以文件名称呼（{{units}}）{{/unidentified}}{{#quarantined}}；{{count}}个单位的文件无法读取，已隔离待重新报送（{{units}}）{{/quarantined}}{{#superseded}}；{{.}}份材料已由同一单位较新或可读取的一份取代，未计入{{/superseded}}{{#roster}}{{#missing}}；未报送{{count}}个（{{units}}）{{/missing}}{{^missing}}；名单内单位均已报送{{/missing}}{{/roster}}。现将汇总情况报告如下。{{/overview}}
 
         ## 一、主要做法和成效
 
@@ -83,7 +85,7 @@ public struct SummaryTemplate: Sendable {
         ### （二）主要工作量
 
         {{#figures}}
-        - {{activity}}：共计{{total}}{{measure}}{{#approx}}（含约数）{{/approx}}{{#contributions}}，涉及{{unitCount}}个单位（{{.}}）{{/contributions}}{{#unknown}}；{{.}}的数字未填写，未计入{{/unknown}}。
+        - {{activity}}：{{#contributions}}共计{{total}}{{measure}}{{#approx}}（含约数）{{/approx}}，涉及{{unitCount}}个单位（{{.}}）{{/contributions}}{{^contributions}}没有可计入的数字{{/contributions}}{{#unknown}}；{{.}}的数字未填写，未计入{{/unknown}}。
         {{/figures}}
         {{^figures}}
         本期各单位未报送可汇总的工作量数据。

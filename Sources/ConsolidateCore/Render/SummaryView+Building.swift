@@ -22,17 +22,33 @@ extension SummaryView {
             consolidation.title.components(separatedBy: "\(consolidation.period.chineseName)基层").first ?? ""
         }
 
+        /// The account of units by unit, not by file: a unit counts once, by the best of its files.
         func overview() -> Overview {
-            let units = consolidation.units
-            let received = units.filter { $0.status == .received }
-            let quarantined = units.filter { $0.status == .quarantined }
-            let missing = units.filter { $0.status == .missing }
-            let superseded = units.filter { $0.status == .superseded }
+            let byUnit = Dictionary(grouping: consolidation.units, by: \.unit)
+            let status: [String: SubmissionStatus] = byUnit.mapValues { entries in
+                let statuses = Set(entries.map(\.status))
+                for candidate in [SubmissionStatus.received, .quarantined, .missing] where statuses.contains(candidate) { return candidate }
+                return .superseded
+            }
+            let onRoster = { (unit: String) in byUnit[unit]?.contains { $0.notOnRoster == true } != true }
+            // A consolidation written before `due` existed still shows its missing units.
+            let roster = consolidation.due != nil || consolidation.units.contains { $0.status == .missing }
+            let units = status.keys.sorted()
+            let received = units.filter { status[$0] == .received }
+            let quarantined = units.filter { status[$0] == .quarantined }
+            let missing = units.filter { status[$0] == .missing }
+            let outside = roster ? units.filter { !onRoster($0) && status[$0] != .missing } : []
+            let unidentified = units.filter { byUnit[$0]?.contains { $0.identifiedBy == .file } == true }
+            let submitted = units.filter { (status[$0] == .received || status[$0] == .quarantined) && (!roster || onRoster($0)) }
+            let superseded = consolidation.units.filter { $0.status == .superseded }
             return Overview(
-                due: Set(units.map(\.unit)).count, submitted: received.count + quarantined.count, counted: received.count,
-                quarantined: quarantined.isEmpty ? nil : UnitSet(count: quarantined.count, units: list(quarantined.map(\.unit))),
+                due: consolidation.due ?? Set(consolidation.units.filter { $0.notOnRoster != true }.map(\.unit)).count, submitted: submitted.count, counted: received.count,
+                quarantined: quarantined.isEmpty ? nil : UnitSet(count: quarantined.count, units: list(quarantined)),
                 superseded: superseded.isEmpty ? nil : superseded.count,
-                missing: missing.isEmpty ? nil : UnitSet(count: missing.count, units: list(missing.map(\.unit))))
+                missing: missing.isEmpty ? nil : UnitSet(count: missing.count, units: list(missing)),
+                roster: roster,
+                notOnRoster: outside.isEmpty ? nil : UnitSet(count: outside.count, units: list(outside)),
+                unidentified: unidentified.isEmpty ? nil : UnitSet(count: unidentified.count, units: list(unidentified)))
         }
 
         /// Statements gathered under their themes, most units first, each theme once with its units and an
@@ -56,8 +72,10 @@ extension SummaryView {
                 .sorted(by: { ($1.element.units.count, $0.offset) < ($0.element.units.count, $1.offset) })
                 .map(\.element) {
                 let example = theme.groups.max { exampleRank($0, theme: theme.theme) < exampleRank($1, theme: theme.theme) }!
+                // The unit quoted is the one whose statement the words are.
+                let speaker = example.members.first { $0.text == example.text }?.unit ?? example.units[0]
                 practices.append(Practice(number: practices.count + 1, theme: theme.theme.label, unitCount: unitCount(theme.units),
-                                          unitList: list(theme.units), exampleUnit: short(example.units[0]),
+                                          unitList: list(theme.units), exampleUnit: short(speaker),
                                           example: SummaryMarkdown.gist(example.text), text: nil))
             }
             for group in rest {
@@ -87,7 +105,10 @@ extension SummaryView {
             consolidation.achievements.filter(\.distinctive)
                 .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
                 .prefix(configuration.merge.distinctiveLimit)
-                .map { Distinctive(unit: short($0.units[0]), text: SummaryMarkdown.gist($0.text, withFigures: true, limit: 140)) }
+                .map { group in
+                    let speaker = group.members.first { $0.text == group.text }?.unit ?? group.units[0]
+                    return Distinctive(unit: short(speaker), text: SummaryMarkdown.gist(group.text, withFigures: true, limit: 140))
+                }
         }
 
         func problems() -> [Problem] {
@@ -110,18 +131,69 @@ extension SummaryView {
                 }
                 for unit in total.unknown { figures[unit, default: []].append("\(total.activity)未填") }
             }
-            let statusWords: [SubmissionStatus: String] = [.received: "已报送", .missing: "未报送", .quarantined: "无法读取，已隔离",
-                                                           .superseded: "重复报送，未计入"]
-            return consolidation.units.enumerated().map { index, entry in
-                let cell = SummaryMarkdown.cell
+            let cell = SummaryMarkdown.cell
+            return accountRows().enumerated().map { index, row in
+                let main = row.entry
                 return UnitRow(
-                    number: index + 1, unit: cell(entry.unit), status: statusWords[entry.status]!, file: cell(entry.source ?? "—"),
-                    residue: entry.residue > 0 ? "\(entry.residue)处" : "无",
-                    placeholders: entry.placeholders > 0 ? "\(entry.placeholders)处" : "无",
-                    figures: cell(entry.status == .received ? (figures[entry.unit]?.joined(separator: "；") ?? "—") : "—"),
-                    remarks: cell(entry.warnings.isEmpty ? "—" : entry.warnings.joined(separator: " ")))
+                    number: index + 1, unit: cell(main.unit), status: row.status, file: cell(main.source ?? "—"),
+                    residue: main.residue > 0 ? "\(main.residue)处" : "无",
+                    placeholders: main.placeholders > 0 ? "\(main.placeholders)处" : "无",
+                    figures: cell(main.status == .received ? (figures[main.unit]?.joined(separator: "；") ?? "—") : "—"),
+                    remarks: cell(row.remarks.isEmpty ? "—" : row.remarks.joined(separator: " ")))
             }
         }
+
+        /// One line of the account of units: a unit's file that counts (or, with no readable file,
+        /// its latest), its status in words, and what it is told, with what became of its other files.
+        struct AccountRow {
+            var entry: UnitEntry
+            var status: String
+            var remarks: [String]
+        }
+
+        /// The account by unit, in the consolidation's order: one row per unit, however many files it sent.
+        func accountRows() -> [AccountRow] {
+            // A unit that gave different figures for one activity is told which was counted.
+            var conflicts: [String: [String]] = [:]
+            for total in consolidation.metrics {
+                for conflict in total.conflicts ?? [] where !conflict.breakdown {
+                    let values = conflict.figures.map { "\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、")
+                    conflicts[conflict.unit, default: []].append(
+                        "\(total.activity)报了不同的数字（\(values)），合计按\(conflict.kept)\(total.unit)计入，请核实。")
+                }
+            }
+            let byUnit = Dictionary(grouping: consolidation.units, by: \.unit)
+            var rows: [AccountRow] = []
+            var seen = Set<String>()
+            for entry in consolidation.units where seen.insert(entry.unit).inserted {
+                let entries = byUnit[entry.unit] ?? [entry]
+                let main = entries.first { $0.status == .received } ?? entries.first { $0.status == .quarantined }
+                    ?? entries.first { $0.status == .missing } ?? entry
+                var remarks = main.warnings
+                if main.status == .received { remarks += conflicts[main.unit] ?? [] }
+                for other in entries where other != main {
+                    switch other.status {
+                    case .superseded:
+                        remarks.append("另报送的 \(other.source ?? "—") 未计入（由 \(other.supersededBy ?? "较新的一份") 取代）。")
+                    case .quarantined:
+                        remarks.append("另报送的 \(other.source ?? "—") 无法读取，已隔离：\(other.warnings.first ?? "")")
+                    default:
+                        break
+                    }
+                }
+                var status = Self.statusWords[main.status]!
+                if main.status != .missing {
+                    if main.notOnRoster == true { status += "（名单外）" }
+                    if main.identifiedBy == .file { status += "（单位未识别）" }
+                }
+                rows.append(AccountRow(entry: main, status: status, remarks: remarks))
+            }
+            return rows
+        }
+
+        static let statusWords: [SubmissionStatus: String] = [
+            .received: "已报送", .missing: "未报送", .quarantined: "无法读取，已隔离", .superseded: "重复报送，未计入",
+        ]
 
         /// A unit's name in running text, without the area every unit shares.
         func short(_ unit: String) -> String {

@@ -30,6 +30,12 @@ public struct SummaryView: Sendable, Equatable {
         /// Submissions replaced by a newer one from the same unit; nil for none.
         public var superseded: Int?
         public var missing: UnitSet?
+        /// True where a roster says who is due; without one, no unit can be called missing.
+        public var roster: Bool = true
+        /// Units that reported although not on the roster (counted, not due).
+        public var notOnRoster: UnitSet?
+        /// Submissions whose unit could not be told, named after their files.
+        public var unidentified: UnitSet?
     }
 
     /// A count of units and their short names (`丙局、丁局`).

@@ -26,40 +26,44 @@ import Testing
 
     @Test func sectionsOpenAtChineseNumbersEvenWhenNumbersSkip() {
         #expect(Self.report.sections.map { $0.label + $0.heading } == [
-            "一、基本情况", "二、主要工作及成效", "四、存在的问题及原因", "五、下一步打算",
+            "", "一、基本情况", "二、主要工作及成效", "四、存在的问题及原因", "五、下一步打算",
         ])
     }
 
     @Test func sectionKindComesFromTheHeadingsWords() {
-        #expect(Self.report.sections.map(\.kind) == [.other, .achievements, .problems, .plans])
+        #expect(Self.report.sections.map(\.kind) == [.other, .other, .achievements, .problems, .plans])
     }
 
     @Test func secondLevelHeadingsAreTheItemsWithTheirTextOrNestedItems() {
-        let items = Self.report.sections[1].items
+        let items = Self.report.sections[2].items
         #expect(ExtractFixtures.outline(items) == ["（一）筑牢思想根基", "（二）严肃组织生活", "（三）强化队伍建设"])
         #expect(items[0].text == "支部坚持每月集体学习，组织专题研讨6次。")
-        #expect(items[1].items.map(\.label) == ["", "一是", "二是", "三是"])
-        #expect(items[1].items[0].text == "严格执行组织生活制度，")
-        #expect(items[1].items[3].statement == "认真落实谈心谈话")
+        // The words before `一是` lead into the list: the item's own text, no leaf of their own.
+        #expect(items[1].items.map(\.label) == ["一是", "二是", "三是"])
+        #expect(items[1].text == "严格执行组织生活制度，")
+        #expect(items[1].items[2].statement == "认真落实谈心谈话")
         #expect(ExtractFixtures.outline(items[2].items) == ["1.抓好党员发展", "2．抓好教育培训"])
         #expect(items[2].items[0].text == "全年培养入党积极分子3名。")
     }
 
     @Test func wordMarkersEnumerateProblemsAfterTheirIntroduction() {
-        let items = Self.report.sections[2].items
-        #expect(items.map(\.label) == ["", "首先", "其次", "最后"])
-        #expect(items[1].text.hasPrefix("学习的系统性"))
+        let section = Self.report.sections[3]
+        #expect(section.items.map(\.label) == ["首先", "其次", "最后"])
+        #expect(section.items[0].text.hasPrefix("学习的系统性"))
+        #expect(section.intro == "在肯定成绩的同时也看到不足：")
     }
 
     @Test func closingSignatureAndDateAreNoItems() {
-        let plans = Self.report.sections[3].items
+        let plans = Self.report.sections[4].items
         #expect(ExtractFixtures.outline(plans) == ["（1）持续深化理论学习", "（2）推动党建业务深度融合"])
     }
 
     @Test func everyLineOfTheBodyIsALeafOnce() {
         let leaves = Self.report.sections.flatMap(\.leaves)
         #expect(leaves.contains { $0.text == "站党支部现有党员21名。" && $0.label.isEmpty })
-        #expect(!leaves.contains { $0.statement.contains("特此汇报") || $0.statement.contains("一年来") })
+        #expect(!leaves.contains { $0.statement.contains("特此汇报") || $0.statement.contains("看到不足") })
+        // The opening is a part of its own, of kind other.
+        #expect(Self.report.sections[0].leaves.map(\.text) == ["一年来，站党支部在上级党委领导下扎实开展工作，现总结如下："])
     }
 
     @Test func headingOpeningAParagraphIsSplitFromItsText() {

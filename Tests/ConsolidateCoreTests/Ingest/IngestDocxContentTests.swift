@@ -16,7 +16,32 @@ import Testing
             <w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:t>已完成</w:t><w:softHyphen/><w:t>学习</w:t>\
             <w:noBreakHyphen/><w:t>强国</w:t></w:r></w:p>
             """
-        #expect(try texts(body) == ["　　支部\t书记\n讲党课\n两次✓已完成学习-强国"])
+        // Word shows w:noBreakHyphen as a non-breaking hyphen, U+2011.
+        #expect(try texts(body) == ["　　支部\t书记\n讲党课\n两次✓已完成学习\u{2011}强国"])
+    }
+
+    @Test func readsEmojiStoredAsSymExAndSymbolFontCharactersAsShown() throws {
+        let emoji = """
+            <mc:AlternateContent xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex">            <mc:Choice Requires="w16se"><w16se:symEx w16se:font="Segoe UI Emoji" w16se:char="2764"/></mc:Choice>            <mc:Fallback><w:t>❤</w:t></mc:Fallback></mc:AlternateContent>
+            """
+        let body = """
+            <w:p><w:r><w:t>点赞</w:t></w:r><w:r>\(emoji)</w:r><w:r><w:t>\u{FE0F}</w:t></w:r>            <w:r><w:sym w:font="Symbol" w:char="00DA"/><w:sym w:font="Symbol" w:char="F0DA"/></w:r>            <w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\u{F028}a\u{F029}</w:t></w:r>            <w:r><w:sym w:font="宋体" w:char="00DA"/></w:r></w:p>
+            """
+        #expect(try texts(body) == ["点赞❤\u{FE0F}∨∨(a)Ú"])
+    }
+
+    @Test func aDropCapIsTheFirstLetterOfItsParagraph() throws {
+        let body = """
+            <w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3"/></w:pPr><w:r><w:t>今</w:t></w:r></w:p>            <w:p><w:r><w:t>年以来，支部开展集中学习12次。</w:t></w:r></w:p>
+            """
+        #expect(try texts(body) == ["今年以来，支部开展集中学习12次。"])
+    }
+
+    @Test func footnoteAndEndnoteReferencesShowTheirMarks() throws {
+        let body = """
+            <w:p><w:r><w:t>学习</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>交流</w:t></w:r>            <w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r>            <w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r></w:p>
+            """
+        #expect(try texts(body) == ["学习1交流2i*"])
     }
 
     @Test func readsPageBreaksAsLineBreaksOnlyBetweenText() throws {
@@ -164,7 +189,8 @@ import Testing
             <w:footerReference w:type="default" r:id="\(F.relationshipID(ofExtraPart: 4))"/></w:sectPr>
             """
         let document = try F.read(F.docx(body: body, parts: [footnotes, comments, header, footer]))
-        #expect(document.paragraphs.map(\.text) == ["学习四次", "工作汇报", "数据截至六月底。", "请核实次数", "机关党委", "1"])
+        // The body shows the footnote's mark, as Word does.
+        #expect(document.paragraphs.map(\.text) == ["学习四次1", "工作汇报", "数据截至六月底。", "请核实次数", "机关党委", "1"])
         #expect(document.paragraphs.map(\.location.origin) == [.body, .body, .footnote, .comment, .header, .footer])
         #expect(document.paragraphs.map(\.location.paragraph) == [1, 2, 3, 4, 5, 6])
         #expect(document.paragraphs[1].style == "Title")

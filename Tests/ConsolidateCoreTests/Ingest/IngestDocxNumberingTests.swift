@@ -84,7 +84,10 @@ import Testing
         #expect(document.paragraphs.map(\.displayText) == ["无编号标题"])
     }
 
-    @Test func instancesOfOneListShareCountersUnlessTheyOverride() throws {
+    /// A start override restarts the list's one counter at the instance's first paragraph; the
+    /// other instances count on from there, as Word numbers pandoc's lists_restart_8367.docx
+    /// (a restarted "1." followed by paragraphs numbered through their style: 1. 2. 3. 4.).
+    @Test func instancesOfOneListShareOneCounterThatAStartOverrideRestarts() throws {
         let numbering = """
             <w:abstractNum w:abstractNumId="0">\(F.level(0, format: "decimal", text: "%1."))</w:abstractNum>
             <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
@@ -95,7 +98,7 @@ import Testing
             + F.paragraph("丙", numID: 3, level: 0) + F.paragraph("丁", numID: 3, level: 0)
             + F.paragraph("戊", numID: 1, level: 0)
         let document = try F.read(F.docx(body: body, numbering: numbering))
-        #expect(document.paragraphs.map(\.number) == ["1.\t", "2.\t", "5.\t", "6.\t", "3.\t"])
+        #expect(document.paragraphs.map(\.number) == ["1.\t", "2.\t", "5.\t", "6.\t", "7.\t"])
     }
 
     @Test func honoursStartRestartAndLegalNumbering() throws {

@@ -113,17 +113,26 @@ import Testing
         }
     }
 
-    @Test func quarantinesLegacyDocAndWps() {
+    /// The inputs of a machine without LibreOffice and poppler.
+    static let withoutConverters: PipelineConfiguration.Inputs = {
+        var inputs = PipelineConfiguration.Inputs.default
+        inputs.converters.libreOffice = ""
+        inputs.converters.pdfToText = ""
+        return inputs
+    }()
+
+    @Test func quarantinesLegacyDocAndWpsWhereNothingConvertsThem() {
         var ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(repeating: 0, count: 504)
         ole += Data("WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let inputs = Self.withoutConverters
         #expect(throws: IngestError.legacyDocument(path: "旧格式.doc", kind: .word97)) {
-            try F.read(ole, name: "旧格式.doc")
+            try F.read(ole, name: "旧格式.doc", inputs: inputs)
         }
         #expect(throws: IngestError.legacyDocument(path: "旧格式.docx", kind: .word97)) {
-            try F.read(ole, name: "旧格式.docx")
+            try F.read(ole, name: "旧格式.docx", inputs: inputs)
         }
         #expect(throws: IngestError.legacyDocument(path: "金山.wps", kind: .wps)) {
-            try F.read(ole, name: "金山.wps")
+            try F.read(ole, name: "金山.wps", inputs: inputs)
         }
         let message = IngestError.legacyDocument(path: "旧格式.doc", kind: .word97).description
         #expect(message.contains("旧格式.doc") && message.contains(".docx"))
@@ -147,8 +156,8 @@ import Testing
         #expect(throws: IngestError.brokenDocx(path: "空包.docx", reason: "压缩包中没有 word/document.xml 正文部件")) {
             try F.read(package.zipData(), name: "空包.docx")
         }
-        #expect(throws: IngestError.unsupportedFormat(path: "表格.pdf", detected: "PDF 文件")) {
-            try F.read(Data("%PDF-1.7".utf8), name: "表格.pdf")
+        #expect(throws: IngestError.unsupportedFormat(path: "表格.pdf", detected: "PDF 文件（本机没有可读取 PDF 文字的 pdftotext）")) {
+            try F.read(Data("%PDF-1.7".utf8), name: "表格.pdf", inputs: Self.withoutConverters)
         }
     }
 

@@ -33,10 +33,39 @@ import Testing
         #expect(placeholders(line).isEmpty, "\(placeholders(line))")
     }
 
-    @Test func nearbyPlaceholdersAreReportedOnce() {
-        let found = placeholders("XX镇XX村党支部")
-        #expect(found.count == 1)
-        #expect(found.first?.contains("XX镇XX村") == true)
+    @Test func placeholdersJoinedBySignsAreReportedOnce() {
+        #expect(placeholders("推行“X+X”联学模式，配备比例为X%—X%。") == ["X+X", "X%—X%"])
+        #expect(placeholders("根据（X〔2024〕X号）文件") == ["X〔2024〕X号"])
+    }
+
+    /// Each part of a name is a place to fill, reported with the words that end it.
+    @Test func eachPartOfANameIsReportedWithItsWords() {
+        #expect(placeholders("XX镇XX村党支部召开会议") == ["XX镇", "XX村党支部"])
+    }
+
+    @Test(arguments: [
+        ("开展集中学习x次、交流研讨x次。", ["集中学习x次", "交流研讨x次"]),
+        ("坚持学习制度，开展x期集中学习。", ["x期集中学习"]),
+        ("今年以来培养入党积极分子*名，", ["入党积极分子*名"]),
+        ("，*个支部共召开支委会*次，", ["*个支部", "支委会*次"]),
+        ("组织“青年讲堂”x次。", ["“青年讲堂”x次"]),
+        ("年初以来，××局党组在全区开展调研", ["××局党组"]),
+        ("XX区委组织部印发通知", ["XX区委"]),
+        ("20_年上半年工作总结", ["20_年"]),
+        ("截止2024.6xx月xx日，共有党员", ["2024.6xx月", "xx日"]),
+        ("支部开展__次集中学习。", ["__次集中学习"]),
+        ("学校现有在职教师x人。", ["在职教师x人"]),
+        ("開展集中學習x次。", ["集中學習x次"]),
+        ("完成率X%，投入资金X.X万元。", ["完成率X%", "资金X.X万元"]),
+        ("联系XX社会组织开展共建", ["XX社会组织"]),
+    ])
+    func placeholderIsReportedAsThePhraseThatHoldsIt(line: String, expected: [String]) {
+        #expect(placeholders(line) == expected)
+    }
+
+    @Test(arguments: ["文件名为report_2024.docx。", "字段user_name保持不变。"])
+    func underscoresInsideLatinWordsAreNoPlaceholders(line: String) {
+        #expect(placeholders(line).isEmpty, "\(placeholders(line))")
     }
 
     @Test func unitIsToldAboutPlaceholders() {

@@ -14,7 +14,7 @@ enum RenderFixtures {
                                                          roster: roster, excluding: [rosterFile.standardizedFileURL.path])
         var timings: [String: Int] = [:]
         let reports = runner.readAll(submissions, timings: &timings).reports
-        let submitted = zip(submissions, reports).map { SubmittedReport(report: $1, submitted: $0.modified) }
+        let submitted = runner.account(submissions, reports)
         return Merger(configuration: configuration)
             .merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
     }()

@@ -1,15 +1,18 @@
 /// Renders Word's automatic numbering paragraph by paragraph, as Word counts it.
 ///
 /// Word keeps one counter per list and level. A list is the abstract definition:
-/// `w:num` instances that share a `w:abstractNum` continue each other's counting,
-/// unless an instance overrides a level (`w:lvlOverride`, `w:startOverride`), which
-/// makes it a list of its own. Advancing a level resets the deeper levels, except
-/// those whose `w:lvlRestart` says otherwise.
+/// `w:num` instances that share a `w:abstractNum` continue each other's counting. An
+/// instance that overrides a level's start (`w:startOverride`) restarts the shared counter
+/// at its first paragraph of that level, and the list's other instances count on from there
+/// (a restarted "1." followed by paragraphs numbered through their style read 1., 2., 3.).
+/// Advancing a level resets the deeper levels, except those whose `w:lvlRestart` says otherwise.
 struct ListNumberer {
     let numbering: WordNumbering
     let styles: WordStyles
     /// Current value per list key and level; nil where the level has not been used since its last reset.
     private var counters: [String: [Int?]] = [:]
+    /// Instance and level pairs whose start override has taken effect.
+    private var restarted: Set<String> = []
 
     init(numbering: WordNumbering, styles: WordStyles) {
         self.numbering = numbering
@@ -39,9 +42,14 @@ struct ListNumberer {
         }
         guard let current = level(levelIndex) else { return "" }
 
-        let key = instance.overrides.isEmpty ? "list:" + list.id : "instance:" + instance.id
+        let key = "list:" + list.id
         var values = counters[key] ?? Array(repeating: nil, count: 9)
-        values[levelIndex] = values[levelIndex].map { $0 + 1 } ?? start(levelIndex)
+        if let override = instance.overrides[levelIndex]?.startOverride,
+           restarted.insert(instance.id + ":" + String(levelIndex)).inserted {
+            values[levelIndex] = override
+        } else {
+            values[levelIndex] = values[levelIndex].map { $0 + 1 } ?? start(levelIndex)
+        }
         for deeper in (levelIndex + 1)..<9 {
             // w:lvlRestart names the 1-based level after which this one starts again; 0 never does.
             // Without it, any shallower level restarts it.

@@ -31,6 +31,9 @@ struct WordStoryReader {
     private(set) var paragraphIndex: Int
     /// A paragraph whose mark is deleted or hidden: Word joins it to the next paragraph.
     private var carried: CarriedParagraph?
+    /// Footnote and endnote reference marks shown so far: Word numbers them 1, 2, 3 and i, ii, iii.
+    private var footnoteMarks = 0
+    private var endnoteMarks = 0
 
     /// The part of a joined paragraph read so far.
     private struct CarriedParagraph {
@@ -132,6 +135,12 @@ struct WordStoryReader {
         // own mark: its style and number. A hidden mark (a style separator) joins them too, but
         // the line starts with this paragraph's number.
         let mark = paragraph.wordChild("pPr")?.wordChild("rPr")
+        // A drop cap stands in a frame of its own paragraph; Word shows it as the first letter of the next.
+        if let dropCap = paragraph.wordChild("pPr")?.wordChild("framePr")?.attributes["dropCap"],
+           dropCap == "drop" || dropCap == "margin" {
+            carried = CarriedParagraph(content: content, leadingProperties: nil)
+            return
+        }
         if mark?.wordChild("del") != nil || mark?.wordChild("moveFrom") != nil {
             findings.trackedChanges = true
             carried = CarriedParagraph(content: content, leadingProperties: nil)
@@ -239,7 +248,14 @@ struct WordStoryReader {
 
     /// The children of a run, or of the chosen branch of alternate content inside a run.
     private mutating func readRunContent(_ run: XMLElement, into content: inout ParagraphContent) {
+        let font = run.wordChild("rPr")?.wordChild("rFonts").flatMap { $0.attributes["ascii"] ?? $0.attributes["hAnsi"] }
         for child in run.elements {
+            // An emoji Word 2016 stores as `w16se:symEx` (its Fallback holds the same character as text).
+            if child.name == "symEx", let code = child.attributes["char"], let value = UInt32(code, radix: 16),
+               let scalar = Unicode.Scalar(value) {
+                if showsFieldText { content.append(String(Character(scalar))) }
+                continue
+            }
             guard child.namespace == .word || child.namespace == .markupCompatibility else {
                 continue
             }
@@ -247,7 +263,24 @@ struct WordStoryReader {
             case "fldChar":
                 readFieldCharacter(child)
             case "t":
-                if showsFieldText { content.append(child.text) }
+                guard showsFieldText else { continue }
+                // Private-use characters in a Symbol or Wingdings run are that font's characters.
+                if let font, SymbolFont.isSymbolic(font), child.text.unicodeScalars.contains(where: { (0xF000...0xF0FF).contains($0.value) }) {
+                    content.append(SymbolFont.bullet(child.text, font: font))
+                } else {
+                    content.append(child.text)
+                }
+            case "footnoteReference", "endnoteReference":
+                // A custom mark is the text that follows; otherwise Word shows the note's number.
+                let custom = child.attributes["customMarkFollows"].map { $0 == "1" || $0 == "true" || $0 == "on" } ?? false
+                guard showsFieldText, !custom else { continue }
+                if child.name == "footnoteReference" {
+                    footnoteMarks += 1
+                    content.append(String(footnoteMarks))
+                } else {
+                    endnoteMarks += 1
+                    content.append(NumberFormat.render(endnoteMarks, format: "lowerRoman"))
+                }
             case "tab", "ptab":
                 if showsFieldText { content.append("\t") }
             case "br":
@@ -261,7 +294,8 @@ struct WordStoryReader {
             case "sym":
                 if showsFieldText { content.append(SymbolFont.character(font: child.attributes["font"], code: child.attributes["char"])) }
             case "noBreakHyphen":
-                if showsFieldText { content.append("-") }
+                // Word shows a non-breaking hyphen (U+2011).
+                if showsFieldText { content.append("\u{2011}") }
             case "ruby":
                 if let base = child.wordChild("rubyBase") { readInline(base, into: &content) }
             case "AlternateContent":

@@ -63,15 +63,21 @@ public struct ReviewPage: Sendable {
     /// The counts a reviewer starts from: due, counted, set aside, missing.
     private func overview() -> String {
         let overview = SummaryView.Wording(consolidation: consolidation, configuration: configuration).overview()
-        var text = "应报送\(overview.due)个单位，已收到\(overview.submitted)个，计入汇总\(overview.counted)个"
+        var text = overview.roster ? "应报送\(overview.due)个单位，已收到\(overview.submitted)个"
+            : "未提供单位名单，无法核对应报送单位；收到\(overview.submitted)个单位的材料"
+        text += "，计入汇总\(overview.counted)个"
+        if let outside = overview.notOnRoster { text += "（含名单以外\(outside.count)个）" }
+        if let unidentified = overview.unidentified { text += "，未识别单位、以文件名称呼\(unidentified.count)份" }
         if let quarantined = overview.quarantined { text += "，文件无法读取已隔离\(quarantined.count)个" }
-        if let superseded = overview.superseded { text += "，重复报送未计入\(superseded)份" }
-        text += overview.missing.map { "，未报送\($0.count)个" } ?? "，无未报送单位"
+        if let superseded = overview.superseded { text += "，被同一单位另一份取代未计入\(superseded)份" }
+        if overview.roster { text += overview.missing.map { "，未报送\($0.count)个" } ?? "，名单内单位均已报送" }
         return text + "。点击每条内容可展开其出处（单位、文件、段落和原文）。"
     }
 
     private func filters() -> String {
-        let units = consolidation.units.map(\.unit)
+        // A unit with several files is one option.
+        var seen = Set<String>()
+        let units = consolidation.units.map(\.unit).filter { seen.insert($0).inserted }
         let unitOptions = units.map { "<option value=\"\(e($0))\">\(e($0))</option>" }.joined()
         let categoryOptions = consolidation.problems
             .map { "<option value=\"\(e($0.category))\">\(e($0.label))</option>" }.joined()
@@ -209,10 +215,32 @@ public struct ReviewPage: Sendable {
 
                 """
             }.joined()
-            let title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
+            var title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
                 + (main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>")
+            var body = "<ul class=\"sources\">\n\(rows)</ul>\n"
+            if let conflicts = total.conflicts {
+                let contradictions = conflicts.filter { !$0.breakdown }.count
+                if contradictions > 0 { title += "<span class=\"tag\">\(contradictions)个单位数字不一致</span>" }
+                body += "<p class=\"note\">以下单位对同一项目报了不同的数字，合计只计入其中一个（见下方计算规则）；"
+                    + "标为“分项”的，其余数字之和等于计入的数字，是合计的分项；其余请核实：</p>\n<ul class=\"sources conflicts\">\n"
+                for conflict in conflicts {
+                    for figure in conflict.figures {
+                        var place = figure.source ?? "—"
+                        if let location = figure.location { place += "：第\(location.paragraph)段" }
+                        let counted = figure.value == conflict.kept ? "计入" : conflict.breakdown ? "分项" : "未计入"
+                        body += """
+                            <li class="source conflict" data-unit="\(e(conflict.unit))"><span class="unit">\(e(conflict.unit))</span>\
+                            <span class="where">\(e(place))</span><span class="value">\(figure.value)\(figure.approx ? "余" : "")\(e(total.unit))（\(counted)）</span>\
+                            <q>\(e(figure.text))</q></li>
+
+                            """
+                    }
+                }
+                body += "</ul>\n"
+            }
+            if let rule = total.rule { body += "<p class=\"note rule\">计算规则：\(e(rule))</p>\n" }
             html += details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
-                            units: total.units.map(\.unit) + total.unknown, body: "<ul class=\"sources\">\n\(rows)</ul>\n")
+                            units: total.units.map(\.unit) + total.unknown, body: body)
         }
         return html
     }
@@ -223,7 +251,8 @@ public struct ReviewPage: Sendable {
         guard !groups.isEmpty else { return "<p class=\"note\">本期未发现单个单位的特色做法。</p>\n" }
         return groups.enumerated().map { index, group in
             let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
-            return details(title: "<strong>\(e(group.units.first ?? ""))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
+            let speaker = group.members.first { $0.text == group.text }?.unit ?? group.units.first ?? ""
+            return details(title: "<strong>\(e(speaker))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
                            count: "", units: group.units, body: sourceList(group.members))
         }.joined()
     }
@@ -237,20 +266,21 @@ public struct ReviewPage: Sendable {
         }.joined()
     }
 
+    /// One row per unit, as the summary's 附件: the file that counts, and what became of the unit's other files.
     private func unitTable() -> String {
-        let words: [SubmissionStatus: String] = [.received: "已报送", .missing: "未报送", .quarantined: "无法读取，已隔离",
-                                                 .superseded: "重复报送，未计入"]
         var html = """
             <table class="units"><thead><tr><th>序号</th><th>单位</th><th>报送情况</th><th>文件</th>\
             <th>模板残留</th><th>未填写处</th><th>提示</th></tr></thead><tbody>
 
             """
-        for (index, entry) in consolidation.units.enumerated() {
-            let warnings = entry.warnings.isEmpty ? "—"
-                : "<ul class=\"warnings\">" + entry.warnings.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        let rows = SummaryView.Wording(consolidation: consolidation, configuration: configuration).accountRows()
+        for (index, row) in rows.enumerated() {
+            let entry = row.entry
+            let warnings = row.remarks.isEmpty ? "—"
+                : "<ul class=\"warnings\">" + row.remarks.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
             html += """
                 <tr class="status-\(entry.status.rawValue)" data-units="\(units([entry.unit]))"><td>\(index + 1)</td>\
-                <td>\(e(entry.unit))</td><td>\(e(words[entry.status] ?? entry.status.rawValue))</td>\
+                <td>\(e(entry.unit))</td><td>\(e(row.status))</td>\
                 <td>\(e(entry.source ?? "—"))</td><td>\(entry.residue > 0 ? "\(entry.residue)处" : "无")</td>\
                 <td>\(entry.placeholders > 0 ? "\(entry.placeholders)处" : "无")</td><td>\(warnings)</td></tr>
 

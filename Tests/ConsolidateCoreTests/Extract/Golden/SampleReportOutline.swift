@@ -3,6 +3,8 @@ enum SampleReportOutline {
     static let text = #"""
 title: XX县XX镇党委2024年第二季度党建工作汇报
 unit: XX县XX镇党委  period: 2024年第二季度
+[other]   @3
+  二季度，镇党委坚持以党建引领基层治理，现将有关情…  @3
 [achievements] 一、主要做法  @4
   （一）抓学习促提升 — 镇党委理论学习中心组开展集中学习4次，专题研讨2…  @5
   （二）抓阵地强服务  @6
@@ -25,13 +27,14 @@ count: 改造提升 = ?个 «改造提升x个»  @7
 count: 志愿服务 = 20场 (approx) «一是开展志愿服务20余场»  @8
 count: 服务群众 = 800人次 (approx) «二是服务群众800余人次»  @8
 count: 发展党员 = 3名 «计划发展党员3名»  @13
-placeholder: «XX县XX镇党委2»  @2
-placeholder: «改造提升x个。»  @7
+placeholder: «XX县»  @2
+placeholder: «XX镇党委»  @2
+placeholder: «改造提升x个»  @7
 placeholder: «XX镇党委»  @15
 residue [advertising]: «某某素材库每日更新，会员群同步推送，添加客服：abc»  @1
 residue [paywall-marker]: «##paidend##»  @17
 warning: 报告中含有2处范文网站残留内容（广告、付费标记、网站页脚等），已删除，请核对。
-warning: 报告中有3处未填写的占位符（如“XX县XX镇党委2”），相关数字未计入合计，请补充。
+warning: 报告中有4处未填写的占位符（如“XX县”），相关数字未计入合计，请补充。
 
 """#
 }

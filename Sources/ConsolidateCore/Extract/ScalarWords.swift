@@ -1,0 +1,62 @@
+/// A vocabulary compiled once for matching at a position of a scalar array: which of its words
+/// starts at an index, or ends at one, longest first — without building a String per test.
+struct ScalarWords: Sendable {
+    private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+    private let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+    init(_ words: some Sequence<String>) {
+        var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for word in Set(words) {
+            let scalars = Array(word.unicodeScalars)
+            guard let first = scalars.first, let last = scalars.last else { continue }
+            byFirst[first, default: []].append(scalars)
+            byLast[last, default: []].append(scalars)
+        }
+        let longestFirst: ([Unicode.Scalar], [Unicode.Scalar]) -> Bool = {
+            $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) { $0.value < $1.value }
+        }
+        self.byFirst = byFirst.mapValues { $0.sorted(by: longestFirst) }
+        self.byLast = byLast.mapValues { $0.sorted(by: longestFirst) }
+    }
+
+    /// The length of the longest word that starts at `start` in `text`, or nil.
+    func prefixLength(_ text: [Unicode.Scalar], at start: Int) -> Int? {
+        guard start >= 0, start < text.count, let candidates = byFirst[text[start]] else { return nil }
+        for word in candidates where start + word.count <= text.count {
+            var index = 1
+            while index < word.count && text[start + index] == word[index] { index += 1 }
+            if index == word.count { return word.count }
+        }
+        return nil
+    }
+
+    /// The length of the longest word that ends just before `end` in `text`, or nil.
+    func suffixLength(_ text: [Unicode.Scalar], endingAt end: Int) -> Int? {
+        guard end > 0, end <= text.count, let candidates = byLast[text[end - 1]] else { return nil }
+        for word in candidates where word.count <= end {
+            var index = 1
+            while index < word.count && text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
+            if index == word.count { return word.count }
+        }
+        return nil
+    }
+
+    /// Whether `text` starts with one of the words.
+    func starts(_ text: [Unicode.Scalar]) -> Bool { prefixLength(text, at: 0) != nil }
+
+    /// Whether `text` ends with one of the words.
+    func ends(_ text: [Unicode.Scalar]) -> Bool { suffixLength(text, endingAt: text.count) != nil }
+}
+
+extension String {
+    var scalarArray: [Unicode.Scalar] { Array(unicodeScalars) }
+}
+
+extension Array where Element == Unicode.Scalar {
+    var string: String { String(String.UnicodeScalarView(self)) }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    var string: String { String(String.UnicodeScalarView(self)) }
+}

@@ -1,0 +1,105 @@
+/// What makes a unit's name a name: rules shared by the resolver and the file-name reader.
+enum UnitName {
+    /// Endings of organisation names (`局`, `街道`, `党支部`); where several fit, the longest counts.
+    static let endings: [String] = [
+        "街道办事处", "委员会", "办公室", "组织部", "宣传部", "统战部", "党工委", "党总支", "党支部", "工委", "党委", "党组",
+        "总支", "支部", "中心", "街道", "公司", "集团", "学校", "学院", "大学", "中学", "小学", "幼儿园", "医院", "局", "委",
+        "办", "厅", "处", "镇", "乡", "村", "社区", "所", "站", "院", "馆", "队", "室", "会", "社", "行", "校",
+    ]
+    /// Party organs after a unit's name (`财政局党组`): the same unit.
+    static let organs = ["机关党委", "机关党总支", "机关党支部", "党委", "党组", "党总支", "党支部", "总支", "支部"]
+    /// Marks of an anonymised or unfilled name (`XX局`, `××镇`, `某单位`).
+    static let placeholderMarks: Set<Character> = ["X", "x", "Ｘ", "ｘ", "×", "✕", "*", "＊", "某", "○", "〇", "_", "＿", "?", "？"]
+    /// Names that stand for any unit (`我局`, `本单位`): they identify none.
+    static let generic: Set<String> = ["我局", "本局", "我委", "本委", "我办", "本单位", "我单位", "单位", "我镇", "本镇",
+                                       "我街道", "机关", "党委", "党组", "党支部", "支部", "总支", "党总支", "机关党委"]
+
+    /// True where `name` names one unit: two ideographs or more, no placeholder marks, not a word any unit uses of itself.
+    static func identifies(_ name: String) -> Bool {
+        let trimmed = display(name)
+        guard trimmed.unicodeScalars.filter({ $0.properties.isIdeographic }).count >= 2 else { return false }
+        if trimmed.contains(where: placeholderMarks.contains) { return false }
+        if generic.contains(trimmed) || endings.contains(trimmed) { return false }
+        return true
+    }
+
+    /// The name as it is shown: widths folded, spaces and punctuation removed, a party organ after
+    /// a unit's name dropped (`青川区财政局党组` → `青川区财政局`).
+    static func display(_ name: String) -> String {
+        var text = String(TextFolding.fold(name).unicodeScalars.filter {
+            !$0.properties.isWhitespace && !"“”\"'‘’《》()（）[]【】,，.。:：;；、".unicodeScalars.contains($0)
+        })
+        for organ in organs where text.hasSuffix(organ) {
+            let rest = String(text.dropLast(organ.count))
+            if rest.count >= 3, endings.contains(where: rest.hasSuffix) { text = rest }
+            break
+        }
+        return text
+    }
+
+    /// The key two spellings of one name share.
+    static func key(_ name: String) -> String { display(name) }
+
+    /// The one roster entry a name is near, or nil where none or several are. Near means the
+    /// same name with another organisation ending (`青川区财政厅` for `青川区财政局`), the area's
+    /// name left out or added (`财政局`), or one character off in a long name's own part
+    /// (`市场监督管里局`). A short name's own part differing is another unit (`临江镇`, `临溪镇`).
+    static func nearest(to name: String, in entries: [String]) -> String? {
+        let found = display(name)
+        guard found.count >= 3 else { return nil }
+        let (foundStem, foundEnding) = split(found)
+        let near = entries.filter { entry in
+            let target = display(entry)
+            guard target != found else { return false }
+            let (targetStem, targetEnding) = split(target)
+            if foundStem == targetStem, !foundEnding.isEmpty, !targetEnding.isEmpty, foundStem.count >= 2 { return true }
+            if !foundEnding.isEmpty, target.hasSuffix(found), target.count - found.count <= 4 { return true }
+            if !targetEnding.isEmpty, found.hasSuffix(target), found.count - target.count <= 4, target.count >= 3 { return true }
+            return foundEnding == targetEnding && !foundEnding.isEmpty && min(foundStem.count, targetStem.count) >= 6
+                && editDistance(Array(foundStem), Array(targetStem), limit: 1) <= 1
+        }
+        return near.count == 1 ? near[0] : nil
+    }
+
+    /// A name's own part and its organisation ending (the longest that fits; empty where none does).
+    static func split(_ name: String) -> (stem: String, ending: String) {
+        guard let ending = endings.filter({ name.hasSuffix($0) && name.count > $0.count }).max(by: { $0.count < $1.count }) else {
+            return (name, "")
+        }
+        return (String(name.dropLast(ending.count)), ending)
+    }
+
+    /// Levenshtein distance, given up past `limit` (the result is then `limit + 1`).
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return min(previous[b.count], limit + 1)
+    }
+
+    /// The unit a file's stem names, where it names one: the stem ends with an organisation's
+    /// ending (`03-青川区财政局`), or opens with a unit's name before the period or the kind of
+    /// report (`青川区财政局2024年二季度党建工作汇报`). `党建工作汇报` names none.
+    static func fromStem(_ stem: String) -> String? {
+        let trimmed = String(stem.drop { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "_" || $0 == " " || $0 == ".") })
+        let candidate = display(trimmed)
+        if endings.contains(where: candidate.hasSuffix), identifies(candidate) { return trimmed }
+        let characters = Array(candidate)
+        let reportWords = ["20", "二〇", "二○", "上半年", "下半年", "第", "一季度", "二季度", "三季度", "四季度", "年度", "全年",
+                           "关于", "党建", "基层党建", "机关党建", "工作", "党风"]
+        for end in stride(from: min(characters.count, 30), through: 2, by: -1) {
+            let prefix = String(characters[..<end])
+            let rest = String(characters[end...])
+            guard !rest.isEmpty, endings.contains(where: prefix.hasSuffix), reportWords.contains(where: rest.hasPrefix) else { continue }
+            return identifies(prefix) ? prefix : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# make bench: times the release binary against the Python peer and the floor (../shared/peer) on
+# generated corpora, interleaved, and prints wall time, CPU time, peak RSS, units/s, the ratios to
+# the peer and to the floor, and each stage's share of consolidate's run (from its run.json).
+#
+#   BENCH_SIZES="1000 10000"  corpus sizes (units); corpora are generated once into .build/bench/
+#   BENCH_ROUNDS=3            interleaved rounds; the table shows medians (min–max)
+#   BENCH_JOBS=2              the peer's and the floor's worker processes
+# A benchmark, never a test: the machine is noisy, so compare only figures of one sitting.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SHARED=${SHARED:-../shared}
+sizes=${BENCH_SIZES:-1000 10000}
+rounds=${BENCH_ROUNDS:-3}
+jobs=${BENCH_JOBS:-2}
+bin=.build/release/consolidate
+work=.build/bench
+mkdir -p "$work"
+
+for n in $sizes; do
+  corpus="$work/corpus-$n"
+  if [ ! -f "$corpus/roster.csv" ]; then
+    rm -rf "$corpus"
+    BENCH_CORPUS="$PWD/$corpus" BENCH_UNITS=$n swift test --skip-build --disable-xctest --filter BenchCorpus 2>&1 | grep '^bench corpus' || true
+  fi
+done
+
+# One timed run: label, then the command. Appends "label wall cpu rssKiB" to $work/times.
+timed() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/last.log" 2>&1 || true
+  read -r wall user sys rss < <(tail -n 1 "$work/time.txt")
+  echo "$label $wall $(awk "BEGIN { print $user + $sys }") $rss" >> "$work/times"
+}
+
+: > "$work/times"
+: > "$work/stages"
+for n in $sizes; do
+  corpus="$work/corpus-$n"
+  for round in $(seq 1 "$rounds"); do
+    rm -rf "$work/out-c" "$work/out-p"
+    timed "consolidate:$n" "$bin" run --input "$corpus" --out "$work/out-c" --pipeline Pipelines/default.yml --full --no-progress
+    python3 - "$work/out-c/run.json" "$n" >> "$work/stages" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); t = r.get("timings", {})
+print(sys.argv[2], " ".join(f"{k}={t[k]}" for k in ("ingest", "normalize", "extract", "merge", "render") if k in t))
+PY
+    timed "peer:$n" python3 "$SHARED/peer/peer_consolidate.py" --input "$corpus" --out "$work/out-p" --jobs "$jobs"
+    timed "floor:$n" python3 "$SHARED/peer/floor.py" --input "$corpus" --jobs "$jobs"
+  done
+done
+
+python3 - "$work/times" "$work/stages" "$sizes" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    label, wall, cpu, rss = line.split()
+    rows.setdefault(label, []).append((float(wall), float(cpu), int(rss)))
+stages = {}
+for line in open(sys.argv[2]):
+    n, *parts = line.split()
+    for p in parts:
+        k, v = p.split("="); stages.setdefault(n, {}).setdefault(k, []).append(float(v))
+def med(xs): return statistics.median(xs)
+def span(xs): return f"{med(xs):.2f} ({min(xs):.2f}–{max(xs):.2f})"
+print(f"{'tool':<12} {'units':>6} {'wall s':>22} {'cpu s':>10} {'peak RSS MB':>12} {'units/s':>9} {'× peer':>8} {'× floor':>8}")
+for n in sys.argv[3].split():
+    walls = {t: [r[0] for r in rows.get(f"{t}:{n}", [])] for t in ("consolidate", "peer", "floor")}
+    for tool in ("consolidate", "peer", "floor"):
+        rs = rows.get(f"{tool}:{n}")
+        if not rs: continue
+        w = [r[0] for r in rs]; c = [r[1] for r in rs]; m = [r[2] / 1024 for r in rs]
+        vs = lambda other: f"{med(w) / med(walls[other]):.2f}" if walls[other] else "-"
+        print(f"{tool:<12} {n:>6} {span(w):>22} {med(c):>10.1f} {max(m):>12.0f} {int(n) / med(w):>9.0f} {vs('peer'):>8} {vs('floor'):>8}")
+    if n in stages:
+        total = sum(med(v) for v in stages[n].values())
+        print(f"{'':<12} {'':>6} consolidate stages (ms, median, share): " + ", ".join(
+            f"{k} {med(v):.0f} ({100 * med(v) / total:.0f} %)" for k, v in stages[n].items()))
+PY
