@@ -48,12 +48,14 @@ struct KeywordClassifier: Sendable {
         scores(text).map { classes[$0.order].id }
     }
 
-    /// Classes with their keyword weight, most first: each keyword once, double in the first sentence.
+    /// Classes with their keyword weight, most first: each keyword once, double in the first sentence;
+    /// of equal weight, the class whose keyword comes first.
     func scores(_ text: String) -> [(order: Int, score: Int)] {
         let folded = TextSimilarity.fold(text)
         let firstLength = TextSimilarity.fold(String(text.prefix { $0 != "。" && $0 != "；" && $0 != "." })).unicodeScalars.count
         let hits = matcher.occurrences(folded)
         var weight: [Int: Int] = [:]
+        var first: [Int: Int] = [:]
         for hit in hits {
             let owners = classesOf[hit.id]
             // Inside a longer hit of a keyword of other classes only: that longer keyword says it.
@@ -64,10 +66,20 @@ struct KeywordClassifier: Sendable {
             guard !covered else { continue }
             let value = hit.start < firstLength ? 2 : 1
             weight[hit.id] = max(weight[hit.id] ?? 0, value)
+            first[hit.id] = min(first[hit.id] ?? hit.start, hit.start)
         }
         var scored: [Int: Int] = [:]
-        for (id, value) in weight { for order in classesOf[id] { scored[order, default: 0] += value } }
-        return scored.map { (order: $0.key, score: $0.value) }.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }
+        var earliest: [Int: Int] = [:]
+        for (id, value) in weight {
+            for order in classesOf[id] {
+                scored[order, default: 0] += value
+                earliest[order] = min(earliest[order] ?? Int.max, first[id] ?? Int.max)
+            }
+        }
+        // Of equal weight, the class named first (a statement says its subject first), then configured order.
+        return scored.map { (order: $0.key, score: $0.value) }.sorted {
+            ($0.score, -(earliest[$0.order] ?? Int.max), -$0.order) > ($1.score, -(earliest[$1.order] ?? Int.max), -$1.order)
+        }
     }
 
     /// The class whose example statement is most similar to `text`, if any reaches `threshold`.

@@ -217,6 +217,11 @@ import Testing
         #expect(Self.classifier.categories(of: "对照上级要求，支部思想认识还不到位。").first == "awareness")
     }
 
+    @Test func ofEquallySupportedCategoriesTheOneNamedFirstLeads() {
+        #expect(Self.classifier.categories(of: "支部规范化建设推进慢，党务工作者学习主动性不强。").first == "organization")
+        #expect(Self.classifier.categories(of: "党务工作者学习主动性不强，支部规范化建设推进慢。").first == "cadre")
+    }
+
     @Test func aStatementOfNoCategoryIsOther() {
         #expect(Self.classifier.categories(of: "村集体经济收入偏低，道路维修资金短缺。") == ["other"])
     }
