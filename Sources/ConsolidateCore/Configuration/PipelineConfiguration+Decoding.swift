@@ -101,6 +101,7 @@ extension PipelineConfiguration {
         }
         for (path, value) in [("merge.similarity", merge.similarity), ("merge.containment", merge.containment),
                               ("merge.copySimilarity", merge.copySimilarity),
+                              ("merge.copyStatementSimilarity", merge.copyStatementSimilarity),
                               ("problems.exampleThreshold", problems.exampleThreshold)]
         where !(0...1).contains(value) {
             throw ConfigurationError.invalidValue(path: path, reason: "expected a number from 0 to 1, got \(value)")

@@ -229,10 +229,18 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
     }
 
     public struct MergeSettings: Codable, Sendable, Equatable {
-        /// Least character-bigram similarity (Dice) for two statements to be one practice.
+        /// Least character-bigram similarity (Dice) of a wording to a practice's leading wording.
         public var similarity: Double
-        /// Least containment of the shorter statement's bigrams in the longer one.
+        /// Least containment of the shorter wording's bigrams in a practice's leading wording.
         public var containment: Double
+        /// Least character-bigram similarity (Dice) of a statement to a copy group's leading text.
+        public var copyStatementSimilarity: Double = 0.8
+        /// Words that mark a profile sentence (`现有党员31名`): its figures are no result of the period.
+        public var profileMarkers: [String] = []
+        /// Words that mark a result (`获评`, `增收`): a single unit's practice stating one is named.
+        public var resultMarkers: [String] = []
+        /// A single unit's practice shorter than this (characters) is a heading, never named on its own.
+        public var distinctiveMinimumLength: Int = 16
         /// How many distinctive practices the summary names.
         public var distinctiveLimit: Int
         /// Least Jaccard similarity of two units' whole reports to flag them as suspected copying.
@@ -241,7 +249,8 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// is left out of the totals and the unit is told.
         public var maxFigure: Int = 10_000_000
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case similarity, containment, distinctiveLimit, copySimilarity, maxFigure
+            case similarity, containment, distinctiveLimit, copySimilarity, copyStatementSimilarity, profileMarkers,
+                 resultMarkers, distinctiveMinimumLength, maxFigure
         }
     }
 

@@ -223,6 +223,10 @@ extension PipelineConfiguration.MergeSettings {
         containment = try c.decode(.containment, or: d.containment)
         distinctiveLimit = try c.decode(.distinctiveLimit, or: d.distinctiveLimit)
         copySimilarity = try c.decode(.copySimilarity, or: d.copySimilarity)
+        copyStatementSimilarity = try c.decode(.copyStatementSimilarity, or: d.copyStatementSimilarity)
+        profileMarkers = try c.decode(.profileMarkers, or: d.profileMarkers)
+        resultMarkers = try c.decode(.resultMarkers, or: d.resultMarkers)
+        distinctiveMinimumLength = try c.decode(.distinctiveMinimumLength, or: d.distinctiveMinimumLength)
         maxFigure = try c.decode(.maxFigure, or: d.maxFigure)
     }
 }

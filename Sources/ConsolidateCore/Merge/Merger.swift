@@ -29,8 +29,9 @@ public struct Merger: Sendable {
             units: Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound)),
             achievements: Self.ranked(achievements),
             problems: problemGroups,
-            plans: Self.ranked(plans),
-            metrics: FigureConflicts.annotate(figures.totals, figures: input.figures), due: input.due)
+            plans: Self.rankedByTheme(plans, themes: configuration.themes.map(\.id)),
+            metrics: FigureConflicts.annotate(figures.totals, figures: input.figures), due: input.due,
+            unnamedSingleUnitPractices: unnamedSingleUnitPractices(achievements))
     }
 
     /// Tells each received unit which of its figures were left out of the totals as implausible.
@@ -46,37 +47,40 @@ public struct Merger: Sendable {
         return units
     }
 
-    /// Near-duplicate statements grouped, each group with its theme and representative wording.
+    /// Statements grouped into practices of copy groups, each practice with its theme and the
+    /// wording of its member nearest the practice's centre, quoted with that member's unit.
     private func groups(_ statements: [Statement], themes: KeywordClassifier, origin: SectionKind?) -> [StatementGroup] {
-        let grouper = StatementGrouper(similarity: configuration.merge.similarity,
-                                       containment: configuration.merge.containment)
+        let grouper = StatementGrouper(settings: configuration.merge)
         // Per statement and independent of the others: worked out on every core, once each.
-        let traits = ParallelMap.map(statements) { statement in
-            (theme: themes.rank(statement.text).first, informativeness: Self.informativeness(statement.text))
-        }
+        let firstTheme = ParallelMap.map(statements) { themes.rank($0.text).first }
         let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
-        return grouper.group(statements).compactMap { indices in
+        return grouper.practices(statements).map { practice in
+            let indices = practice.members
             let members = indices.map { statements[$0] }
-            guard let representative = indices.max(by: { traits[$0].informativeness < traits[$1].informativeness }) else {
-                return nil
+            var position: [Int: Int] = [:]
+            for (offset, index) in indices.enumerated() { position[index] = offset }
+            let copies = zip(practice.copies, practice.copyCentral).map { copy, central in
+                CopyGroup(representative: position[central] ?? 0, members: copy.compactMap { position[$0] }.sorted())
             }
             // The theme most members' own words point to; of equally voted themes, the first configured.
             var votes: [String: Int] = [:]
-            for index in indices { if let first = traits[index].theme { votes[first, default: 0] += 1 } }
-            let theme = votes.max { ($0.value, -(order[$0.key] ?? Int.max)) < ($1.value, -(order[$1.key] ?? Int.max)) }?.key
-            let units = Self.uniqueSorted(members.map(\.unit))
-            return StatementGroup(text: statements[representative].text, theme: theme, units: units,
-                                  members: members.map(\.member), origin: origin)
+            for index in indices { if let first = firstTheme[index] { votes[first, default: 0] += 1 } }
+            let theme = votes.max { ($0.value, -(order[$0.key] ?? 0)) < ($1.value, -(order[$1.key] ?? 0)) }?.key
+            let representative = statements[practice.central]
+            return StatementGroup(text: representative.text, theme: theme, units: Self.uniqueSorted(members.map(\.unit)),
+                                  members: members.map(\.member), origin: origin, unit: representative.unit, copies: copies,
+                                  heading: Self.isHeading(representative.text, minimumLength: configuration.merge.distinctiveMinimumLength))
         }
     }
 
     /// Marks the practices of a single unit worth naming on their own: a named programme of
-    /// its own, or figures for a practice that is not already common to several units.
+    /// its own, a result, or figures of the period for a practice not already common to several units.
     ///
     /// A quoted name is a programme of the unit's own only where no other unit's statement
     /// names it: `"三会一课"`, `"第一议题"` or `"学习强国"` in many reports are common
-    /// formulas, `"红色帮办"` in one is that unit's programme. A statement with an unfilled
-    /// placeholder is never distinctive.
+    /// formulas, `"红色帮办"` in one is that unit's programme. Never named: a statement with
+    /// an unfilled placeholder, a bare heading (short, or introducing what follows), and
+    /// figures of a profile (`现有党员31名`), which are no result of the period.
     private func markDistinctive(_ groups: [StatementGroup]) -> [StatementGroup] {
         var unitsByTheme: [String: Set<String>] = [:]
         for group in groups { if let theme = group.theme { unitsByTheme[theme, default: []].formUnion(group.units) } }
@@ -84,21 +88,49 @@ public struct Merger: Sendable {
         for group in groups {
             for member in group.members { for name in Self.quotedNames(member.text) { unitsByName[name, default: []].insert(member.unit) } }
         }
+        let settings = configuration.merge
         let formulas = configuration.metrics.formulas
         let placeholders = configuration.placeholders.patterns.map(CompiledPattern.init)
+        let profile = KeywordMatcher(settings.profileMarkers)
+        let results = KeywordMatcher(settings.resultMarkers)
         return groups.map { group in
             var group = group
             guard group.units.count == 1 else { return group }
             // A practice whose figure the unit left unfilled (`集中学习x次`) is not held up as an example.
             guard !placeholders.contains(where: { $0.firstMatch(in: group.text) != nil }) else { return group }
+            guard !group.heading else { return group }
+            // A statement that opens with the unit's profile (`支部现有党员31名，…`) describes the unit.
+            guard let opening = Self.clauses(group.text).first, !profile.matches(String(opening)).contains(true) else { return group }
             let programme = Self.quotedNames(group.text).contains { name in
-                !formulas.contains { name.contains($0) } && (unitsByName[name]?.count ?? 0) <= 1
+                name.count >= 2 && !formulas.contains { name.contains($0) } && (unitsByName[name]?.count ?? 0) <= 1
             }
+            let result = results.matches(group.text).contains(true)
             let common = group.theme.map { unitsByTheme[$0, default: []].count > 1 } ?? false
-            let figures = group.text.contains { $0.isNumber && $0.isASCII }
-            group.distinctive = programme || (figures && !common)
+            let figures = Self.clauses(group.text).contains { clause in
+                clause.contains { $0.isNumber && $0.isASCII } && !profile.matches(String(clause)).contains(true)
+            }
+            group.distinctive = programme || result || (figures && !common)
             return group
         }
+    }
+
+    /// A heading rather than a practice: fewer than `minimumLength` characters of words, or a line
+    /// that introduces what follows (`重点抓好以下工作：`).
+    static func isHeading(_ text: String, minimumLength: Int) -> Bool {
+        if let last = text.last(where: { !$0.isWhitespace }), last == "：" || last == ":" { return true }
+        return TextSimilarity.fold(text).unicodeScalars.count < minimumLength
+    }
+
+    /// A statement's clauses, split at commas, semicolons and full stops.
+    static func clauses(_ text: String) -> [Substring] {
+        text.split { "，,；;。！？!?".contains($0) }
+    }
+
+    /// Single-unit practices of the list's own kind that the summary does not name under 特色做法.
+    func unnamedSingleUnitPractices(_ achievements: [StatementGroup]) -> Int {
+        let single = achievements.filter { $0.origin == nil && $0.units.count == 1 }
+        let named = min(single.filter(\.distinctive).count, configuration.merge.distinctiveLimit)
+        return single.count - named
     }
 
     /// Problems tallied per primary category, most units first.
@@ -133,6 +165,16 @@ public struct Merger: Sendable {
     /// Most units first, then by text: the order CONTRACT.md fixes for every list.
     static func ranked(_ groups: [StatementGroup]) -> [StatementGroup] {
         groups.sorted { ($1.units.count, $0.text, $0.units.joined(separator: "、")) < ($0.units.count, $1.text, $1.units.joined(separator: "、")) }
+    }
+
+    /// Most units first, then by theme in configured order (none last), then by text: plans on one
+    /// matter come together whatever their first character.
+    static func rankedByTheme(_ groups: [StatementGroup], themes: [String]) -> [StatementGroup] {
+        let order = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
+        let key: (StatementGroup) -> (Int, Int, String, String) = {
+            (-$0.units.count, $0.theme.flatMap { order[$0] } ?? Int.max, $0.text, $0.units.joined(separator: "、"))
+        }
+        return groups.sorted { key($0) < key($1) }
     }
 
     /// The account of units: received, quarantined, superseded, then missing, each by name.

@@ -1,90 +1,216 @@
-/// Groups near-duplicate statements across units without comparing every pair.
+/// Groups statements at two levels, copies and practices, so that no group can chain.
 ///
-/// Exact copies (equal folded text) join first by hashing. Near-duplicates are
-/// then found by prefix filtering: bigrams are ordered rarest first, and two
-/// statements can only reach the similarity threshold if one's rarest bigrams
-/// (its prefix) meet the other's bigrams, so only statements sharing a prefix
-/// bigram are compared. Two bounds keep this linear at a city's scale, at the
-/// cost of the filter's exactness: a statement probes at most `probeLimit` of
-/// its rarest bigrams (copies share their rarest bigrams, so they still meet),
-/// and bigrams in more than `postingLimit` statements are left out of the index
-/// (stock phrases that say nothing about which practice is meant).
+/// Single-link union of similar pairs joins a whole theme into one "practice" once
+/// enough statements each resemble their neighbour. Here a statement joins a group
+/// only by resembling the group's leader, so every member of a group is close to the
+/// group as a whole (leader clustering). Leaders are found through an inverted index
+/// of the leaders' rarest bigrams, each statement probing with its own rarest bigrams
+/// (bounded probes, bounded posting scans, a bounded number of exact comparisons):
+/// the work is linear in the number of statements, never all pairs.
+///
+/// Two levels: copies (one text lightly edited: a figure, a synonym, the unit's own
+/// name, punctuation) are leader clusters at a high similarity; practices (the same
+/// practice in other words) are leader clusters of the copy groups' central wordings
+/// at a lower one. Statements are visited in an order fixed by their own contents
+/// (their most shared bigrams first, so the clean boilerplate leads its edited
+/// copies), which makes the result independent of the input's order. Two statements naming
+/// different programmes of their own (`“红色驿站”`, `“初心讲堂”`) are never grouped.
 struct StatementGrouper: Sendable {
-    var similarity: Double
+    /// Least Dice similarity of a statement to a copy group's leader.
+    var copySimilarity: Double
+    /// Least Dice similarity of a copy group's central wording to a practice's leader.
+    var practiceSimilarity: Double
+    /// Least share of the shorter wording's bigrams found in a practice leader (a copy with a clause
+    /// added); applies only where the shorter has at least `containmentMinimum` bigrams.
     var containment: Double
-    var postingLimit = 1_000
-    var probeLimit = 16
-    /// Containment alone joins two statements only when the shorter has at least this many bigrams.
-    var containmentMinimum = 8
+    var containmentMinimum = 12
+    /// How many of its rarest bigrams a statement probes the leaders' index with.
+    var probeLimit = 12
+    /// How many of its rarest bigrams a leader is indexed under.
+    var indexLimit = 16
+    /// Leaders scanned per probed bigram at most (the latest ones).
+    var postingLimit = 256
+    /// Leaders compared exactly per statement at most (those sharing most probed bigrams).
+    var candidateLimit = 8
 
-    /// Returns groups as lists of indices into `statements`, each list ascending,
-    /// the groups ordered by their first index.
-    func group(_ statements: [Statement]) -> [[Int]] {
+    init(copySimilarity: Double, practiceSimilarity: Double, containment: Double) {
+        self.copySimilarity = copySimilarity
+        self.practiceSimilarity = practiceSimilarity
+        self.containment = containment
+    }
+
+    init(settings: PipelineConfiguration.MergeSettings) {
+        self.init(copySimilarity: settings.copyStatementSimilarity, practiceSimilarity: settings.similarity,
+                  containment: settings.containment)
+    }
+
+    /// One practice: its copy groups, each a list of statement indices (ascending), the copy
+    /// groups ordered by their first index; `central` is the member nearest the practice's centre.
+    struct Practice: Sendable, Equatable {
+        var copies: [[Int]]
+        var central: Int
+        /// Per copy group, its member nearest the copy group's centre.
+        var copyCentral: [Int]
+        var members: [Int] { copies.flatMap { $0 }.sorted() }
+    }
+
+    /// The copy groups alone (lists of indices, ascending, ordered by first index).
+    func copies(_ statements: [Statement]) -> [[Int]] {
+        practices(statements).flatMap(\.copies).sorted { $0[0] < $1[0] }
+    }
+
+    /// Practices of copy groups, ordered by their first statement index.
+    func practices(_ statements: [Statement]) -> [Practice] {
+        guard !statements.isEmpty else { return [] }
         let folded = ParallelMap.map(statements) { TextSimilarity.fold($0.text, masking: [$0.unit]) }
         let grams = ParallelMap.map(folded) { TextSimilarity.bigrams($0) }
-        var union = UnionFind(count: statements.count)
-
-        // Exact copies.
-        var firstByText: [String: Int] = [:]
-        for (index, text) in folded.enumerated() {
-            if let first = firstByText[text] { union.join(first, index) } else { firstByText[text] = index }
-        }
-
-        // Bigrams as dense ids; each statement a sorted array of distinct ids.
+        // Bigrams as dense ids in the order of their values: the same ids in every process and
+        // for any order of the inputs.
+        let distinct = Array(Set(grams.flatMap { $0 })).sorted()
         var ids: [UInt64: Int32] = [:]
-        // Ids in order of first sight, bigrams of a statement taken in ascending order: the same
-        // ids in every process (a Set's own order changes with the process's hash seed).
-        let sets: [[Int32]] = grams.map { set in
-            Array(Set(set.sorted().map { gram -> Int32 in
-                if let id = ids[gram] { return id }
-                let id = Int32(ids.count)
-                ids[gram] = id
-                return id
-            })).sorted()
-        }
-        var frequency = [Int32](repeating: 0, count: ids.count)
+        ids.reserveCapacity(distinct.count)
+        for (id, gram) in distinct.enumerated() { ids[gram] = Int32(id) }
+        let idOf = ids
+        let sets: [[Int32]] = ParallelMap.map(grams) { $0.compactMap { idOf[$0] }.sorted() }
+        var frequency = [Int32](repeating: 0, count: distinct.count)
         for set in sets { for id in set { frequency[Int(id)] += 1 } }
-        var postings = [[Int32]](repeating: [], count: ids.count)
-        for (index, set) in sets.enumerated() {
-            for id in set where frequency[Int(id)] <= postingLimit { postings[Int(id)].append(Int32(index)) }
+        let names = ParallelMap.map(statements) { statement in
+            Array(Set(Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty })).sorted()
+        }
+        let counts = frequency
+        let rarest = ParallelMap.map(sets) { set in
+            Array(set.sorted { (counts[Int($0)], $0) < (counts[Int($1)], $1) }.prefix(max(probeLimit, indexLimit)))
+        }
+        let index = Index(sets: sets, frequency: frequency, names: names, rarestIDs: rarest)
+
+        // Level 1: copies. The most typical wording of a boilerplate (its bigrams shared most) first.
+        let typicality = sets.map { set -> Double in
+            set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
+        }
+        let order = statements.indices.sorted {
+            (typicality[$0], folded[$1], $1) > (typicality[$1], folded[$0], $0)
+        }
+        let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
+        let copyCentral = copyGroups.map { centre(of: $0, sets: sets) }
+
+        // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
+        let copyOrder = copyGroups.indices.sorted { a, b in
+            let (ca, cb) = (copyCentral[a], copyCentral[b])
+            return (copyGroups[a].count, typicality[ca], folded[cb], cb) > (copyGroups[b].count, typicality[cb], folded[ca], ca)
+        }
+        let practiceGroups = cluster(copyOrder.map { copyCentral[$0] }, index: index, threshold: practiceSimilarity,
+                                     containment: containment)
+        // `cluster` returned statement indices of the central wordings: map them back to copy groups.
+        var copyOfCentral: [Int: Int] = [:]
+        for (copy, central) in copyCentral.enumerated() { copyOfCentral[central] = copy }
+        return practiceGroups.map { centrals -> Practice in
+            let copies = centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
+            let members = copies.flatMap { copyGroups[$0] }.sorted()
+            return Practice(copies: copies.map { copyGroups[$0] }, central: centre(of: members, sets: sets),
+                            copyCentral: copies.map { copyCentral[$0] })
+        }.sorted { $0.members[0] < $1.members[0] }
+    }
+
+    /// The bigram sets and their frequencies over all statements.
+    struct Index {
+        var sets: [[Int32]]
+        var frequency: [Int32]
+        /// Each statement's quoted names (`“红色驿站”`), folded: two statements that both name
+        /// programmes but no programme in common are two practices however alike their words.
+        var names: [[String]]
+
+        func namesConflict(_ a: Int, _ b: Int) -> Bool {
+            let (x, y) = (names[a], names[b])
+            return !x.isEmpty && !y.isEmpty && !x.contains { y.contains($0) }
         }
 
-        // The weaker of the two tests decides how much of a set must be probed:
-        // overlap ≥ t·|A| for containment, overlap ≥ d/(2−d)·|A| (Jaccard form) for Dice.
-        let share = min(containment, similarity / (2 - similarity))
-        var candidates: [Int32] = []
-        for index in sets.indices {
-            let rarest = sets[index].sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }
-            let prefixLength = rarest.count - Int((share * Double(rarest.count)).rounded(.up)) + 1
-            candidates.removeAll(keepingCapacity: true)
-            let probes = rarest.prefix(min(max(prefixLength, 1), probeLimit))
-            for id in probes {
-                for other in postings[Int(id)] where Int(other) != index { candidates.append(other) }
-            }
-            candidates.sort()
-            // A copy shares most of a statement's rarest bigrams; one shared by chance is not worth comparing.
-            let needed = probes.count >= 8 ? 2 : 1
-            var start = 0
-            while start < candidates.count {
-                var end = start + 1
-                while end < candidates.count && candidates[end] == candidates[start] { end += 1 }
-                defer { start = end }
-                guard end - start >= needed else { continue }
-                let j = Int(candidates[start])
-                guard union.find(j) != union.find(index) else { continue }
-                let shared = Self.overlap(sets[index], sets[j])
-                let (a, b) = (sets[index].count, sets[j].count)
-                let dice = 2 * Double(shared) / Double(max(a + b, 1))
-                let contained = Double(shared) / Double(max(min(a, b), 1))
-                if dice >= similarity || (contained >= containment && min(a, b) >= containmentMinimum) {
-                    union.join(index, j)
+        /// Each set's rarest ids first (ties by id), as many as probes or index entries need.
+        var rarestIDs: [[Int32]]
+
+        func rarest(_ item: Int) -> [Int32] { rarestIDs[item] }
+    }
+
+    /// Leader clustering of `order`'s items: each joins the most similar earlier leader it reaches
+    /// `threshold` (Dice) with, or with containment where given, else leads a group of its own.
+    /// Returns the groups as ascending item lists, ordered by first item.
+    private func cluster(_ order: [Int], index: Index, threshold: Double, containment: Double?) -> [[Int]] {
+        var postings: [Int32: [Int32]] = [:]
+        var leaders: [Int] = []
+        var groups: [[Int]] = []
+        // Shared-probe counts per leader, dense, reset through the list of leaders touched.
+        var counts = [Int32](repeating: 0, count: order.count)
+        var touched: [Int32] = []
+        var top: [(count: Int32, leader: Int32)] = []
+        for item in order {
+            let rarest = index.rarest(item)
+            for id in rarest.prefix(probeLimit) {
+                guard let list = postings[id] else { continue }
+                for leader in list.suffix(postingLimit) {
+                    if counts[Int(leader)] == 0 { touched.append(leader) }
+                    counts[Int(leader)] += 1
                 }
             }
+            // The leaders sharing most probes (ties: the earlier leader), at most `candidateLimit`.
+            top.removeAll(keepingCapacity: true)
+            for leader in touched {
+                let entry = (count: counts[Int(leader)], leader: leader)
+                counts[Int(leader)] = 0
+                guard top.count < candidateLimit || Self.before(entry, top[top.count - 1]) else { continue }
+                let position = top.firstIndex { Self.before(entry, $0) } ?? top.count
+                top.insert(entry, at: position)
+                if top.count > candidateLimit { top.removeLast() }
+            }
+            touched.removeAll(keepingCapacity: true)
+            var best: (score: Double, leader: Int32)?
+            for (_, leader) in top where !index.namesConflict(item, leaders[Int(leader)]) {
+                let a = index.sets[item], b = index.sets[leaders[Int(leader)]]
+                let shared = Self.overlap(a, b)
+                var score = 2 * Double(shared) / Double(max(a.count + b.count, 1))
+                if score < threshold, let containment, min(a.count, b.count) >= containmentMinimum,
+                   Double(shared) / Double(max(min(a.count, b.count), 1)) >= containment {
+                    score = threshold
+                }
+                guard score >= threshold else { continue }
+                if let current = best, (current.score, -current.leader) >= (score, -leader) { continue }
+                best = (score, leader)
+            }
+            if let best {
+                groups[Int(best.leader)].append(item)
+            } else {
+                let leader = Int32(leaders.count)
+                leaders.append(item)
+                groups.append([item])
+                for id in rarest.prefix(indexLimit) { postings[id, default: []].append(leader) }
+            }
         }
+        return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
 
-        var groups: [Int: [Int]] = [:]
-        for index in statements.indices { groups[union.find(index), default: []].append(index) }
-        return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    /// More shared probes first, then the earlier leader.
+    private static func before(_ a: (count: Int32, leader: Int32), _ b: (count: Int32, leader: Int32)) -> Bool {
+        a.count != b.count ? a.count > b.count : a.leader < b.leader
+    }
+
+    /// The member of `members` nearest the group's centre: the greatest mean Dice with the other
+    /// members, estimated from the group's bigram counts (linear in the group's size); ties by index.
+    func centre(of members: [Int], sets: [[Int32]]) -> Int {
+        guard members.count > 2 else { return members.min { sets[$0].count > sets[$1].count || (sets[$0].count == sets[$1].count && $0 < $1) } ?? members[0] }
+        var counts: [Int32: Int] = [:]
+        var total = 0
+        for member in members {
+            total += sets[member].count
+            for id in sets[member] { counts[id, default: 0] += 1 }
+        }
+        let others = Double(members.count - 1)
+        var best = (score: -1.0, member: members[0])
+        for member in members {
+            let set = sets[member]
+            let shared = Double(set.reduce(0) { $0 + (counts[$1] ?? 1) - 1 }) / others
+            let otherSize = Double(total - set.count) / others
+            let score = 2 * shared / max(Double(set.count) + otherSize, 1)
+            if score > best.score || (score == best.score && member < best.member) { best = (score, member) }
+        }
+        return best.member
     }
 
     /// The number of ids two ascending arrays share.
@@ -94,26 +220,5 @@ struct StatementGrouper: Sendable {
             if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return shared
-    }
-}
-
-/// Disjoint sets over 0..<count with path halving.
-struct UnionFind {
-    private var parent: [Int]
-
-    init(count: Int) { parent = Array(0..<count) }
-
-    mutating func find(_ x: Int) -> Int {
-        var x = x
-        while parent[x] != x {
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        }
-        return x
-    }
-
-    mutating func join(_ a: Int, _ b: Int) {
-        let (ra, rb) = (find(a), find(b))
-        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
 }

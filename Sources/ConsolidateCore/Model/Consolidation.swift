@@ -62,37 +62,84 @@ public struct UnitEntry: Codable, Sendable, Equatable, Hashable {
     }
 }
 
+/// Statements of a practice that are copies of one text (lightly edited: a figure, a synonym,
+/// the unit's own name, punctuation), as positions in the practice's member list.
+public struct CopyGroup: Codable, Sendable, Equatable, Hashable {
+    /// The member nearest the copy group's centre (an index into the practice's `members`).
+    public var representative: Int
+    /// Indices into the practice's `members`, ascending.
+    public var members: [Int]
+
+    public init(representative: Int, members: [Int]) {
+        self.representative = representative
+        self.members = members
+    }
+}
+
 /// A practice or plan stated once, with every unit that wrote it.
 public struct StatementGroup: Codable, Sendable, Equatable, Hashable {
-    /// The representative wording: the most informative member's text.
+    /// The representative wording: the text of the member nearest the group's centre.
     public var text: String
+    /// The unit whose words `text` are (the representative member's unit); nil in summaries
+    /// written before it was recorded.
+    public var unit: String?
     /// The achievement theme id, or nil where none fits.
     public var theme: String?
     public var units: [String]
     public var members: [Member]
+    /// The practice's copy groups: every member index in exactly one (empty in older summaries).
+    public var copies: [CopyGroup]
     /// True for a practice of a single unit worth naming on its own (figures, a named programme).
     public var distinctive: Bool
+    /// True where the representative wording is a heading or a line of no practice of its own
+    /// (shorter than `merge.distinctiveMinimumLength`, or introducing what follows: `【以下为会员内容】`,
+    /// `重点抓好以下工作：`): kept for the account, not to be quoted as a practice.
+    public var heading: Bool
     /// The section kind the members came from where it was not the list's own
     /// (`other`: a profile or cause-analysis section), so nothing is lost.
     public var origin: SectionKind?
 
     public init(text: String, theme: String?, units: [String], members: [Member],
-                distinctive: Bool = false, origin: SectionKind? = nil) {
+                distinctive: Bool = false, origin: SectionKind? = nil, unit: String? = nil, copies: [CopyGroup] = [],
+                heading: Bool = false) {
+        self.heading = heading
         self.text = text
+        self.unit = unit
         self.theme = theme
         self.units = units
         self.members = members
+        self.copies = copies
         self.distinctive = distinctive
         self.origin = origin
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, unit, theme, units, members, copies, distinctive, heading, origin
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        theme = try c.decodeIfPresent(String.self, forKey: .theme)
+        units = try c.decode([String].self, forKey: .units)
+        members = try c.decode([Member].self, forKey: .members)
+        copies = try c.decodeIfPresent([CopyGroup].self, forKey: .copies) ?? []
+        distinctive = try c.decodeIfPresent(Bool.self, forKey: .distinctive) ?? false
+        heading = try c.decodeIfPresent(Bool.self, forKey: .heading) ?? false
+        origin = try c.decodeIfPresent(SectionKind.self, forKey: .origin)
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(unit, forKey: .unit)
         try container.encode(theme, forKey: .theme)
         try container.encode(units, forKey: .units)
         try container.encode(members, forKey: .members)
+        try container.encode(copies, forKey: .copies)
         try container.encode(distinctive, forKey: .distinctive)
+        if heading { try container.encode(heading, forKey: .heading) }
         try container.encodeIfPresent(origin, forKey: .origin)
     }
 }
@@ -202,10 +249,16 @@ public struct Consolidation: Codable, Sendable, Equatable {
     /// Entries of the input folder passed over, each with its reason (run.json lists them too);
     /// nil where none was.
     public var skipped: [SkippedFile]?
+    /// Practices of a single unit (achievements of the list's own kind) that the summary does not
+    /// name under 特色做法: not distinctive, or beyond `merge.distinctiveLimit`. They are in review.html.
+    /// Nil in summaries written before it was counted.
+    public var unnamedSingleUnitPractices: Int?
 
     public init(title: String, period: Period, units: [UnitEntry], achievements: [StatementGroup],
-                problems: [ProblemGroup], plans: [StatementGroup], metrics: [MetricTotal], due: Int? = nil) {
+                problems: [ProblemGroup], plans: [StatementGroup], metrics: [MetricTotal], due: Int? = nil,
+                unnamedSingleUnitPractices: Int? = nil) {
         self.due = due
+        self.unnamedSingleUnitPractices = unnamedSingleUnitPractices
         self.title = title
         self.period = period
         self.units = units
@@ -214,4 +267,5 @@ public struct Consolidation: Codable, Sendable, Equatable {
         self.plans = plans
         self.metrics = metrics
     }
+
 }

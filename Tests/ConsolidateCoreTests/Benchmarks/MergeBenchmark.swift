@@ -3,7 +3,7 @@ import Testing
 @testable import ConsolidateCore
 
 /// Speed of the Merge stage at a city's scale. A benchmark, not a test: it runs only with
-/// `BENCHMARK=1 swift test -c release --disable-xctest --filter MergeBenchmark` and prints its figures.
+/// `BENCHMARK=1 swift test -c release -Xswiftc -enable-testing --disable-xctest --filter MergeBenchmark` and prints its figures.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["BENCHMARK"] == "1")) struct MergeBenchmark {
     /// Statements of random common characters, one in ten copied with small edits by another unit.
     static func statements(_ count: Int) -> [Statement] {
@@ -32,11 +32,33 @@ import Testing
         let foldStart = DispatchTime.now()
         let folded = statements.map { TextSimilarity.fold($0.text, masking: [$0.unit]) }
         let grams = folded.map(TextSimilarity.bigrams)
-        print(String(format: "  fold+bigrams %d: %.2f s", grams.count, Double(DispatchTime.now().uptimeNanoseconds - foldStart.uptimeNanoseconds) / 1e9))
-        let start = DispatchTime.now()
-        let groups = StatementGrouper(similarity: 0.5, containment: 0.8).group(statements)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        print(String(format: "grouping %d statements: %.2f s, %d groups", count, seconds, groups.count))
-        #expect(groups.reduce(0) { $0 + $1.count } == count)
+        print(String(format: "  fold+bigrams %d: %.2f s", grams.count, Self.seconds(since: foldStart)))
+        Self.time(statements, label: "random statements")
+    }
+
+    /// The generated corpus with copies of boilerplates and look-alike practices, about `count` statements.
+    @Test(arguments: [10_000, 100_000]) func groupsGeneratedReportsAtScale(count: Int) {
+        let corpus = StatementCorpus.generate(units: max(count * 1_000 / 7_362, 1))
+        Self.time(corpus.statements, label: "generated statements")
+    }
+
+    /// Times the grouper against the single-link baseline on the same statements.
+    static func time(_ statements: [Statement], label: String) {
+        var start = DispatchTime.now()
+        let practices = StatementGrouper(settings: .default).practices(statements)
+        let seconds = seconds(since: start)
+        let largest = practices.map(\.members.count).max() ?? 0
+        print(String(format: "grouping %d %@: %.2f s, %d practices (largest %d), %d copy groups", statements.count, label, seconds,
+                     practices.count, largest, practices.reduce(0) { $0 + $1.copies.count }))
+        #expect(practices.reduce(0) { $0 + $1.members.count } == statements.count)
+        guard statements.count <= 20_000 else { return }
+        start = DispatchTime.now()
+        let baseline = ChainingGrouperBaseline(similarity: 0.5, containment: 0.8).group(statements)
+        print(String(format: "  baseline (single-link, before issue 13) %d %@: %.2f s, %d groups (largest %d)", statements.count, label,
+                     Self.seconds(since: start), baseline.count, baseline.map(\.count).max() ?? 0))
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 }

@@ -187,3 +187,135 @@ import Testing
         }
     }
 }
+
+/// Problem categories: the words a statement says decide, with gaps and longer keywords.
+@Suite struct ProblemCategoryTests {
+    static let classifier = ProblemClassifier(taxonomy: MergerTests.configuration.problems)
+
+    @Test func anyBusinessPutBeforePartyWorkIsAwareness() {
+        #expect(Self.classifier.categories(of: "有的科室重医疗轻党建，支部活动常因门诊任务推迟。").first == "awareness")
+        #expect(Self.classifier.categories(of: "少数干部重业务、轻党建，认为抓党建耽误工作。").first == "awareness")
+    }
+
+    @Test func theMembersOwnExampleIsVanguardNotBranding() {
+        #expect(Self.classifier.categories(of: "青年党员示范作用有差距，关键时刻站不出来。").first == "vanguard")
+        // A demonstration site's weak effect is branding.
+        #expect(Self.classifier.categories(of: "支部打造的示范点示范作用不强，经验没有推开。").first == "branding")
+    }
+
+    @Test func aPartyAffairsStaffShortcomingIsCadre() {
+        #expect(Self.classifier.categories(of: "党务工作队伍专业化不足，多数由业务人员兼任。").first == "cadre")
+    }
+
+    @Test func aStatementNamingTwoShortcomingsHasBothCategories() {
+        let categories = Self.classifier.categories(of: "党建和业务存在“两张皮”，组织生活形式单一。")
+        #expect(categories.prefix(2).sorted() == ["innovation", "integration"])
+    }
+
+    @Test func aLineIntroducingTheProblemsIsOther() {
+        #expect(Self.classifier.categories(of: "对照上级要求，支部在思想认识和党建品牌方面还存在以下不足：") == ["other"])
+        #expect(Self.classifier.categories(of: "对照上级要求，支部思想认识还不到位。").first == "awareness")
+    }
+
+    @Test func ofEquallySupportedCategoriesTheOneNamedFirstLeads() {
+        #expect(Self.classifier.categories(of: "支部规范化建设推进慢，党务工作者学习主动性不强。").first == "organization")
+        #expect(Self.classifier.categories(of: "党务工作者学习主动性不强，支部规范化建设推进慢。").first == "cadre")
+    }
+
+    @Test func aStatementOfNoCategoryIsOther() {
+        #expect(Self.classifier.categories(of: "村集体经济收入偏低，道路维修资金短缺。") == ["other"])
+    }
+}
+
+/// Grouping at two levels, without chaining; what is quoted and what is named on its own.
+@Suite struct GroupingTests {
+    static func statements(_ texts: [(String, String)]) -> [Statement] {
+        texts.enumerated().map { Statement(kind: .achievement, unit: $1.0, text: $1.1, source: $1.0 + ".txt",
+                                           location: SourceLocation(paragraph: $0 + 1)) }
+    }
+
+    @Test func aChainOfNeighboursDoesNotBecomeOneGroup() {
+        // Each statement shares most of its words with the next, the first and the last almost none.
+        let chain = ["组织党员到社区开展垃圾分类宣传，发放宣传资料，入户讲解分类知识。",
+                     "组织党员到社区开展垃圾分类宣传，发放宣传资料，帮助老人办理医保。",
+                     "组织党员到社区帮助老人办理医保，发放宣传资料，帮助老人办理医保。",
+                     "组织党员到敬老院帮助老人办理医保，陪同聊天，帮助老人理发打扫卫生。",
+                     "走进敬老院帮助老人理发打扫卫生，陪同聊天，送去生活用品和慰问金。"]
+        let statements = Self.statements(chain.enumerated().map { ("单位\($0)", $1) })
+        let practices = StatementGrouper(settings: MergerTests.configuration.merge).practices(statements)
+        #expect(practices.count > 1)
+        #expect(!practices.contains { $0.members.contains(0) && $0.members.contains(4) })
+    }
+
+    @Test func copiesOfOneTextAreOneCopyGroupInsideTheirPractice() {
+        let statements = Self.statements([
+            ("甲局", "严格落实“三会一课”制度，按月召开支委会，书记带头讲党课12次。"),
+            ("乙局", "认真落实\"三会一课\"制度,按月召开支委会,书记带头讲党课3次."),
+            ("丙局", "严格落实“三会一课”制度，按月召开支委会，书记带头讲党课5次。"),
+            ("丁局", "开展困难党员走访慰问，送去慰问金和生活用品，倾听意见建议。"),
+        ])
+        let practices = StatementGrouper(settings: MergerTests.configuration.merge).practices(statements)
+        #expect(practices.map(\.members) == [[0, 1, 2], [3]])
+        #expect(practices[0].copies == [[0, 1, 2]])
+    }
+
+    @Test func sameStatementsInAnyOrderGiveTheSameGroups() {
+        var random = GroupingEvaluationTests.Seeded(state: 7)
+        let corpus = StatementCorpus.generate(units: 40, seed: 11)
+        let grouper = StatementGrouper(settings: MergerTests.configuration.merge)
+        let texts: ([Statement], [StatementGrouper.Practice]) -> Set<[String]> = { statements, practices in
+            Set(practices.map { $0.members.map { statements[$0].unit + statements[$0].text }.sorted() })
+        }
+        let shuffled = corpus.statements.shuffled(using: &random)
+        #expect(texts(corpus.statements, grouper.practices(corpus.statements)) == texts(shuffled, grouper.practices(shuffled)))
+    }
+
+    @Test func theQuotedWordingIsAMembersOwnWithItsUnit() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", achievements: ["开展困难党员走访慰问，送去慰问金和生活用品，倾听意见建议，共走访12名。"]),
+            MergerTests.report("乙局", achievements: ["开展困难党员走访慰问，送去慰问金和米面油，倾听意见建议，共走访8名。"]),
+            MergerTests.report("丙局", achievements: ["今年以来，开展困难党员走访慰问，送去慰问金和生活用品，倾听意见建议，共走访30名。"]),
+        ])
+        let group = merged.achievements[0]
+        #expect(group.units.count == 3)
+        #expect(group.members.contains { $0.unit == group.unit && $0.text == group.text })
+        #expect(group.copies.flatMap(\.members).sorted() == Array(group.members.indices))
+    }
+
+    @Test func aProfileSentenceOrABareHeadingIsNeverADistinctivePractice() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", achievements: ["支部现有党员31名，其中女党员12名，平均年龄41岁。",
+                                                   "强化理论武装",
+                                                   "局机关党支部现有党员28名，本季度按照“一周一督办”的要求开展检查。",
+                                                   "开展“夜学课堂”轮训，本季度轮训青年干部46人次。"]),
+        ])
+        #expect(merged.achievements.filter(\.distinctive).map(\.text) == ["开展“夜学课堂”轮训，本季度轮训青年干部46人次。"])
+        #expect(merged.unnamedSingleUnitPractices == 3)
+        #expect(merged.achievements.filter(\.heading).map(\.text) == ["强化理论武装"])
+    }
+
+    @Test func aSiteLineCopiedByManyUnitsIsAHeadingNotAPractice() {
+        let merged = MergerTests.merge(["甲局", "乙局", "丙局"].map {
+            MergerTests.report($0, achievements: ["【以下为会员内容】", "组织党员到社区开展垃圾分类宣传，发放宣传资料，入户讲解分类知识。"])
+        })
+        #expect(merged.achievements.map(\.units.count) == [3, 3])
+        #expect(merged.achievements.filter(\.heading).map(\.text) == ["【以下为会员内容】"])
+    }
+
+    @Test func aResultOfThePeriodMakesASingleUnitsPracticeDistinctive() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", achievements: ["支部结对帮扶的合作社带动农户增收，党员带头示范种植新品种。"]),
+        ])
+        #expect(merged.achievements.first?.distinctive == true)
+    }
+
+    @Test func plansAreOrderedBySharingUnitsThenByTheme() {
+        let merged = MergerTests.merge([
+            MergerTests.report("甲局", plans: ["完善支部工作手册，统一各类记录格式。", "严格落实“三会一课”制度，提高组织生活质量。",
+                                            "做好发展党员工作，注重在青年骨干中发展。"]),
+            MergerTests.report("乙局", plans: ["规范党费收缴和管理，按月足额交纳党费。", "严格落实“三会一课”制度，提高组织生活质量。"]),
+        ])
+        #expect(merged.plans.first?.units == ["乙局", "甲局"])
+        #expect(merged.plans.dropFirst().map(\.theme) == ["dues", "recruitment", nil])
+    }
+}
