@@ -62,7 +62,7 @@ public struct SummaryTemplate: Sendable {
               commonPractices and plans, each: number, theme (nil for a statement of no theme), unitCount, unitList,
                 exampleUnit, example (a theme's quoted example), text (a statement of no theme);
               figures: activity, total, measure, approx, unitCount, contributions, unknown;
-              distinctivePractices: unit, text;
+              distinctivePractices: unit, text; otherSinglePractices (how many single-unit practices are not named);
               problems: number, label, unitCount, units, itemCount, exampleUnit, example;
               units (the appendix): number, unit, status, file, residue, placeholders, figures, remarks.
             A value that may be missing is used as a section (# opens, / closes, ^ for its absence),
@@ -99,6 +99,9 @@ public struct SummaryTemplate: Sendable {
         {{^distinctivePractices}}
         本期未发现单个单位的特色做法。
         {{/distinctivePractices}}
+        {{#otherSinglePractices}}
+        另有{{.}}项单位个别做法未在此列出，见 review.html。
+        {{/otherSinglePractices}}
 
         ## 二、存在的主要问题
 

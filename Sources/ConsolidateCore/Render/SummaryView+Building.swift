@@ -7,6 +7,7 @@ extension SummaryView {
         commonPractices = words.practices(consolidation.achievements.filter { $0.origin == nil }, commonOnly: true)
         figures = words.figures()
         distinctivePractices = words.distinctivePractices()
+        otherSinglePractices = consolidation.unnamedSingleUnitPractices.flatMap { $0 > 0 ? String($0) : nil }
         problems = words.problems()
         plans = words.practices(consolidation.plans, commonOnly: false)
         units = words.unitRows()
@@ -102,7 +103,8 @@ extension SummaryView {
 
         /// Practices of single units with figures or named programmes, most informative first.
         func distinctivePractices() -> [Distinctive] {
-            consolidation.achievements.filter(\.distinctive)
+            // A heading or a site's line copied by many (`【以下为会员内容】`) is never held up as a practice.
+            consolidation.achievements.filter { $0.distinctive && !$0.heading }
                 .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
                 .prefix(configuration.merge.distinctiveLimit)
                 .map { group in

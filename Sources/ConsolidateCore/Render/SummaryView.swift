@@ -14,6 +14,8 @@ public struct SummaryView: Sendable, Equatable {
     public var figures: [Figure]
     /// 特色做法 of single units.
     public var distinctivePractices: [Distinctive]
+    /// How many practices of single units the summary does not name (they are in review.html); nil for none.
+    public var otherSinglePractices: String?
     /// 存在的主要问题, most units first.
     public var problems: [Problem]
     /// 下一步工作打算, themed like the practices.
