@@ -109,6 +109,9 @@ extension PipelineConfiguration {
         if merge.maxFigure < 1 {
             throw ConfigurationError.invalidValue(path: "merge.maxFigure", reason: "expected a whole number above 0, got \(merge.maxFigure)")
         }
+        if render.maxUnitsNamed < 1 {
+            throw ConfigurationError.invalidValue(path: "render.maxUnitsNamed", reason: "expected a whole number above 0, got \(render.maxUnitsNamed)")
+        }
         let known = Renderer.outputs
         for (index, output) in render.outputs.enumerated() where !known.contains(output) {
             throw ConfigurationError.invalidValue(

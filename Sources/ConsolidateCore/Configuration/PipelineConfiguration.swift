@@ -263,8 +263,11 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// paths read from the pipeline file's folder (made absolute when the file is loaded, so every
         /// command finds the template whatever its current folder); empty for the template built into the tool.
         public var summaryTemplate: String = ""
+        /// Most units a sentence of the summary names; a longer list names that many and says
+        /// where the whole list is, so that no line grows past what a person reads.
+        public var maxUnitsNamed: Int = 20
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case area, outputs, summaryTemplate
+            case area, outputs, summaryTemplate, maxUnitsNamed
         }
     }
     enum CodingKeys: String, CodingKey, CaseIterable {

@@ -239,5 +239,6 @@ extension PipelineConfiguration.RenderSettings {
         area = try c.decode(.area, or: d.area)
         outputs = try c.decode(.outputs, or: d.outputs)
         summaryTemplate = try c.decode(.summaryTemplate, or: d.summaryTemplate)
+        maxUnitsNamed = try c.decode(.maxUnitsNamed, or: d.maxUnitsNamed)
     }
 }

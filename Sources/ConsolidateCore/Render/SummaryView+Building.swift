@@ -202,7 +202,12 @@ extension SummaryView {
             !area.isEmpty && unit.hasPrefix(area) && unit.count > area.count ? String(unit.dropFirst(area.count)) : unit
         }
 
-        func list(_ units: [String]) -> String { units.map(short).joined(separator: "、") }
+        /// Units by their short names; past `render.maxUnitsNamed`, the first ones and where the rest are.
+        func list(_ units: [String]) -> String {
+            let limit = configuration.render.maxUnitsNamed
+            guard units.count > limit else { return units.map(short).joined(separator: "、") }
+            return units.prefix(limit).map(short).joined(separator: "、") + "等（全部名单见 review.html 和附件）"
+        }
 
         /// `全部12个单位` where every received unit is named, else `5个单位：甲、乙…`.
         func unitCount(_ units: [String]) -> String {

@@ -61,3 +61,18 @@ import Testing
         #expect(text.contains("建立青年党员导师制"))
     }
 }
+
+/// A summary over thousands of units names a readable few in each sentence and says where the rest are.
+@Suite struct SummaryUnitListTests {
+    @Test func aLongUnitListNamesTheFirstAndPointsToTheWholeList() throws {
+        var configuration = PipelineConfiguration.default
+        configuration.render.maxUnitsNamed = 3
+        let units = (1...5).map { "青石区第\($0)单位" }
+        let consolidation = Consolidation(title: "青石区2024年第二季度基层党建工作情况汇总报告", period: Period(year: 2024, part: .q2),
+                                          units: units.map { UnitEntry(unit: $0, status: .received, source: $0 + ".txt") },
+                                          achievements: [], problems: [], plans: [], metrics: [])
+        let words = SummaryView.Wording(consolidation: consolidation, configuration: configuration)
+        #expect(words.list(Array(units.prefix(3))) == "第1单位、第2单位、第3单位")
+        #expect(words.list(units) == "第1单位、第2单位、第3单位等（全部名单见 review.html 和附件）")
+    }
+}
