@@ -95,10 +95,18 @@ extension SummaryView {
                 .map { total in
                     Figure(activity: total.activity, total: total.total, measure: total.unit, approx: total.approx,
                            unitCount: total.units.count,
-                           contributions: total.units.isEmpty ? nil : total.units
-                               .map { "\(short($0.unit))\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、"),
+                           contributions: total.units.isEmpty ? nil : contributions(total),
                            unknown: total.unknown.isEmpty ? nil : list(total.unknown))
                 }
+        }
+
+        /// Each unit's figure; past `render.maxUnitsNamed` units, the largest figures and where the others are.
+        func contributions(_ total: MetricTotal) -> String {
+            let limit = configuration.render.maxUnitsNamed
+            let named = total.units.count <= limit ? total.units
+                : Array(total.units.sorted { ($1.value, $0.unit) < ($0.value, $1.unit) }.prefix(limit))
+            let text = named.map { "\(short($0.unit))\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、")
+            return total.units.count <= limit ? text : "其中较多的有" + text + "等；各单位数字见附件"
         }
 
         /// Practices of single units with figures or named programmes, most informative first.

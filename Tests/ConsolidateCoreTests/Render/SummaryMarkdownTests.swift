@@ -74,5 +74,9 @@ import Testing
         let words = SummaryView.Wording(consolidation: consolidation, configuration: configuration)
         #expect(words.list(Array(units.prefix(3))) == "第1单位、第2单位、第3单位")
         #expect(words.list(units) == "第1单位、第2单位、第3单位等（全部名单见 review.html 和附件）")
+        let total = MetricTotal(activity: "集中学习", unit: "次", total: 15, approx: false,
+                                units: units.enumerated().map { MetricContribution(unit: $1, value: $0 + 1, approx: false, text: "") },
+                                unknown: [])
+        #expect(words.contributions(total) == "其中较多的有第5单位5次、第4单位4次、第3单位3次等；各单位数字见附件")
     }
 }
