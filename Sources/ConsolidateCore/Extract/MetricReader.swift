@@ -287,7 +287,7 @@ struct MetricReader: Sendable {
         }
         // `3万余元`, `2千多人次`: a multiplier after Arabic digits scales the figure; a measure
         // word that begins with one (`3万元`, `5万人次`) is read as written.
-        if token.kind != .chinese, match(measureWords, in: folded, at: cursor) == nil,
+        if token.kind != .chinese, Self.match(measureWords, in: folded, at: cursor) == nil,
            cursor < folded.count, let multiplier = Self.arabicMultipliers[folded[cursor]] {
             if let number = value {
                 let scaled = number.multipliedReportingOverflow(by: multiplier)
@@ -296,12 +296,12 @@ struct MetricReader: Sendable {
             }
             cursor = Self.skippingSpaces(folded, from: cursor + 1)
         }
-        if let marker = match(approxAfter, in: folded, at: cursor) {
+        if let marker = Self.match(approxAfter, in: folded, at: cursor) {
             approx = true
             cursor = Self.skippingSpaces(folded, from: cursor + marker.count)
         }
-        guard let measure = match(measureWords, in: folded, at: cursor) else { return nil }
-        if match(falseMeasures, in: folded, at: cursor) != nil { return nil }
+        guard let measure = Self.match(measureWords, in: folded, at: cursor) else { return nil }
+        if Self.match(falseMeasures, in: folded, at: cursor) != nil { return nil }
         let unit = String(original[cursor..<(cursor + measure.count)])
         var end = cursor + measure.count
         if (token.start..<end).contains(where: { shielded[$0] }) { return nil }
@@ -321,7 +321,7 @@ struct MetricReader: Sendable {
         if end < folded.count, ChineseNumeral.isNumeral(folded[end]) || folded[end].isASCIIDigitOrFullWidth
             || Self.placeholderCharacters.contains(folded[end]) { return nil }
         // `有3名及以上党员的`: a threshold, not a count.
-        if match(thresholdMarkers, in: folded, at: end) != nil { return nil }
+        if Self.match(thresholdMarkers, in: folded, at: end) != nil { return nil }
         // `两位支部书记分别讲党课`: the people counted are who did what follows, not what was done.
         var subjectEnd = end
         while subjectEnd < folded.count, subjectEnd - end < 10, folded[subjectEnd].isHan,
@@ -349,7 +349,7 @@ struct MetricReader: Sendable {
             let totalled = previous.map { "共计".contains($0) } ?? false
             // (`接收预备党员一名。`: a 一 that ends its clause, no noun after it, is a count)
             var after = end
-            if let marker = match(approxAfter, in: folded, at: after) { after += marker.count }
+            if let marker = Self.match(approxAfter, in: folded, at: after) { after += marker.count }
             var endsClause = after >= folded.count || !folded[after].isHan
             // (but not a norm: `2个月至少收看一次`, where another figure or 至少 sets the measure)
             if endsClause, number == 1 {
@@ -381,7 +381,7 @@ struct MetricReader: Sendable {
         while clauseStart > 0, !Self.sentenceBreaks.contains(folded[clauseStart - 1]) { clauseStart -= 1 }
         if frequencies.contains(where: { (clauseStart..<token.start).contains($0) }) { return nil }
 
-        if let marker = match(approxAfter, in: folded, at: end) {
+        if let marker = Self.match(approxAfter, in: folded, at: end) {
             approx = true
             end += marker.count
         }
@@ -489,12 +489,13 @@ struct MetricReader: Sendable {
     private static let yearScalar: UInt32 = 0x5E74  // 年
     private static let nearScalar: UInt32 = 0x8FD1  // 近
 
-    /// The word of `words` (scalar values, longest first) that starts at `index`, if any.
-    private static func match(_ words: [[UInt32]], in scalars: [UInt32], at index: Int) -> [UInt32]? {
-        let first = scalars[index]
-        for word in words where word[0] == first && index + word.count <= scalars.count {
+    /// The word of `words` (longest first; scalar values or characters) that starts at `index`, if any.
+    private static func match<Element: Equatable>(_ words: [[Element]], in text: [Element], at index: Int) -> [Element]? {
+        guard index < text.count else { return nil }
+        let first = text[index]
+        for word in words where word[0] == first && index + word.count <= text.count {
             var equal = true
-            for offset in 1..<word.count where scalars[index + offset] != word[offset] {
+            for offset in 1..<word.count where text[index + offset] != word[offset] {
                 equal = false
                 break
             }
@@ -655,20 +656,6 @@ struct MetricReader: Sendable {
             guard nameEnd == folded.count || Self.clauseBreaks.contains(folded[nameEnd])
                 || Self.sentenceEnds.contains(folded[nameEnd]) else { return nil }
             return (found.name, nameEnd)
-        }
-        return nil
-    }
-
-    private func match(_ words: [[Character]], in folded: [Character], at index: Int) -> [Character]? {
-        guard index < folded.count else { return nil }
-        let next = folded[index]
-        for word in words where word[0] == next && index + word.count <= folded.count {
-            var equal = true
-            for offset in 1..<word.count where folded[index + offset] != word[offset] {
-                equal = false
-                break
-            }
-            if equal { return word }
         }
         return nil
     }
