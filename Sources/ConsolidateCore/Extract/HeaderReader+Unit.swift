@@ -16,11 +16,6 @@ extension HeaderReader {
     ]
     /// Party bodies that follow a unit's name and belong to it (`财政局党组`, `医院党支部`).
     static let partyBodies = ["党总支", "党支部", "党工委", "党委", "党组", "总支", "支部", "机关党委"]
-    /// Kinds of unit that name no particular unit on their own (`学校党支部`, `社区`).
-    private static let kindWords: Set<String> = [
-        "学校", "小学", "中学", "大学", "学院", "医院", "法院", "检察院", "社区", "街道", "村", "镇", "乡", "局", "公司",
-        "集团", "中心", "机关", "单位", "幼儿园", "合作社", "企业", "园", "校", "院", "所", "站",
-    ]
     /// What may follow a unit's name at a clause's start: what it did, where, how.
     private static let predicates: [String] = [
         "通过", "坚持", "始终", "认真", "紧紧", "紧扣", "以", "在", "深入", "按照", "围绕", "全面", "积极", "把", "持续",
@@ -120,16 +115,8 @@ extension HeaderReader {
         return best?.family
     }
 
-    /// A name made of kinds of unit only (`学校党支部`, `医院`): it names no particular unit.
-    static func isGeneric(_ name: String) -> Bool {
-        var rest = Substring(name)
-        if rest.hasPrefix("我") { return true }
-        for body in partyBodies.sorted(by: { $0.count > $1.count }) where rest.hasSuffix(body) && rest.count > body.count {
-            rest = rest.dropLast(body.count)
-            break
-        }
-        return kindWords.contains(String(rest))
-    }
+    /// A name made of kinds of unit only (`学校党支部`, `医院`, `我村`): it names no particular unit.
+    static func isGeneric(_ name: String) -> Bool { UnitName.isGeneric(name) }
 
     /// A line that is only an organisation's name (`中共某某区财政局党组`), above a title.
     static func isNameLine(_ line: String) -> Bool {

@@ -7,19 +7,34 @@ enum UnitName {
         "办", "厅", "处", "镇", "乡", "村", "社区", "所", "站", "院", "馆", "队", "室", "会", "社", "行", "校",
     ]
     /// Party organs after a unit's name (`财政局党组`): the same unit.
-    static let organs = ["机关党委", "机关党总支", "机关党支部", "党委", "党组", "党总支", "党支部", "总支", "支部"]
+    static let organs = ["机关党委", "机关党总支", "机关党支部", "党工委", "党委", "党组", "党总支", "党支部", "总支", "支部"]
     /// Marks of an anonymised or unfilled name (`XX局`, `××镇`, `某单位`).
     static let placeholderMarks: Set<Character> = ["X", "x", "Ｘ", "ｘ", "×", "✕", "*", "＊", "某", "○", "〇", "_", "＿", "?", "？"]
-    /// Names that stand for any unit (`我局`, `本单位`): they identify none.
-    static let generic: Set<String> = ["我局", "本局", "我委", "本委", "我办", "本单位", "我单位", "单位", "我镇", "本镇",
-                                       "我街道", "机关", "党委", "党组", "党支部", "支部", "总支", "党总支", "机关党委"]
+    /// Kinds of unit that name no particular unit on their own (`学校`, `社区`, `医院`).
+    static let kinds: Set<String> = [
+        "学校", "小学", "中学", "大学", "学院", "医院", "法院", "检察院", "社区", "街道", "村", "镇", "乡", "局", "公司",
+        "集团", "中心", "机关", "单位", "幼儿园", "合作社", "企业", "园", "校", "院", "所", "站",
+    ]
+
+    /// A name any unit could use of itself: its own word (`我村`, `本单位`), a bare party organ
+    /// (`党支部`), or a kind with its organ (`学校党支部`, `医院党委`). It identifies no unit: two
+    /// reports that both say `社区党支部` are not one unit's.
+    static func isGeneric(_ name: String) -> Bool {
+        var rest = Substring(name.filter { !$0.isWhitespace })
+        if rest.hasPrefix("我") || rest.hasPrefix("本") { return true }
+        if let organ = organs.sorted(by: { $0.count > $1.count }).first(where: { rest.hasSuffix($0) }) {
+            rest = rest.dropLast(organ.count)
+            if rest.isEmpty { return true }
+        }
+        return kinds.contains(String(rest))
+    }
 
     /// True where `name` names one unit: two ideographs or more, no placeholder marks, not a word any unit uses of itself.
     static func identifies(_ name: String) -> Bool {
         let trimmed = display(name)
         guard trimmed.unicodeScalars.filter({ $0.properties.isIdeographic }).count >= 2 else { return false }
         if trimmed.contains(where: placeholderMarks.contains) { return false }
-        if generic.contains(trimmed) || endings.contains(trimmed) { return false }
+        if isGeneric(name) || isGeneric(trimmed) || endings.contains(trimmed) { return false }
         return true
     }
 

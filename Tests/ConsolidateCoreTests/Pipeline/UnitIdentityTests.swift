@@ -14,6 +14,15 @@ import Testing
         for name in ["青山区甲局", "新街镇", "青山区实验中学党支部"] { #expect(UnitName.identifies(name), "\(name)") }
     }
 
+    /// A kind of unit with its party organ, or a unit's own word for itself, is said by many units:
+    /// two reports that both sign `社区党支部` are not one unit's, so neither name identifies.
+    @Test func aKindOfUnitOrAUnitsOwnWordIdentifiesNoUnit() {
+        for name in ["社区党支部", "医院党委", "法院党组", "镇党委", "我村", "本单位", "学校", "街道党工委"] {
+            #expect(!UnitName.identifies(name), "\(name)")
+        }
+        for name in ["红星社区党支部", "县人民医院党委", "新街镇党委", "河西街道党工委"] { #expect(UnitName.identifies(name), "\(name)") }
+    }
+
     @Test func aPartyOrganAfterAUnitsNameIsTheSameUnit() {
         #expect(UnitName.key("青山区财政局党组") == UnitName.key("青山区财政局"))
         #expect(UnitName.key("青山区 财政局") == UnitName.key("青山区财政局"))
