@@ -34,25 +34,25 @@ struct InlineEnumeration: Sendable {
     }
 
     /// Families of word markers; the position in each list is the ordinal (1-based).
-    private static let wordFamilies: [[[Character]]] = [
+    private static let wordFamilies: [[[Unicode.Scalar]]] = [
         ["首先", "其次", "再次", "最后"],
         ["一个是", "另一个是"],
         ["一方面", "另一方面"],
         ["其一", "其二", "其三", "其四", "其五", "其六"],
-    ].map { $0.map(Array.init) }
+    ].map { $0.map { Array($0.unicodeScalars) } }
     /// Characters after a numeral that make a word, not a `一抓…二抓…` enumeration
     /// (一年来, 二季度, 一直, 一些, 一方面, 三会一课 …).
-    private static let notVerbs: Set<Character> = Set("是季年月日天周次个名项条级类批期线把号些方同切直定般致体起会岗学风向对手家步")
+    private static let notVerbs: Set<Unicode.Scalar> = Set("是季年月日天周次个名项条级类批期线把号些方同切直定般致体起会岗学风向对手家步".unicodeScalars)
     /// The characters a word marker can open with, to skip the families quickly.
-    private static let wordInitials: Set<Character> = Set(wordFamilies.flatMap { $0.compactMap(\.first) })
-    private static let boundaries: Set<Character> = ["。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ","]
+    private static let wordInitials: Set<Unicode.Scalar> = Set(wordFamilies.flatMap { $0.compactMap(\.first) })
+    private static let boundaries: Set<Unicode.Scalar> = ["。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ","]
 
     /// Where enumerations begin: per paragraph index, the offsets of first markers (`一是`,
     /// `首先`) followed by a second of their family within that paragraph or the next,
     /// before the family starts again. A lone `一是` counts too (a page cut off after it);
     /// a lone word marker does not (`首先感谢…`).
     static func runStarts(_ paragraphs: [Paragraph]) -> [Int: [Int]] {
-        let candidates = markers(paragraphs.map { Array($0.text) })
+        let candidates = markers(paragraphs.map { Array($0.text.unicodeScalars) })
         var starts: [Int: [Int]] = [:]
         for (index, first) in candidates.enumerated() where first.ordinal == 1 {
             var continued = first.family == -1
@@ -68,13 +68,13 @@ struct InlineEnumeration: Sendable {
         return starts
     }
 
-    private static func markers(_ texts: [[Character]]) -> [Marker] {
+    private static func markers(_ texts: [[Unicode.Scalar]]) -> [Marker] {
         var candidates: [Marker] = []
         for (p, characters) in texts.enumerated() {
             var i = 0
             while i < characters.count {
                 let atBoundary = i == 0 || boundaries.contains(characters[i - 1])
-                    || (characters[i - 1].isWhitespace && (i == 1 || boundaries.contains(characters[i - 2])))
+                    || (characters[i - 1].properties.isWhitespace && (i == 1 || boundaries.contains(characters[i - 2])))
                 if atBoundary, let marker = marker(in: characters, at: i, paragraph: p) {
                     candidates.append(marker)
                     i += marker.length
@@ -88,7 +88,7 @@ struct InlineEnumeration: Sendable {
 
     /// The enumeration over `paragraphs`, or nil where they hold none.
     static func split(_ paragraphs: [Paragraph]) -> Split? {
-        let texts = paragraphs.map { Array($0.text) }
+        let texts = paragraphs.map { Array($0.text.unicodeScalars) }
         let candidates = markers(texts)
         // The sequence: a family member numbered one, then rising members of that family;
         // where several families open, the longest sequence wins.
@@ -141,7 +141,7 @@ struct InlineEnumeration: Sendable {
             var cursor = 0
             while next < accepted.count, accepted[next].paragraph == p {
                 let marker = accepted[next]
-                let before = String(characters[cursor..<marker.offset]).trimmingWhitespace()
+                let before = characters[cursor..<marker.offset].string.trimmingWhitespace()
                 if !before.isEmpty {
                     if entries.isEmpty {
                         intro.append(Paragraph(text: before, location: paragraphs[p].location))
@@ -149,12 +149,12 @@ struct InlineEnumeration: Sendable {
                         entries[entries.count - 1].text += before
                     }
                 }
-                let label = String(characters[marker.offset..<(marker.offset + marker.length)])
+                let label = characters[marker.offset..<(marker.offset + marker.length)].string
                 entries.append(Entry(label: label, text: "", location: paragraphs[p].location))
                 cursor = marker.offset + marker.length
                 next += 1
             }
-            let rest = String(characters[cursor...]).trimmingWhitespace()
+            let rest = characters[cursor...].string.trimmingWhitespace()
             guard !rest.isEmpty else { continue }
             if entries.isEmpty {
                 intro.append(Paragraph(text: rest, location: paragraphs[p].location))
@@ -165,26 +165,26 @@ struct InlineEnumeration: Sendable {
         return Split(intro: intro, entries: entries)
     }
 
-    private static func marker(in characters: [Character], at i: Int, paragraph: Int) -> Marker? {
+    private static func marker(in characters: [Unicode.Scalar], at i: Int, paragraph: Int) -> Marker? {
         // 一是 二是 … 十二是; 第一， 第二，
-        if ChineseNumeral.isNumeral(characters[i]) {
+        if ChineseNumeral.isNumeralScalar(characters[i]) {
             var j = i
-            while j < characters.count, j - i < 3, ChineseNumeral.isNumeral(characters[j]) { j += 1 }
-            if j < characters.count, characters[j] == "是", let value = ChineseNumeral.value(of: characters[i..<j]) {
+            while j < characters.count, j - i < 3, ChineseNumeral.isNumeralScalar(characters[j]) { j += 1 }
+            if j < characters.count, characters[j] == "是", let value = ChineseNumeral.value(ofScalars: characters[i..<j]) {
                 return Marker(family: -1, ordinal: value, paragraph: paragraph, offset: i, length: j - i + 1)
             }
         }
         // 一抓学习… / 二抓载体…: a numeral and one verb opening paragraphs; each verb its own family.
-        if i == 0, characters.count > 3, ChineseNumeral.isNumeral(characters[0]),
-           let verb = characters[1].unicodeScalars.first, (0x4E00...0x9FFF).contains(verb.value),
-           !ChineseNumeral.isNumeral(characters[1]), !notVerbs.contains(characters[1]),
-           characters[2].unicodeScalars.first.map({ (0x4E00...0x9FFF).contains($0.value) }) == true,
-           let value = ChineseNumeral.value(of: characters[0...0]) {
+        if i == 0, characters.count > 3, ChineseNumeral.isNumeralScalar(characters[0]),
+           case let verb = characters[1], (0x4E00...0x9FFF).contains(verb.value),
+           !ChineseNumeral.isNumeralScalar(characters[1]), !notVerbs.contains(characters[1]),
+           (0x4E00...0x9FFF).contains(characters[2].value),
+           let value = ChineseNumeral.value(ofScalars: characters[0...0]) {
             return Marker(family: -1000 - Int(verb.value), ordinal: value, paragraph: paragraph, offset: 0, length: 1)
         }
-        if characters[i] == "第", i + 2 < characters.count, ChineseNumeral.isNumeral(characters[i + 1]),
+        if characters[i] == "第", i + 2 < characters.count, ChineseNumeral.isNumeralScalar(characters[i + 1]),
            characters[i + 2] == "，" || characters[i + 2] == "," || characters[i + 2] == "、",
-           let value = ChineseNumeral.value(of: characters[(i + 1)...(i + 1)]) {
+           let value = ChineseNumeral.value(ofScalars: characters[(i + 1)...(i + 1)]) {
             return Marker(family: -2, ordinal: value, paragraph: paragraph, offset: i, length: 2)
         }
         guard wordInitials.contains(characters[i]) else { return nil }

@@ -16,42 +16,42 @@ import Foundation
 /// (`每月固定开展主题党日，共开展3次`), and people counted and then made members
 /// of an activity (`将2名骨干列为入党积极分子`) from that activity.
 struct MetricReader: Sendable {
-    private let measureWords: [[Character]]
-    private let approxAfter: [[Character]]
-    private let approxBefore: [[Character]]
-    private let falseMeasures: [[Character]]
+    private let measureWords: [[Unicode.Scalar]]
+    private let approxAfter: [[Unicode.Scalar]]
+    private let approxBefore: [[Unicode.Scalar]]
+    private let falseMeasures: [[Unicode.Scalar]]
     /// Frequency words as scalar values, longest first (compared without Character comparison).
     private let frequencyMarkers: [[UInt32]]
-    private let thresholdMarkers: [[Character]]
-    private let formulaVerbs: [[Character]]
+    private let thresholdMarkers: [[Unicode.Scalar]]
+    private let formulaVerbs: [[Unicode.Scalar]]
     private let multiYearMarkers: [[UInt32]]
-    private let formulasByInitial: [Character: [[Character]]]
+    private let formulasByInitial: [Unicode.Scalar: [[Unicode.Scalar]]]
     /// Configured activity names and aliases by their first character, longest first.
-    private let aliasesByInitial: [Character: [(alias: [Character], name: String, units: Set<String>)]]
-    private let leadingByInitial: [Character: [[Character]]]
+    private let aliasesByInitial: [Unicode.Scalar: [(alias: [Unicode.Scalar], name: String, units: Set<String>)]]
+    private let leadingByInitial: [Unicode.Scalar: [[Unicode.Scalar]]]
 
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
     private static let eventMeasures: Set<String> = ["次", "人次", "场", "场次", "轮"]
     /// Characters that end a clause for the activity phrase.
-    private static let clauseBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
+    private static let clauseBreaks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
                                                        "（", "(", "）", ")"]
     /// Characters that end a clause for `各`, which shares one count over a list joined by `、`.
-    private static let sentenceBreaks: Set<Character> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":"]
+    private static let sentenceBreaks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":"]
     /// Characters that end a sentence, and those that part its clauses, for a total's antecedent.
-    private static let sentenceEnds: Set<Character> = ["。", "；", ";", "！", "？", "!", "?"]
-    private static let innerBreaks: Set<Character> = ["，", ",", "：", ":"]
+    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", ";", "！", "？", "!", "?"]
+    private static let innerBreaks: Set<Unicode.Scalar> = ["，", ",", "：", ":"]
     /// Verbs that make people counted before them into an activity's members (`列为入党积极分子`).
-    private static let conversionVerbs: [[Character]] = ["列为", "列入", "确定为", "吸收为", "吸纳为", "发展为", "接收为", "纳入"]
-        .map(Array.init)
-    private static let placeholderCharacters: Set<Character> = ["X", "x", "×", "*", "_"]
+    private static let conversionVerbs: [[Unicode.Scalar]] = ["列为", "列入", "确定为", "吸收为", "吸纳为", "发展为", "接收为", "纳入"]
+        .map { Array($0.unicodeScalars) }
+    private static let placeholderCharacters: Set<Unicode.Scalar> = ["X", "x", "×", "*", "_"]
     /// Words that end a noun phrase read after a count (`19家社会力量参与…`).
-    private static let phraseStops: [[Character]] = [
+    private static let phraseStops: [[Unicode.Scalar]] = [
         "累计", "共计", "共", "参与", "参加", "开展", "成立", "进行", "提供", "投入",
         "全面", "推行", "每", "为", "的", "在", "到", "轮训", "等", "和", "及", "与",
         "签订", "签署", "完成", "实现", "换届", "举办", "召开", "建立", "设立", "推动", "落实",
-    ].map(Array.init)
+    ].map { Array($0.unicodeScalars) }
     /// Characters after a measure word that mean no noun follows (`X名的要求`).
-    private static let particles: Set<Character> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
+    private static let particles: Set<Unicode.Scalar> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
     /// Words whose first character is a one-character leading word (`在职党员`, not `在…职党员`).
     static let wordsOpeningWithALeadingCharacter: Set<String> = [
         "在职", "在岗", "在编", "在册", "在校", "在读", "在线", "在建", "为民", "共青", "共产", "共建", "共享", "共同",
@@ -61,15 +61,15 @@ struct MetricReader: Sendable {
     private static let maxActivityLength = 14
 
     init(vocabulary: PipelineConfiguration.MetricVocabulary) {
-        func sorted(_ words: [String]) -> [[Character]] {
-            words.filter { !$0.isEmpty }.map { Array($0.map(TextFolding.fold)) }.sorted { $0.count > $1.count }
+        func sorted(_ words: [String]) -> [[Unicode.Scalar]] {
+            words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars.map(TextFolding.foldScalar)) }.sorted { $0.count > $1.count }
         }
         measureWords = sorted(vocabulary.measureWords)
         approxAfter = sorted(vocabulary.approxMarkers)
         approxBefore = sorted(vocabulary.approxPrefixes)
         falseMeasures = sorted(vocabulary.falseMeasures)
         func scalars(_ words: [String]) -> [[UInt32]] {
-            sorted(words).map { $0.map { $0.unicodeScalars.first?.value ?? 0 } }
+            sorted(words).map { $0.map(\.value) }
         }
         frequencyMarkers = scalars(vocabulary.frequencyMarkers)
         thresholdMarkers = sorted(vocabulary.thresholdMarkers)
@@ -79,7 +79,7 @@ struct MetricReader: Sendable {
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
         let aliases = vocabulary.activities.flatMap { activity in
             ([activity.name] + activity.aliases).filter { !$0.isEmpty }
-                .map { (alias: Array($0), name: activity.name, units: Set(activity.units)) }
+                .map { (alias: Array($0.unicodeScalars), name: activity.name, units: Set(activity.units)) }
         }.sorted { $0.alias.count > $1.alias.count }
         aliasesByInitial = Dictionary(grouping: aliases, by: { $0.alias[0] })
     }
@@ -89,12 +89,12 @@ struct MetricReader: Sendable {
     func metrics(in line: NormalizedLine, year: Int? = nil) -> [Metric] {
         // The text as written (quoted in `text`), the same characters in simplified form (read for
         // names and measure words) and folded (read for everything else): offsets agree in all three.
-        let folded = TextFolding.foldKeepingLength(line.text)
-        let scalars = folded.map { $0.unicodeScalars.first?.value ?? 0 }
+        let written = Array(line.text.unicodeScalars)
+        let folded = written.map(TextFolding.foldScalar)
+        let scalars = folded.map(\.value)
         // (most lines of a report hold no figure at all)
         guard scalars.contains(where: Self.mayOpenNumber) else { return [] }
-        let written = Array(line.text)
-        let original = written.map(TraditionalChinese.simplified)
+        let original = written.map(TraditionalChinese.simplifiedScalar)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
         let frequencies = scalars.indices.filter { Self.match(frequencyMarkers, in: scalars, at: $0) != nil }
@@ -104,7 +104,7 @@ struct MetricReader: Sendable {
         // The counts read so far, where their numbers stand (for a total that adds them up).
         var read: [ReadCount] = []
         // The line's own numbering (`1.`, `（二）`) is no part of an activity.
-        let lineStart = Numbering.leading(line.text).map { $0.label.count } ?? 0
+        let lineStart = Numbering.leading(line.text).map { $0.label.unicodeScalars.count } ?? 0
         var previousEnd = lineStart
         var i = 0
         while i < folded.count {
@@ -139,7 +139,7 @@ struct MetricReader: Sendable {
             var textStart = regionStart
             if count.numberStart - regionStart > 24 {
                 textStart = count.numberStart - 24
-                if let open = (textStart..<count.numberStart).first(where: { "《“".contains(original[$0]) }) {
+                if let open = (textStart..<count.numberStart).first(where: { "《“".unicodeScalars.contains(original[$0]) }) {
                     textStart = open
                 }
             }
@@ -208,7 +208,7 @@ struct MetricReader: Sendable {
                                       unit: count.unit, approx: count.approx, beyondPeriod: beyond, location: line.location))
                 read.append(ReadCount(numberStart: count.numberStart, value: count.value, unit: count.unit, activity: activity))
             }
-            previousEnd = max(textEnd, useAfter ? count.end + after.count : textEnd)
+            previousEnd = max(textEnd, useAfter ? count.end + after.unicodeScalars.count : textEnd)
             i = count.end
         }
         return metrics
@@ -234,9 +234,9 @@ struct MetricReader: Sendable {
         var shared: Bool
     }
 
-    private func numberToken(_ folded: [Character], at i: Int) -> NumberToken? {
+    private func numberToken(_ folded: [Unicode.Scalar], at i: Int) -> NumberToken? {
         let character = folded[i]
-        let previous: Character? = i > 0 ? folded[i - 1] : nil
+        let previous: Unicode.Scalar? = i > 0 ? folded[i - 1] : nil
         if character.isASCIIDigitOrFullWidth {
             if let previous, previous.isASCIIDigitOrFullWidth || previous.isASCIILetter || previous == "." { return nil }
             var end = i
@@ -258,18 +258,18 @@ struct MetricReader: Sendable {
             if end < folded.count, folded[end].isASCIILetter { return nil }
             return NumberToken(start: i, end: end, kind: .placeholder)
         }
-        if ChineseNumeral.isNumeral(character) {
+        if ChineseNumeral.isNumeralScalar(character) {
             // (`3万余元`: the 万 scales the Arabic figure before it)
-            if let previous, ChineseNumeral.isNumeral(previous) || previous.isASCIIDigitOrFullWidth { return nil }
+            if let previous, ChineseNumeral.isNumeralScalar(previous) || previous.isASCIIDigitOrFullWidth { return nil }
             var end = i
-            while end < folded.count, end - i < 6, ChineseNumeral.isNumeral(folded[end]) { end += 1 }
+            while end < folded.count, end - i < 6, ChineseNumeral.isNumeralScalar(folded[end]) { end += 1 }
             return NumberToken(start: i, end: end, kind: .chinese)
         }
         return nil
     }
 
     /// The count a number token opens, or nil where it is no count.
-    private func count(after token: NumberToken, in folded: [Character], original: [Character],
+    private func count(after token: NumberToken, in folded: [Unicode.Scalar], original: [Unicode.Scalar],
                        shielded: [Bool], frequencies: [Int]) -> Count? {
         var cursor = Self.skippingSpaces(folded, from: token.end)
         var approx = false
@@ -282,7 +282,7 @@ struct MetricReader: Sendable {
         case .placeholder:
             value = nil
         case .chinese:
-            guard let number = ChineseNumeral.value(of: folded[token.start..<token.end]) else { return nil }
+            guard let number = ChineseNumeral.value(ofScalars: folded[token.start..<token.end]) else { return nil }
             value = number
         }
         // `3万余元`, `2千多人次`: a multiplier after Arabic digits scales the figure; a measure
@@ -305,20 +305,20 @@ struct MetricReader: Sendable {
         let unit = String(original[cursor..<(cursor + measure.count)])
         var end = cursor + measure.count
         if (token.start..<end).contains(where: { shielded[$0] }) { return nil }
-        let previous: Character? = token.start > 0 ? folded[token.start - 1] : nil
+        let previous: Unicode.Scalar? = token.start > 0 ? folded[token.start - 1] : nil
         if previous == "第" { return nil }
         // `3-5人`: the upper end of a range is no count of its own.
-        if token.start > 1, "-—~～至到".contains(folded[token.start - 1]),
-           folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(folded[token.start - 2]) {
+        if token.start > 1, "-—~～至到".unicodeScalars.contains(folded[token.start - 1]),
+           folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeralScalar(folded[token.start - 2]) {
             return nil
         }
         // `1月1次`, `一周一次`: a number of times per span of time is a frequency.
         if token.start > 1, Self.timeSpans.contains(folded[token.start - 1]),
-           folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(folded[token.start - 2]) {
+           folded[token.start - 2].isASCIIDigitOrFullWidth || ChineseNumeral.isNumeralScalar(folded[token.start - 2]) {
             return nil
         }
         // `两个一流`, `六个一`: a numeral right after the measure word makes a formula, not a count.
-        if end < folded.count, ChineseNumeral.isNumeral(folded[end]) || folded[end].isASCIIDigitOrFullWidth
+        if end < folded.count, ChineseNumeral.isNumeralScalar(folded[end]) || folded[end].isASCIIDigitOrFullWidth
             || Self.placeholderCharacters.contains(folded[end]) { return nil }
         // `有3名及以上党员的`: a threshold, not a count.
         if Self.match(thresholdMarkers, in: folded, at: end) != nil { return nil }
@@ -346,7 +346,7 @@ struct MetricReader: Sendable {
             if formulaVerbs.contains(where: { token.start >= $0.count && folded[(token.start - $0.count)..<token.start].elementsEqual($0) }) {
                 return nil
             }
-            let totalled = previous.map { "共计".contains($0) } ?? false
+            let totalled = previous.map { "共计".unicodeScalars.contains($0) } ?? false
             // (`接收预备党员一名。`: a 一 that ends its clause, no noun after it, is a count)
             var after = end
             if let marker = Self.match(approxAfter, in: folded, at: after) { after += marker.count }
@@ -356,14 +356,14 @@ struct MetricReader: Sendable {
                 var start = token.start
                 while start > 0, !Self.sentenceBreaks.contains(folded[start - 1]) { start -= 1 }
                 let clause = folded[start..<token.start]
-                if clause.contains(where: { $0.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral($0) })
+                if clause.contains(where: { $0.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeralScalar($0) })
                     || String(clause).contains("至少") {
                     endsClause = false
                 }
             }
             if !(shared || approx || totalled) {
                 if number == 1 && !endsClause || digits.elementsEqual(["二"]) { return nil }
-                if digits.count == 1, let only = digits.first, "百千万".contains(only) { return nil }
+                if digits.count == 1, let only = digits.first, "百千万".unicodeScalars.contains(only) { return nil }
             }
             // `大、中、小三个年龄段`, `在A、B两个环节`: a numeral summing up the list before it
             // names how many kinds there are; it counts nothing done.
@@ -389,27 +389,27 @@ struct MetricReader: Sendable {
     }
 
     /// Multipliers written after Arabic digits (`3万`, `1亿`).
-    private static let arabicMultipliers: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000]
+    private static let arabicMultipliers: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000]
     /// Spans of time that make `N月M次` a frequency.
-    private static let timeSpans: Set<Character> = ["月", "周", "天", "日", "年", "季"]
+    private static let timeSpans: Set<Unicode.Scalar> = ["月", "周", "天", "日", "年", "季"]
 
     /// The first index from `index` on that holds no white space (a space, a thin space, U+3000, a line break).
-    private static func skippingSpaces(_ folded: [Character], from index: Int) -> Int {
+    private static func skippingSpaces(_ folded: [Unicode.Scalar], from index: Int) -> Int {
         var i = index
-        while i < folded.count, folded[i].isWhitespace { i += 1 }
+        while i < folded.count, folded[i].properties.isWhitespace { i += 1 }
         return i
     }
 
     /// A list's items: parted by `、`, and by `和`, `与`, `及`, `以及` where these join two phrases
     /// rather than stand inside a word (`参与`, `及时`, `涉及`, `和谐`).
-    static func listItems(_ list: [Character]) -> [String] {
+    static func listItems(_ list: [Unicode.Scalar]) -> [String] {
         var items: [String] = []
-        var current: [Character] = []
+        var current: [Unicode.Scalar] = []
         var i = 0
         while i < list.count {
             let character = list[i]
             var isBreak = character == "、"
-            if "和与及".contains(character), !current.isEmpty, i + 1 < list.count {
+            if "和与及".unicodeScalars.contains(character), !current.isEmpty, i + 1 < list.count {
                 let before = current.last ?? " "
                 let after = list[i + 1]
                 isBreak = !Self.joinedBefore.contains(before) && !Self.joinedAfter.contains(after)
@@ -427,9 +427,9 @@ struct MetricReader: Sendable {
         return items.map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
     }
     /// Characters that make a word with a following `和`, `与`, `及` (`参与`, `涉及`, `普及`, `总和`).
-    private static let joinedBefore: Set<Character> = ["参", "涉", "普", "波", "危", "顾", "总", "给", "赋", "授", "温", "附"]
+    private static let joinedBefore: Set<Unicode.Scalar> = ["参", "涉", "普", "波", "危", "顾", "总", "给", "赋", "授", "温", "附"]
     /// Characters that make a word with a preceding `和`, `与`, `及` (`及时`, `和谐`, `与会`, `和平`).
-    private static let joinedAfter: Set<Character> = ["时", "谐", "会", "平", "睦", "美", "格", "早"]
+    private static let joinedAfter: Set<Unicode.Scalar> = ["时", "谐", "会", "平", "睦", "美", "格", "早"]
 
     /// The sum of `values`, or nil where it overflows.
     private static func checkedSum(_ values: [Int]) -> Int? {
@@ -446,14 +446,14 @@ struct MetricReader: Sendable {
 
     /// Where the line names a span of several years (`三年来`, `近年来`, `近三年`, `2019年以来` in a
     /// later year's report, `成立以来`), by the configured markers.
-    private func multiYearStarts(_ folded: [Character], _ scalars: [UInt32], year: Int?) -> [Int] {
+    private func multiYearStarts(_ folded: [Unicode.Scalar], _ scalars: [UInt32], year: Int?) -> [Int] {
         guard !multiYearMarkers.isEmpty else { return [] }
         var starts: [Int] = []
         for i in folded.indices {
             // `近三年`, `近5年`
             if scalars[i] == Self.nearScalar, i + 2 < folded.count {
                 var j = i + 1
-                while j < folded.count, j - i <= 3, ChineseNumeral.isNumeral(folded[j]) || folded[j].isASCIIDigitOrFullWidth { j += 1 }
+                while j < folded.count, j - i <= 3, ChineseNumeral.isNumeralScalar(folded[j]) || folded[j].isASCIIDigitOrFullWidth { j += 1 }
                 if j > i + 1, j < folded.count, folded[j] == "年", j + 1 >= folded.count || folded[j + 1] != "度" {
                     starts.append(i)
                     continue
@@ -470,7 +470,7 @@ struct MetricReader: Sendable {
                     if i - j == 4 {
                         guard let stated = Int(String(folded[j..<i])), let year, stated < year else { continue }
                     }
-                } else if !(ChineseNumeral.isNumeral(before) || "近多几数历".contains(before)) {
+                } else if !(ChineseNumeral.isNumeralScalar(before) || "近多几数历".unicodeScalars.contains(before)) {
                     continue
                 }
             }
@@ -481,8 +481,9 @@ struct MetricReader: Sendable {
 
     /// Scalar values that may open a number: digits, Chinese numerals, placeholder characters.
     private static let numberOpeners: Set<UInt32> = Set(
-        (ChineseNumeral.digits.keys.map { $0 } + ChineseNumeral.multipliers.keys.map { $0 } + Array(placeholderCharacters))
-            .compactMap { $0.unicodeScalars.first?.value })
+        (ChineseNumeral.digits.keys.compactMap { $0.unicodeScalars.first?.value }
+            + ChineseNumeral.multipliers.keys.compactMap { $0.unicodeScalars.first?.value }
+            + placeholderCharacters.map(\.value)))
     private static func mayOpenNumber(_ scalar: UInt32) -> Bool {
         (0x30...0x39).contains(scalar) || numberOpeners.contains(scalar)
     }
@@ -505,11 +506,11 @@ struct MetricReader: Sendable {
     }
 
     /// Words naming the report's own period: after one, a paragraph opened by `三年来` speaks of the period again.
-    private static let periodWords: [[Character]] = ["今年", "本年", "当年", "上半年", "下半年", "季度", "本月", "年初"].map(Array.init)
+    private static let periodWords: [[Unicode.Scalar]] = ["今年", "本年", "当年", "上半年", "下半年", "季度", "本月", "年初"].map { Array($0.unicodeScalars) }
 
     /// Whether a span of several years opens before `position` in its sentence, or opens the
     /// paragraph (`三年来，…。…累计发展党员67名`) with no word of the period itself in between.
-    private func beyondPeriod(_ position: Int, folded: [Character], starts: [Int], lineStart: Int) -> Bool {
+    private func beyondPeriod(_ position: Int, folded: [Unicode.Scalar], starts: [Int], lineStart: Int) -> Bool {
         starts.contains { start in
             guard start < position else { return false }
             let between = start..<position
@@ -522,16 +523,16 @@ struct MetricReader: Sendable {
     // MARK: Respectively
 
     /// Words between `分别` and the first of its counts.
-    private static let respectivelyMarkers: [[Character]] = ["分别达到", "分别为", "分别是", "分别达", "分别"].map(Array.init)
+    private static let respectivelyMarkers: [[Unicode.Scalar]] = ["分别达到", "分别为", "分别是", "分别达", "分别"].map { Array($0.unicodeScalars) }
     /// What may stand between two counts of one `分别` list.
-    private static let countJoiners: Set<Character> = ["、", "，", ",", "和", "与", "及"]
+    private static let countJoiners: Set<Unicode.Scalar> = ["、", "，", ",", "和", "与", "及"]
 
     /// `支委会、党员大会分别为6次和3次`, `讲党课、开展主题党日分别4次、3次`: a list of activities,
     /// then `分别`, then as many counts as the list names, paired in order. Nil where `分别` does
     /// not stand right before the count. Where the list and the counts do not pair one to one
     /// (`支委会、党员大会和党课分别为6次、3次`), `paired` is false and every count goes to the
     /// list as written: which activity each figure belongs to is not guessed.
-    private func respectively(from first: Count, previousEnd: Int, original: [Character], folded: [Character],
+    private func respectively(from first: Count, previousEnd: Int, original: [Unicode.Scalar], folded: [Unicode.Scalar],
                               shielded: [Bool], frequencies: [Int])
         -> (pairs: [(phrase: String, count: Count)], paired: Bool, listStart: Int, end: Int)? {
         guard let marker = Self.respectivelyMarkers.first(where: { marker in
@@ -560,7 +561,7 @@ struct MetricReader: Sendable {
             phrases = list.split(whereSeparator: { "、和与及".contains($0) }).map(String.init).filter { !$0.isEmpty }
         }
         let paired = phrases.count >= 2 && counts.count >= phrases.count
-            && phrases.allSatisfy { activityNames(in: ArraySlice(Array($0)), unit: first.unit).fitting.count <= 1 }
+            && phrases.allSatisfy { activityNames(in: ArraySlice(Array($0.unicodeScalars)), unit: first.unit).fitting.count <= 1 }
         guard paired else {
             let whole = Self.bare(list)
             return (counts.map { (whole, $0) }, false, listStart, counts.last!.end)
@@ -588,7 +589,7 @@ struct MetricReader: Sendable {
     /// with that measure word, the total must be their sum (`讲党课1次、讲党课2次，共计3次`):
     /// otherwise the total adds up several activities (`支委会6次、党员大会3次，共计9次`,
     /// `党员大会3次，共计12次`) and belongs to none.
-    private func antecedent(ofClauseAt clauseStart: Int, lineStart: Int, original: [Character], folded: [Character],
+    private func antecedent(ofClauseAt clauseStart: Int, lineStart: Int, original: [Unicode.Scalar], folded: [Unicode.Scalar],
                             unit: String, total: Int?, read: [ReadCount]) -> (name: String, start: Int)? {
         guard clauseStart > lineStart, !Self.sentenceEnds.contains(folded[clauseStart - 1]) else { return nil }
         var end = clauseStart - 1
@@ -622,7 +623,7 @@ struct MetricReader: Sendable {
 
     /// The configured activities a phrase names (the longest alias at each place), those whose
     /// measure words include `unit` apart, and whether it names any at all.
-    private func activityNames(in phrase: ArraySlice<Character>, unit: String) -> (fitting: Set<String>, anyAlias: Bool) {
+    private func activityNames(in phrase: ArraySlice<Unicode.Scalar>, unit: String) -> (fitting: Set<String>, anyAlias: Bool) {
         var fitting = Set<String>()
         var anyAlias = false
         var i = phrase.startIndex
@@ -641,7 +642,7 @@ struct MetricReader: Sendable {
 
     /// The configured activity the people counted are made members of by a verb later in the
     /// clause, its name ending the clause (`将2名表现突出的骨干列为入党积极分子`), and where that name ends.
-    private func conversionTarget(after end: Int, original: [Character], folded: [Character],
+    private func conversionTarget(after end: Int, original: [Unicode.Scalar], folded: [Unicode.Scalar],
                                   unit: String) -> (name: String, end: Int)? {
         var i = end
         while i < folded.count, i - end < 30, !Self.clauseBreaks.contains(folded[i]), !folded[i].isASCIIDigitOrFullWidth {
@@ -664,9 +665,9 @@ struct MetricReader: Sendable {
 
     /// Positions where no count may stand: quotations, 《titles》, the parenthesis explaining a
     /// quoted term, and configured formulas.
-    private func shieldedPositions(_ original: [Character], _ folded: [Character]) -> [Bool] {
+    private func shieldedPositions(_ original: [Unicode.Scalar], _ folded: [Unicode.Scalar]) -> [Bool] {
         var shielded = Array(repeating: false, count: original.count)
-        func shield(open: Character, close: Character, limit: Int) {
+        func shield(open: Unicode.Scalar, close: Unicode.Scalar, limit: Int) {
             var i = 0
             while i < original.count {
                 guard original[i] == open else { i += 1; continue }
@@ -712,7 +713,7 @@ struct MetricReader: Sendable {
     /// The canonical activity of a phrase: the configured activity whose alias stands
     /// closest to the count, else the phrase without its leading verbs and quotation marks.
     private func activityName(_ phrase: String, unit: String, fromFront: Bool = false) -> String {
-        let characters = Array(phrase)
+        let characters = Array(phrase.unicodeScalars)
         var best: (name: String, distance: Int)?
         for start in characters.indices {
             guard let candidates = aliasesByInitial[characters[start]] else { continue }
@@ -730,10 +731,10 @@ struct MetricReader: Sendable {
             let title = phrase[phrase.index(after: open)..<phrase.index(before: phrase.endIndex)]
             if !title.isEmpty { return String(title.suffix(2 * Self.maxActivityLength)).filter { !"“”\"".contains($0) } }
         }
-        var words = Array(Self.bare(phrase))
+        var words = Array(Self.bare(phrase).unicodeScalars)
         // `二是开展…`: an inline enumeration marker opening the phrase.
         if let marker = words.firstIndex(of: "是"), marker > 0, marker <= 3,
-           words[..<marker].allSatisfy(ChineseNumeral.isNumeral) {
+           words[..<marker].allSatisfy(ChineseNumeral.isNumeralScalar) {
             words.removeFirst(marker + 1)
         }
         // Dates and spans of time before the activity (`2022年7月至2023年6月用餐`).
@@ -766,7 +767,7 @@ struct MetricReader: Sendable {
         if text.count > Self.maxActivityLength, !fromFront {
             // `在预算编制、支付三个关键环节设立党员先锋岗8个`: what was set up, not the last 14
             // characters of the clause: the words after its last verb of two or more characters.
-            let characters = Array(text)
+            let characters = Array(text.unicodeScalars)
             for start in stride(from: characters.count - 3, through: 1, by: -1) {
                 guard let verb = leadingByInitial[characters[start]]?.first(where: { word in
                     word.count >= 2 && start + word.count <= characters.count - 2
@@ -789,12 +790,19 @@ struct MetricReader: Sendable {
 
     /// The noun phrase after a count, cut before the first word that ends it.
     private static func cutPhrase(_ phrase: String) -> String {
-        let characters = Array(phrase)
+        let characters = Array(phrase.unicodeScalars)
         var index = 2
         while index < characters.count {
             if phraseStops.contains(where: { characters[index...].starts(with: $0) }) { break }
             index += 1
         }
         return String(characters.prefix(index))
+    }
+}
+
+private extension String {
+    /// The text of a run of scalars (the reader's arrays hold scalars, offsets agree with them).
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        self.init(String.UnicodeScalarView(scalars))
     }
 }

@@ -24,6 +24,11 @@ enum TraditionalChinese {
         return mapped == 0 ? nil : Unicode.Scalar(mapped)
     }
 
+    /// One scalar in its simplified form, itself where it has none.
+    static func simplifiedScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        simplified(scalar.value) ?? scalar
+    }
+
     /// `character` in its simplified form (itself where it has none).
     static func simplified(_ character: Character) -> Character {
         guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
