@@ -204,12 +204,16 @@ public struct Merger: Sendable {
     /// Names in “…”, "…" or 《…》 quotes.
     static func quotedNames(_ text: String) -> [String] {
         var names: [String] = []
-        var current: String?
-        for character in text {
-            if "“\"《".contains(character), current == nil { current = "" } else if "”\"》".contains(character), let name = current {
-                names.append(name)
+        var current: String.UnicodeScalarView?
+        for scalar in text.unicodeScalars {
+            if scalar == "“" || scalar == "\"" || scalar == "《", current == nil {
+                current = String.UnicodeScalarView()
+            } else if scalar == "”" || scalar == "\"" || scalar == "》", let name = current {
+                names.append(String(name))
                 current = nil
-            } else { current?.append(character) }
+            } else {
+                current?.append(scalar)
+            }
         }
         return names
     }

@@ -7,12 +7,13 @@ public enum TextFolding {
     /// The folded key of `text`: every character folded by ``fold(_:)-(Character)``,
     /// white space (U+3000 included) removed.
     public static func fold(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text where !character.isWhitespace && character != "\u{FEFF}" {
-            result.append(fold(character))
+        // Scalar by scalar: every folding maps one scalar to one, and a character of several
+        // scalars (a letter and its accent) has no folding of its own.
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && scalar != "\u{FEFF}" {
+            result.append(foldScalar(scalar))
         }
-        return result
+        return String(result)
     }
 
     /// `text` with every character folded but nothing removed, so that character
