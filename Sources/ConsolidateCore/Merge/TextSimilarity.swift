@@ -9,37 +9,75 @@ public enum TextSimilarity {
     /// and `names` (a unit's own name) removed.
     public static func fold(_ text: String, masking names: [String] = []) -> String {
         var source = text
-        for name in names where name.count >= 2 {
+        // (Foundation's replacement only where the name occurs: most statements do not hold it)
+        for name in names where name.count >= 2 && containsBytes(source, name) {
             source = source.replacingOccurrences(of: name, with: "")
         }
-        var result = ""
-        result.reserveCapacity(source.utf8.count)
+        var result = String.UnicodeScalarView()
         var lastWasDigit = false
         for scalar in TextFolding.fold(source).unicodeScalars {
-            // The common cases without looking up Unicode properties: CJK ideographs stay,
-            // ASCII letters are lower-cased (what the general rule below does to them too).
-            switch scalar.value {
-            case 0x4E00...0x9FFF, 0x61...0x7A:
-                result.unicodeScalars.append(scalar)
+            switch scalarClass(scalar) {
+            case .kept:
+                result.append(scalar)
                 lastWasDigit = false
-                continue
-            case 0x41...0x5A:
-                result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
-                lastWasDigit = false
-                continue
-            default:
-                break
-            }
-            if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
+            case .digit:
                 if !lastWasDigit { result.append("#") }
                 lastWasDigit = true
-                continue
+            case .dropped:
+                lastWasDigit = false
+            case .lowercased:
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                lastWasDigit = false
             }
-            lastWasDigit = false
-            if scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
-            result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         }
-        return result
+        return String(result)
+    }
+
+    /// What ``fold(_:masking:)`` does with a scalar.
+    private enum ScalarClass: UInt8 {
+        /// Appended as it is (a CJK ideograph, a lower-case letter).
+        case kept
+        /// Masked: one `#` for a run of them (a digit, a numeric sign that is no ideograph).
+        case digit
+        /// Left out (punctuation and symbols).
+        case dropped
+        /// Appended in lower case.
+        case lowercased
+    }
+
+    /// The class of every scalar of the Basic Multilingual Plane, from its Unicode properties,
+    /// worked out once: the fold of every statement then costs a table lookup per scalar.
+    private static let basicPlaneClasses: [ScalarClass] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(classify) ?? .kept
+    }
+
+    private static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
+        scalar.value < 0x10000 ? basicPlaneClasses[Int(scalar.value)] : classify(scalar)
+    }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x61...0x7A: return .kept
+        case 0x41...0x5A: return .lowercased
+        default: break
+        }
+        if scalar.properties.numericType != nil && !scalar.properties.isIdeographic { return .digit }
+        if scalar.properties.generalCategory.isPunctuationOrSymbol { return .dropped }
+        return scalar.properties.lowercaseMapping == String(scalar) ? .kept : .lowercased
+    }
+
+    /// Whether `needle`'s UTF-8 bytes occur in `haystack`'s (a name is found whole or not at all).
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        let bytes = Array(haystack.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        var index = 0
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The set of character bigrams of a folded text, as 64-bit keys.
