@@ -50,7 +50,7 @@ struct CopyDetector: Sendable {
         let found = ParallelMap.map(Array(pairs)) { pair -> (String, String, Double)? in
             let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
             guard documents[a].unit != documents[b].unit else { return nil }
-            let shared = sets[a].count < sets[b].count ? sets[a].intersection(sets[b]).count : sets[b].intersection(sets[a]).count
+            let shared = TextSimilarity.shared(sets[a], sets[b])
             let jaccard = Double(shared) / Double(sets[a].count + sets[b].count - shared)
             guard jaccard >= threshold else { return nil }
             let names = [documents[a].unit, documents[b].unit].sorted()
@@ -64,7 +64,7 @@ struct CopyDetector: Sendable {
     /// How many neighbours by signature each report of a crowded bucket is compared with.
     var crowdedWindow = 16
 
-    private func signature(_ set: Set<UInt64>) -> [UInt64] {
+    private func signature(_ set: [UInt64]) -> [UInt64] {
         (0..<(bands * rows)).map { seed in
             set.reduce(UInt64.max) { min($0, Self.mix($1 &+ UInt64(seed) &* 0x9E37_79B9_7F4A_7C15)) }
         }

@@ -42,32 +42,50 @@ public enum TextSimilarity {
         return result
     }
 
-    /// The set of character bigrams of a folded text, as 64-bit keys.
-    public static func bigrams(_ folded: String) -> Set<UInt64> {
-        let scalars = Array(folded.unicodeScalars)
-        guard scalars.count >= 2 else {
-            return scalars.isEmpty ? [] : [UInt64(scalars[0].value)]
+    /// The distinct character bigrams of a folded text, as 64-bit keys in ascending order.
+    ///
+    /// A sorted array rather than a `Set`: built once per statement, compared by one merge pass
+    /// (no hashing, no allocation per comparison), and the same in every process.
+    public static func bigrams(_ folded: String) -> [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(folded.utf8.count / 3 + 1)
+        var previous: UInt32?
+        for scalar in folded.unicodeScalars {
+            if let previous { keys.append(UInt64(previous) << 32 | UInt64(scalar.value)) }
+            previous = scalar.value
         }
-        var set = Set<UInt64>()
-        set.reserveCapacity(scalars.count)
-        for index in 0..<(scalars.count - 1) {
-            set.insert(UInt64(scalars[index].value) << 32 | UInt64(scalars[index + 1].value))
+        if keys.isEmpty { return previous.map { [UInt64($0)] } ?? [] }
+        keys.sort()
+        var unique = 0
+        for key in keys where unique == 0 || keys[unique - 1] != key {
+            keys[unique] = key
+            unique += 1
         }
-        return set
+        keys.removeLast(keys.count - unique)
+        return keys
     }
 
-    /// Dice coefficient of two bigram sets: 2·|A∩B| / (|A|+|B|).
-    public static func dice(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
+    /// The number of keys two ascending arrays share (one merge pass).
+    @inlinable
+    public static func shared<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
+        var (i, j, count) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
+    /// Dice coefficient of two bigram arrays (ascending, distinct): 2·|A∩B| / (|A|+|B|).
+    public static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
-        let shared = a.count < b.count ? a.intersection(b).count : b.intersection(a).count
-        return 2 * Double(shared) / Double(a.count + b.count)
+        return 2 * Double(shared(a, b)) / Double(a.count + b.count)
     }
 
-    /// The share of the smaller set's bigrams found in the larger: catches a copy that adds a prefix.
-    public static func containment(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        guard !small.isEmpty else { return 0 }
-        return Double(small.intersection(large).count) / Double(small.count)
+    /// The share of the smaller array's bigrams found in the larger: catches a copy that adds a prefix.
+    public static func containment(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        let small = min(a.count, b.count)
+        guard small > 0 else { return 0 }
+        return Double(shared(a, b)) / Double(small)
     }
 }
 
