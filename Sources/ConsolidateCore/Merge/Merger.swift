@@ -135,10 +135,13 @@ public struct Merger: Sendable {
 
     /// Problems tallied per primary category, most units first.
     private func problemGroups(_ statements: [Statement], classifier: ProblemClassifier) -> [ProblemGroup] {
-        var byCategory: [String: [Statement]] = [:]
-        let categories = ParallelMap.map(statements) { classifier.categories(of: $0.text)[0] }
-        for (statement, category) in zip(statements, categories) {
-            byCategory[category, default: []].append(statement)
+        // Each statement is tallied once, under its first category; summary.json keeps them all.
+        var byCategory: [String: [Member]] = [:]
+        let categories = ParallelMap.map(statements) { classifier.categories(of: $0.text) }
+        for (statement, named) in zip(statements, categories) {
+            var member = statement.member
+            member.categories = named
+            byCategory[named[0], default: []].append(member)
         }
         let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
         let groups = byCategory.compactMap { category, members -> ProblemGroup? in
@@ -147,7 +150,7 @@ public struct Merger: Sendable {
             }
             return ProblemGroup(category: category, label: labels[category] ?? category,
                                 text: representative.text, units: Self.uniqueSorted(members.map(\.unit)),
-                                items: members.map(\.member))
+                                items: members)
         }
         // Most units first; what fits no category comes last, whatever its count.
         let fallback = configuration.problems.fallback
