@@ -35,6 +35,9 @@ struct StatementGrouper: Sendable {
     /// Members of a practice a copy group's wording is compared with before it joins (complete link
     /// over the practice's first, largest copy groups): bounded work per statement.
     var linkLimit = 32
+    /// How far below the most central member's mean similarity a member may be and still be quoted
+    /// for a cleaner wording (no unit name, no numbering label, full-width punctuation).
+    var centreTolerance = 0.02
 
     init(copySimilarity: Double, practiceSimilarity: Double, containment: Double) {
         self.copySimilarity = copySimilarity
@@ -113,7 +116,8 @@ struct StatementGrouper: Sendable {
             (typicality[$0], folded[$1], $1) > (typicality[$1], folded[$0], $0)
         }
         let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
-        let copyCentral = copyGroups.map { centre(of: $0, sets: sets) }
+        let blemishes = ParallelMap.map(statements) { Self.blemishes($0) }
+        let copyCentral = copyGroups.map { centre(of: $0, sets: sets, blemishes: blemishes) }
 
         // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
         let copyOrder = copyGroups.indices.sorted { a, b in
@@ -128,7 +132,7 @@ struct StatementGrouper: Sendable {
         return practiceGroups.map { centrals -> Practice in
             let copies = centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
             let members = copies.flatMap { copyGroups[$0] }.sorted()
-            return Practice(copies: copies.map { copyGroups[$0] }, central: centre(of: members, sets: sets),
+            return Practice(copies: copies.map { copyGroups[$0] }, central: centre(of: members, sets: sets, blemishes: blemishes),
                             copyCentral: copies.map { copyCentral[$0] })
         }.sorted { $0.members[0] < $1.members[0] }
     }
@@ -226,25 +230,56 @@ struct StatementGrouper: Sendable {
     }
 
     /// The member of `members` nearest the group's centre: the greatest mean Dice with the other
-    /// members, estimated from the group's bigram counts (linear in the group's size); ties by index.
-    func centre(of members: [Int], sets: [[Int32]]) -> Int {
-        guard members.count > 2 else { return members.min { sets[$0].count > sets[$1].count || (sets[$0].count == sets[$1].count && $0 < $1) } ?? members[0] }
-        var counts: [Int32: Int] = [:]
-        var total = 0
-        for member in members {
-            total += sets[member].count
-            for id in sets[member] { counts[id, default: 0] += 1 }
+    /// members, estimated from the group's bigram counts (linear in the group's size). Of members
+    /// within `centreTolerance` of the nearest, the one with fewest blemishes (`blemishes`: its own
+    /// unit's name, half-width punctuation, a numbering label) is quoted; ties by index.
+    func centre(of members: [Int], sets: [[Int32]], blemishes: [Int]) -> Int {
+        var scores: [(member: Int, score: Double)] = []
+        if members.count <= 2 {
+            // Two copies are equally central: the fuller wording.
+            scores = members.map { ($0, Double(sets[$0].count)) }
+        } else {
+            var counts: [Int32: Int] = [:]
+            var total = 0
+            for member in members {
+                total += sets[member].count
+                for id in sets[member] { counts[id, default: 0] += 1 }
+            }
+            let others = Double(members.count - 1)
+            for member in members {
+                let set = sets[member]
+                let shared = Double(set.reduce(0) { $0 + (counts[$1] ?? 1) - 1 }) / others
+                let otherSize = Double(total - set.count) / others
+                scores.append((member, 2 * shared / max(Double(set.count) + otherSize, 1)))
+            }
         }
-        let others = Double(members.count - 1)
-        var best = (score: -1.0, member: members[0])
-        for member in members {
-            let set = sets[member]
-            let shared = Double(set.reduce(0) { $0 + (counts[$1] ?? 1) - 1 }) / others
-            let otherSize = Double(total - set.count) / others
-            let score = 2 * shared / max(Double(set.count) + otherSize, 1)
-            if score > best.score || (score == best.score && member < best.member) { best = (score, member) }
+        let top = scores.map(\.score).max() ?? 0
+        let tolerance = members.count <= 2 ? Double.infinity : centreTolerance
+        var best = scores[0]
+        for entry in scores where entry.score >= top - tolerance {
+            let (b, e) = (blemishes[best.member], blemishes[entry.member])
+            if best.score < top - tolerance || e < b || (e == b && (entry.score > best.score || (entry.score == best.score && entry.member < best.member))) {
+                best = entry
+            }
         }
         return best.member
+    }
+
+    /// How much a statement's wording shows its copying or its place in a list, to be quoted
+    /// rather not: its own unit's name (`第3支部组织党员…`), half-width punctuation among Chinese
+    /// text, a leading numbering label (`一是`, `（一）`, `1.`).
+    static func blemishes(_ statement: Statement) -> Int {
+        var count = 0
+        if statement.unit.count >= 2, statement.text.contains(statement.unit) { count += 1 }
+        let scalars = Array(statement.text.unicodeScalars.prefix(4))
+        if let first = scalars.first {
+            let numeral = "一二三四五六七八九十".unicodeScalars.contains(first)
+            if (0x30...0x39).contains(first.value) || first == "（" || first == "(" || (numeral && scalars.count > 1 && scalars[1] == "是") {
+                count += 1
+            }
+        }
+        if statement.text.unicodeScalars.contains(where: { $0 == "," || $0 == ";" }) { count += 1 }
+        return count
     }
 
 }

@@ -80,7 +80,13 @@ public struct SummaryTemplate: Sendable {
         ### （一）共性做法
 
         {{#commonPractices}}
-        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{#hasShared}}其他多个单位共有的做法：{{#shared}}“{{text}}”（{{unitCount}}个单位，如{{exampleUnit}}）{{separator}}{{/shared}}{{#otherPractices}}；另有{{.}}项做法见 review.html{{/otherPractices}}。{{/hasShared}}{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{#hasShared}}其他多个单位共有的做法有：{{/hasShared}}{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{#shared}}
+           - “{{text}}”（{{unitCount}}个单位，如{{exampleUnit}}）{{separator}}
+        {{/shared}}
+        {{#otherPractices}}
+           - 另有{{.}}项做法，见 review.html。
+        {{/otherPractices}}
         {{/commonPractices}}
         {{^commonPractices}}
         本期各单位未报送共性做法。
@@ -122,7 +128,13 @@ public struct SummaryTemplate: Sendable {
         ## 三、下一步工作打算
 
         {{#plans}}
-        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{#hasShared}}其他多个单位共有的做法：{{#shared}}“{{text}}”（{{unitCount}}个单位，如{{exampleUnit}}）{{separator}}{{/shared}}{{#otherPractices}}；另有{{.}}项做法见 review.html{{/otherPractices}}。{{/hasShared}}{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{#hasShared}}其他多个单位共有的做法有：{{/hasShared}}{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{#shared}}
+           - “{{text}}”（{{unitCount}}个单位，如{{exampleUnit}}）{{separator}}
+        {{/shared}}
+        {{#otherPractices}}
+           - 另有{{.}}项做法，见 review.html。
+        {{/otherPractices}}
         {{/plans}}
         {{^plans}}
         本期各单位未报送下一步工作打算。

@@ -107,8 +107,8 @@ extension SummaryView {
                 let named = Array(others.prefix(limit))
                 quoted.formUnion(named.map(\.text))
                 let shared = named.enumerated().map { offset, group in
-                    SharedPractice(text: SummaryMarkdown.gist(group.text), unitCount: group.units.count,
-                                   exampleUnit: short(speaker(of: group)), separator: offset + 1 < named.count ? "；" : "")
+                    SharedPractice(text: SummaryMarkdown.gist(group.text, limit: 60), unitCount: group.units.count,
+                                   exampleUnit: short(speaker(of: group)), separator: offset + 1 < named.count ? "；" : "。")
                 }
                 let left = theme.groups.count - 1 - named.count
                 practices.append(Practice(number: practices.count + 1, theme: theme.theme.label, unitCount: unitCount(theme.units),
@@ -143,11 +143,11 @@ extension SummaryView {
                 }
         }
 
-        /// Each unit's figure; past `render.maxUnitsNamed` units, the largest figures and where the others are.
+        /// Each unit's figure; past `render.maxUnitsNamed` units, a handful of the largest figures and where the others are.
         func contributions(_ total: MetricTotal) -> String {
             let limit = configuration.render.maxUnitsNamed
             let named = total.units.count <= limit ? total.units
-                : Array(total.units.sorted { ($1.value, $0.unit) < ($0.value, $1.unit) }.prefix(limit))
+                : Array(total.units.sorted { ($1.value, $0.unit) < ($0.value, $1.unit) }.prefix(min(limit, Self.handful)))
             let text = named.map { "\(short($0.unit))\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、")
             return total.units.count <= limit ? text : "其中较多的有" + text + "等；各单位数字见附件"
         }
@@ -266,16 +266,25 @@ extension SummaryView {
             !area.isEmpty && unit.hasPrefix(area) && unit.count > area.count ? String(unit.dropFirst(area.count)) : unit
         }
 
-        /// Units by their short names; past `render.maxUnitsNamed`, the first ones and where the rest are.
+        /// Units by their short names; past `render.maxUnitsNamed`, a handful of them (at most five) and
+        /// where the whole list is: a line of twenty names among thousands says no more than five.
         func list(_ units: [String]) -> String {
             let limit = configuration.render.maxUnitsNamed
             guard units.count > limit else { return units.map(short).joined(separator: "、") }
-            return units.prefix(limit).map(short).joined(separator: "、") + "等（全部名单见 review.html 和附件）"
+            // The 附件 lists every unit only up to `render.maxUnitRows`.
+            let whole = consolidation.units.count > configuration.render.maxUnitRows ? "review.html 和 summary.json" : "review.html 和附件"
+            return units.prefix(min(limit, Self.handful)).map(short).joined(separator: "、") + "等（全部名单见 \(whole)）"
         }
 
-        /// `全部12个单位` where every received unit is named, else `5个单位：甲、乙…`.
+        /// How many units a sentence names where it cannot name them all.
+        static let handful = 5
+
+        /// `全部12个单位` where every received unit is named, `5个单位：甲、乙…` for a few, `300个单位，名单见 review.html` past `render.maxUnitsNamed`.
         func unitCount(_ units: [String]) -> String {
-            return units.count == received && received > 2 ? "全部\(received)个单位" : "\(units.count)个单位：\(list(units))"
+            if units.count == received && received > 2 { return "全部\(received)个单位" }
+            // Past `render.maxUnitsNamed`, the count alone: the names of a city's units fill no sentence.
+            if units.count > configuration.render.maxUnitsNamed { return "\(units.count)个单位，名单见 review.html" }
+            return "\(units.count)个单位：\(list(units))"
         }
 
         /// A theme's example: no heading, the practice most units share, one whose first sentence names the theme, most informative.

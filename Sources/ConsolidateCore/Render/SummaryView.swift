@@ -76,7 +76,7 @@ public struct SummaryView: Sendable, Equatable {
         public var text: String
         public var unitCount: Int
         public var exampleUnit: String
-        /// `；` between two practices, empty after the last.
+        /// `；` between two practices, `。` after the last.
         public var separator: String
     }
 
