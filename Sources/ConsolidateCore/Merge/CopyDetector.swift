@@ -50,6 +50,10 @@ struct CopyDetector: Sendable {
         let found = ParallelMap.map(Array(pairs)) { pair -> (String, String, Double)? in
             let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
             guard documents[a].unit != documents[b].unit else { return nil }
+            // The signatures' agreement estimates the Jaccard similarity: a pair far below the
+            // threshold (reports of one template, each filled in) is not compared exactly.
+            let agreeing = zip(signatures[a], signatures[b]).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+            guard Double(agreeing) / Double(bands * rows) >= threshold - estimateMargin else { return nil }
             let shared = TextSimilarity.shared(sets[a], sets[b])
             let jaccard = Double(shared) / Double(sets[a].count + sets[b].count - shared)
             guard jaccard >= threshold else { return nil }
@@ -58,6 +62,10 @@ struct CopyDetector: Sendable {
         }
         return found.compactMap { $0 }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
     }
+
+    /// How far below the threshold a pair's estimated similarity (from 64 signature entries, whose
+    /// error is about 0.05 at the threshold) may fall and still be compared exactly.
+    var estimateMargin = 0.2
 
     /// A bucket with more reports than this is crowded (one template's offspring).
     var crowded = 64

@@ -207,12 +207,19 @@ public struct Merger: Sendable {
     /// Names in “…”, "…" or 《…》 quotes.
     static func quotedNames(_ text: String) -> [String] {
         var names: [String] = []
-        var current: String?
-        for character in text {
-            if "“\"《".contains(character), current == nil { current = "" } else if "”\"》".contains(character), let name = current {
-                names.append(name)
+        var current: String.UnicodeScalarView?
+        // On scalars: it runs for every statement.
+        for scalar in text.unicodeScalars {
+            let opens = scalar == "“" || scalar == "\"" || scalar == "《"
+            let closes = scalar == "”" || scalar == "\"" || scalar == "》"
+            if opens, current == nil {
+                current = String.UnicodeScalarView()
+            } else if closes, let name = current {
+                names.append(String(name))
                 current = nil
-            } else { current?.append(character) }
+            } else {
+                current?.append(scalar)
+            }
         }
         return names
     }

@@ -4,31 +4,46 @@
 /// copies of a statement that differ only in a number, a comma's width or a
 /// unit's own name compare as equal.
 public enum TextSimilarity {
-    /// Folds `text` for comparison: widths and white space as ``TextFolding/fold(_:)-(StringProtocol)``
-    /// folds them, letters lower-cased, punctuation removed, every run of digits masked as `#`,
-    /// and `names` (a unit's own name) removed.
+    /// Folds `text` for comparison: widths, traditional characters and white space as
+    /// ``TextFolding/fold(_:)-(StringProtocol)`` folds them, letters lower-cased, punctuation
+    /// removed, every run of digits masked as `#`, and `names` (a unit's own name) removed.
+    ///
+    /// One pass over Unicode scalars (no grapheme stepping, no Foundation search): it runs for
+    /// every statement of every unit.
     public static func fold(_ text: String, masking names: [String] = []) -> String {
-        var source = text
-        for name in names where name.count >= 2 {
-            source = source.replacingOccurrences(of: name, with: "")
+        var scalars = Array(text.unicodeScalars)
+        for name in names where name.unicodeScalars.count >= 2 {
+            scalars = removing(Array(name.unicodeScalars), from: scalars)
         }
-        var result = ""
-        result.reserveCapacity(source.utf8.count)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count)
         var lastWasDigit = false
-        for scalar in TextFolding.fold(source).unicodeScalars {
-            // The common cases without looking up Unicode properties: CJK ideographs stay,
-            // ASCII letters are lower-cased (what the general rule below does to them too).
+        for original in scalars {
+            var scalar = original
+            // The common cases without looking up Unicode properties: CJK ideographs stay (in their
+            // simplified form), ASCII letters are lower-cased.
             switch scalar.value {
-            case 0x4E00...0x9FFF, 0x61...0x7A:
-                result.unicodeScalars.append(scalar)
+            case 0x4E00...0x9FFF:
+                result.append(TraditionalChinese.simplified(scalar.value) ?? scalar)
                 lastWasDigit = false
                 continue
-            case 0x41...0x5A:
-                result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x61...0x7A:
+                result.append(scalar)
                 lastWasDigit = false
+                continue
+            case 0xFF01...0xFF5E:
+                // Full-width ASCII to ASCII (the value stays in range: 0x21...0x7E).
+                scalar = Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+            case 0xFEFF:
                 continue
             default:
                 break
+            }
+            if scalar.properties.isWhitespace { continue }
+            if (0x41...0x5A).contains(scalar.value) {
+                result.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
+                lastWasDigit = false
+                continue
             }
             if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
                 if !lastWasDigit { result.append("#") }
@@ -37,7 +52,25 @@ public enum TextSimilarity {
             }
             lastWasDigit = false
             if scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
-            result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+        return String(result)
+    }
+
+    /// `scalars` without the non-overlapping occurrences of `name`, found left to right.
+    static func removing(_ name: [Unicode.Scalar], from scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let first = name.first, scalars.count >= name.count else { return scalars }
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == first, index + name.count <= scalars.count,
+               scalars[index..<(index + name.count)].elementsEqual(name) {
+                index += name.count
+                continue
+            }
+            result.append(scalars[index])
+            index += 1
         }
         return result
     }
