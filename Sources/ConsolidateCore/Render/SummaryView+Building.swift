@@ -107,7 +107,7 @@ extension SummaryView {
                 let named = Array(others.prefix(limit))
                 quoted.formUnion(named.map(\.text))
                 let shared = named.enumerated().map { offset, group in
-                    SharedPractice(text: SummaryMarkdown.gist(group.text, limit: 60), unitCount: group.units.count,
+                    SharedPractice(text: SummaryMarkdown.gist(group.text, limit: 60, heading: 16), unitCount: group.units.count,
                                    exampleUnit: short(speaker(of: group)), separator: offset + 1 < named.count ? "；" : "。")
                 }
                 let left = theme.groups.count - 1 - named.count
