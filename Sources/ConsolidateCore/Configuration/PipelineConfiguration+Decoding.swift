@@ -109,6 +109,12 @@ extension PipelineConfiguration {
         if merge.maxFigure < 1 {
             throw ConfigurationError.invalidValue(path: "merge.maxFigure", reason: "expected a whole number above 0, got \(merge.maxFigure)")
         }
+        if render.maxPracticesNamed < 0 {
+            throw ConfigurationError.invalidValue(path: "render.maxPracticesNamed", reason: "expected a whole number of 0 or more, got \(render.maxPracticesNamed)")
+        }
+        if render.maxUnitRows < 1 {
+            throw ConfigurationError.invalidValue(path: "render.maxUnitRows", reason: "expected a whole number above 0, got \(render.maxUnitRows)")
+        }
         if render.maxUnitsNamed < 1 {
             throw ConfigurationError.invalidValue(path: "render.maxUnitsNamed", reason: "expected a whole number above 0, got \(render.maxUnitsNamed)")
         }

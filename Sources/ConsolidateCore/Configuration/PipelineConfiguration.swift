@@ -266,8 +266,12 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// Most units a sentence of the summary names; a longer list names that many and says
         /// where the whole list is, so that no line grows past what a person reads.
         public var maxUnitsNamed: Int = 20
+        /// Most practices named under one theme besides its example (those several units share, most units first).
+        public var maxPracticesNamed: Int = 3
+        /// Most rows of the 附件 (units with something to tell first); the others are in review.html and summary.json.
+        public var maxUnitRows: Int = 200
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case area, outputs, summaryTemplate, maxUnitsNamed
+            case area, outputs, summaryTemplate, maxUnitsNamed, maxPracticesNamed, maxUnitRows
         }
     }
     enum CodingKeys: String, CodingKey, CaseIterable {

@@ -240,5 +240,7 @@ extension PipelineConfiguration.RenderSettings {
         outputs = try c.decode(.outputs, or: d.outputs)
         summaryTemplate = try c.decode(.summaryTemplate, or: d.summaryTemplate)
         maxUnitsNamed = try c.decode(.maxUnitsNamed, or: d.maxUnitsNamed)
+        maxPracticesNamed = try c.decode(.maxPracticesNamed, or: d.maxPracticesNamed)
+        maxUnitRows = try c.decode(.maxUnitRows, or: d.maxUnitRows)
     }
 }

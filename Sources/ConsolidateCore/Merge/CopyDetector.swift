@@ -50,7 +50,11 @@ struct CopyDetector: Sendable {
         let found = ParallelMap.map(Array(pairs)) { pair -> (String, String, Double)? in
             let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
             guard documents[a].unit != documents[b].unit else { return nil }
-            let shared = sets[a].count < sets[b].count ? sets[a].intersection(sets[b]).count : sets[b].intersection(sets[a]).count
+            // The signatures' agreement estimates the Jaccard similarity: a pair far below the
+            // threshold (reports of one template, each filled in) is not compared exactly.
+            let agreeing = zip(signatures[a], signatures[b]).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+            guard Double(agreeing) / Double(bands * rows) >= threshold - estimateMargin else { return nil }
+            let shared = TextSimilarity.shared(sets[a], sets[b])
             let jaccard = Double(shared) / Double(sets[a].count + sets[b].count - shared)
             guard jaccard >= threshold else { return nil }
             let names = [documents[a].unit, documents[b].unit].sorted()
@@ -59,12 +63,16 @@ struct CopyDetector: Sendable {
         return found.compactMap { $0 }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
     }
 
+    /// How far below the threshold a pair's estimated similarity (from 64 signature entries, whose
+    /// error is about 0.05 at the threshold) may fall and still be compared exactly.
+    var estimateMargin = 0.2
+
     /// A bucket with more reports than this is crowded (one template's offspring).
     var crowded = 64
     /// How many neighbours by signature each report of a crowded bucket is compared with.
     var crowdedWindow = 16
 
-    private func signature(_ set: Set<UInt64>) -> [UInt64] {
+    private func signature(_ set: [UInt64]) -> [UInt64] {
         (0..<(bands * rows)).map { seed in
             set.reduce(UInt64.max) { min($0, Self.mix($1 &+ UInt64(seed) &* 0x9E37_79B9_7F4A_7C15)) }
         }

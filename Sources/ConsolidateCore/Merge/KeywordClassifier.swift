@@ -11,9 +11,9 @@ struct KeywordClassifier: Sendable {
         var id: String
         /// Keywords already folded (gap marks kept), so a statement is compared without folding them again.
         var keywords: [String]
-        var examples: [Set<UInt64>]
+        var examples: [[UInt64]]
 
-        init(id: String, keywords: [String], examples: [Set<UInt64>]) {
+        init(id: String, keywords: [String], examples: [[UInt64]]) {
             self.id = id
             self.keywords = keywords.map(KeywordMatcher.fold).filter { !$0.isEmpty }
             self.examples = examples

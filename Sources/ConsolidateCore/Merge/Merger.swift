@@ -135,10 +135,13 @@ public struct Merger: Sendable {
 
     /// Problems tallied per primary category, most units first.
     private func problemGroups(_ statements: [Statement], classifier: ProblemClassifier) -> [ProblemGroup] {
-        var byCategory: [String: [Statement]] = [:]
-        let categories = ParallelMap.map(statements) { classifier.categories(of: $0.text)[0] }
-        for (statement, category) in zip(statements, categories) {
-            byCategory[category, default: []].append(statement)
+        // Each statement is tallied once, under its first category; summary.json keeps them all.
+        var byCategory: [String: [Member]] = [:]
+        let categories = ParallelMap.map(statements) { classifier.categories(of: $0.text) }
+        for (statement, named) in zip(statements, categories) {
+            var member = statement.member
+            member.categories = named
+            byCategory[named[0], default: []].append(member)
         }
         let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
         let groups = byCategory.compactMap { category, members -> ProblemGroup? in
@@ -147,7 +150,7 @@ public struct Merger: Sendable {
             }
             return ProblemGroup(category: category, label: labels[category] ?? category,
                                 text: representative.text, units: Self.uniqueSorted(members.map(\.unit)),
-                                items: members.map(\.member))
+                                items: members)
         }
         // Most units first; what fits no category comes last, whatever its count.
         let fallback = configuration.problems.fallback
@@ -205,10 +208,13 @@ public struct Merger: Sendable {
     static func quotedNames(_ text: String) -> [String] {
         var names: [String] = []
         var current: String.UnicodeScalarView?
+        // On scalars: it runs for every statement.
         for scalar in text.unicodeScalars {
-            if scalar == "“" || scalar == "\"" || scalar == "《", current == nil {
+            let opens = scalar == "“" || scalar == "\"" || scalar == "《"
+            let closes = scalar == "”" || scalar == "\"" || scalar == "》"
+            if opens, current == nil {
                 current = String.UnicodeScalarView()
-            } else if scalar == "”" || scalar == "\"" || scalar == "》", let name = current {
+            } else if closes, let name = current {
                 names.append(String(name))
                 current = nil
             } else {

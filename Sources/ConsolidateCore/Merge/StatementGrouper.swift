@@ -32,6 +32,12 @@ struct StatementGrouper: Sendable {
     var postingLimit = 256
     /// Leaders compared exactly per statement at most (those sharing most probed bigrams).
     var candidateLimit = 8
+    /// Members of a practice a copy group's wording is compared with before it joins (complete link
+    /// over the practice's first, largest copy groups): bounded work per statement.
+    var linkLimit = 32
+    /// How far below the most central member's mean similarity a member may be and still be quoted
+    /// for a cleaner wording (no unit name, no numbering label, full-width punctuation).
+    var centreTolerance = 0.02
 
     init(copySimilarity: Double, practiceSimilarity: Double, containment: Double) {
         self.copySimilarity = copySimilarity
@@ -66,7 +72,14 @@ struct StatementGrouper: Sendable {
         let grams = ParallelMap.map(folded) { TextSimilarity.bigrams($0) }
         // Bigrams as dense ids in the order of their values: the same ids in every process and
         // for any order of the inputs.
-        let distinct = Array(Set(grams.flatMap { $0 })).sorted()
+        var distinct = grams.flatMap { $0 }
+        distinct.sort()
+        var unique = 0
+        for gram in distinct where unique == 0 || distinct[unique - 1] != gram {
+            distinct[unique] = gram
+            unique += 1
+        }
+        distinct.removeLast(distinct.count - unique)
         var ids: [UInt64: Int32] = [:]
         ids.reserveCapacity(distinct.count)
         for (id, gram) in distinct.enumerated() { ids[gram] = Int32(id) }
@@ -74,8 +87,20 @@ struct StatementGrouper: Sendable {
         let sets: [[Int32]] = ParallelMap.map(grams) { $0.compactMap { idOf[$0] }.sorted() }
         var frequency = [Int32](repeating: 0, count: distinct.count)
         for set in sets { for id in set { frequency[Int(id)] += 1 } }
-        let names = ParallelMap.map(statements) { statement in
-            Array(Set(Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty })).sorted()
+        // Quoted names as small integer ids, each statement's ascending and distinct.
+        let quoted = ParallelMap.map(statements) { statement in
+            Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty }
+        }
+        var nameIDs: [String: Int32] = [:]
+        let names: [[Int32]] = quoted.map { list in
+            var ids = list.map { name -> Int32 in
+                if let id = nameIDs[name] { return id }
+                let id = Int32(nameIDs.count)
+                nameIDs[name] = id
+                return id
+            }
+            ids.sort()
+            return ids.enumerated().filter { $0.offset == 0 || ids[$0.offset - 1] != $0.element }.map(\.element)
         }
         let counts = frequency
         let rarest = ParallelMap.map(sets) { set in
@@ -91,7 +116,8 @@ struct StatementGrouper: Sendable {
             (typicality[$0], folded[$1], $1) > (typicality[$1], folded[$0], $0)
         }
         let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
-        let copyCentral = copyGroups.map { centre(of: $0, sets: sets) }
+        let blemishes = ParallelMap.map(statements) { Self.blemishes($0) }
+        let copyCentral = copyGroups.map { centre(of: $0, sets: sets, blemishes: blemishes) }
 
         // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
         let copyOrder = copyGroups.indices.sorted { a, b in
@@ -99,14 +125,14 @@ struct StatementGrouper: Sendable {
             return (copyGroups[a].count, typicality[ca], folded[cb], cb) > (copyGroups[b].count, typicality[cb], folded[ca], ca)
         }
         let practiceGroups = cluster(copyOrder.map { copyCentral[$0] }, index: index, threshold: practiceSimilarity,
-                                     containment: containment)
+                                     containment: containment, completeLink: true)
         // `cluster` returned statement indices of the central wordings: map them back to copy groups.
         var copyOfCentral: [Int: Int] = [:]
         for (copy, central) in copyCentral.enumerated() { copyOfCentral[central] = copy }
         return practiceGroups.map { centrals -> Practice in
             let copies = centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
             let members = copies.flatMap { copyGroups[$0] }.sorted()
-            return Practice(copies: copies.map { copyGroups[$0] }, central: centre(of: members, sets: sets),
+            return Practice(copies: copies.map { copyGroups[$0] }, central: centre(of: members, sets: sets, blemishes: blemishes),
                             copyCentral: copies.map { copyCentral[$0] })
         }.sorted { $0.members[0] < $1.members[0] }
     }
@@ -117,11 +143,11 @@ struct StatementGrouper: Sendable {
         var frequency: [Int32]
         /// Each statement's quoted names (`“红色驿站”`), folded: two statements that both name
         /// programmes but no programme in common are two practices however alike their words.
-        var names: [[String]]
+        var names: [[Int32]]
 
         func namesConflict(_ a: Int, _ b: Int) -> Bool {
             let (x, y) = (names[a], names[b])
-            return !x.isEmpty && !y.isEmpty && !x.contains { y.contains($0) }
+            return !x.isEmpty && !y.isEmpty && TextSimilarity.shared(x, y) == 0
         }
 
         /// Each set's rarest ids first (ties by id), as many as probes or index entries need.
@@ -130,22 +156,37 @@ struct StatementGrouper: Sendable {
         func rarest(_ item: Int) -> [Int32] { rarestIDs[item] }
     }
 
-    /// Leader clustering of `order`'s items: each joins the most similar earlier leader it reaches
-    /// `threshold` (Dice) with, or with containment where given, else leads a group of its own.
+    /// Leader clustering of `order`'s items: each joins the most similar earlier group whose leader
+    /// it reaches `threshold` (Dice) with, or with containment where given, else leads a group of
+    /// its own. With `completeLink`, it must reach the threshold with every member of the group too
+    /// (the first `linkLimit` of them, the largest copy groups): a group of one template's fillings
+    /// that each share a slot with the leader but not with each other cannot form.
     /// Returns the groups as ascending item lists, ordered by first item.
-    private func cluster(_ order: [Int], index: Index, threshold: Double, containment: Double?) -> [[Int]] {
-        var postings: [Int32: [Int32]] = [:]
+    private func cluster(_ order: [Int], index: Index, threshold: Double, containment: Double?,
+                         completeLink: Bool = false) -> [[Int]] {
+        var postings = [[Int32]](repeating: [], count: index.frequency.count)
         var leaders: [Int] = []
         var groups: [[Int]] = []
         // Shared-probe counts per leader, dense, reset through the list of leaders touched.
         var counts = [Int32](repeating: 0, count: order.count)
         var touched: [Int32] = []
         var top: [(count: Int32, leader: Int32)] = []
+        var passing: [(score: Double, leader: Int32)] = []
+        func similar(_ item: Int, _ other: Int) -> Double? {
+            guard !index.namesConflict(item, other) else { return nil }
+            let a = index.sets[item], b = index.sets[other]
+            let shared = TextSimilarity.shared(a, b)
+            var score = 2 * Double(shared) / Double(max(a.count + b.count, 1))
+            if score < threshold, let containment, min(a.count, b.count) >= containmentMinimum,
+               Double(shared) / Double(max(min(a.count, b.count), 1)) >= containment {
+                score = threshold
+            }
+            return score >= threshold ? score : nil
+        }
         for item in order {
             let rarest = index.rarest(item)
             for id in rarest.prefix(probeLimit) {
-                guard let list = postings[id] else { continue }
-                for leader in list.suffix(postingLimit) {
+                for leader in postings[Int(id)].suffix(postingLimit) {
                     if counts[Int(leader)] == 0 { touched.append(leader) }
                     counts[Int(leader)] += 1
                 }
@@ -161,26 +202,23 @@ struct StatementGrouper: Sendable {
                 if top.count > candidateLimit { top.removeLast() }
             }
             touched.removeAll(keepingCapacity: true)
-            var best: (score: Double, leader: Int32)?
-            for (_, leader) in top where !index.namesConflict(item, leaders[Int(leader)]) {
-                let a = index.sets[item], b = index.sets[leaders[Int(leader)]]
-                let shared = Self.overlap(a, b)
-                var score = 2 * Double(shared) / Double(max(a.count + b.count, 1))
-                if score < threshold, let containment, min(a.count, b.count) >= containmentMinimum,
-                   Double(shared) / Double(max(min(a.count, b.count), 1)) >= containment {
-                    score = threshold
-                }
-                guard score >= threshold else { continue }
-                if let current = best, (current.score, -current.leader) >= (score, -leader) { continue }
-                best = (score, leader)
+            passing.removeAll(keepingCapacity: true)
+            for (_, leader) in top {
+                if let score = similar(item, leaders[Int(leader)]) { passing.append((score, leader)) }
             }
-            if let best {
-                groups[Int(best.leader)].append(item)
+            // Most similar leader first (ties: the earlier one); with complete link, the first whose
+            // every member the item is close to.
+            passing.sort { ($0.score, -$0.leader) > ($1.score, -$1.leader) }
+            let chosen = passing.first { candidate in
+                !completeLink || groups[Int(candidate.leader)].prefix(linkLimit).dropFirst().allSatisfy { similar(item, $0) != nil }
+            }
+            if let chosen {
+                groups[Int(chosen.leader)].append(item)
             } else {
                 let leader = Int32(leaders.count)
                 leaders.append(item)
                 groups.append([item])
-                for id in rarest.prefix(indexLimit) { postings[id, default: []].append(leader) }
+                for id in rarest.prefix(indexLimit) { postings[Int(id)].append(leader) }
             }
         }
         return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }
@@ -192,33 +230,56 @@ struct StatementGrouper: Sendable {
     }
 
     /// The member of `members` nearest the group's centre: the greatest mean Dice with the other
-    /// members, estimated from the group's bigram counts (linear in the group's size); ties by index.
-    func centre(of members: [Int], sets: [[Int32]]) -> Int {
-        guard members.count > 2 else { return members.min { sets[$0].count > sets[$1].count || (sets[$0].count == sets[$1].count && $0 < $1) } ?? members[0] }
-        var counts: [Int32: Int] = [:]
-        var total = 0
-        for member in members {
-            total += sets[member].count
-            for id in sets[member] { counts[id, default: 0] += 1 }
+    /// members, estimated from the group's bigram counts (linear in the group's size). Of members
+    /// within `centreTolerance` of the nearest, the one with fewest blemishes (`blemishes`: its own
+    /// unit's name, half-width punctuation, a numbering label) is quoted; ties by index.
+    func centre(of members: [Int], sets: [[Int32]], blemishes: [Int]) -> Int {
+        var scores: [(member: Int, score: Double)] = []
+        if members.count <= 2 {
+            // Two copies are equally central: the fuller wording.
+            scores = members.map { ($0, Double(sets[$0].count)) }
+        } else {
+            var counts: [Int32: Int] = [:]
+            var total = 0
+            for member in members {
+                total += sets[member].count
+                for id in sets[member] { counts[id, default: 0] += 1 }
+            }
+            let others = Double(members.count - 1)
+            for member in members {
+                let set = sets[member]
+                let shared = Double(set.reduce(0) { $0 + (counts[$1] ?? 1) - 1 }) / others
+                let otherSize = Double(total - set.count) / others
+                scores.append((member, 2 * shared / max(Double(set.count) + otherSize, 1)))
+            }
         }
-        let others = Double(members.count - 1)
-        var best = (score: -1.0, member: members[0])
-        for member in members {
-            let set = sets[member]
-            let shared = Double(set.reduce(0) { $0 + (counts[$1] ?? 1) - 1 }) / others
-            let otherSize = Double(total - set.count) / others
-            let score = 2 * shared / max(Double(set.count) + otherSize, 1)
-            if score > best.score || (score == best.score && member < best.member) { best = (score, member) }
+        let top = scores.map(\.score).max() ?? 0
+        let tolerance = members.count <= 2 ? Double.infinity : centreTolerance
+        var best = scores[0]
+        for entry in scores where entry.score >= top - tolerance {
+            let (b, e) = (blemishes[best.member], blemishes[entry.member])
+            if best.score < top - tolerance || e < b || (e == b && (entry.score > best.score || (entry.score == best.score && entry.member < best.member))) {
+                best = entry
+            }
         }
         return best.member
     }
 
-    /// The number of ids two ascending arrays share.
-    static func overlap(_ a: [Int32], _ b: [Int32]) -> Int {
-        var (i, j, shared) = (0, 0, 0)
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+    /// How much a statement's wording shows its copying or its place in a list, to be quoted
+    /// rather not: its own unit's name (`第3支部组织党员…`), half-width punctuation among Chinese
+    /// text, a leading numbering label (`一是`, `（一）`, `1.`).
+    static func blemishes(_ statement: Statement) -> Int {
+        var count = 0
+        if statement.unit.count >= 2, statement.text.contains(statement.unit) { count += 1 }
+        let scalars = Array(statement.text.unicodeScalars.prefix(4))
+        if let first = scalars.first {
+            let numeral = "一二三四五六七八九十".unicodeScalars.contains(first)
+            if (0x30...0x39).contains(first.value) || first == "（" || first == "(" || (numeral && scalars.count > 1 && scalars[1] == "是") {
+                count += 1
+            }
         }
-        return shared
+        if statement.text.unicodeScalars.contains(where: { $0 == "," || $0 == ";" }) { count += 1 }
+        return count
     }
+
 }

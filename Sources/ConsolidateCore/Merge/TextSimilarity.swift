@@ -4,108 +4,121 @@
 /// copies of a statement that differ only in a number, a comma's width or a
 /// unit's own name compare as equal.
 public enum TextSimilarity {
-    /// Folds `text` for comparison: widths and white space as ``TextFolding/fold(_:)-(StringProtocol)``
-    /// folds them, letters lower-cased, punctuation removed, every run of digits masked as `#`,
-    /// and `names` (a unit's own name) removed.
+    /// Folds `text` for comparison: widths, traditional characters and white space as
+    /// ``TextFolding/fold(_:)-(StringProtocol)`` folds them, letters lower-cased, punctuation
+    /// removed, every run of digits masked as `#`, and `names` (a unit's own name) removed.
+    ///
+    /// One pass over Unicode scalars (no grapheme stepping, no Foundation search): it runs for
+    /// every statement of every unit.
     public static func fold(_ text: String, masking names: [String] = []) -> String {
-        var source = text
-        // (Foundation's replacement only where the name occurs: most statements do not hold it)
-        for name in names where name.count >= 2 && containsBytes(source, name) {
-            source = source.replacingOccurrences(of: name, with: "")
+        var scalars = Array(text.unicodeScalars)
+        for name in names where name.unicodeScalars.count >= 2 {
+            scalars = removing(Array(name.unicodeScalars), from: scalars)
         }
         var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count)
         var lastWasDigit = false
-        for scalar in TextFolding.fold(source).unicodeScalars {
-            switch scalarClass(scalar) {
-            case .kept:
+        for original in scalars {
+            var scalar = original
+            // The common cases without looking up Unicode properties: CJK ideographs stay (in their
+            // simplified form), ASCII letters are lower-cased.
+            switch scalar.value {
+            case 0x4E00...0x9FFF:
+                result.append(TraditionalChinese.simplified(scalar.value) ?? scalar)
+                lastWasDigit = false
+                continue
+            case 0x61...0x7A:
                 result.append(scalar)
                 lastWasDigit = false
-            case .digit:
+                continue
+            case 0xFF01...0xFF5E:
+                // Full-width ASCII to ASCII (the value stays in range: 0x21...0x7E).
+                scalar = Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+            case 0xFEFF:
+                continue
+            default:
+                break
+            }
+            if scalar.properties.isWhitespace { continue }
+            if (0x41...0x5A).contains(scalar.value) {
+                result.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
+                lastWasDigit = false
+                continue
+            }
+            if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
                 if !lastWasDigit { result.append("#") }
                 lastWasDigit = true
-            case .dropped:
-                lastWasDigit = false
-            case .lowercased:
-                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                lastWasDigit = false
+                continue
             }
+            lastWasDigit = false
+            if scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
+            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         }
         return String(result)
     }
 
-    /// What ``fold(_:masking:)`` does with a scalar.
-    private enum ScalarClass: UInt8 {
-        /// Appended as it is (a CJK ideograph, a lower-case letter).
-        case kept
-        /// Masked: one `#` for a run of them (a digit, a numeric sign that is no ideograph).
-        case digit
-        /// Left out (punctuation and symbols).
-        case dropped
-        /// Appended in lower case.
-        case lowercased
-    }
-
-    /// The class of every scalar of the Basic Multilingual Plane, from its Unicode properties,
-    /// worked out once: the fold of every statement then costs a table lookup per scalar.
-    private static let basicPlaneClasses: [ScalarClass] = (0..<0x10000).map { value in
-        Unicode.Scalar(UInt32(value)).map(classify) ?? .kept
-    }
-
-    private static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
-        scalar.value < 0x10000 ? basicPlaneClasses[Int(scalar.value)] : classify(scalar)
-    }
-
-    private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
-        switch scalar.value {
-        case 0x4E00...0x9FFF, 0x61...0x7A: return .kept
-        case 0x41...0x5A: return .lowercased
-        default: break
-        }
-        if scalar.properties.numericType != nil && !scalar.properties.isIdeographic { return .digit }
-        if scalar.properties.generalCategory.isPunctuationOrSymbol { return .dropped }
-        return scalar.properties.lowercaseMapping == String(scalar) ? .kept : .lowercased
-    }
-
-    /// Whether `needle`'s UTF-8 bytes occur in `haystack`'s (a name is found whole or not at all).
-    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        let bytes = Array(haystack.utf8)
-        guard bytes.count >= pattern.count else { return false }
+    /// `scalars` without the non-overlapping occurrences of `name`, found left to right.
+    static func removing(_ name: [Unicode.Scalar], from scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let first = name.first, scalars.count >= name.count else { return scalars }
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
         var index = 0
-        while index <= bytes.count - pattern.count {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+        while index < scalars.count {
+            if scalars[index] == first, index + name.count <= scalars.count,
+               scalars[index..<(index + name.count)].elementsEqual(name) {
+                index += name.count
+                continue
+            }
+            result.append(scalars[index])
             index += 1
         }
-        return false
+        return result
     }
 
-    /// The set of character bigrams of a folded text, as 64-bit keys.
-    public static func bigrams(_ folded: String) -> Set<UInt64> {
-        let scalars = Array(folded.unicodeScalars)
-        guard scalars.count >= 2 else {
-            return scalars.isEmpty ? [] : [UInt64(scalars[0].value)]
+    /// The distinct character bigrams of a folded text, as 64-bit keys in ascending order.
+    ///
+    /// A sorted array rather than a `Set`: built once per statement, compared by one merge pass
+    /// (no hashing, no allocation per comparison), and the same in every process.
+    public static func bigrams(_ folded: String) -> [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(folded.utf8.count / 3 + 1)
+        var previous: UInt32?
+        for scalar in folded.unicodeScalars {
+            if let previous { keys.append(UInt64(previous) << 32 | UInt64(scalar.value)) }
+            previous = scalar.value
         }
-        var set = Set<UInt64>()
-        set.reserveCapacity(scalars.count)
-        for index in 0..<(scalars.count - 1) {
-            set.insert(UInt64(scalars[index].value) << 32 | UInt64(scalars[index + 1].value))
+        if keys.isEmpty { return previous.map { [UInt64($0)] } ?? [] }
+        keys.sort()
+        var unique = 0
+        for key in keys where unique == 0 || keys[unique - 1] != key {
+            keys[unique] = key
+            unique += 1
         }
-        return set
+        keys.removeLast(keys.count - unique)
+        return keys
     }
 
-    /// Dice coefficient of two bigram sets: 2·|A∩B| / (|A|+|B|).
-    public static func dice(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
+    /// The number of keys two ascending arrays share (one merge pass).
+    @inlinable
+    public static func shared<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
+        var (i, j, count) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
+    /// Dice coefficient of two bigram arrays (ascending, distinct): 2·|A∩B| / (|A|+|B|).
+    public static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
-        let shared = a.count < b.count ? a.intersection(b).count : b.intersection(a).count
-        return 2 * Double(shared) / Double(a.count + b.count)
+        return 2 * Double(shared(a, b)) / Double(a.count + b.count)
     }
 
-    /// The share of the smaller set's bigrams found in the larger: catches a copy that adds a prefix.
-    public static func containment(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        guard !small.isEmpty else { return 0 }
-        return Double(small.intersection(large).count) / Double(small.count)
+    /// The share of the smaller array's bigrams found in the larger: catches a copy that adds a prefix.
+    public static func containment(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        let small = min(a.count, b.count)
+        guard small > 0 else { return 0 }
+        return Double(shared(a, b)) / Double(small)
     }
 }
 

@@ -5,12 +5,17 @@ public struct Member: Codable, Sendable, Equatable, Hashable {
     /// The submission's path, relative to the input folder.
     public var source: String?
     public var location: SourceLocation?
+    /// For a problem statement: every category its words name, the one it is tallied under first;
+    /// nil for other statements and in summaries written before it was recorded.
+    public var categories: [String]?
 
-    public init(unit: String, text: String, source: String? = nil, location: SourceLocation? = nil) {
+    public init(unit: String, text: String, source: String? = nil, location: SourceLocation? = nil,
+                categories: [String]? = nil) {
         self.unit = unit
         self.text = text
         self.source = source
         self.location = location
+        self.categories = categories
     }
 }
 

@@ -17,11 +17,11 @@ struct SummaryMarkdown {
         text.replacingOccurrences(of: "|", with: "｜").replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// The first sentence of a statement (two where the first is only a short heading), shortened
+    /// The first sentence of a statement (two where the first is a heading shorter than `heading`), shortened
     /// to a readable length; with `withFigures`, continued to the first sentence stating a figure
     /// where that fits. Always a run of the statement's own characters from its start (a cut
     /// marked by a trailing `…`), so a quote in the summary is the unit's words as written.
-    static func gist(_ text: String, withFigures: Bool = false, limit: Int = 90) -> String {
+    static func gist(_ text: String, withFigures: Bool = false, limit: Int = 90, heading: Int = 8) -> String {
         let characters = Array(text)
         // Where each sentence ends (the index of its terminator, or the end of the text).
         var ends: [Int] = []
@@ -31,9 +31,11 @@ struct SummaryMarkdown {
         if ends.last.map({ $0 + 1 < characters.count }) ?? true { ends.append(characters.count) }
         guard let first = ends.first, first > 0 else { return text }
         var end = first
-        if end < 8, ends.count > 1 { end = ends[1] }
-        if withFigures, !characters[..<end].contains(where: \.isNumber),
-           let figured = ends.first(where: { $0 > end && characters[end..<$0].contains(where: \.isNumber) }), figured <= limit {
+        if end < heading, ends.count > 1 { end = ends[1] }
+        // Figures in digits: `三会一课` holds a numeral but states no figure.
+        let digit: (Character) -> Bool = { $0.isNumber && ($0.isASCII || ("０"..."９").contains($0)) }
+        if withFigures, !characters[..<end].contains(where: digit),
+           let figured = ends.first(where: { $0 > end && characters[end..<$0].contains(where: digit) }), figured <= limit {
             end = figured
         }
         if end > limit { return String(characters[..<limit]) + "…" }

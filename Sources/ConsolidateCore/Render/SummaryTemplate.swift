@@ -60,11 +60,15 @@ public struct SummaryTemplate: Sendable {
               quarantined {count, units}, superseded, missing {count, units}, notOnRoster {count, units},
               unidentified {count, units} (submissions named after their files);
               commonPractices and plans, each: number, theme (nil for a statement of no theme), unitCount, unitList,
-                exampleUnit, example (a theme's quoted example), text (a statement of no theme);
+                exampleUnit, example (a theme's quoted example), text (a statement of no theme),
+            hasShared, shared (other practices several units share under the theme: text, unitCount, exampleUnit,
+            separator), otherPractices (how many of the theme's practices are not named);
               figures: activity, total, measure, approx, unitCount, contributions, unknown;
               distinctivePractices: unit, text; otherSinglePractices (how many single-unit practices are not named);
-              problems: number, label, unitCount, units, itemCount, exampleUnit, example;
-              units (the appendix): number, unit, status, file, residue, placeholders, figures, remarks.
+              problems: number, label, unitCount, units, itemCount, exampleUnit, example, alsoNamed (statements
+            tallied under another category first that name this one too);
+              units (the appendix): number, unit, status, file, residue, placeholders, figures, remarks;
+            unitsNotListed (how many units the appendix leaves out past render.maxUnitRows).
             A value that may be missing is used as a section (# opens, / closes, ^ for its absence),
             so its clause is written only where there is one. }}
         # {{title}}
@@ -76,7 +80,13 @@ public struct SummaryTemplate: Sendable {
         ### （一）共性做法
 
         {{#commonPractices}}
-        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{#hasShared}}其他多个单位共有的做法有：{{/hasShared}}{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{#shared}}
+           - “{{text}}”（{{unitCount}}个单位，如{{exampleUnit}}）{{separator}}
+        {{/shared}}
+        {{#otherPractices}}
+           - 另有{{.}}项做法，见 review.html。
+        {{/otherPractices}}
         {{/commonPractices}}
         {{^commonPractices}}
         本期各单位未报送共性做法。
@@ -108,7 +118,7 @@ public struct SummaryTemplate: Sendable {
         {{#problems}}
         ### （{{number}}）{{label}}
 
-        {{unitCount}}个单位反映此类问题（{{units}}），共{{itemCount}}条。如{{exampleUnit}}：“{{example}}”。
+        {{unitCount}}个单位反映此类问题（{{units}}），共{{itemCount}}条{{#alsoNamed}}；另有{{.}}条问题同时涉及此类，已计入其首要类别{{/alsoNamed}}。如{{exampleUnit}}：“{{example}}”。
 
         {{/problems}}
         {{^problems}}
@@ -118,7 +128,13 @@ public struct SummaryTemplate: Sendable {
         ## 三、下一步工作打算
 
         {{#plans}}
-        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{number}}. {{#theme}}**{{.}}**（{{unitCount}}）。如{{exampleUnit}}：“{{example}}”。{{#hasShared}}其他多个单位共有的做法有：{{/hasShared}}{{/theme}}{{^theme}}{{text}}（{{unitList}}）。{{/theme}}
+        {{#shared}}
+           - “{{text}}”（{{unitCount}}个单位，如{{exampleUnit}}）{{separator}}
+        {{/shared}}
+        {{#otherPractices}}
+           - 另有{{.}}项做法，见 review.html。
+        {{/otherPractices}}
         {{/plans}}
         {{^plans}}
         本期各单位未报送下一步工作打算。
@@ -131,6 +147,10 @@ public struct SummaryTemplate: Sendable {
         {{#units}}
         | {{number}} | {{unit}} | {{status}} | {{file}} | {{residue}} | {{placeholders}} | {{figures}} | {{remarks}} |
         {{/units}}
+        {{#unitsNotListed}}
+
+        其余{{.}}个单位的报送情况未逐一列出（未报送、已隔离或有说明的单位优先列出），见 review.html 和 summary.json。
+        {{/unitsNotListed}}
 
         """#
 }

@@ -4,19 +4,42 @@ extension SummaryView {
         let words = Wording(consolidation: consolidation, configuration: configuration)
         title = consolidation.title
         overview = words.overview()
-        commonPractices = words.practices(consolidation.achievements.filter { $0.origin == nil }, commonOnly: true)
+        let common = words.practices(consolidation.achievements.filter { $0.origin == nil }, commonOnly: true)
+        commonPractices = common.practices
         figures = words.figures()
-        distinctivePractices = words.distinctivePractices()
-        otherSinglePractices = consolidation.unnamedSingleUnitPractices.flatMap { $0 > 0 ? String($0) : nil }
+        let distinctive = words.distinctivePractices(quoted: common.quoted)
+        distinctivePractices = distinctive.named
+        let unnamed = (consolidation.unnamedSingleUnitPractices ?? 0) + distinctive.left
+        otherSinglePractices = unnamed > 0 ? String(unnamed) : nil
         problems = words.problems()
-        plans = words.practices(consolidation.plans, commonOnly: false)
-        units = words.unitRows()
+        plans = words.practices(consolidation.plans, commonOnly: false).practices
+        let rows = words.unitRows()
+        let limit = configuration.render.maxUnitRows
+        if rows.count > limit {
+            // Those with something to tell (not received, or a remark) first; the table keeps its order.
+            let attention = rows.indices.filter { rows[$0].status != Wording.statusWords[.received] || rows[$0].remarks != "—" }
+            let quiet = rows.indices.filter { rows[$0].status == Wording.statusWords[.received] && rows[$0].remarks == "—" }
+            let kept = Set((attention + quiet).prefix(limit))
+            units = rows.indices.filter { kept.contains($0) }.map { rows[$0] }
+            unitsNotListed = rows.count - units.count
+        } else {
+            units = rows
+            unitsNotListed = nil
+        }
     }
 
     /// The rules for naming units and choosing examples, shared by the parts of the view.
     struct Wording {
         let consolidation: Consolidation
         let configuration: PipelineConfiguration
+        /// How many units' reports were received: worked out once, not once per practice.
+        let received: Int
+
+        init(consolidation: Consolidation, configuration: PipelineConfiguration) {
+            self.consolidation = consolidation
+            self.configuration = configuration
+            received = consolidation.units.reduce(0) { $0 + ($1.status == .received ? 1 : 0) }
+        }
 
         /// The area's name, left out of unit names in running text (`财政局` for `青川区财政局`).
         var area: String {
@@ -52,9 +75,11 @@ extension SummaryView {
                 unidentified: unidentified.isEmpty ? nil : UnitSet(count: unidentified.count, units: list(unidentified)))
         }
 
-        /// Statements gathered under their themes, most units first, each theme once with its units and an
-        /// example in a unit's own words; then statements of no theme (with `commonOnly`, only those of several units).
-        func practices(_ groups: [StatementGroup], commonOnly: Bool) -> [Practice] {
+        /// Statements gathered under their themes, most units first, each theme once with its units, an
+        /// example in a unit's own words (the central wording of its largest practice, quoted with the
+        /// unit that wrote it) and the other practices several units share under it; then statements of
+        /// no theme (with `commonOnly`, only those of several units). `quoted` holds the texts quoted.
+        func practices(_ groups: [StatementGroup], commonOnly: Bool) -> (practices: [Practice], quoted: Set<String>) {
             var byTheme: [String: [StatementGroup]] = [:]
             var rest: [StatementGroup] = []
             for group in groups {
@@ -66,25 +91,43 @@ extension SummaryView {
                 }
             }
             var practices: [Practice] = []
+            var quoted = Set<String>()
+            let limit = configuration.render.maxPracticesNamed
             for theme in configuration.themes
                 .compactMap({ theme in byTheme[theme.id].map { (theme: theme, groups: $0, units: Set($0.flatMap(\.units)).sorted()) } })
                 .filter({ !commonOnly || $0.units.count > 1 })
                 .enumerated()
                 .sorted(by: { ($1.element.units.count, $0.offset) < ($0.element.units.count, $1.offset) })
                 .map(\.element) {
-                let example = theme.groups.max { exampleRank($0, theme: theme.theme) < exampleRank($1, theme: theme.theme) }!
-                // The unit quoted is the one whose statement the words are.
-                let speaker = example.members.first { $0.text == example.text }?.unit ?? example.units[0]
+                let ranked = theme.groups.sorted { exampleRank($0, theme: theme.theme) > exampleRank($1, theme: theme.theme) }
+                let example = ranked[0]
+                quoted.insert(example.text)
+                let others = ranked.dropFirst().filter { $0.units.count > 1 && !$0.heading }
+                    .sorted { ($1.units.count, $0.text) < ($0.units.count, $1.text) }
+                let named = Array(others.prefix(limit))
+                quoted.formUnion(named.map(\.text))
+                let shared = named.enumerated().map { offset, group in
+                    SharedPractice(text: SummaryMarkdown.gist(group.text, limit: 60, heading: 16), unitCount: group.units.count,
+                                   exampleUnit: short(speaker(of: group)), separator: offset + 1 < named.count ? "；" : "。")
+                }
+                let left = theme.groups.count - 1 - named.count
                 practices.append(Practice(number: practices.count + 1, theme: theme.theme.label, unitCount: unitCount(theme.units),
-                                          unitList: list(theme.units), exampleUnit: short(speaker),
-                                          example: SummaryMarkdown.gist(example.text), text: nil))
+                                          unitList: list(theme.units), exampleUnit: short(speaker(of: example)),
+                                          example: SummaryMarkdown.gist(example.text, heading: 16), text: nil, shared: shared,
+                                          hasShared: !shared.isEmpty, otherPractices: !shared.isEmpty && left > 0 ? left : nil))
             }
             for group in rest {
                 practices.append(Practice(number: practices.count + 1, theme: nil, unitCount: unitCount(group.units),
                                           unitList: list(group.units), exampleUnit: nil, example: nil,
                                           text: SummaryMarkdown.gist(group.text)))
+                quoted.insert(group.text)
             }
-            return practices
+            return (practices, quoted)
+        }
+
+        /// The unit whose words a group's text is: its representative member's.
+        func speaker(of group: StatementGroup) -> String {
+            group.unit ?? group.members.first { $0.text == group.text }?.unit ?? group.units[0]
         }
 
         /// Totals of the main counts, with the units whose figure was not filled in.
@@ -100,33 +143,46 @@ extension SummaryView {
                 }
         }
 
-        /// Each unit's figure; past `render.maxUnitsNamed` units, the largest figures and where the others are.
+        /// Each unit's figure; past `render.maxUnitsNamed` units, a handful of the largest figures and where the others are.
         func contributions(_ total: MetricTotal) -> String {
             let limit = configuration.render.maxUnitsNamed
             let named = total.units.count <= limit ? total.units
-                : Array(total.units.sorted { ($1.value, $0.unit) < ($0.value, $1.unit) }.prefix(limit))
+                : Array(total.units.sorted { ($1.value, $0.unit) < ($0.value, $1.unit) }.prefix(min(limit, Self.handful)))
             let text = named.map { "\(short($0.unit))\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、")
             return total.units.count <= limit ? text : "其中较多的有" + text + "等；各单位数字见附件"
         }
 
-        /// Practices of single units with figures or named programmes, most informative first.
-        func distinctivePractices() -> [Distinctive] {
+        /// Practices of single units with figures or named programmes, most informative first, at most
+        /// `merge.distinctiveLimit`; never one whose words are already quoted for a common practice
+        /// (`quoted`). `left` counts the distinctive ones not named.
+        func distinctivePractices(quoted: Set<String>) -> (named: [Distinctive], left: Int) {
             // A heading or a site's line copied by many (`【以下为会员内容】`) is never held up as a practice.
-            consolidation.achievements.filter { $0.distinctive && !$0.heading }
+            let candidates = consolidation.achievements.filter { $0.distinctive && !$0.heading && !quoted.contains($0.text) }
                 .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
-                .prefix(configuration.merge.distinctiveLimit)
-                .map { group in
-                    let speaker = group.members.first { $0.text == group.text }?.unit ?? group.units[0]
-                    return Distinctive(unit: short(speaker), text: SummaryMarkdown.gist(group.text, withFigures: true, limit: 140))
-                }
+            let limit = configuration.merge.distinctiveLimit
+            let named = candidates.prefix(limit).map { group in
+                // A first sentence that only heads the practice (`聚焦关心关爱，增强队伍凝聚力。`) is
+                // followed by the sentence that says what was done.
+                Distinctive(unit: short(speaker(of: group)),
+                            text: SummaryMarkdown.gist(group.text, withFigures: true, limit: 140, heading: 20))
+            }
+            // The merge counted as unnamed all single-unit practices beyond the first `limit` distinctive
+            // ones; those now left out for being quoted above are not named here either.
+            let distinctive = consolidation.achievements.filter(\.distinctive).count
+            return (named, max(0, min(distinctive, limit) - named.count))
         }
 
         func problems() -> [Problem] {
-            consolidation.problems.enumerated().map { index, group in
+            // Statements tallied under another category first that name this one too.
+            var also: [String: Int] = [:]
+            for group in consolidation.problems {
+                for item in group.items { for category in (item.categories ?? []).dropFirst() { also[category, default: 0] += 1 } }
+            }
+            return consolidation.problems.enumerated().map { index, group in
                 let example = group.items.first { $0.text == group.text } ?? group.items[0]
                 return Problem(number: ChineseNumber.text(index + 1), label: group.label, unitCount: group.units.count,
                                units: list(group.units), itemCount: group.items.count, exampleUnit: short(example.unit),
-                               example: SummaryMarkdown.gist(group.text))
+                               example: SummaryMarkdown.gist(group.text), alsoNamed: also[group.category])
             }
         }
 
@@ -210,24 +266,32 @@ extension SummaryView {
             !area.isEmpty && unit.hasPrefix(area) && unit.count > area.count ? String(unit.dropFirst(area.count)) : unit
         }
 
-        /// Units by their short names; past `render.maxUnitsNamed`, the first ones and where the rest are.
+        /// Units by their short names; past `render.maxUnitsNamed`, a handful of them (at most five) and
+        /// where the whole list is: a line of twenty names among thousands says no more than five.
         func list(_ units: [String]) -> String {
             let limit = configuration.render.maxUnitsNamed
             guard units.count > limit else { return units.map(short).joined(separator: "、") }
-            return units.prefix(limit).map(short).joined(separator: "、") + "等（全部名单见 review.html 和附件）"
+            // The 附件 lists every unit only up to `render.maxUnitRows`.
+            let whole = consolidation.units.count > configuration.render.maxUnitRows ? "review.html 和 summary.json" : "review.html 和附件"
+            return units.prefix(min(limit, Self.handful)).map(short).joined(separator: "、") + "等（全部名单见 \(whole)）"
         }
 
-        /// `全部12个单位` where every received unit is named, else `5个单位：甲、乙…`.
+        /// How many units a sentence names where it cannot name them all.
+        static let handful = 5
+
+        /// `全部12个单位` where every received unit is named, `5个单位：甲、乙…` for a few, `300个单位，名单见 review.html` past `render.maxUnitsNamed`.
         func unitCount(_ units: [String]) -> String {
-            let received = consolidation.units.filter { $0.status == .received }.count
-            return units.count == received && received > 2 ? "全部\(received)个单位" : "\(units.count)个单位：\(list(units))"
+            if units.count == received && received > 2 { return "全部\(received)个单位" }
+            // Past `render.maxUnitsNamed`, the count alone: the names of a city's units fill no sentence.
+            if units.count > configuration.render.maxUnitsNamed { return "\(units.count)个单位，名单见 review.html" }
+            return "\(units.count)个单位：\(list(units))"
         }
 
-        /// A theme's example: a statement whose first sentence names the theme, the one most units share, most informative.
-        func exampleRank(_ group: StatementGroup, theme: PipelineConfiguration.Theme) -> (Int, Int, Int, Int, String) {
+        /// A theme's example: no heading, the practice most units share, one whose first sentence names the theme, most informative.
+        func exampleRank(_ group: StatementGroup, theme: PipelineConfiguration.Theme) -> (Int, Int, Int, Int, Int, String) {
             let head = SummaryMarkdown.gist(group.text)
             let (figures, brevity, text) = Merger.informativeness(group.text)
-            return (theme.keywords.contains { head.contains($0) } ? 1 : 0, group.units.count, figures, brevity, text)
+            return (group.heading ? 0 : 1, group.units.count, theme.keywords.contains { head.contains($0) } ? 1 : 0, figures, brevity, text)
         }
     }
 }

@@ -20,8 +20,10 @@ public struct SummaryView: Sendable, Equatable {
     public var problems: [Problem]
     /// 下一步工作打算, themed like the practices.
     public var plans: [Practice]
-    /// 附件: one row per unit.
+    /// 附件: one row per unit, at most `render.maxUnitRows` (those with something to tell first).
     public var units: [UnitRow]
+    /// How many units the 附件 leaves out (their rows are in review.html and summary.json); nil for none.
+    public var unitsNotListed: Int?
 
     /// How many units were due, received, counted, set aside and missing.
     public struct Overview: Sendable, Equatable {
@@ -60,6 +62,22 @@ public struct SummaryView: Sendable, Equatable {
         public var example: String?
         /// For a statement of no theme: its first sentence.
         public var text: String?
+        /// For a theme: other practices several units share under it, most units first (at most
+        /// `render.maxPracticesNamed`), so a theme of thousands of units still says what they did.
+        public var shared: [SharedPractice] = []
+        /// True where `shared` is not empty (a template's guard for the sentence that lists them).
+        public var hasShared: Bool = false
+        /// How many of the theme's other practices are not named (in review.html and summary.json); nil for none.
+        public var otherPractices: Int?
+    }
+
+    /// A practice several units share, named under its theme with its unit count and a unit whose words it is.
+    public struct SharedPractice: Sendable, Equatable {
+        public var text: String
+        public var unitCount: Int
+        public var exampleUnit: String
+        /// `；` between two practices, `。` after the last.
+        public var separator: String
     }
 
     /// The total of one main count.
@@ -90,6 +108,8 @@ public struct SummaryView: Sendable, Equatable {
         public var itemCount: Int
         public var exampleUnit: String
         public var example: String
+        /// Statements filed under another category first that name this one too (counted there); nil for none.
+        public var alsoNamed: Int?
     }
 
     /// One row of the appendix table; cells are safe inside a Markdown table.

@@ -115,6 +115,13 @@ import Testing
                 }
             }
             for practice in practices {
+                let byCopy = Dictionary(grouping: practice.members, by: { corpus.truth[$0].copy })
+                if byCopy.count > 1 {
+                    print("PRACTICE OF \(byCopy.count) TEXTS:")
+                    for (_, members) in byCopy.sorted(by: { $0.value.count > $1.value.count }).prefix(6) {
+                        print("   \(members.count) \(corpus.statements[members[0]].text)")
+                    }
+                }
                 let byTemplate = Dictionary(grouping: practice.members, by: { corpus.truth[$0].template })
                 guard byTemplate.count > 1 else { continue }
                 print("PRACTICE OF \(byTemplate.count) TEMPLATES:")
@@ -124,6 +131,7 @@ import Testing
             }
         }
         let grouped = corpus.score(practices.map(\.members))
+        let byPractice = corpus.score(practices.map(\.members), by: \.practice)
         let classifier = ProblemClassifier(taxonomy: configuration.problems)
         let right = corpus.problems.filter { classifier.categories(of: $0.text).first == $0.category }.count
         let accuracy = Double(right) / Double(max(corpus.problems.count, 1))
@@ -139,6 +147,8 @@ import Testing
                      copies.precision, copies.recall, copies.f1, copies.largest, copies.mixed)
             + String(format: "  practices: pairwise precision %.4f, recall %.4f, F1 %.4f (against copy truth), largest %d, groups of two templates %d\n",
                      grouped.precision, grouped.recall, grouped.f1, grouped.largest, grouped.mixed)
+            + String(format: "  practices against practice truth (template and first slot): precision %.4f, recall %.4f, F1 %.4f\n",
+                     byPractice.precision, byPractice.recall, byPractice.f1)
             + String(format: "  problem categories: %d/%d, accuracy %.4f", right, corpus.problems.count, accuracy))
         let truthLargest = Dictionary(grouping: corpus.truth, by: \.copy).values.map(\.count).max() ?? 0
         print("  the most copied boilerplate: \(truthLargest) statements")
@@ -151,16 +161,17 @@ import Testing
     func thresholdsMeasured() throws {
         let corpus = StatementCorpus.generate(units: 1_000)
         let settings = try PipelineConfiguration.load(from: Repository.defaultPipeline).merge
-        for copy in [0.6, 0.7, 0.75, 0.8, 0.85, 0.9] {
-            for practice in [0.4, 0.5, 0.6] {
+        for copy in [0.8] {
+            for practice in [0.5, 0.6, 0.7, 0.75] {
                 var grouper = StatementGrouper(settings: settings)
                 grouper.copySimilarity = copy
                 grouper.practiceSimilarity = practice
                 let practices = grouper.practices(corpus.statements)
                 let c = corpus.score(practices.flatMap(\.copies))
                 let p = corpus.score(practices.map(\.members))
-                print(String(format: "copy %.2f practice %.2f: copies P %.4f R %.4f F1 %.4f mixed %d; practices P %.4f R %.4f largest %d mixed %d",
-                             copy, practice, c.precision, c.recall, c.f1, c.mixed, p.precision, p.recall, p.largest, p.mixed))
+                let q = corpus.score(practices.map(\.members), by: \.practice)
+                print(String(format: "copy %.2f practice %.2f: copies P %.4f R %.4f F1 %.4f mixed %d; practices vs copy truth P %.4f R %.4f, vs practice truth P %.4f R %.4f F1 %.4f, largest %d mixed %d",
+                             copy, practice, c.precision, c.recall, c.f1, c.mixed, p.precision, p.recall, q.precision, q.recall, q.f1, p.largest, p.mixed))
             }
         }
     }

@@ -311,7 +311,7 @@ import Testing
 
     @Test func plansAreOrderedBySharingUnitsThenByTheme() {
         let merged = MergerTests.merge([
-            MergerTests.report("甲局", plans: ["完善支部工作手册，统一各类记录格式。", "严格落实“三会一课”制度，提高组织生活质量。",
+            MergerTests.report("甲局", plans: ["探索与驻地企业结对共建的新机制。", "严格落实“三会一课”制度，提高组织生活质量。",
                                             "做好发展党员工作，注重在青年骨干中发展。"]),
             MergerTests.report("乙局", plans: ["规范党费收缴和管理，按月足额交纳党费。", "严格落实“三会一课”制度，提高组织生活质量。"]),
         ])

@@ -15,6 +15,10 @@ struct StatementCorpus {
         var copy: Int
         /// The template it was written from; unique for a unit's own practice.
         var template: Int
+        /// The practice: the template with its first slot (what is done, where: `到城南敬老院…`);
+        /// fillings that differ only in the second slot (a remark on the result or the manner) are
+        /// one practice in other words. Unique for a unit's own practice.
+        var practice: Int
     }
 
     var statements: [Statement] = []
@@ -101,9 +105,14 @@ struct StatementCorpus {
         var random = GroupingEvaluationTests.Seeded(state: seed)
         var corpus = StatementCorpus()
         // Boilerplates: every filling of every template, the first fillings most popular.
-        var boilerplates: [(template: Int, text: String)] = []
+        var boilerplates: [(template: Int, practice: Int, text: String)] = []
         for (template, entry) in templates.enumerated() {
-            for a in entry.a { for b in entry.b { boilerplates.append((template, entry.frame.replacingOccurrences(of: "{a}", with: a).replacingOccurrences(of: "{b}", with: b))) } }
+            for (slot, a) in entry.a.enumerated() {
+                for b in entry.b {
+                    boilerplates.append((template, template * 100 + slot,
+                                         entry.frame.replacingOccurrences(of: "{a}", with: a).replacingOccurrences(of: "{b}", with: b)))
+                }
+            }
         }
         // Popularity falls off like 1/(rank+1) over a random order of the boilerplates.
         let popularity = boilerplates.indices.shuffled(using: &random)
@@ -134,14 +143,14 @@ struct StatementCorpus {
                     let text = (ownActions.randomElement(using: &random) ?? "") + "“\(name)”" + (ownKinds.randomElement(using: &random) ?? "")
                         + "，" + (ownWays.randomElement(using: &random) ?? "") + "，"
                         + (ownResults.randomElement(using: &random) ?? "").replacingOccurrences(of: "{n}", with: String(Int.random(in: 3...900, using: &random))) + "。"
-                    corpus.append(unit, text: text, truth: Truth(copy: nextOwn, template: ownTemplateBase + nextOwn))
+                    corpus.append(unit, text: text, truth: Truth(copy: nextOwn, template: ownTemplateBase + nextOwn, practice: 100_000 + nextOwn))
                     nextOwn += 1
                     continue
                 }
                 let pick = pickBoilerplate()
                 guard used.insert(pick).inserted else { continue }
                 let text = edit(boilerplates[pick].text, unit: unit, using: &random)
-                corpus.append(unit, text: text, truth: Truth(copy: pick, template: boilerplates[pick].template))
+                corpus.append(unit, text: text, truth: Truth(copy: pick, template: boilerplates[pick].template, practice: boilerplates[pick].practice))
             }
             for _ in 0..<Int.random(in: 2...3, using: &random) {
                 let entry = problemPhrases.randomElement(using: &random) ?? problemPhrases[0]
@@ -187,15 +196,15 @@ struct StatementCorpus {
     /// Pairwise precision, recall and F1 of `groups` against the copy truth, counted from the
     /// contingency of (truth, group) without listing pairs; with the largest group's size and
     /// how many groups hold statements of two templates that are not copies of one text.
-    func score(_ groups: [[Int]]) -> (precision: Double, recall: Double, f1: Double, largest: Int, mixed: Int) {
+    func score(_ groups: [[Int]], by level: KeyPath<Truth, Int> = \.copy) -> (precision: Double, recall: Double, f1: Double, largest: Int, mixed: Int) {
         func pairs(_ n: Int) -> Double { Double(n) * Double(n - 1) / 2 }
         var byTruth: [Int: Int] = [:]
-        for entry in truth { byTruth[entry.copy, default: 0] += 1 }
+        for entry in truth { byTruth[entry[keyPath: level], default: 0] += 1 }
         var together = 0.0, predicted = 0.0, mixed = 0
         for group in groups {
             predicted += pairs(group.count)
             var cells: [Int: Int] = [:]
-            for index in group { cells[truth[index].copy, default: 0] += 1 }
+            for index in group { cells[truth[index][keyPath: level], default: 0] += 1 }
             together += cells.values.reduce(0) { $0 + pairs($1) }
             if Set(group.map { truth[$0].template }).count > 1 { mixed += 1 }
         }
