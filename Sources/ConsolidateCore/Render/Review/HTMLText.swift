@@ -1,7 +1,7 @@
 /// Escaping for HTML text and attribute values: every unit's words pass through it,
 /// so a report containing `<script>` shows as text.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

@@ -13,10 +13,21 @@ public struct ReviewPage: Sendable {
     /// (a roll-up by `merge`), and then the page has no changes section.
     let changes: ChangeReport?
 
+    /// The sentences of summary.md that quote a group, by the gist of its wording: shown beside the sources.
+    let sentences: [String: String]
+    /// Keys of the statements a reviewer marked reviewed.
+    let reviewed: Set<String>
+
+    /// How many unit sentences one statement lists here at most: the rest are a click away in the
+    /// review server, which keeps the page bounded at any number of units.
+    static let sourceLimit = 30
+
     public init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport? = nil) {
         self.consolidation = consolidation
         self.configuration = configuration
         self.changes = changes
+        self.sentences = ReviewIndex.summarySentences(consolidation, configuration: configuration)
+        self.reviewed = consolidation.review?.reviewedKeys ?? []
     }
 
     public func render() -> String {
@@ -39,12 +50,13 @@ public struct ReviewPage: Sendable {
 
             """
         html += attention()
+        html += reviewSection()
         html += changesSection()
         html += "<section id=\"achievements\"><h2>一、主要做法和成效</h2>\n"
         // The same groups the summary counts under its themes (a distinctive practice counts for its theme too).
         html += "<h3>（一）共性做法</h3>\n" + themed(consolidation.achievements.filter { $0.origin == nil }, kind: "做法")
-        html += "<h3>（二）主要工作量</h3>\n" + figures()
-        html += "<h3>（三）特色做法</h3>\n" + distinctive()
+        html += "<h3 id=\"figures\">（二）主要工作量</h3>\n" + figures()
+        html += "<h3 id=\"distinctive\">（三）特色做法</h3>\n" + distinctive()
         let other = consolidation.achievements.filter { $0.origin != nil }
         if !other.isEmpty {
             html += "<h3>（四）基本情况等其他内容</h3>\n"
@@ -71,7 +83,8 @@ public struct ReviewPage: Sendable {
         if let quarantined = overview.quarantined { text += "，文件无法读取已隔离\(quarantined.count)个" }
         if let superseded = overview.superseded { text += "，被同一单位另一份取代未计入\(superseded)份" }
         if overview.roster { text += overview.missing.map { "，未报送\($0.count)个" } ?? "，名单内单位均已报送" }
-        return text + "。点击每条内容可展开其出处（单位、文件、段落和原文）。"
+        return text + "。点击每条内容可展开其出处（单位、文件、段落和原文）；每条下方的“汇总正文”是 summary.md 中的对应句子。"
+            + "本页只读；要审核、改写或调整归类，请运行 consolidate review --out 本文件夹，在浏览器中操作，决定会保留到以后每次运行。"
     }
 
     private func filters() -> String {
@@ -85,11 +98,14 @@ public struct ReviewPage: Sendable {
             <nav id="filters" class="filters" aria-label="筛选">
             <label>单位 <select id="unit-filter"><option value="">全部单位</option>\(unitOptions)</select></label>
             <label>问题类别 <select id="category-filter"><option value="">全部类别</option>\(categoryOptions)</select></label>
+            <label>搜索 <input type="search" id="search" placeholder="单位、文件或原文中的字词"></label>
             <button type="button" id="expand-all">全部展开</button>
             <button type="button" id="collapse-all">全部收起</button>
             <span id="filter-status" aria-live="polite"></span>
             </nav>
             <p id="print-filter" class="print-only"></p>
+            <nav id="toc" class="toc" aria-label="目录"><a href="#achievements">主要做法</a><a href="#figures">工作量</a>\
+            <a href="#distinctive">特色做法</a><a href="#problems">存在的问题</a><a href="#plans">下一步打算</a><a href="#units">各单位报送情况</a></nav>
             """
     }
 
@@ -172,13 +188,13 @@ public struct ReviewPage: Sendable {
             var inner = ""
             for group in entry.groups {
                 inner += "<div class=\"group\" data-units=\"\(units(group.units))\"><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
-                    + sourceList(group.members) + "</div>\n"
+                    + inSummary(group.text) + sourceList(group.members) + "</div>\n"
             }
             html += details(title: "<strong>\(e(entry.theme.label))</strong>", count: "\(entry.units.count)个单位",
                             units: entry.units, body: inner)
         }
         let common = rest.filter { $0.units.count > 1 }, single = rest.filter { $0.units.count <= 1 }
-        html += common.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+        html += common.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members, text: $0.text) }.joined()
         if !single.isEmpty {
             let units = Set(single.flatMap(\.units)).sorted()
             html += details(title: "其他单个单位的\(kind)", count: "\(single.count)条", units: units,
@@ -197,6 +213,8 @@ public struct ReviewPage: Sendable {
         let sources = Dictionary(consolidation.units.compactMap { entry in entry.source.map { (entry.unit, $0) } },
                                  uniquingKeysWith: { first, _ in first })
         var html = ""
+        var others = ""
+        var otherCount = 0
         for total in totals {
             var rows = total.units.map { contribution in
                 """
@@ -211,7 +229,7 @@ public struct ReviewPage: Sendable {
                 """
                 <li class="source unknown" data-unit="\(e(unit))"><span class="unit">\(e(unit))</span>\
                 <span class="where">\(e(sources[unit] ?? "—"))</span><span class="value">未填写</span>\
-                <q>数字为未填写的占位符，未计入合计</q></li>
+                <span class="note">（该单位此项数字为未填写的占位符，未计入合计）</span></li>
 
                 """
             }.joined()
@@ -239,8 +257,14 @@ public struct ReviewPage: Sendable {
                 body += "</ul>\n"
             }
             if let rule = total.rule { body += "<p class=\"note rule\">计算规则：\(e(rule))</p>\n" }
-            html += details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
-                            units: total.units.map(\.unit) + total.unknown, body: body)
+            let entry = details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
+                                units: total.units.map(\.unit) + total.unknown, body: body)
+            if main.contains(total.activity) { html += entry } else { others += entry; otherCount += 1 }
+        }
+        if otherCount > 0 {
+            // Figures the summary does not total are mostly numbers read in passing: kept for checking, out of the way.
+            html += "<details class=\"others\"><summary>其他数字（未列入汇总正文，\(otherCount)项，多为随文提及的数字，仅供核对）</summary>\n"
+                + others + "</details>\n"
         }
         return html
     }
@@ -253,7 +277,7 @@ public struct ReviewPage: Sendable {
             let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
             let speaker = group.members.first { $0.text == group.text }?.unit ?? group.units.first ?? ""
             return details(title: "<strong>\(e(speaker))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
-                           count: "", units: group.units, body: sourceList(group.members))
+                           count: "", units: group.units, body: inSummary(group.text) + sourceList(group.members))
         }.joined()
     }
 
@@ -262,7 +286,7 @@ public struct ReviewPage: Sendable {
         return consolidation.problems.enumerated().map { index, group in
             details(title: "（\(ChineseNumber.text(index + 1))）<strong>\(e(group.label))</strong>",
                     count: "\(group.units.count)个单位，\(group.items.count)条", units: group.units,
-                    body: sourceList(group.items), category: group.category)
+                    body: inSummary(group.text) + sourceList(group.items), category: group.category)
         }.joined()
     }
 
@@ -291,8 +315,39 @@ public struct ReviewPage: Sendable {
 
     // MARK: Pieces
 
-    private func group(title: String, units: [String], members: [Member]) -> String {
-        details(title: e(title), count: "\(units.count)个单位", units: units, body: sourceList(members))
+    private func group(title: String, units: [String], members: [Member], text: String? = nil) -> String {
+        details(title: e(title), count: "\(units.count)个单位", units: units, body: (text.map(inSummary) ?? "") + sourceList(members))
+    }
+
+    /// The sentence of summary.md that stands for a group, beside its sources; empty where the summary does not quote it.
+    private func inSummary(_ text: String) -> String {
+        guard let sentence = sentences[SummaryMarkdown.gist(text)] ?? sentences[SummaryMarkdown.gist(text, withFigures: true, limit: 140)] else {
+            return ""
+        }
+        return "<p class=\"in-summary\">汇总正文：\(e(sentence))</p>\n"
+    }
+
+    /// The reviewer's decisions that need another look, and what the review left out.
+    private func reviewSection() -> String {
+        guard let review = consolidation.review else { return "" }
+        var html = "<section id=\"review\" class=\"changes\"><h2>审核情况</h2>\n<p class=\"note\">\(e(review.summaryLine ?? ""))</p>\n"
+        let stale = review.needingLook
+        if !stale.isEmpty {
+            html += "<h3>需要重新审核的决定（\(stale.count)项）</h3><ul>\n"
+            for entry in stale {
+                let first = entry.decision.statements.first
+                html += "<li class=\"needs-look\" data-units=\"\(units(first.map { [$0.unit] } ?? []))\">"
+                    + "<strong>\(e(ReviewOutcome.kindWords[entry.decision.kind] ?? ""))</strong>："
+                    + e(first.map { "\($0.unit)：“\($0.text)”" } ?? "") + "——" + e(entry.problem ?? "") + "</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        if !review.leftOut.isEmpty {
+            html += "<details class=\"changed\"><summary>审核决定不列入汇总的语句（\(review.leftOut.count)条）</summary><ul>\n"
+                + review.leftOut.map { "<li data-units=\"\(units([$0.unit]))\">\(e($0.unit))：\(e($0.text))<span class=\"note\">（理由：\(e($0.reason))）</span></li>\n" }.joined()
+                + "</ul></details>\n"
+        }
+        return html + "</section>\n"
     }
 
     /// A statement that opens onto its sources; `data-units` (tab-separated) drives the unit filter.
@@ -310,7 +365,9 @@ public struct ReviewPage: Sendable {
     /// The unit sentences behind a statement: unit, file, paragraph, the unit's own words.
     private func sourceList(_ members: [Member]) -> String {
         var html = "<ul class=\"sources\">\n"
-        for member in members {
+        // Past the limit, a long list (a practice of thousands of units) says where the rest are.
+        let limit = members.count > Self.sourceLimit * 2 ? Self.sourceLimit : members.count
+        for member in members.prefix(limit) {
             var place = member.source ?? "—"
             if let location = member.location {
                 place += "：第\(location.paragraph)段"
@@ -318,9 +375,12 @@ public struct ReviewPage: Sendable {
             }
             html += """
                 <li class="source" data-unit="\(e(member.unit))"><span class="unit">\(e(member.unit))</span>\
-                <span class="where">\(e(place))</span><q>\(e(member.text))</q></li>
+                <span class="where">\(e(place))</span><q>\(e(member.text))</q>\(reviewed.isEmpty || !reviewed.contains(StatementKey.of(member)) ? "" : "<span class=\"tag ok\">已审核</span>")</li>
 
                 """
+        }
+        if members.count > limit {
+            html += "<li class=\"more\">另有\(members.count - limit)条原文未列出：在本文件夹运行 consolidate review --out 本文件夹，可在审核页面中搜索、筛选和查看全部。</li>\n"
         }
         return html + "</ul>\n"
     }
