@@ -152,7 +152,10 @@ struct ReviewPages: Sendable {
         html += "</ul></section>\n<section class=\"card\"><h2>关于本条的审核决定</h2><ul id=\"decisions\">\n"
         for decision in decisions {
             let kind = ReviewOutcome.kindWords[decision.kind] ?? decision.kind.rawValue
-            let detail = [decision.text, decision.reason, decision.toCategory, decision.toTheme, decision.toGroup?.text]
+            let category = decision.toCategory.map { id in configuration.problems.categories.first { $0.id == id }?.label ?? id }
+            let theme = decision.toTheme.map { $0.isEmpty ? "无主题" : themeLabel($0) }
+            let detail = [decision.text, decision.reason, category.map { "移到“\($0)”" }, theme.map { "移到“\($0)”" },
+                          decision.toGroup.map { "\($0.unit)：\($0.text)" }]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "；")
             html += "<li>\(e(kind))\(detail.isEmpty ? "" : "：" + e(detail))\(decision.made.map { "（\(e($0))）" } ?? "") <button class=\"undo\" data-id=\"\(e(decision.id))\">撤销</button></li>\n"
         }

@@ -198,10 +198,20 @@ def main():
         note(f"moved {row['unit']}'s problem from {row['category']} to {category} ({label})")
         browser.screenshot("review-statement-moved.png")
 
-        # 3. Mark three statements reviewed from the list of those not yet reviewed.
+        # 3. Mark three statements reviewed: one unit (a .txt submission, so it can resubmit below), chosen
+        # with the unit filter, in the list of practices not yet reviewed.
+        unit = next(r["unit"] for r in api("list=achievements&reviewed=no")["rows"] if (r.get("source") or "").endswith(".txt")
+                    and len(api("list=achievements&reviewed=no&unit=" + urllib.parse.quote(r["unit"]))["rows"]) >= 3)
+        browser.open(site + "/?list=achievements&reviewed=no")
+        browser.click(f'#unit option[value="{unit}"]')
+        browser.click("#apply-filters")
+        browser.until(lambda: "unit=" in browser.call("GET", "/url"), "the unit filter")
+        units_shown = set(browser.js("return [...document.querySelectorAll('#statements tbody tr td:first-child')].map(t => t.textContent)"))
+        assert units_shown == {unit}, units_shown
+        filtered = browser.call("GET", "/url")
         marked = []
         for _ in range(3):
-            browser.open(site + "/?reviewed=no&list=achievements")
+            browser.open(filtered)
             key = browser.js("return document.querySelector('button.mark').dataset.key")
             marked.append(key)
             browser.click("button.mark")
