@@ -20,7 +20,7 @@ extension ReviewPage {
         .toc { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 8px 0; font-size: 14px; font-family: "Noto Sans CJK SC", sans-serif; }
         .in-summary { margin: 6px 12px; padding: 4px 8px; background: #f1f8f1; border-left: 3px solid #3a7d44; font-size: 15px; }
         .tag.ok { background: #dcfce7; color: #14532d; }
-        li.more { color: var(--muted); list-style: none; }
+        li.more, p.more { color: var(--muted); list-style: none; font-size: 14px; }
         details.others > summary { cursor: pointer; color: var(--muted); margin: 8px 0; }
         details.claim { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; background: #fff; }
         details.claim > summary { cursor: pointer; padding: 6px 10px; list-style-position: inside; }

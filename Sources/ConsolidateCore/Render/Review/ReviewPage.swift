@@ -21,6 +21,13 @@ public struct ReviewPage: Sendable {
     /// How many unit sentences one statement lists here at most: the rest are a click away in the
     /// review server, which keeps the page bounded at any number of units.
     static let sourceLimit = 30
+    /// How many groups one theme, or one list of groups, shows at most (most units first).
+    static let groupLimit = 40
+
+    /// The line that says how many more a bounded list holds and where to see them.
+    static func more(_ count: Int, _ what: String) -> String {
+        "<p class=\"more\">另有\(count)\(what)未在本页列出：运行 consolidate review --out 本文件夹，可在审核页面中搜索、筛选和查看全部。</p>\n"
+    }
 
     public init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport? = nil) {
         self.consolidation = consolidation
@@ -61,7 +68,8 @@ public struct ReviewPage: Sendable {
         if !other.isEmpty {
             html += "<h3>（四）基本情况等其他内容</h3>\n"
             html += "<p class=\"note\">以下内容出自各单位报告的基本情况、原因分析等部分，未写入汇总正文，列出备查。</p>\n"
-            html += other.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+            html += other.prefix(Self.groupLimit).map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+            if other.count > Self.groupLimit { html += Self.more(other.count - Self.groupLimit, "组内容") }
         }
         html += "</section>\n<section id=\"problems\"><h2>二、存在的主要问题</h2>\n" + problems() + "</section>\n"
         html += "<section id=\"plans\"><h2>三、下一步工作打算</h2>\n" + themed(consolidation.plans, kind: "打算") + "</section>\n"
@@ -186,15 +194,17 @@ public struct ReviewPage: Sendable {
         var html = ""
         for entry in themes {
             var inner = ""
-            for group in entry.groups {
+            for group in entry.groups.prefix(Self.groupLimit) {
                 inner += "<div class=\"group\" data-units=\"\(units(group.units))\"><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
                     + inSummary(group.text) + sourceList(group.members) + "</div>\n"
             }
+            if entry.groups.count > Self.groupLimit { inner += Self.more(entry.groups.count - Self.groupLimit, "组表述") }
             html += details(title: "<strong>\(e(entry.theme.label))</strong>", count: "\(entry.units.count)个单位",
                             units: entry.units, body: inner)
         }
         let common = rest.filter { $0.units.count > 1 }, single = rest.filter { $0.units.count <= 1 }
-        html += common.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members, text: $0.text) }.joined()
+        html += common.prefix(Self.groupLimit).map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members, text: $0.text) }.joined()
+        if common.count > Self.groupLimit { html += Self.more(common.count - Self.groupLimit, "条多个单位共有的\(kind)") }
         if !single.isEmpty {
             let units = Set(single.flatMap(\.units)).sorted()
             html += details(title: "其他单个单位的\(kind)", count: "\(single.count)条", units: units,
@@ -216,7 +226,11 @@ public struct ReviewPage: Sendable {
         var others = ""
         var otherCount = 0
         for total in totals {
-            var rows = total.units.map { contribution in
+            // A total over thousands of units lists the largest figures; the total counts them all.
+            let listed = total.units.count > Self.sourceLimit * 2
+                ? Array(total.units.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.prefix(Self.sourceLimit).map(\.element))
+                : total.units
+            var rows = listed.map { contribution in
                 """
                 <li class="source" data-unit="\(e(contribution.unit))"><span class="unit">\(e(contribution.unit))</span>\
                 <span class="where">\(e(sources[contribution.unit] ?? "—"))</span>\
@@ -225,7 +239,11 @@ public struct ReviewPage: Sendable {
 
                 """
             }.joined()
-            rows += total.unknown.map { unit in
+            if listed.count < total.units.count {
+                rows += "<li class=\"more\">另有\(total.units.count - listed.count)个单位的数字已计入合计，未在本页列出（列出的是数字最大的\(listed.count)个）；全部见审核页面（consolidate review）。</li>\n"
+            }
+            let unknown = total.unknown.count > Self.sourceLimit * 2 ? Array(total.unknown.prefix(Self.sourceLimit)) : total.unknown
+            rows += unknown.map { unit in
                 """
                 <li class="source unknown" data-unit="\(e(unit))"><span class="unit">\(e(unit))</span>\
                 <span class="where">\(e(sources[unit] ?? "—"))</span><span class="value">未填写</span>\
@@ -233,6 +251,9 @@ public struct ReviewPage: Sendable {
 
                 """
             }.joined()
+            if unknown.count < total.unknown.count {
+                rows += "<li class=\"more\">另有\(total.unknown.count - unknown.count)个单位此项未填写；全部见审核页面和 summary.json。</li>\n"
+            }
             var title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
                 + (main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>")
             var body = "<ul class=\"sources\">\n\(rows)</ul>\n"
@@ -241,7 +262,7 @@ public struct ReviewPage: Sendable {
                 if contradictions > 0 { title += "<span class=\"tag\">\(contradictions)个单位数字不一致</span>" }
                 body += "<p class=\"note\">以下单位对同一项目报了不同的数字，合计只计入其中一个（见下方计算规则）；"
                     + "标为“分项”的，其余数字之和等于计入的数字，是合计的分项；其余请核实：</p>\n<ul class=\"sources conflicts\">\n"
-                for conflict in conflicts {
+                for conflict in conflicts.prefix(Self.sourceLimit) {
                     for figure in conflict.figures {
                         var place = figure.source ?? "—"
                         if let location = figure.location { place += "：第\(location.paragraph)段" }
@@ -253,6 +274,9 @@ public struct ReviewPage: Sendable {
 
                             """
                     }
+                }
+                if conflicts.count > Self.sourceLimit {
+                    body += "<li class=\"more\">另有\(conflicts.count - Self.sourceLimit)个单位数字不一致，见 summary.json 和审核页面。</li>\n"
                 }
                 body += "</ul>\n"
             }
