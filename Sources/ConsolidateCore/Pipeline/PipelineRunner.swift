@@ -176,9 +176,9 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Applies the decisions stored in `output` (``DecisionStore``) to `consolidation`; returns the
-    /// consolidation as merged, for the review server, and warnings (an unreadable decisions file,
-    /// decisions that need another look).
-    func applyDecisions(to consolidation: inout Consolidation, output: URL) throws -> (merged: Consolidation, warnings: [String]) {
+    /// consolidation as merged where there were decisions (for the review server), and warnings (an
+    /// unreadable decisions file, decisions that need another look).
+    func applyDecisions(to consolidation: inout Consolidation, output: URL) throws -> (merged: Consolidation?, warnings: [String]) {
         let merged = consolidation
         let store = DecisionStore(output: output)
         let decisions: [Decision]
@@ -187,6 +187,7 @@ public struct PipelineRunner: Sendable {
         } catch {
             return (merged, ["\(error)".replacingOccurrences(of: "error: [review]", with: "warning: [review]") + "本次运行未应用任何审核决定。"])
         }
+        guard !decisions.isEmpty else { return (nil, []) }
         consolidation = DecisionApplier(configuration: configuration).apply(decisions, to: consolidation)
         let stale = consolidation.review?.needingLook.count ?? 0
         let warnings = stale == 0 ? [] : ["\(store.url.path): warning: [review] \(stale)项审核决定所涉语句已改动或不存在，需要重新审核（见 changes.md 和审核页面）。"]
@@ -314,7 +315,8 @@ public struct PipelineRunner: Sendable {
         }
         try OutputWriter.write(files, to: output)
         try? HandEdits.record(files, in: output)
-        try? ReviewInput.save(merged, in: output)
+        // The server needs the merge's own result only where decisions changed it; otherwise summary.json is it.
+        if let merged { try? ReviewInput.save(merged, in: output) } else { ReviewInput.remove(in: output) }
         return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The consolidation as the merge left it, before any decision: `OUT/.consolidate/merged.json`.
+/// The consolidation as the merge left it, before any decision: `OUT/.consolidate/merged.json`,
+/// written by a run that applied decisions (without decisions, summary.json is the same thing).
 ///
 /// The review server applies the decisions stored now to this, so a reviewer sees each decision's
 /// effect at once without a run, and a decision is never applied twice (summary.json already
@@ -14,8 +15,12 @@ public enum ReviewInput {
         try AtomicFile.write(try JSONEncoder().encode(consolidation), to: url(output))
     }
 
-    /// The merged consolidation of the last run; where there is none (a folder written before it
-    /// was kept), summary.json with its review taken off.
+    public static func remove(in output: URL) {
+        try? FileManager.default.removeItem(at: url(output))
+    }
+
+    /// The merged consolidation of the last run: merged.json where the run applied decisions, else
+    /// summary.json (which then holds no decision).
     public static func load(_ output: URL) throws -> Consolidation {
         if let data = try? Data(contentsOf: url(output)) {
             return try JSONDecoder().decode(Consolidation.self, from: data)

@@ -51,7 +51,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let first = try Self.run(input, output).consolidation
         #expect(first.review == nil)
-        #expect(FileManager.default.fileExists(atPath: ReviewInput.url(output).path))
+        #expect(!FileManager.default.fileExists(atPath: ReviewInput.url(output).path), "without decisions summary.json is the merge's result")
+        #expect(try ReviewInput.load(output) == first)
         let problems = first.problems.flatMap(\.items)
         let rewritten = try #require(first.problems.first)
         let anchor = try #require(rewritten.items.first)
@@ -65,6 +66,7 @@ import Testing
         try store.record(Decision(kind: .reviewed, statements: [StatementRef(moving)]))
 
         let second = try Self.run(input, output).consolidation
+        #expect(try ReviewInput.load(output) == first, "the server starts from the merge's result, not from the reviewed one")
         let summary = try Self.read(output, "summary.md")
         #expect(summary.contains("部分党员参加组织生活的主动性不强"))
         #expect(second.problems.first { $0.category == target }?.items.contains(moving) == true)
