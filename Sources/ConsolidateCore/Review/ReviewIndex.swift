@@ -32,8 +32,11 @@ public struct ReviewIndex: Sendable {
         public var needsLook: String?
     }
 
-    public var rows: [Row]
+    public let rows: [Row]
     public let consolidation: Consolidation
+    /// Each row's searchable words, folded once (text, unit, source, group wording), parallel to `rows`.
+    private let haystacks: [String]
+    private let position: [String: Int]
 
     public init(_ consolidation: Consolidation, configuration: PipelineConfiguration) {
         self.consolidation = consolidation
@@ -54,9 +57,9 @@ public struct ReviewIndex: Sendable {
         var rows: [Row] = []
         func add(_ members: [Member], list: StatementList, group: Int, text: String, theme: String?, category: String?, label: String?) {
             let sentence = sentences[SummaryMarkdown.gist(text)] ?? sentences[SummaryMarkdown.gist(text, withFigures: true, limit: 140)]
-            let groupRewritten = members.contains { rewritten.contains(StatementKey.of($0)) }
-            for member in members {
-                let key = StatementKey.of(member)
+            let keys = members.map(StatementKey.of)
+            let groupRewritten = keys.contains { rewritten.contains($0) }
+            for (member, key) in zip(members, keys) {
                 rows.append(Row(key: key, unit: member.unit, text: member.text, source: member.source,
                                 paragraph: member.location?.paragraph, list: list, group: group, groupText: text,
                                 groupSize: members.count, theme: theme, category: category,
@@ -75,6 +78,8 @@ public struct ReviewIndex: Sendable {
             add(group.members, list: .plans, group: index, text: group.text, theme: group.theme, category: nil, label: nil)
         }
         self.rows = rows
+        haystacks = rows.map { TextFolding.fold($0.text + " " + $0.unit + " " + ($0.source ?? "") + " " + $0.groupText) }
+        position = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What a reviewer narrows the list by; nil or empty fields do not narrow.
@@ -104,7 +109,8 @@ public struct ReviewIndex: Sendable {
     /// and group wording, every word of it (words split by white space).
     public func rows(matching filter: Filter) -> [Row] {
         let words = (filter.query ?? "").split(whereSeparator: \.isWhitespace).map { TextFolding.fold($0) }.filter { !$0.isEmpty }
-        return rows.filter { row in
+        return rows.indices.filter { index in
+            let row = rows[index]
             if let unit = filter.unit, !unit.isEmpty, row.unit != unit { return false }
             if let list = filter.list, row.list != list { return false }
             if let category = filter.category, !category.isEmpty, row.category != category { return false }
@@ -114,13 +120,12 @@ public struct ReviewIndex: Sendable {
             if let reviewed = filter.reviewed, row.reviewed != reviewed { return false }
             if filter.needsLook, row.needsLook == nil { return false }
             guard !words.isEmpty else { return true }
-            let haystack = TextFolding.fold(row.text + " " + row.unit + " " + (row.source ?? "") + " " + row.groupText)
-            return words.allSatisfy { haystack.contains($0) }
-        }
+            return words.allSatisfy { haystacks[index].contains($0) }
+        }.map { rows[$0] }
     }
 
     /// The row with `key`, if any.
-    public func row(_ key: String) -> Row? { rows.first { $0.key == key } }
+    public func row(_ key: String) -> Row? { position[key].map { rows[$0] } }
 
     /// The other rows of `row`'s group.
     public func groupRows(of row: Row) -> [Row] { rows.filter { $0.list == row.list && $0.group == row.group } }
