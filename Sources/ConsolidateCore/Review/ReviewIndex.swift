@@ -35,7 +35,7 @@ public struct ReviewIndex: Sendable {
     public let rows: [Row]
     public let consolidation: Consolidation
     /// Each row's searchable words, folded once (text, unit, source, group wording), parallel to `rows`.
-    private let haystacks: [String]
+    private let haystacks: [ContiguousArray<CChar>]
     private let position: [String: Int]
 
     public init(_ consolidation: Consolidation, configuration: PipelineConfiguration) {
@@ -78,7 +78,7 @@ public struct ReviewIndex: Sendable {
             add(group.members, list: .plans, group: index, text: group.text, theme: group.theme, category: nil, label: nil)
         }
         self.rows = rows
-        haystacks = rows.map { TextFolding.fold($0.text + " " + $0.unit + " " + ($0.source ?? "") + " " + $0.groupText) }
+        haystacks = rows.map { TextFolding.fold($0.text + " " + $0.unit + " " + ($0.source ?? "") + " " + $0.groupText).utf8CString }
         position = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -108,7 +108,7 @@ public struct ReviewIndex: Sendable {
     /// The rows `filter` keeps, in the index's order. The query matches folded text, unit, source
     /// and group wording, every word of it (words split by white space).
     public func rows(matching filter: Filter) -> [Row] {
-        let words = (filter.query ?? "").split(whereSeparator: \.isWhitespace).map { TextFolding.fold($0) }.filter { !$0.isEmpty }
+        let words = (filter.query ?? "").split(whereSeparator: \.isWhitespace).map { TextFolding.fold($0).utf8CString }.filter { $0.count > 1 }
         return rows.indices.filter { index in
             let row = rows[index]
             if let unit = filter.unit, !unit.isEmpty, row.unit != unit { return false }
@@ -120,8 +120,19 @@ public struct ReviewIndex: Sendable {
             if let reviewed = filter.reviewed, row.reviewed != reviewed { return false }
             if filter.needsLook, row.needsLook == nil { return false }
             guard !words.isEmpty else { return true }
-            return words.allSatisfy { haystacks[index].contains($0) }
+            return words.allSatisfy { Self.contains(haystacks[index], $0) }
         }.map { rows[$0] }
+    }
+
+    /// True where `needle` occurs in `haystack` (NUL-terminated UTF-8 of folded text, which holds no
+    /// NUL; the C library's search, so a search over every statement of 10,000 units stays quick).
+    static func contains(_ haystack: ContiguousArray<CChar>, _ needle: ContiguousArray<CChar>) -> Bool {
+        haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                guard let hay = hay.baseAddress, let pin = pin.baseAddress else { return false }
+                return strstr(hay, pin) != nil
+            }
+        }
     }
 
     /// The row with `key`, if any.
