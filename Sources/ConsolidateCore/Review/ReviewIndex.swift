@@ -55,11 +55,16 @@ public struct ReviewIndex: Sendable {
         }
         let labels = Dictionary(configuration.problems.categories.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
+        var haystacks: [ContiguousArray<CChar>] = []
         func add(_ members: [Member], list: StatementList, group: Int, text: String, theme: String?, category: String?, label: String?) {
             let sentence = sentences[SummaryMarkdown.gist(text)] ?? sentences[SummaryMarkdown.gist(text, withFigures: true, limit: 140)]
-            let keys = members.map(StatementKey.of)
+            // Each text folded once: for its key and for search.
+            let folded = members.map { TextFolding.fold($0.text) }
+            let keys = zip(members, folded).map { StatementKey.of(unit: $0.unit, folded: $1) }
             let groupRewritten = keys.contains { rewritten.contains($0) }
-            for (member, key) in zip(members, keys) {
+            let foldedGroup = TextFolding.fold(text)
+            for ((member, key), foldedText) in zip(zip(members, keys), folded) {
+                haystacks.append((foldedText + " " + member.unit + " " + (member.source ?? "") + " " + foldedGroup).utf8CString)
                 rows.append(Row(key: key, unit: member.unit, text: member.text, source: member.source,
                                 paragraph: member.location?.paragraph, list: list, group: group, groupText: text,
                                 groupSize: members.count, theme: theme, category: category,
@@ -78,7 +83,7 @@ public struct ReviewIndex: Sendable {
             add(group.members, list: .plans, group: index, text: group.text, theme: group.theme, category: nil, label: nil)
         }
         self.rows = rows
-        haystacks = rows.map { TextFolding.fold($0.text + " " + $0.unit + " " + ($0.source ?? "") + " " + $0.groupText).utf8CString }
+        self.haystacks = haystacks
         position = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -9,8 +9,12 @@ import Foundation
 public enum StatementKey {
     /// The key of `text` as written by `unit`: 20 hex digits of SHA-256.
     public static func of(unit: String, text: String) -> String {
-        let folded = TextFolding.fold(text)
-        return String(Fingerprint.sha256(Data((unit + "\u{1F}" + folded).utf8)).prefix(20))
+        of(unit: unit, folded: TextFolding.fold(text))
+    }
+
+    /// The key from text already folded by `TextFolding.fold`.
+    static func of(unit: String, folded: String) -> String {
+        String(Fingerprint.sha256(Data((unit + "\u{1F}" + folded).utf8)).prefix(20))
     }
 
     /// The key of a member of a merged group.
