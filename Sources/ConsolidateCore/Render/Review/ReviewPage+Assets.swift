@@ -92,7 +92,7 @@ extension ReviewPage {
               item.hidden = (!!unit && item.getAttribute("data-unit") !== unit) || !matches(item);
             });
             claims.forEach(function (element) {
-              var byUnit = !unit || unitsOf(element).indexOf(unit) >= 0;
+              var byUnit = !unit || element.hasAttribute("data-many") || unitsOf(element).indexOf(unit) >= 0;
               var own = element.getAttribute("data-category");
               // A category chosen shows that category's problems only, nothing else.
               var byCategory = !category || own === category;

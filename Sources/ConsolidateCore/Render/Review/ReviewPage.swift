@@ -150,7 +150,7 @@ public struct ReviewPage: Sendable {
             html += "<p class=\"note\">报送材料没有变化。</p>\n"
         } else {
             html += "<ul>\n" + comparison.submissions.map { label, lines in
-                "<li data-units=\"\(units(lines.compactMap(\.unit)))\"><strong>\(e(label))（\(lines.count)）</strong>："
+                "<li\(unitsAttribute(lines.compactMap(\.unit)))><strong>\(e(label))（\(lines.count)）</strong>："
                     + e(lines.map(\.text).joined(separator: "、")) + "</li>\n"
             }.joined() + "</ul>\n"
         }
@@ -195,7 +195,7 @@ public struct ReviewPage: Sendable {
         for entry in themes {
             var inner = ""
             for group in entry.groups.prefix(Self.groupLimit) {
-                inner += "<div class=\"group\" data-units=\"\(units(group.units))\"><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
+                inner += "<div class=\"group\"\(unitsAttribute(group.units))><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
                     + inSummary(group.text) + sourceList(group.members) + "</div>\n"
             }
             if entry.groups.count > Self.groupLimit { inner += Self.more(entry.groups.count - Self.groupLimit, "组表述") }
@@ -379,7 +379,7 @@ public struct ReviewPage: Sendable {
         let categoryAttribute = category.map { " data-category=\"\(e($0))\"" } ?? ""
         let countText = count.isEmpty ? "" : " <span class=\"count\">\(e(count))</span>"
         return """
-            <details class="claim" data-units="\(self.units(units))"\(categoryAttribute)>\
+            <details class="claim"\(unitsAttribute(units))\(categoryAttribute)>\
             <summary>\(title)\(countText)</summary>
             \(body)</details>
 
@@ -415,6 +415,13 @@ public struct ReviewPage: Sendable {
     ]
 
     private func units(_ names: [String]) -> String { e(names.joined(separator: "\t")) }
+
+    /// ` data-units="…"` for the unit filter; past twice the source limit, `data-many` instead of the
+    /// names (thousands of names under every theme made the page 150 MB at 10,000 units): the filter
+    /// keeps such an entry for any unit, and its sources (each with `data-unit`) are filtered one by one.
+    private func unitsAttribute(_ names: [String]) -> String {
+        names.count > Self.sourceLimit * 2 ? " data-units=\"\" data-many=\"\(names.count)\"" : " data-units=\"\(units(names))\""
+    }
 
     private func e(_ text: String) -> String { HTMLText.escape(text) }
 }
