@@ -115,4 +115,13 @@ import Testing
         #expect(copies.count == 1)
         #expect(outcome.warnings.contains { $0.contains("手工改动") })
     }
+
+    @Test func reviewOfAFolderNoRunWroteSaysSoAndExitsFive() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try ConsolidateBinary.run(["review", "--out", folder.path, "--port", "1"])
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("summary.json"))
+        #expect(result.stderr.contains("consolidate run"))
+    }
 }
