@@ -2,7 +2,7 @@ import ArgumentParser
 import ConsolidateCore
 
 @main
-struct Consolidate: ParsableCommand {
+struct Consolidate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consolidate",
         abstract: "Consolidates units' party-building work reports into one summary.",
@@ -12,5 +12,5 @@ struct Consolidate: ParsableCommand {
             (previous outputs kept); 7 output folder cannot be written; 1 failure; 64 bad command-line usage.
             """,
         version: ToolInfo.version,
-        subcommands: [Run.self, Extract.self, Merge.self, Inspect.self, Status.self, Config.self])
+        subcommands: [Run.self, Extract.self, Merge.self, Inspect.self, Status.self, Config.self, Review.self])
 }

@@ -258,6 +258,9 @@ public struct Consolidation: Codable, Sendable, Equatable {
     /// name under 特色做法: not distinctive, or beyond `merge.distinctiveLimit`. They are in review.html.
     /// Nil in summaries written before it was counted.
     public var unnamedSingleUnitPractices: Int?
+    /// What the reviewer's decisions (`OUT/.consolidate/decisions.json`) did in this run; nil where
+    /// there are none.
+    public var review: ReviewOutcome?
 
     public init(title: String, period: Period, units: [UnitEntry], achievements: [StatementGroup],
                 problems: [ProblemGroup], plans: [StatementGroup], metrics: [MetricTotal], due: Int? = nil,

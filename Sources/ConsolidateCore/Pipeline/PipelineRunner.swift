@@ -175,6 +175,25 @@ public struct PipelineRunner: Sendable {
         return try work()
     }
 
+    /// Applies the decisions stored in `output` (``DecisionStore``) to `consolidation`; returns the
+    /// consolidation as merged where there were decisions (for the review server), and warnings (an
+    /// unreadable decisions file, decisions that need another look).
+    func applyDecisions(to consolidation: inout Consolidation, output: URL) throws -> (merged: Consolidation?, warnings: [String]) {
+        let merged = consolidation
+        let store = DecisionStore(output: output)
+        let decisions: [Decision]
+        do {
+            decisions = try store.load()
+        } catch {
+            return (merged, ["\(error)".replacingOccurrences(of: "error: [review]", with: "warning: [review]") + "本次运行未应用任何审核决定。"])
+        }
+        guard !decisions.isEmpty else { return (nil, []) }
+        consolidation = DecisionApplier(configuration: configuration).apply(decisions, to: consolidation)
+        let stale = consolidation.review?.needingLook.count ?? 0
+        let warnings = stale == 0 ? [] : ["\(store.url.path): warning: [review] \(stale)项审核决定所涉语句已改动或不存在，需要重新审核（见 changes.md 和审核页面）。"]
+        return (merged, warnings)
+    }
+
     /// Runs over `input` into `output`. With `store`, files unchanged since an earlier run are not read again.
     /// `notices` are warnings found before the run began (an interrupted earlier run), kept in run.json.
     public func run(input: URL, output: URL, store: ReportStore? = nil, notices: [String] = [],
@@ -206,6 +225,8 @@ public struct PipelineRunner: Sendable {
             Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
         }
         consolidation.skipped = skipped.isEmpty ? nil : skipped
+        // The reviewer's decisions, applied after the merge and before anything is rendered.
+        let (merged, reviewWarnings) = try applyDecisions(to: &consolidation, output: output)
         events(.started(.render, total: nil, reused: 0))
         let outputs = configuration.render.outputs
         var record = RunRecord(
@@ -217,7 +238,7 @@ public struct PipelineRunner: Sendable {
             timings: [:], outputs: outputs)
         let entryByPath = Dictionary(consolidation.units.compactMap { entry in entry.source.map { ($0, entry) } },
                                      uniquingKeysWith: { first, _ in first })
-        var warnings = notices
+        var warnings = notices + reviewWarnings
         for (submission, accounted) in zip(submissions, submitted) {
             let report = accounted.report
             let entry = entryByPath[report.source.path]
@@ -283,9 +304,19 @@ public struct PipelineRunner: Sendable {
         if outputs.contains("run.json") {
             files.append(("run.json", try JSONOutput.encode(record)))
         }
-        files.append(("changes.md", Data(changes.markdown().utf8)))
+        files.append(("changes.md", Data((changes.markdown() + (consolidation.review?.changesSection.map { "\n" + $0 } ?? "")).utf8)))
         FaultInjection.reach("rendered")
+        // A summary edited by hand since the last run is kept beside the new one, never lost.
+        let edits = HandEdits.keepEdited(in: output)
+        if !edits.isEmpty {
+            warnings += edits
+            record.warnings = warnings.sorted()
+            if let index = files.firstIndex(where: { $0.name == "run.json" }) { files[index].data = try JSONOutput.encode(record) }
+        }
         try OutputWriter.write(files, to: output)
+        try? HandEdits.record(files, in: output)
+        // The server needs the merge's own result only where decisions changed it; otherwise summary.json is it.
+        if let merged { try? ReviewInput.save(merged, in: output) } else { ReviewInput.remove(in: output) }
         return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)
     }
 }

@@ -28,6 +28,9 @@ public enum Renderer {
     /// summary.md from the configured template, read anew on each run.
     static func markdown(_ consolidation: Consolidation, configuration: PipelineConfiguration) throws -> String {
         let template = try SummaryTemplate.load(configuration.render.summaryTemplate)
-        return SummaryMarkdown(consolidation: consolidation, configuration: configuration, template: template).render()
+        let text = SummaryMarkdown(consolidation: consolidation, configuration: configuration, template: template).render()
+        // Where a reviewer decided anything, the report says so in its last line.
+        guard let line = consolidation.review?.summaryLine else { return text }
+        return text + (text.hasSuffix("\n") ? "\n" : "\n\n") + line + "\n"
     }
 }

@@ -17,6 +17,11 @@ extension ReviewPage {
                    font-family: "Noto Sans CJK SC", sans-serif; }
         .filters select, .filters button { font: inherit; padding: 2px 6px; }
         #filter-status { color: var(--muted); }
+        .toc { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 8px 0; font-size: 14px; font-family: "Noto Sans CJK SC", sans-serif; }
+        .in-summary { margin: 6px 12px; padding: 4px 8px; background: #f1f8f1; border-left: 3px solid #3a7d44; font-size: 15px; }
+        .tag.ok { background: #dcfce7; color: #14532d; }
+        li.more, p.more { color: var(--muted); list-style: none; font-size: 14px; }
+        details.others > summary { cursor: pointer; color: var(--muted); margin: 8px 0; }
         details.claim { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; background: #fff; }
         details.claim > summary { cursor: pointer; padding: 6px 10px; list-style-position: inside; }
         details.claim[open] > summary { background: #f7f8fa; border-bottom: 1px solid var(--line); }
@@ -69,6 +74,7 @@ extension ReviewPage {
           window.addEventListener("error", function (event) { document.body.dataset.error = String(event.message); });
           var unitFilter = document.getElementById("unit-filter");
           var categoryFilter = document.getElementById("category-filter");
+          var search = document.getElementById("search");
           var status = document.getElementById("filter-status");
           var printNote = document.getElementById("print-filter");
           var claims = Array.prototype.slice.call(document.querySelectorAll("[data-units]"));
@@ -76,37 +82,55 @@ extension ReviewPage {
           function unitsOf(element) { return element.getAttribute("data-units").split("\\t"); }
           function apply() {
             var unit = unitFilter.value, category = categoryFilter.value, shown = 0;
+            var words = search.value.trim().toLowerCase().split(/\\s+/).filter(function (w) { return w; });
+            function matches(element) {
+              if (!words.length) { return true; }
+              var text = element.textContent.toLowerCase();
+              return words.every(function (w) { return text.indexOf(w) >= 0; });
+            }
+            sources.forEach(function (item) {
+              item.hidden = (!!unit && item.getAttribute("data-unit") !== unit) || !matches(item);
+            });
             claims.forEach(function (element) {
-              var byUnit = !unit || unitsOf(element).indexOf(unit) >= 0;
+              var byUnit = !unit || element.hasAttribute("data-many") || unitsOf(element).indexOf(unit) >= 0;
               var own = element.getAttribute("data-category");
-              var byCategory = !category || own === null || own === category;
-              element.hidden = !(byUnit && byCategory);
+              // A category chosen shows that category's problems only, nothing else.
+              var byCategory = !category || own === category;
+              var bySearch = !words.length || matches(element);
+              element.hidden = !(byUnit && byCategory && bySearch);
               if (!element.hidden && element.tagName === "DETAILS") { shown += 1; }
             });
-            sources.forEach(function (item) {
-              item.hidden = !!unit && item.getAttribute("data-unit") !== unit;
+            document.querySelectorAll("main > section").forEach(function (section) {
+              section.hidden = (category && section.id !== "problems")
+                || ((unit || words.length) && !section.querySelector("[data-units]:not([hidden])") && section.id !== "units");
             });
             var attention = document.getElementById("attention");
             if (attention) {
               attention.hidden = !attention.querySelector("li[data-units]:not([hidden])");
             }
-            var words = [];
-            if (unit) { words.push("单位：" + unit); }
-            if (category) { words.push("问题类别：" + categoryFilter.options[categoryFilter.selectedIndex].text); }
-            status.textContent = words.length ? "显示 " + shown + " 项" : "";
-            printNote.textContent = words.length ? "筛选条件（" + words.join("；") + "）" : "";
+            var said = [];
+            if (unit) { said.push("单位：" + unit); }
+            if (category) { said.push("问题类别：" + categoryFilter.options[categoryFilter.selectedIndex].text); }
+            if (words.length) { said.push("搜索：" + words.join(" ")); }
+            status.textContent = said.length ? "显示 " + shown + " 项" : "";
+            printNote.textContent = said.length ? "筛选条件（" + said.join("；") + "）" : "";
           }
           function setOpen(open) {
             document.querySelectorAll("details").forEach(function (element) { element.open = open; });
           }
           unitFilter.addEventListener("change", apply);
-          categoryFilter.addEventListener("change", apply);
+          categoryFilter.addEventListener("change", function () {
+            apply();
+            if (categoryFilter.value) { document.getElementById("problems").scrollIntoView(); }
+          });
+          search.addEventListener("input", apply);
           document.getElementById("expand-all").addEventListener("click", function () { setOpen(true); });
           document.getElementById("collapse-all").addEventListener("click", function () { setOpen(false); });
           window.addEventListener("beforeprint", function () { setOpen(true); });
           var query = new URLSearchParams(window.location.search);
           if (query.get("unit")) { unitFilter.value = query.get("unit"); }
           if (query.get("category")) { categoryFilter.value = query.get("category"); }
+          if (query.get("q")) { search.value = query.get("q"); }
           if (query.has("expand")) { setOpen(true); }
           apply();
           document.body.dataset.sources = String(sources.length);

@@ -13,10 +13,28 @@ public struct ReviewPage: Sendable {
     /// (a roll-up by `merge`), and then the page has no changes section.
     let changes: ChangeReport?
 
+    /// The sentences of summary.md that quote a group, by the gist of its wording: shown beside the sources.
+    let sentences: [String: String]
+    /// Keys of the statements a reviewer marked reviewed.
+    let reviewed: Set<String>
+
+    /// How many unit sentences one statement lists here at most: the rest are a click away in the
+    /// review server, which keeps the page bounded at any number of units.
+    static let sourceLimit = 30
+    /// How many groups one theme, or one list of groups, shows at most (most units first).
+    static let groupLimit = 40
+
+    /// The line that says how many more a bounded list holds and where to see them.
+    static func more(_ count: Int, _ what: String) -> String {
+        "<p class=\"more\">另有\(count)\(what)未在本页列出：运行 consolidate review --out 本文件夹，可在审核页面中搜索、筛选和查看全部。</p>\n"
+    }
+
     public init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport? = nil) {
         self.consolidation = consolidation
         self.configuration = configuration
         self.changes = changes
+        self.sentences = ReviewIndex.summarySentences(consolidation, configuration: configuration)
+        self.reviewed = consolidation.review?.reviewedKeys ?? []
     }
 
     public func render() -> String {
@@ -39,17 +57,19 @@ public struct ReviewPage: Sendable {
 
             """
         html += attention()
+        html += reviewSection()
         html += changesSection()
         html += "<section id=\"achievements\"><h2>一、主要做法和成效</h2>\n"
         // The same groups the summary counts under its themes (a distinctive practice counts for its theme too).
         html += "<h3>（一）共性做法</h3>\n" + themed(consolidation.achievements.filter { $0.origin == nil }, kind: "做法")
-        html += "<h3>（二）主要工作量</h3>\n" + figures()
-        html += "<h3>（三）特色做法</h3>\n" + distinctive()
+        html += "<h3 id=\"figures\">（二）主要工作量</h3>\n" + figures()
+        html += "<h3 id=\"distinctive\">（三）特色做法</h3>\n" + distinctive()
         let other = consolidation.achievements.filter { $0.origin != nil }
         if !other.isEmpty {
             html += "<h3>（四）基本情况等其他内容</h3>\n"
             html += "<p class=\"note\">以下内容出自各单位报告的基本情况、原因分析等部分，未写入汇总正文，列出备查。</p>\n"
-            html += other.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+            html += other.prefix(Self.groupLimit).map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+            if other.count > Self.groupLimit { html += Self.more(other.count - Self.groupLimit, "组内容") }
         }
         html += "</section>\n<section id=\"problems\"><h2>二、存在的主要问题</h2>\n" + problems() + "</section>\n"
         html += "<section id=\"plans\"><h2>三、下一步工作打算</h2>\n" + themed(consolidation.plans, kind: "打算") + "</section>\n"
@@ -71,7 +91,8 @@ public struct ReviewPage: Sendable {
         if let quarantined = overview.quarantined { text += "，文件无法读取已隔离\(quarantined.count)个" }
         if let superseded = overview.superseded { text += "，被同一单位另一份取代未计入\(superseded)份" }
         if overview.roster { text += overview.missing.map { "，未报送\($0.count)个" } ?? "，名单内单位均已报送" }
-        return text + "。点击每条内容可展开其出处（单位、文件、段落和原文）。"
+        return text + "。点击每条内容可展开其出处（单位、文件、段落和原文）；每条下方的“汇总正文”是 summary.md 中的对应句子。"
+            + "本页只读；要审核、改写或调整归类，请运行 consolidate review --out 本文件夹，在浏览器中操作，决定会保留到以后每次运行。"
     }
 
     private func filters() -> String {
@@ -85,11 +106,14 @@ public struct ReviewPage: Sendable {
             <nav id="filters" class="filters" aria-label="筛选">
             <label>单位 <select id="unit-filter"><option value="">全部单位</option>\(unitOptions)</select></label>
             <label>问题类别 <select id="category-filter"><option value="">全部类别</option>\(categoryOptions)</select></label>
+            <label>搜索 <input type="search" id="search" placeholder="单位、文件或原文中的字词"></label>
             <button type="button" id="expand-all">全部展开</button>
             <button type="button" id="collapse-all">全部收起</button>
             <span id="filter-status" aria-live="polite"></span>
             </nav>
             <p id="print-filter" class="print-only"></p>
+            <nav id="toc" class="toc" aria-label="目录"><a href="#achievements">主要做法</a><a href="#figures">工作量</a>\
+            <a href="#distinctive">特色做法</a><a href="#problems">存在的问题</a><a href="#plans">下一步打算</a><a href="#units">各单位报送情况</a></nav>
             """
     }
 
@@ -126,7 +150,7 @@ public struct ReviewPage: Sendable {
             html += "<p class=\"note\">报送材料没有变化。</p>\n"
         } else {
             html += "<ul>\n" + comparison.submissions.map { label, lines in
-                "<li data-units=\"\(units(lines.compactMap(\.unit)))\"><strong>\(e(label))（\(lines.count)）</strong>："
+                "<li\(unitsAttribute(lines.compactMap(\.unit)))><strong>\(e(label))（\(lines.count)）</strong>："
                     + e(lines.map(\.text).joined(separator: "、")) + "</li>\n"
             }.joined() + "</ul>\n"
         }
@@ -170,15 +194,17 @@ public struct ReviewPage: Sendable {
         var html = ""
         for entry in themes {
             var inner = ""
-            for group in entry.groups {
-                inner += "<div class=\"group\" data-units=\"\(units(group.units))\"><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
-                    + sourceList(group.members) + "</div>\n"
+            for group in entry.groups.prefix(Self.groupLimit) {
+                inner += "<div class=\"group\"\(unitsAttribute(group.units))><h5>\(e(SummaryMarkdown.gist(group.text)))</h5>\n"
+                    + inSummary(group.text) + sourceList(group.members) + "</div>\n"
             }
+            if entry.groups.count > Self.groupLimit { inner += Self.more(entry.groups.count - Self.groupLimit, "组表述") }
             html += details(title: "<strong>\(e(entry.theme.label))</strong>", count: "\(entry.units.count)个单位",
                             units: entry.units, body: inner)
         }
         let common = rest.filter { $0.units.count > 1 }, single = rest.filter { $0.units.count <= 1 }
-        html += common.map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
+        html += common.prefix(Self.groupLimit).map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members, text: $0.text) }.joined()
+        if common.count > Self.groupLimit { html += Self.more(common.count - Self.groupLimit, "条多个单位共有的\(kind)") }
         if !single.isEmpty {
             let units = Set(single.flatMap(\.units)).sorted()
             html += details(title: "其他单个单位的\(kind)", count: "\(single.count)条", units: units,
@@ -197,8 +223,14 @@ public struct ReviewPage: Sendable {
         let sources = Dictionary(consolidation.units.compactMap { entry in entry.source.map { (entry.unit, $0) } },
                                  uniquingKeysWith: { first, _ in first })
         var html = ""
+        var others = ""
+        var otherCount = 0
         for total in totals {
-            var rows = total.units.map { contribution in
+            // A total over thousands of units lists the largest figures; the total counts them all.
+            let listed = total.units.count > Self.sourceLimit * 2
+                ? Array(total.units.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.prefix(Self.sourceLimit).map(\.element))
+                : total.units
+            var rows = listed.map { contribution in
                 """
                 <li class="source" data-unit="\(e(contribution.unit))"><span class="unit">\(e(contribution.unit))</span>\
                 <span class="where">\(e(sources[contribution.unit] ?? "—"))</span>\
@@ -207,14 +239,21 @@ public struct ReviewPage: Sendable {
 
                 """
             }.joined()
-            rows += total.unknown.map { unit in
+            if listed.count < total.units.count {
+                rows += "<li class=\"more\">另有\(total.units.count - listed.count)个单位的数字已计入合计，未在本页列出（列出的是数字最大的\(listed.count)个）；全部见审核页面（consolidate review）。</li>\n"
+            }
+            let unknown = total.unknown.count > Self.sourceLimit * 2 ? Array(total.unknown.prefix(Self.sourceLimit)) : total.unknown
+            rows += unknown.map { unit in
                 """
                 <li class="source unknown" data-unit="\(e(unit))"><span class="unit">\(e(unit))</span>\
                 <span class="where">\(e(sources[unit] ?? "—"))</span><span class="value">未填写</span>\
-                <q>数字为未填写的占位符，未计入合计</q></li>
+                <span class="note">（该单位此项数字为未填写的占位符，未计入合计）</span></li>
 
                 """
             }.joined()
+            if unknown.count < total.unknown.count {
+                rows += "<li class=\"more\">另有\(total.unknown.count - unknown.count)个单位此项未填写；全部见审核页面和 summary.json。</li>\n"
+            }
             var title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
                 + (main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>")
             var body = "<ul class=\"sources\">\n\(rows)</ul>\n"
@@ -223,7 +262,7 @@ public struct ReviewPage: Sendable {
                 if contradictions > 0 { title += "<span class=\"tag\">\(contradictions)个单位数字不一致</span>" }
                 body += "<p class=\"note\">以下单位对同一项目报了不同的数字，合计只计入其中一个（见下方计算规则）；"
                     + "标为“分项”的，其余数字之和等于计入的数字，是合计的分项；其余请核实：</p>\n<ul class=\"sources conflicts\">\n"
-                for conflict in conflicts {
+                for conflict in conflicts.prefix(Self.sourceLimit) {
                     for figure in conflict.figures {
                         var place = figure.source ?? "—"
                         if let location = figure.location { place += "：第\(location.paragraph)段" }
@@ -236,11 +275,20 @@ public struct ReviewPage: Sendable {
                             """
                     }
                 }
+                if conflicts.count > Self.sourceLimit {
+                    body += "<li class=\"more\">另有\(conflicts.count - Self.sourceLimit)个单位数字不一致，见 summary.json 和审核页面。</li>\n"
+                }
                 body += "</ul>\n"
             }
             if let rule = total.rule { body += "<p class=\"note rule\">计算规则：\(e(rule))</p>\n" }
-            html += details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
-                            units: total.units.map(\.unit) + total.unknown, body: body)
+            let entry = details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
+                                units: total.units.map(\.unit) + total.unknown, body: body)
+            if main.contains(total.activity) { html += entry } else { others += entry; otherCount += 1 }
+        }
+        if otherCount > 0 {
+            // Figures the summary does not total are mostly numbers read in passing: kept for checking, out of the way.
+            html += "<details class=\"others\"><summary>其他数字（未列入汇总正文，\(otherCount)项，多为随文提及的数字，仅供核对）</summary>\n"
+                + others + "</details>\n"
         }
         return html
     }
@@ -253,7 +301,7 @@ public struct ReviewPage: Sendable {
             let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
             let speaker = group.members.first { $0.text == group.text }?.unit ?? group.units.first ?? ""
             return details(title: "<strong>\(e(speaker))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
-                           count: "", units: group.units, body: sourceList(group.members))
+                           count: "", units: group.units, body: inSummary(group.text) + sourceList(group.members))
         }.joined()
     }
 
@@ -262,7 +310,7 @@ public struct ReviewPage: Sendable {
         return consolidation.problems.enumerated().map { index, group in
             details(title: "（\(ChineseNumber.text(index + 1))）<strong>\(e(group.label))</strong>",
                     count: "\(group.units.count)个单位，\(group.items.count)条", units: group.units,
-                    body: sourceList(group.items), category: group.category)
+                    body: inSummary(group.text) + sourceList(group.items), category: group.category)
         }.joined()
     }
 
@@ -291,8 +339,39 @@ public struct ReviewPage: Sendable {
 
     // MARK: Pieces
 
-    private func group(title: String, units: [String], members: [Member]) -> String {
-        details(title: e(title), count: "\(units.count)个单位", units: units, body: sourceList(members))
+    private func group(title: String, units: [String], members: [Member], text: String? = nil) -> String {
+        details(title: e(title), count: "\(units.count)个单位", units: units, body: (text.map(inSummary) ?? "") + sourceList(members))
+    }
+
+    /// The sentence of summary.md that stands for a group, beside its sources; empty where the summary does not quote it.
+    private func inSummary(_ text: String) -> String {
+        guard let sentence = sentences[SummaryMarkdown.gist(text)] ?? sentences[SummaryMarkdown.gist(text, withFigures: true, limit: 140)] else {
+            return ""
+        }
+        return "<p class=\"in-summary\">汇总正文：\(e(sentence))</p>\n"
+    }
+
+    /// The reviewer's decisions that need another look, and what the review left out.
+    private func reviewSection() -> String {
+        guard let review = consolidation.review else { return "" }
+        var html = "<section id=\"review\" class=\"changes\"><h2>审核情况</h2>\n<p class=\"note\">\(e(review.summaryLine ?? ""))</p>\n"
+        let stale = review.needingLook
+        if !stale.isEmpty {
+            html += "<h3>需要重新审核的决定（\(stale.count)项）</h3><ul>\n"
+            for entry in stale {
+                let first = entry.decision.statements.first
+                html += "<li class=\"needs-look\" data-units=\"\(units(first.map { [$0.unit] } ?? []))\">"
+                    + "<strong>\(e(ReviewOutcome.kindWords[entry.decision.kind] ?? ""))</strong>："
+                    + e(first.map { "\($0.unit)：“\($0.text)”" } ?? "") + "——" + e(entry.problem ?? "") + "</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        if !review.leftOut.isEmpty {
+            html += "<details class=\"changed\"><summary>审核决定不列入汇总的语句（\(review.leftOut.count)条）</summary><ul>\n"
+                + review.leftOut.map { "<li data-units=\"\(units([$0.unit]))\">\(e($0.unit))：\(e($0.text))<span class=\"note\">（理由：\(e($0.reason))）</span></li>\n" }.joined()
+                + "</ul></details>\n"
+        }
+        return html + "</section>\n"
     }
 
     /// A statement that opens onto its sources; `data-units` (tab-separated) drives the unit filter.
@@ -300,7 +379,7 @@ public struct ReviewPage: Sendable {
         let categoryAttribute = category.map { " data-category=\"\(e($0))\"" } ?? ""
         let countText = count.isEmpty ? "" : " <span class=\"count\">\(e(count))</span>"
         return """
-            <details class="claim" data-units="\(self.units(units))"\(categoryAttribute)>\
+            <details class="claim"\(unitsAttribute(units))\(categoryAttribute)>\
             <summary>\(title)\(countText)</summary>
             \(body)</details>
 
@@ -310,7 +389,9 @@ public struct ReviewPage: Sendable {
     /// The unit sentences behind a statement: unit, file, paragraph, the unit's own words.
     private func sourceList(_ members: [Member]) -> String {
         var html = "<ul class=\"sources\">\n"
-        for member in members {
+        // Past the limit, a long list (a practice of thousands of units) says where the rest are.
+        let limit = members.count > Self.sourceLimit * 2 ? Self.sourceLimit : members.count
+        for member in members.prefix(limit) {
             var place = member.source ?? "—"
             if let location = member.location {
                 place += "：第\(location.paragraph)段"
@@ -318,9 +399,12 @@ public struct ReviewPage: Sendable {
             }
             html += """
                 <li class="source" data-unit="\(e(member.unit))"><span class="unit">\(e(member.unit))</span>\
-                <span class="where">\(e(place))</span><q>\(e(member.text))</q></li>
+                <span class="where">\(e(place))</span><q>\(e(member.text))</q>\(reviewed.isEmpty || !reviewed.contains(StatementKey.of(member)) ? "" : "<span class=\"tag ok\">已审核</span>")</li>
 
                 """
+        }
+        if members.count > limit {
+            html += "<li class=\"more\">另有\(members.count - limit)条原文未列出：在本文件夹运行 consolidate review --out 本文件夹，可在审核页面中搜索、筛选和查看全部。</li>\n"
         }
         return html + "</ul>\n"
     }
@@ -331,6 +415,13 @@ public struct ReviewPage: Sendable {
     ]
 
     private func units(_ names: [String]) -> String { e(names.joined(separator: "\t")) }
+
+    /// ` data-units="…"` for the unit filter; past twice the source limit, `data-many` instead of the
+    /// names (thousands of names under every theme made the page 150 MB at 10,000 units): the filter
+    /// keeps such an entry for any unit, and its sources (each with `data-unit`) are filtered one by one.
+    private func unitsAttribute(_ names: [String]) -> String {
+        names.count > Self.sourceLimit * 2 ? " data-units=\"\" data-many=\"\(names.count)\"" : " data-units=\"\(units(names))\""
+    }
 
     private func e(_ text: String) -> String { HTMLText.escape(text) }
 }
