@@ -72,14 +72,7 @@ struct StatementGrouper: Sendable {
         let grams = ParallelMap.map(folded) { TextSimilarity.bigrams($0) }
         // Bigrams as dense ids in the order of their values: the same ids in every process and
         // for any order of the inputs.
-        var distinct = grams.flatMap { $0 }
-        distinct.sort()
-        var unique = 0
-        for gram in distinct where unique == 0 || distinct[unique - 1] != gram {
-            distinct[unique] = gram
-            unique += 1
-        }
-        distinct.removeLast(distinct.count - unique)
+        let distinct = TextSimilarity.sortedUnique(grams.flatMap { $0 })
         var ids: [UInt64: Int32] = [:]
         ids.reserveCapacity(distinct.count)
         for (id, gram) in distinct.enumerated() { ids[gram] = Int32(id) }

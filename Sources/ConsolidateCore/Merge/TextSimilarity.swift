@@ -88,14 +88,20 @@ public enum TextSimilarity {
             previous = scalar.value
         }
         if keys.isEmpty { return previous.map { [UInt64($0)] } ?? [] }
-        keys.sort()
+        return sortedUnique(keys)
+    }
+
+    /// `values` in ascending order with repeats removed, sorted in place (no set, no hashing).
+    static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+        var values = values
+        values.sort()
         var unique = 0
-        for key in keys where unique == 0 || keys[unique - 1] != key {
-            keys[unique] = key
+        for value in values where unique == 0 || values[unique - 1] != value {
+            values[unique] = value
             unique += 1
         }
-        keys.removeLast(keys.count - unique)
-        return keys
+        values.removeLast(values.count - unique)
+        return values
     }
 
     /// The number of keys two ascending arrays share (one merge pass).
