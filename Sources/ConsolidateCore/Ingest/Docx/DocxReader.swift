@@ -50,7 +50,7 @@ struct DocxReader {
         /// Reads the stories of one side-channel part with a numbering of their own.
         func readStories(_ stories: [XMLElement], origin: ParagraphOrigin) {
             var storyReader = WordStoryReader(styles: styles, numbering: numbering, firstParagraphIndex: index)
-            for story in stories { storyReader.readBlocks(story, origin: origin) }
+            for story in stories where !FileDeadline.passed { storyReader.readBlocks(story, origin: origin) }
             paragraphs += storyReader.paragraphs
             index = storyReader.paragraphIndex
             findings.trackedChanges = findings.trackedChanges || storyReader.findings.trackedChanges
@@ -74,7 +74,7 @@ struct DocxReader {
                 readStories([root], origin: origin)
             }
         }
-        for id in findings.alternativeChunks {
+        for id in findings.alternativeChunks where !FileDeadline.passed {
             guard let relationship = relationships[id], !relationship.external else { continue }
             let chunk = try alternativeChunk(relationship.target, in: archive, notes: &notes)
             for text in chunk {
@@ -134,6 +134,7 @@ struct DocxReader {
             case let .tooManyElements(limit): throw .xmlTooLarge(path: path, part: part, limit: limit)
             case .documentTypeDeclaration: throw .malformedXML(path: path, part: part, line: 1)
             case let .malformed(line, _): throw .malformedXML(path: path, part: part, line: line)
+            case .timeLimit: throw .timeLimit(path: path, seconds: inputs.fileTimeLimitSeconds, stage: StageName.ingest.chineseName)
             }
         }
     }
