@@ -153,6 +153,10 @@ struct DocxReader {
         case let .entryTooLarge(entry, limit): return .entryTooLarge(path: path, entry: entry, limit: limit)
         case let .documentTooLarge(entry, limit): return .documentTooLarge(path: path, entry: entry, limit: limit)
         case let .checksumMismatch(entry), let .damagedEntry(entry): return .corruptedEntry(path: path, entry: entry)
+        case let .unsafePath(entry):
+            return .brokenDocx(path: path, reason: "压缩包中的部件“\(entry)”的路径指向文档之外，不是 Word 会写出的文件，可能被恶意构造")
+        case let .overlappingEntries(entry):
+            return .brokenDocx(path: path, reason: "压缩包中的部件“\(entry)”与其他部件的数据互相重叠，这是压缩炸弹的手法，不是 Word 会写出的文件")
         }
     }
 

@@ -85,28 +85,35 @@ typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
                          _ callback: TestOneInput) -> CInt
-
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    guard let data else { return 0 }
-    readOne(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-})
-#else
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: consolidate-fuzz FILE…  (replays each input; make fuzz builds the libFuzzer driver)\n".utf8))
-    exit(64)
-}
-for path in arguments {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        print("\(path)\tunreadable")
-        continue
-    }
-    let start = Date()
-    let report = readOne(Array(data))
-    let seconds = Date().timeIntervalSince(start)
-    print("\(path)\t\(report.status.rawValue)\t\(String(format: "%.3f", seconds))s\t\(report.error ?? "")")
-}
 #endif
+
+@main
+enum Harness {
+    static func main() {
+        #if LIBFUZZER
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            guard let data else { return 0 }
+            readOne(Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        })
+        #else
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard !arguments.isEmpty else {
+            FileHandle.standardError.write(Data("usage: consolidate-fuzz FILE…  (replays each input; make fuzz builds the libFuzzer driver)\n".utf8))
+            exit(64)
+        }
+        for path in arguments {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                print("\(path)\tunreadable")
+                continue
+            }
+            let start = Date()
+            let report = readOne(Array(data))
+            let seconds = Date().timeIntervalSince(start)
+            print("\(path)\t\(report.status.rawValue)\t\(String(format: "%.3f", seconds))s\t\(report.error ?? "")")
+        }
+        #endif
+    }
+}
