@@ -79,26 +79,17 @@ func readOne(_ input: [UInt8]) -> UnitReport {
 }
 
 #if LIBFUZZER
-typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: TestOneInput) -> CInt
-#endif
-
+/// libFuzzer's entry: its own `main` (linked whole by `-sanitize=fuzzer`) calls this for each input.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    readOne(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
 @main
 enum Harness {
     static func main() {
-        #if LIBFUZZER
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            readOne(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        })
-        #else
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard !arguments.isEmpty else {
             FileHandle.standardError.write(Data("usage: consolidate-fuzz FILE…  (replays each input; make fuzz builds the libFuzzer driver)\n".utf8))
@@ -114,6 +105,6 @@ enum Harness {
             let seconds = Date().timeIntervalSince(start)
             print("\(path)\t\(report.status.rawValue)\t\(String(format: "%.3f", seconds))s\t\(report.error ?? "")")
         }
-        #endif
     }
 }
+#endif

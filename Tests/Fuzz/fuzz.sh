@@ -58,6 +58,11 @@ ooms=$(ls "$work/artifacts" | grep -c '^oom-' || true)
 drops=$(grep -c 'silent drop' "$log" || true)
 echo "fuzz: ${executions:-0} executions in ${seconds}s; crashes ${crashes}, hangs over 10 s ${timeouts}, out of memory ${ooms}, silent drops ${drops} (libFuzzer exit ${status})"
 echo "last status: ${last}"
+if [ -z "$executions" ]; then
+  echo "fuzz: libFuzzer did not run; see $log"
+  tail -5 "$log"
+  exit 1
+fi
 if [ "$crashes" -gt 0 ] || [ "$timeouts" -gt 0 ] || [ "$ooms" -gt 0 ] || [ "$drops" -gt 0 ]; then
   echo "fuzz: inputs in $work/artifacts (replay one: swift run consolidate-fuzz FILE)"
   exit 1

@@ -42,6 +42,11 @@ struct ScalarWords: Sendable {
         return nil
     }
 
+    /// Whether one of the words occurs anywhere in `text`: linear in its length, however long.
+    func occurs(in text: [Unicode.Scalar]) -> Bool {
+        text.indices.contains { byFirst[text[$0]] != nil && prefixLength(text, at: $0) != nil }
+    }
+
     /// Whether `text` starts with one of the words.
     func starts(_ text: [Unicode.Scalar]) -> Bool { prefixLength(text, at: 0) != nil }
 
