@@ -7,7 +7,7 @@ OUT       ?= out
 PIPELINE  ?= Pipelines/default.yml
 ROSTER    ?=
 RELEASE_BIN = .build/release/consolidate
-DEB_PACKAGES = libxml2-dev zlib1g-dev libsqlite3-dev pkg-config python3 libreoffice-writer-nogui poppler-utils
+DEB_PACKAGES = libxml2-dev zlib1g-dev libsqlite3-dev pkg-config python3 libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SHARED    ?= ../shared

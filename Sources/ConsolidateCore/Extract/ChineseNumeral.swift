@@ -13,6 +13,23 @@ enum ChineseNumeral {
         numerals.contains(character)
     }
 
+    /// Scalar values of the digits and multipliers, for the scalar readers.
+    private static let scalarValues: [UInt32: Int] = {
+        var values: [UInt32: Int] = [:]
+        for (character, value) in digits { values[character.unicodeScalars.first!.value] = value }
+        for (character, value) in multipliers { values[character.unicodeScalars.first!.value] = value }
+        return values
+    }()
+
+    static func isNumeralScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalarValues[scalar.value] != nil
+    }
+
+    /// The value of a run of numeral scalars, as ``value(of:)`` reads characters.
+    static func value(ofScalars scalars: some Collection<Unicode.Scalar>) -> Int? {
+        value(of: scalars.map(Character.init))
+    }
+
     /// The value of `text`, or nil when it is not a well-formed numeral or too large for an `Int`.
     static func value(of text: some Collection<Character>) -> Int? {
         guard !text.isEmpty else { return nil }

@@ -38,7 +38,7 @@ struct HeaderReader: Sendable {
 
     /// Words a report's name contains.
     static let titleWords = ["汇报", "总结", "报告", "情况", "材料", "打算", "计划", "分析", "述职", "要点", "发言"]
-    static let titleWordMatcher = ScalarWords(titleWords)
+    static let titleWordSet = ScalarWords(titleWords)
     /// Words a title ends with, where one is glued to the text after it.
     private static let titleEndings = ["汇报材料", "述职报告", "调研报告", "工作报告", "情况汇报", "情况报告", "汇报", "总结",
                                        "报告", "材料", "打算", "计划", "分析", "情况"]
@@ -121,19 +121,24 @@ struct HeaderReader: Sendable {
 
     /// A line of running text: long, with a sentence's punctuation.
     static func isParagraph(_ text: String) -> Bool {
-        let count = text.count
-        if count >= 30, text.contains(where: { "，。；,;！!？?".contains($0) }) { return true }
-        return count >= 8 && (text.hasSuffix("。") || text.hasSuffix("：") || text.hasSuffix(":"))
-            && text.contains(where: { "，,".contains($0) })
+        let scalars = text.unicodeScalars
+        let count = scalars.count
+        if count >= 30, scalars.contains(where: sentencePunctuation.contains) { return true }
+        return count >= 8 && (scalars.last == "。" || scalars.last == "：" || scalars.last == ":")
+            && scalars.contains(where: { $0 == "，" || $0 == "," })
     }
 
     /// A line shaped like a title: short, unnumbered, no sentence inside it.
     static func isTitleShaped(_ text: String) -> Bool {
-        let count = text.count
+        let scalars = text.unicodeScalars
+        let count = scalars.count
         guard count >= 4, count <= 60, Numbering.leading(text) == nil else { return false }
-        if text.contains(where: { "。，,；;！!？?".contains($0) }) { return false }
-        return !text.hasSuffix("：") && !text.hasSuffix(":")
+        if scalars.contains(where: sentencePunctuation.contains) { return false }
+        return scalars.last != "：" && scalars.last != ":"
     }
+
+    /// Punctuation that only a sentence holds (a title or a name has none).
+    private static let sentencePunctuation: Set<Unicode.Scalar> = ["，", "。", "；", ",", ";", "！", "!", "？", "?"]
 
     /// The last line before the body that reads like a report's name; else the last short
     /// line that is neither frame nor a signature.
@@ -208,7 +213,5 @@ struct HeaderReader: Sendable {
 
 extension String {
     /// Whether the text contains a word a report's name contains (`总结`, `汇报`, `报告`…).
-    /// By scalars with the words compiled once: Foundation's `contains` per word folds the whole
-    /// text each time, which a paragraph of megabytes makes slow.
-    var hasTitleWord: Bool { HeaderReader.titleWordMatcher.occurs(in: Array(unicodeScalars)) }
+    var hasTitleWord: Bool { HeaderReader.titleWordSet.occurs(in: Array(unicodeScalars)) }
 }

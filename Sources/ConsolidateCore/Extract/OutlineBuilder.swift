@@ -435,16 +435,17 @@ struct OutlineBuilder: Sendable {
 
     /// Levels whose numbers a writer also runs on inside one paragraph (`（1）…；（2）…`).
     private static let runLevels: Set<Numbering.Level> = [.chineseParenthesized, .arabic, .arabicParenthesized, .circled]
-    private static let runBoundaries: Set<Character> = ["。", "；", ";", "：", ":", "，", ",", "！", "？", "!", "?"]
+    private static let runBoundaries: Set<Unicode.Scalar> = ["。", "；", ";", "：", ":", "，", ",", "！", "？", "!", "?"]
 
     /// `存在问题：（1）学习不深；（2）创新不足。` in one paragraph: a run of numbers that
     /// starts at one and rises by one, each after punctuation, is split into paragraphs
     /// so the numbered items are read like lines of their own.
     static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph) -> [InlineEnumeration.Paragraph] {
-        let characters = Array(paragraph.text)
+        let scalars = Array(paragraph.text.unicodeScalars)
         var markers: [(offset: Int, level: Numbering.Level, ordinal: Int)] = []
-        for index in characters.indices where index == 0 || runBoundaries.contains(characters[index - 1]) {
-            let window = String(characters[index..<min(characters.count, index + 8)])
+        for index in scalars.indices where index == 0 || runBoundaries.contains(scalars[index - 1]) {
+            guard opensRunLabel(scalars[index]) else { continue }
+            let window = scalars[index..<min(scalars.count, index + 8)].string
             if let number = Numbering.leading(window), runLevels.contains(number.level) {
                 markers.append((index, number.level, number.ordinal))
             }
@@ -462,12 +463,17 @@ struct OutlineBuilder: Sendable {
         }
         guard best.count >= 2 else { return [paragraph] }
         var pieces: [InlineEnumeration.Paragraph] = []
-        let bounds = (best.first == 0 ? [] : [0]) + best + [characters.count]
+        let bounds = (best.first == 0 ? [] : [0]) + best + [scalars.count]
         for (lower, upper) in zip(bounds, bounds.dropFirst()) {
-            let text = String(characters[lower..<upper]).trimmingWhitespace()
+            let text = scalars[lower..<upper].string.trimmingWhitespace()
             if !text.isEmpty { pieces.append(InlineEnumeration.Paragraph(text: text, location: paragraph.location)) }
         }
         return pieces
+    }
+
+    /// The scalars a label of `runLevels` can open with: `（` `(`, a digit, a circled number.
+    private static func opensRunLabel(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "（" || scalar == "(" || scalar.isASCIIDigitOrFullWidth || (0x2460...0x2473).contains(scalar.value)
     }
 
     /// Splits a numbered line's words into its heading phrase and the text after it:
@@ -476,57 +482,66 @@ struct OutlineBuilder: Sendable {
     static func splitHeading(_ words: String, maxLength: Int) -> (heading: String, text: String) {
         // `1.一是…二是…`: an enumeration, not a heading.
         if LineJoiner.opensBlock(words) { return ("", words) }
+        // Offsets below are in scalars; every mark tested is one scalar.
+        let scalars = Array(words.unicodeScalars)
+        func text(_ range: Range<Int>) -> String { scalars[range].string }
         // `存在问题：（1）…`: a short phrase before a colon heads what follows it.
-        if let colon = words.firstIndex(where: { $0 == "：" || $0 == ":" }),
-           words[..<colon].count <= maxLength, !words[..<colon].contains(where: { $0 == "。" || $0 == "！" }),
-           words.index(after: colon) < words.endIndex {
-            return (String(words[..<colon]), String(words[words.index(after: colon)...]).trimmingWhitespace())
+        if let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" }),
+           colon <= maxLength, !scalars[..<colon].contains(where: { $0 == "。" || $0 == "！" }),
+           colon + 1 < scalars.count {
+            return (text(0..<colon), text((colon + 1)..<scalars.count).trimmingWhitespace())
         }
         // `基本情况   党员人数…`: a gap of white space ends a heading on a flattened page.
-        if let gap = Self.whitespaceGap(in: words), words.distance(from: words.startIndex, to: gap.lowerBound) <= maxLength,
-           !words[..<gap.lowerBound].contains(where: { "。！，,；;：:".contains($0) }) {
-            return (String(words[..<gap.lowerBound]), String(words[gap.upperBound...]))
+        if let gap = Self.whitespaceGap(in: scalars), gap.lowerBound <= maxLength,
+           !scalars[..<gap.lowerBound].contains(where: Self.gapBreaks.contains) {
+            return (text(0..<gap.lowerBound), text(gap.upperBound..<scalars.count))
         }
         // `主要工作情况（一）加强…`: a heading run straight into its first subheading.
-        let characters = Array(words)
-        if let open = characters.indices.first(where: { index in
-            index > 0 && (characters[index] == "（" || characters[index] == "(")
-                && Numbering.leading(String(characters[index..<min(characters.count, index + 6)]))?.level == .chineseParenthesized
-        }), open <= maxLength, !characters[..<open].contains(where: { "。！，,；;".contains($0) }) {
-            return (String(characters[..<open]).trimmingWhitespace(), String(characters[open...]))
+        if let open = scalars.indices.first(where: { index in
+            index > 0 && (scalars[index] == "（" || scalars[index] == "(")
+                && Numbering.leading(text(index..<min(scalars.count, index + 6)))?.level == .chineseParenthesized
+        }), open <= maxLength, !scalars[..<open].contains(where: Self.clauseBreaks.contains) {
+            return (text(0..<open).trimmingWhitespace(), text(open..<scalars.count))
         }
         // `加强思想教育，提高队伍素质一年来，我支部…`: a heading run into a sentence that
         // opens with a time phrase, where no full stop ends the heading.
         // (Only where the line is no short heading and no full stop ends a heading before.)
-        if characters.count > maxLength,
-           !characters.prefix(maxLength + 1).contains(where: { "。！；;：:".contains($0) }),
-           let start = timePhraseStart(characters, maxLength: maxLength) {
-            return (String(characters[..<start]), String(characters[start...]))
+        if scalars.count > maxLength,
+           !scalars.prefix(maxLength + 1).contains(where: Self.sentenceBreaks.contains),
+           let start = timePhraseStart(scalars, maxLength: maxLength) {
+            return (text(0..<start), text(start..<scalars.count))
         }
-        if let stop = words.firstIndex(where: { $0 == "。" || $0 == "！" }) {
-            let heading = words[..<stop]
-            guard heading.count <= maxLength else { return ("", words) }
-            return (String(heading), String(words[words.index(after: stop)...]).trimmingWhitespace())
+        if let stop = scalars.firstIndex(where: { $0 == "。" || $0 == "！" }) {
+            guard stop <= maxLength else { return ("", words) }
+            return (text(0..<stop), text((stop + 1)..<scalars.count).trimmingWhitespace())
         }
-        if words.count <= maxLength, !(words.last.map { "；;，,、".contains($0) } ?? false) {
+        if scalars.count <= maxLength, !(scalars.last.map(Self.openEnds.contains) ?? false) {
             // `（一）主要做法：` — the colon introduces what follows, it is no part of the heading.
-            return (String(words.reversed().drop(while: { "：:".contains($0) }).reversed()), "")
+            var end = scalars.count
+            while end > 0, scalars[end - 1] == "：" || scalars[end - 1] == ":" { end -= 1 }
+            return (text(0..<end), "")
         }
         return ("", words)
     }
 
+    private static let gapBreaks: Set<Unicode.Scalar> = ["。", "！", "，", ",", "；", ";", "：", ":"]
+    private static let clauseBreaks: Set<Unicode.Scalar> = ["。", "！", "，", ",", "；", ";"]
+    private static let sentenceBreaks: Set<Unicode.Scalar> = ["。", "！", "；", ";", "：", ":"]
+    private static let openEnds: Set<Unicode.Scalar> = ["；", ";", "，", ",", "、"]
+
     /// Time phrases that open a report's sentences (`一年来，`, `今年以来，`).
-    private static let timePhrases: [[Character]] = ["一年来", "今年以来", "今年来", "近年来", "近年以来", "多年来",
-                                                    "近几年来", "年初以来", "上半年以来", "下半年以来", "本季度以来"].map(Array.init)
+    private static let timePhrases: [[Unicode.Scalar]] = ["一年来", "今年以来", "今年来", "近年来", "近年以来", "多年来",
+                                                         "近几年来", "年初以来", "上半年以来", "下半年以来", "本季度以来"]
+        .map { Array($0.unicodeScalars) }
 
     /// Where a time phrase followed by a comma begins, at least four characters in and within
     /// `maxLength`: the first sentence after a heading written without a full stop.
-    private static func timePhraseStart(_ characters: [Character], maxLength: Int) -> Int? {
-        guard characters.count > 5 else { return nil }
-        for index in 4..<min(characters.count - 1, maxLength + 1) {
-            for phrase in timePhrases where index + phrase.count < characters.count {
-                let after = characters[index + phrase.count]
-                if (after == "，" || after == ","), characters[index..<(index + phrase.count)].elementsEqual(phrase) {
+    private static func timePhraseStart(_ scalars: [Unicode.Scalar], maxLength: Int) -> Int? {
+        guard scalars.count > 5 else { return nil }
+        for index in 4..<min(scalars.count - 1, maxLength + 1) {
+            for phrase in timePhrases where index + phrase.count < scalars.count {
+                let after = scalars[index + phrase.count]
+                if (after == "，" || after == ","), scalars[index..<(index + phrase.count)].elementsEqual(phrase) {
                     return index
                 }
             }
@@ -534,19 +549,17 @@ struct OutlineBuilder: Sendable {
         return nil
     }
 
-    /// The first run of two or more white-space characters inside `words`, not at its ends.
-    private static func whitespaceGap(in words: String) -> Range<String.Index>? {
-        var index = words.startIndex
-        while index < words.endIndex {
-            guard words[index].isWhitespace else {
-                index = words.index(after: index)
+    /// The first run of two or more white-space scalars inside `words`, not at its ends.
+    private static func whitespaceGap(in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.isWhitespace else {
+                index += 1
                 continue
             }
             var end = index
-            while end < words.endIndex, words[end].isWhitespace { end = words.index(after: end) }
-            if index > words.startIndex, end < words.endIndex, words.distance(from: index, to: end) >= 2 {
-                return index..<end
-            }
+            while end < scalars.count, scalars[end].properties.isWhitespace { end += 1 }
+            if index > 0, end < scalars.count, end - index >= 2 { return index..<end }
             index = end
         }
         return nil

@@ -54,21 +54,21 @@ enum PageFrame {
         let text = line.trimmingWhitespace()
         if text.isEmpty { return true }
         if buttons.contains(text) { return true }
-        let characters = Array(text)
+        // Scalars throughout: every mark tested is one scalar (an integer comparison).
+        let scalars = Array(text.unicodeScalars)
         // `• 来源:`  `ID:2143426`  `大小:23.60KB`  `目录/提纲:……`
-        let body = characters.drop(while: { "•·●▪-*> ".contains($0) })
-        let opening = String(body.prefix(8))
-        for key in keys where opening.hasPrefix(key) {
-            let next = body.dropFirst(key.count).first
-            if next == nil || next == ":" || next == "：" || next == " " || next == "\u{A0}" { return true }
+        let bodyStart = scalars.firstIndex(where: { !bullets.contains($0) }) ?? scalars.count
+        for length in keySet.lengths(scalars, at: bodyStart) where length <= 8 {
+            let next = bodyStart + length
+            if next == scalars.count || [":", "：", " ", "\u{A0}"].contains(scalars[next]) { return true }
         }
-        if characters.count <= 120 {
-            let scalars = text.scalarArray
+        if scalars.count <= 120 {
+            let hasFullStop = scalars.contains("。")
             var index = 0
             while index < scalars.count {
                 if siteWordSet.prefixLength(scalars, at: index) != nil { return true }
                 // Frame lines joined into one by a hard-break rejoiner: `….doc上传人:小雄 2020/2/28 文件大小:63 KB`.
-                if !characters.contains("。") {
+                if !hasFullStop {
                     if let key = innerKeySet.prefixLength(scalars, at: index), index + key < scalars.count,
                        scalars[index + key] == ":" || scalars[index + key] == "：" {
                         return true
@@ -78,21 +78,27 @@ enum PageFrame {
                 index += 1
             }
         }
-        if fileEndings.contains(where: text.hasSuffix) { return true }
+        if fileEndingSet.ends(scalars) { return true }
         // `首页 > 文章中心 > 正文`
-        if characters.filter({ $0 == ">" || $0 == "＞" || $0 == "»" }).count >= 2, characters.count <= 60 { return true }
+        if scalars.count <= 60, scalars.lazy.filter({ $0 == ">" || $0 == "＞" || $0 == "»" }).count >= 2 { return true }
         // `1 / 6`, `2024-10-19`, `- 202.68 KB`: digits and signs only, or a size.
-        if characters.allSatisfy({ $0.isASCIIDigitOrFullWidth || " /-:.年月日".contains($0) }) { return true }
-        if characters.count <= 24, text.hasSuffix("KB") || text.hasSuffix("MB") || text.hasSuffix("页") && text.contains("共") {
+        if scalars.allSatisfy({ $0.isASCIIDigitOrFullWidth || dateSigns.contains($0) }) { return true }
+        if scalars.count <= 24,
+           text.hasSuffix("KB") || text.hasSuffix("MB") || scalars.last == "页" && scalars.contains("共") {
             return true
         }
         // `两新组织党建工作总结 篇1`: one of a site's collection.
-        if let last = characters.last, last.isASCIIDigitOrFullWidth, characters.count >= 2,
-           characters.reversed().drop(while: { $0.isASCIIDigitOrFullWidth }).first == "篇" {
+        if let last = scalars.last, last.isASCIIDigitOrFullWidth, scalars.count >= 2,
+           scalars.reversed().drop(while: { $0.isASCIIDigitOrFullWidth }).first == "篇" {
             return true
         }
-        return isKeywordLine(characters)
+        return isKeywordLine(scalars)
     }
+
+    private static let keySet = ScalarWords(keys)
+    private static let bullets: Set<Unicode.Scalar> = ["•", "·", "●", "▪", "-", "*", ">", " "]
+    private static let dateSigns: Set<Unicode.Scalar> = [" ", "/", "-", ":", ".", "年", "月", "日"]
+    private static let clausePunctuation: Set<Unicode.Scalar> = ["，", "。", ",", "；", ";", "：", ":", "！", "!", "？", "?", "、"]
 
     /// The length of a line of search keywords that a hard-break rejoiner put in front of the
     /// report's own words (`2023 基层 党建 调查 报告 基层党建调查研究报告 一、…`).
@@ -119,9 +125,9 @@ enum PageFrame {
 
     /// A line of search keywords: three or more short words separated by spaces and no punctuation
     /// (`2023 农民 专业 合作社 党建 工作情况 汇报`). A title with one space between two phrases is no such line.
-    private static func isKeywordLine(_ characters: [Character]) -> Bool {
-        guard characters.count <= 60, !characters.contains(where: { "，。,；;：:！!？?、".contains($0) }) else { return false }
-        let words = characters.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" })
+    private static func isKeywordLine(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count <= 60, !scalars.contains(where: clausePunctuation.contains) else { return false }
+        let words = scalars.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" })
         return words.count >= 4 && words.allSatisfy { $0.count <= 5 }
     }
 }

@@ -42,10 +42,24 @@ struct ScalarWords: Sendable {
         return nil
     }
 
-    /// Whether one of the words occurs anywhere in `text`: linear in its length, however long.
-    func occurs(in text: [Unicode.Scalar]) -> Bool {
-        text.indices.contains { byFirst[text[$0]] != nil && prefixLength(text, at: $0) != nil }
+    /// Every length of a word that starts at `start` in `text`, longest first.
+    func lengths(_ text: [Unicode.Scalar], at start: Int) -> [Int] {
+        guard start >= 0, start < text.count, let candidates = byFirst[text[start]] else { return [] }
+        return candidates.compactMap { word in
+            guard start + word.count <= text.count else { return nil }
+            var index = 1
+            while index < word.count && text[start + index] == word[index] { index += 1 }
+            return index == word.count ? word.count : nil
+        }
     }
+
+    /// Where the first word occurring in `text` starts (in scalars), or nil.
+    func firstOffset(in text: [Unicode.Scalar]) -> Int? {
+        text.indices.first { prefixLength(text, at: $0) != nil }
+    }
+
+    /// Whether one of the words occurs anywhere in `text`.
+    func occurs(in text: [Unicode.Scalar]) -> Bool { firstOffset(in: text) != nil }
 
     /// Whether `text` starts with one of the words.
     func starts(_ text: [Unicode.Scalar]) -> Bool { prefixLength(text, at: 0) != nil }

@@ -13,18 +13,20 @@ import Foundation
 /// Elsewhere a shortcoming is said of it (`经验不足`, `在肯定成绩的同时，还存在差距`,
 /// `虽取得一定成效，但…不足`), and the heading is about problems.
 struct SectionClassifier: Sendable {
-    private let vocabulary: [(kind: SectionKind, words: [String])]
-    private let achievementsWords: [String]
+    /// Each kind's words, compiled once, in the order that breaks ties.
+    private let vocabulary: [(kind: SectionKind, words: ScalarWords)]
+    private let achievementsWords: ScalarWords
 
     /// What may follow an achievements word that names a part of a combined heading.
-    private static let conjunctions = ["及", "和", "与", "暨", "、", "以及"]
+    private static let conjunctions = ScalarWords(["及", "和", "与", "暨", "、", "以及"])
 
     init(vocabulary: PipelineConfiguration.SectionVocabulary) {
+        func compiled(_ words: [String]) -> ScalarWords { ScalarWords(words.filter { !$0.isEmpty }) }
         self.vocabulary = [
-            (.other, vocabulary.other), (.problems, vocabulary.problems),
-            (.plans, vocabulary.plans), (.achievements, vocabulary.achievements),
+            (.other, compiled(vocabulary.other)), (.problems, compiled(vocabulary.problems)),
+            (.plans, compiled(vocabulary.plans)), (.achievements, compiled(vocabulary.achievements)),
         ]
-        achievementsWords = vocabulary.achievements.filter { !$0.isEmpty }
+        achievementsWords = compiled(vocabulary.achievements)
     }
 
     func kind(of heading: String) -> SectionKind? {
@@ -34,17 +36,14 @@ struct SectionClassifier: Sendable {
     /// Every kind the heading's words name, the deciding one first: `存在的问题及下步打算`
     /// names problems, then plans; `存在的短板` names problems only.
     func kinds(in heading: String) -> [SectionKind] {
+        let scalars = Array(heading.unicodeScalars)
         var found: [(kind: SectionKind, position: Int, order: Int)] = []
         for (order, (kind, words)) in vocabulary.enumerated() {
-            let positions = words.compactMap { word -> Int? in
-                guard !word.isEmpty, let range = heading.range(of: word) else { return nil }
-                return heading.distance(from: heading.startIndex, to: range.lowerBound)
-            }
-            if let position = positions.min() { found.append((kind, position, order)) }
+            if let position = words.firstOffset(in: scalars) { found.append((kind, position, order)) }
         }
         if found.contains(where: { $0.kind == .problems || $0.kind == .plans }),
            let index = found.firstIndex(where: { $0.kind == .achievements }) {
-            if let position = namedAchievementsPosition(in: heading) {
+            if let position = namedAchievementsPosition(in: scalars) {
                 found[index].position = position
             } else {
                 found.remove(at: index)
@@ -55,21 +54,13 @@ struct SectionClassifier: Sendable {
 
     /// Where the first achievements word that names a part stands: one the heading ends
     /// with, or followed by a conjunction or by another achievements word (`做法成效`).
-    private func namedAchievementsPosition(in heading: String) -> Int? {
-        var best: Int?
-        for word in achievementsWords {
-            var searchStart = heading.startIndex
-            while let range = heading.range(of: word, range: searchStart..<heading.endIndex) {
-                let rest = heading[range.upperBound...]
-                if rest.isEmpty || Self.conjunctions.contains(where: rest.hasPrefix)
-                    || achievementsWords.contains(where: rest.hasPrefix) {
-                    let position = heading.distance(from: heading.startIndex, to: range.lowerBound)
-                    best = min(best ?? position, position)
-                    break
-                }
-                searchStart = heading.index(after: range.lowerBound)
+    private func namedAchievementsPosition(in heading: [Unicode.Scalar]) -> Int? {
+        heading.indices.first { start in
+            achievementsWords.lengths(heading, at: start).contains { length in
+                let end = start + length
+                return end == heading.count || Self.conjunctions.prefixLength(heading, at: end) != nil
+                    || achievementsWords.prefixLength(heading, at: end) != nil
             }
         }
-        return best
     }
 }

@@ -33,16 +33,16 @@ enum PDFText {
         for page in pages {
             let lines = page.filter { !repeated.contains(mask($0)) && !isPageNumber($0) }
             let margin = lines.filter { !$0.trimmingWhitespace().isEmpty }.map(indent).min() ?? 0
-            fullWidth = max(fullWidth, lines.map { $0.trimmingTrailingWhitespace().count }.max() ?? 0)
+            fullWidth = max(fullWidth, lines.map { displayWidth($0.trimmingTrailingWhitespace()) }.max() ?? 0)
             for line in lines {
                 lineNumber += 1
                 let text = line.trimmingWhitespace()
                 if text.isEmpty { open = false; continue }
                 // A line that stopped short of the page's width ended its paragraph (a title, a heading).
                 let previousFull = previousWidth * 5 >= fullWidth * 4
-                previousWidth = line.trimmingTrailingWhitespace().count
+                previousWidth = displayWidth(line.trimmingTrailingWhitespace())
                 let opens = !open || !previousFull || indent(line) >= margin + 2 || Numbering.leading(text) != nil
-                if opens {
+                if opens, !continuesTitle(text, after: paragraphs) {
                     paragraphs.append(text)
                     starts.append(lineNumber)
                 } else {
@@ -57,7 +57,8 @@ enum PDFText {
     }
 
     /// The text without the spaces pdftotext sets between Chinese characters and digits or Latin
-    /// letters (`集中学习 12 次` → `集中学习12次`): the layout's, not the writer's.
+    /// letters (`集中学习 12 次` → `集中学习12次`), or beside full-width punctuation where a justified
+    /// line was stretched (`为主线 ，分三个`): the layout's, not the writer's.
     static func closingScriptGaps(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
@@ -67,10 +68,48 @@ enum PDFText {
             if scalar == " ", index > 0, index + 1 < scalars.count {
                 let (before, after) = (scalars[index - 1], scalars[index + 1])
                 if (han(before) && latin(after)) || (latin(before) && han(after)) { continue }
+                if (fullWidthPunctuation(after) && (han(before) || fullWidthPunctuation(before)))
+                    || (fullWidthPunctuation(before) && (han(after) || latin(after))) { continue }
             }
             result.append(scalar)
         }
         return String(result)
+    }
+
+    /// Whether `text` is the end of a title set in a large font and wrapped onto a second, centred
+    /// line (`青川区某局2024年第二季度党建工作情况` / `汇报`): a short line ending in a report's name
+    /// word, right after an unpunctuated first line.
+    private static func continuesTitle(_ text: String, after paragraphs: [String]) -> Bool {
+        guard paragraphs.count == 1, let first = paragraphs.first, displayWidth(text) <= 12,
+              !first.unicodeScalars.contains(where: titleBreaks.contains),
+              !text.unicodeScalars.contains(where: titleBreaks.contains) else { return false }
+        return HeaderReader.titleWordSet.ends(Array(text.unicodeScalars))
+    }
+
+    private static let titleBreaks: Set<Unicode.Scalar> = ["。", "，", ",", "；", ";", "：", ":", "！", "？", "!", "?"]
+
+    /// How many columns `line` takes on the page: a Chinese character or full-width form two, any
+    /// other one. A line of Chinese set in a CJK font holds half as many characters as a line of
+    /// digits and Latin of the same width, so counting characters would take full lines for short.
+    static func displayWidth(_ line: String) -> Int {
+        line.unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+                 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                width + 2
+            default:
+                width + 1
+            }
+        }
+    }
+
+    /// CJK punctuation (`，` `。` `、` `：` `（` `）` `“` `”`), which no space is written beside in Chinese text.
+    private static func fullWidthPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
+             0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014: true
+        default: false
+        }
     }
 
     /// Lines that stand first or last on at least half the pages (two at least): a running header or footer.

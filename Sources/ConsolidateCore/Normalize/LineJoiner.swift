@@ -13,9 +13,10 @@ struct LineJoiner: Sendable {
     /// The lines at the top where an unpunctuated line is a title or a unit's name.
     static let headerLines = 3
 
-    private static let terminal: Set<Character> = ["。", "！", "？", "!", "?", "：", ":", "…"]
-    private static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
-    fileprivate static let punctuation: Set<Character> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
+    // Every mark below is one scalar: lines are tested scalar by scalar, an integer comparison each.
+    private static let terminal: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "：", ":", "…"]
+    private static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
+    fileprivate static let punctuation: Set<Unicode.Scalar> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
     private static let inlineOpeners = ["一是", "首先", "一方面", "一个是", "第一，", "第一,"]
 
     /// Measure words (次, 名, 人次): a line ending in a number and one opening with one of them are
@@ -49,22 +50,24 @@ struct LineJoiner: Sendable {
         var hasTitleWord: Bool
 
         init(_ text: String) {
-            length = text.count
-            hasPunctuation = text.contains(where: { LineJoiner.punctuation.contains($0) })
-            endsSentence = LineJoiner.sentenceEnding(text) ?? false
+            let scalars = Array(text.unicodeScalars)
+            length = scalars.count
+            hasPunctuation = scalars.contains(where: LineJoiner.punctuation.contains)
+            endsSentence = LineJoiner.sentenceEnding(scalars) ?? false
             // A label is a few characters: a line long enough to continue (`minimumWrappedLength`)
             // has its whole label in its first piece, which is where the label is read.
-            isOpenHeading = Numbering.leading(text) != nil && !text.contains("。")
-            hasTitleWord = text.hasTitleWord
+            isOpenHeading = Numbering.leading(text) != nil && !scalars.contains("。")
+            hasTitleWord = HeaderReader.titleWordSet.occurs(in: scalars)
         }
 
         /// The state of the line with `piece` joined to its end.
         mutating func append(_ piece: String) {
-            length += piece.count
-            hasPunctuation = hasPunctuation || piece.contains(where: { LineJoiner.punctuation.contains($0) })
-            endsSentence = LineJoiner.sentenceEnding(piece) ?? endsSentence
-            isOpenHeading = isOpenHeading && !piece.contains("。")
-            hasTitleWord = hasTitleWord || piece.hasTitleWord
+            let scalars = Array(piece.unicodeScalars)
+            length += scalars.count
+            hasPunctuation = hasPunctuation || scalars.contains(where: LineJoiner.punctuation.contains)
+            endsSentence = LineJoiner.sentenceEnding(scalars) ?? endsSentence
+            isOpenHeading = isOpenHeading && !scalars.contains("。")
+            hasTitleWord = hasTitleWord || HeaderReader.titleWordSet.occurs(in: scalars)
         }
     }
 
@@ -97,7 +100,7 @@ struct LineJoiner: Sendable {
     /// Whether `line` ends with a number and `next` opens with a measure word that is no word of
     /// its own (`10` / `次，`; not `2023` / `人民…`): the break cut a count in two.
     func splitsCount(_ line: String, _ next: String) -> Bool {
-        guard let last = line.last, last.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeral(last),
+        guard let last = line.unicodeScalars.last, last.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeralScalar(last),
               Numbering.leading(line).map({ !$0.rest.isEmpty }) ?? true else { return false }
         let head = Array(next.prefix(6).map(TextFolding.fold))
         guard let word = measureWords.first(where: { head.starts(with: $0) }),
@@ -118,7 +121,9 @@ struct LineJoiner: Sendable {
         if line.length <= 60, line.hasTitleWord, !line.hasPunctuation { return false }
         if line.isOpenHeading { return false }
         if opensBlock(next) { return false }
-        if next.count <= headingLikeLength, !next.contains(where: { punctuation.contains($0) }) { return false }
+        if next.unicodeScalars.count <= headingLikeLength, !next.unicodeScalars.contains(where: punctuation.contains) {
+            return false
+        }
         return true
     }
 
@@ -130,10 +135,13 @@ struct LineJoiner: Sendable {
     /// Whether `text` ends a sentence; nil where it is only closing quotes and brackets
     /// (or empty), which leave the answer to what stands before them.
     static func sentenceEnding(_ text: String) -> Bool? {
-        var characters = text.reversed().makeIterator()
-        while let character = characters.next() {
-            if terminal.contains(character) { return true }
-            if closers.contains(character) { continue }
+        sentenceEnding(Array(text.unicodeScalars))
+    }
+
+    static func sentenceEnding(_ scalars: [Unicode.Scalar]) -> Bool? {
+        for scalar in scalars.reversed() {
+            if terminal.contains(scalar) { return true }
+            if closers.contains(scalar) { continue }
             return false
         }
         return nil
@@ -143,6 +151,7 @@ struct LineJoiner: Sendable {
     static func opensBlock(_ line: String) -> Bool {
         if Numbering.leading(line) != nil { return true }
         return inlineOpeners.contains(where: { line.hasPrefix($0) })
-            || line.first.map(ChineseNumeral.isNumeral) == true && line.dropFirst().prefix(2).contains("是")
+            || line.unicodeScalars.first.map(ChineseNumeral.isNumeralScalar) == true
+            && line.unicodeScalars.dropFirst().prefix(2).contains("是")
     }
 }

@@ -39,4 +39,18 @@ public enum TextFolding {
         default: return character
         }
     }
+
+    /// One scalar folded as ``fold(_:)-(Character)`` folds a character of one scalar.
+    static func foldScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard scalar.value >= 0x2000 else { return scalar }
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+        case 0x3000: return " "
+        case 0x201C, 0x201D: return "\""  // “ ”
+        case 0x2018, 0x2019: return "'"  // ‘ ’
+        case 0xFE63: return "-"  // ﹣
+        case 0x4E00..<0xA000: return TraditionalChinese.simplified(scalar.value) ?? scalar
+        default: return scalar
+        }
+    }
 }

@@ -114,6 +114,43 @@ import Testing
         ])
     }
 
+    /// In a CJK font a full line of Chinese holds half as many characters as a line of the same
+    /// width that pdftotext spaced out around its digits: the width, not the count, tells a full line.
+    @Test func aFullLineOfChineseBesideALineOfDigitsStillContinuesItsParagraph() {
+        let page = """
+          一、主要做法
+          （一）抓实理论学习。2024 年组织集中学习 10 次，撰写心得 8 篇，研讨 4 次，
+        开展专题辅导 2 次，理论水平明显提升。
+          （二）建强基层组织。镇党委对照标准逐项自查基层组织建设，落实整改责任
+        制，推动支部建设规范化。
+          （三）做好结对帮扶。
+        """
+        let paragraphs = PDFText.paragraphs(PDFText.pages(page + "\u{0C}")).map(\.text)
+        #expect(paragraphs == [
+            "一、主要做法",
+            "（一）抓实理论学习。2024年组织集中学习10次，撰写心得8篇，研讨4次，开展专题辅导2次，理论水平明显提升。",
+            "（二）建强基层组织。镇党委对照标准逐项自查基层组织建设，落实整改责任制，推动支部建设规范化。",
+            "（三）做好结对帮扶。",
+        ])
+        #expect(PDFText.displayWidth("党建 12") == 7)
+    }
+
+    @Test func aTitleWrappedOntoACentredSecondLineIsOneParagraph() {
+        let page = """
+        石桥镇农业服务中心 2025 年上半年党建工作情况
+                    总结
+          今年以来，中心党支部围绕服务农业生产，扎实开展各项党建工作，现总结如下：
+        """
+        let paragraphs = PDFText.paragraphs(PDFText.pages(page + "\u{0C}")).map(\.text)
+        #expect(paragraphs.first == "石桥镇农业服务中心2025年上半年党建工作情况总结")
+        // A short centred line under a sentence is no part of it.
+        let notTitle = PDFText.paragraphs(PDFText.pages("""
+        今年以来，中心党支部扎实开展各项党建工作。
+                    总结
+        """ + "\u{0C}")).map(\.text)
+        #expect(notTitle.count == 2)
+    }
+
     @Test func aPDFWithoutATextLayerIsAScan() {
         #expect(!PDFText.hasTextLayer(PDFText.pages("\u{0C}\n\u{0C}  \n\u{0C}")))
         #expect(PDFText.hasTextLayer(PDFText.pages("今年以来，支部坚持以学促干，全年开展集中学习十二次，成效明显。")))
@@ -122,6 +159,8 @@ import Testing
     @Test(arguments: [
         ("集中学习 12 次", "集中学习12次"), ("审减 1860万元", "审减1860万元"), ("PPT 课件", "PPT课件"),
         ("in PDF files", "in PDF files"), ("党员 大会", "党员 大会"),
+        ("以学习为抓手 ，分两批", "以学习为抓手，分两批"), ("开展活动。 支部", "开展活动。支部"),
+        ("召开会议 “三会一课”", "召开会议“三会一课”"), ("PDF , files", "PDF , files"),
     ])
     func layoutGapsBetweenScriptsAreClosed(text: String, expected: String) {
         #expect(PDFText.closingScriptGaps(text) == expected)
