@@ -12,7 +12,7 @@ work=${3:-.fuzz}
 cd "$(dirname "$0")/../.."
 mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts"
 # Seeds: every sample as it is and, for a .docx, spelled as its parts (see the harness), and the
-# hostile cases under 1 MB.
+# hostile cases under 64 KB.
 python3 - "$work/seeds" <<'PY'
 import os, sys, zipfile, io
 sys.path.insert(0, "Tests/Hostile")
@@ -36,7 +36,7 @@ for index, name in enumerate(sorted(os.listdir("Samples"))):
         except zipfile.BadZipFile:
             pass
 for index, (name, content, _) in enumerate(hostile.cases("Samples")):
-    if isinstance(content, bytes) and len(content) < 1 << 20:
+    if isinstance(content, bytes) and len(content) < 1 << 16:
         open(os.path.join(out, f"hostile-{index}"), "wb").write(content)
 PY
 log="$work/fuzz.log"
@@ -44,7 +44,7 @@ echo "fuzzing for ${seconds}s: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/co
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
 set +e
 "$harness" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=1048576 \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
   -dict=Tests/Fuzz/ooxml.dict -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
   "$work/corpus" "$work/seeds" >"$log" 2>&1
 status=$?

@@ -188,14 +188,34 @@ public struct PipelineRunner: Sendable {
     }
 
     /// One file's bytes through ingest, normalize and extract on this thread, under the file time
-    /// limit: what `readAll` makes of it, without a store. For the fuzzing harness and tests.
+    /// limit: what `readAll` makes of it, without a store. For tests; see `FileReader` for many files.
     public func readOne(bytes: Data, path: String) -> UnitReport {
-        let submission = Submission.file(path)
-        let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
-        let reading = Self.ingest(bytes, sha256: Fingerprint.sha256(bytes), path: path, configuration: configuration, deadline: deadline)
-        let normalized = Self.normalize(reading, with: Normalizer(configuration: configuration), deadline: deadline)
-        return Self.extract(normalized, submission: submission, extractor: Extractor(configuration: configuration),
-                            classifier: ProblemClassifier(taxonomy: configuration.problems), deadline: deadline)
+        FileReader(configuration: configuration).read(bytes: bytes, path: path)
+    }
+
+    /// The per-file stages with their vocabularies compiled once, for reading many files one at a
+    /// time (the fuzzing harness): each `read` is what `readAll` makes of the file.
+    public struct FileReader: Sendable {
+        let configuration: PipelineConfiguration
+        let normalizer: Normalizer
+        let extractor: Extractor
+        let classifier: ProblemClassifier
+
+        public init(configuration: PipelineConfiguration) {
+            self.configuration = configuration
+            normalizer = Normalizer(configuration: configuration)
+            extractor = Extractor(configuration: configuration)
+            classifier = ProblemClassifier(taxonomy: configuration.problems)
+        }
+
+        public func read(bytes: Data, path: String) -> UnitReport {
+            let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
+            let reading = PipelineRunner.ingest(bytes, sha256: Fingerprint.sha256(bytes), path: path,
+                                                configuration: configuration, deadline: deadline)
+            let normalized = PipelineRunner.normalize(reading, with: normalizer, deadline: deadline)
+            return PipelineRunner.extract(normalized, submission: Submission.file(path), extractor: extractor,
+                                          classifier: classifier, deadline: deadline)
+        }
     }
 
     /// Tells each report's unit (`UnitResolver`): the roster entry, else the unit's own name, else its
