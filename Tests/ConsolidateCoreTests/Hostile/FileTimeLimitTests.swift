@@ -117,3 +117,21 @@ import Testing
         #expect(configuration?.inputs.fileTimeLimitSeconds == 2.5)
     }
 }
+
+/// The header reader looks at the start of a title or an opening, however long the line: a
+/// paragraph of megabytes standing where a title would is not searched to its end.
+@Suite struct HeaderBoundTests {
+    static let filler = String(repeating: "各党支部围绕理论武装深化认识，", count: 10_000)
+
+    @Test func periodAtTheStartOfAVeryLongTitleIsRead() {
+        let period = HeaderReader.period(in: "青川区测试局2024年上半年党建工作汇报" + Self.filler)
+        #expect(period.year == 2024)
+        #expect(period.part == .h1)
+    }
+
+    @Test func periodWordsFarIntoAVeryLongLineAreNotTakenForTheTitles() {
+        let period = HeaderReader.period(in: Self.filler + "2024年上半年")
+        #expect(period.year == nil)
+        #expect(period.part == nil)
+    }
+}
