@@ -52,6 +52,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fuzzing harness (`make fuzz`): a libFuzzer driver when built with
+        // `--sanitize=fuzzer -Xswiftc -DLIBFUZZER`, else a replayer of saved inputs.
+        .executableTarget(
+            name: "consolidate-fuzz",
+            dependencies: ["ConsolidateCore"]
+        ),
         .testTarget(
             name: "ConsolidateCoreTests",
             dependencies: ["ConsolidateCore"],

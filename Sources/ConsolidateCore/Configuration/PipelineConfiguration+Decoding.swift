@@ -106,6 +106,10 @@ extension PipelineConfiguration {
         where !(0...1).contains(value) {
             throw ConfigurationError.invalidValue(path: path, reason: "expected a number from 0 to 1, got \(value)")
         }
+        if !(inputs.fileTimeLimitSeconds > 0 && inputs.fileTimeLimitSeconds <= 86_400) {
+            throw ConfigurationError.invalidValue(
+                path: "inputs.fileTimeLimitSeconds", reason: "expected a number of seconds above 0 and at most 86400, got \(inputs.fileTimeLimitSeconds)")
+        }
         if merge.maxFigure < 1 {
             throw ConfigurationError.invalidValue(path: "merge.maxFigure", reason: "expected a whole number above 0, got \(merge.maxFigure)")
         }

@@ -27,6 +27,7 @@ extension PipelineConfiguration.Inputs {
         maxDocumentBytes: 100 * 1024 * 1024,
         maxXMLElements: 4_000_000,
         maxXMLDepth: 256,
+        fileTimeLimitSeconds: 30,
         converters: PipelineConfiguration.Converters(libreOffice: "soffice", pdfToText: "pdftotext", timeoutSeconds: 120)
     )
 }

@@ -34,10 +34,14 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         public var maxXMLElements: Int = 4_000_000
         /// Deeper XML nesting than this is refused.
         public var maxXMLDepth: Int
+        /// A file whose reading takes more than this many seconds of processor time (ingest,
+        /// normalize and extract together; outside converters not counted) is quarantined with
+        /// the limit named (`FileDeadline`).
+        public var fileTimeLimitSeconds: Double = 30
         /// The office tools that turn .doc, .wps and .pdf into formats the readers take.
         public var converters: Converters
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case extensions, maxFileBytes, maxEntryBytes, maxDocumentBytes, maxXMLElements, maxXMLDepth, converters
+            case extensions, maxFileBytes, maxEntryBytes, maxDocumentBytes, maxXMLElements, maxXMLDepth, fileTimeLimitSeconds, converters
         }
     }
 

@@ -66,6 +66,7 @@ extension PipelineConfiguration.Inputs {
         maxDocumentBytes = try c.decode(.maxDocumentBytes, or: d.maxDocumentBytes)
         maxXMLElements = try c.decode(.maxXMLElements, or: d.maxXMLElements)
         maxXMLDepth = try c.decode(.maxXMLDepth, or: d.maxXMLDepth)
+        fileTimeLimitSeconds = try c.decode(.fileTimeLimitSeconds, or: d.fileTimeLimitSeconds)
         converters = try c.decode(.converters, or: d.converters)
     }
 }

@@ -21,7 +21,7 @@ public struct Extractor: Sendable {
         let header = header.read(document.lines, unitHint: unitHint)
         let lines = Self.lines(of: document.lines, header: header)
         let outline = outline.build(lines, titleIndex: header.titleIndex == nil ? nil : 0)
-        let counts = lines[outline.body].flatMap { metrics.metrics(in: $0, year: header.period.year) }
+        let counts = lines[outline.body].flatMap { FileDeadline.passed ? [] : metrics.metrics(in: $0, year: header.period.year) }
 
         var warnings = document.notes
         var residue = document.residue

@@ -8,7 +8,7 @@
 extension HeaderReader {
     static func period(title: String, body: [String]) -> Period {
         let titled = period(in: title)
-        let opening = String(body.joined(separator: "\n").prefix(1500))
+        let opening = String(body.prefix(40).map { $0.prefix(1500) }.joined(separator: "\n").prefix(1500))
         var period = titled
         if period.year == nil {
             // A date (`截至2011年12月31日`, `2022年3月28日`) says when the report stands; a bare year
@@ -29,7 +29,10 @@ extension HeaderReader {
     }
 
     /// The year and part a text names (`2023年上半年` → 2023 H1; `2023年…总结` → 2023 Y).
-    static func period(in text: String) -> Period {
+    static func period(in whole: String) -> Period {
+        // A title or an opening names its period near its start; a paragraph of megabytes
+        // standing in for a title is not searched to its end.
+        let text = String(whole.prefix(400))
         let characters = Array(text.map(TextFolding.fold))
         let year = self.year(in: text)
         let parts: [(words: [String], part: Period.Part)] = [

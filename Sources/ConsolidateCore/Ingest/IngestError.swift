@@ -35,6 +35,8 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case conversionFailed(path: String, tool: String, reason: String)
     /// A PDF without a text layer: a scan.
     case scannedPDF(path: String)
+    /// Reading the file ran past `Inputs.fileTimeLimitSeconds` (`stage` names the stage in Chinese).
+    case timeLimit(path: String, seconds: Double, stage: String)
 
     public var description: String {
         switch self {
@@ -72,6 +74,10 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
             return "文件 \(path) 中没有任何文字，请确认提交的是汇报正文后重新提交。"
         case let .conversionFailed(path, tool, reason):
             return "文件 \(path) 用 \(tool) 转换失败（\(reason)），请用 Word 或 WPS 打开后另存为 .docx 或 .txt 再提交。"
+        case let .timeLimit(path, seconds, stage):
+            let limit = seconds == seconds.rounded() && seconds < 1e9 ? String(Int(seconds)) : String(seconds)
+            return "文件 \(path) 在\(stage)时超过了每个文件 \(limit) 秒的处理时限（inputs.fileTimeLimitSeconds），已隔离，未计入汇总；"
+                + "文件可能异常复杂、已损坏或被恶意构造，请用 Word 打开后另存为 .docx 或 .txt 再提交。"
         case let .scannedPDF(path):
             return "文件 \(path) 是扫描件 PDF，没有可读取的文字，请提交 Word 文档（.docx）或可复制文字的 PDF。"
         }

@@ -226,6 +226,7 @@ enum TextDecoding {
         }
         for line in body.split(omittingEmptySubsequences: false, whereSeparator: isLineEnd) {
             index += 1
+            if index & 0xFF == 0, FileDeadline.passed { break }
             if line.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
             result.append(RawParagraph(text: String(line), location: SourceLocation(paragraph: index)))
         }

@@ -75,6 +75,7 @@ struct LineJoiner: Sendable {
         var result: [NormalizedLine] = []
         var last: LineState?
         for line in lines {
+            if FileDeadline.passed { break }
             if let previous = result.last, splitsCount(previous.text, line.text) {
                 result[result.count - 1].text += line.text
                 last?.append(line.text)

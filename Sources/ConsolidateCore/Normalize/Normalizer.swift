@@ -23,6 +23,7 @@ public struct Normalizer: Sendable {
         // Body text only: footnotes, comments, headers and footers are side channels.
         var lines: [NormalizedLine] = []
         for paragraph in document.paragraphs where paragraph.location.origin.isMainText {
+            if FileDeadline.passed { break }
             // Word's rendered number ends with a tab or space before the text; the reader sees one run.
             let display = paragraph.number.isEmpty ? paragraph.text : paragraph.number.trimmingWhitespace() + paragraph.text
             for piece in display.split(whereSeparator: Self.isLineBreak) {
@@ -33,7 +34,7 @@ public struct Normalizer: Sendable {
         let cleaned = residue.remove(from: lines)
         let joined = joiner.join(cleaned.lines)
         let restored = spelling.restore(joined)
-        let found = restored.lines.flatMap(placeholders.placeholders(in:))
+        let found = restored.lines.flatMap { FileDeadline.passed ? [] : placeholders.placeholders(in: $0) }
 
         var notes = document.notes
         if !cleaned.residue.isEmpty {

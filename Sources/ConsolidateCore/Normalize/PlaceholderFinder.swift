@@ -159,7 +159,7 @@ struct PlaceholderFinder: Sendable {
             start -= 1
         }
         // `完成率X%`: a single character left after a leading word is no word; the word goes with it.
-        if index - start == 1, let word = leadingByFinal[folded[start - 1]]?.first(where: { start >= $0.count
+        if index - start == 1, start > 0, let word = leadingByFinal[folded[start - 1]]?.first(where: { start >= $0.count
             && $0.count > 1 && folded[(start - $0.count)..<start].elementsEqual($0) }) {
             start -= word.count
         }

@@ -36,6 +36,7 @@ struct ResidueRemover: Sendable {
         var residue: [Residue] = []
         var warnings: [String] = []
         for (index, line) in lines.enumerated() {
+            if FileDeadline.passed { break }
             let distanceToEdge = min(index, lines.count - 1 - index)
             var text = line.text
             var dropped = false

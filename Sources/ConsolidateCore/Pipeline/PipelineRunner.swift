@@ -71,10 +71,12 @@ public struct PipelineRunner: Sendable {
             }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
+        // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
+        let deadlines = pending.map { _ in FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds) }
         events(.started(.ingest, total: pending.count, reused: known.count))
         let readings: [Reading] = timed(.ingest) {
-            ParallelMap.map(pending, done: { events(.fileDone(.ingest)) }) { index in
-                let submission = submissions[index]
+            ParallelMap.map(Array(pending.indices), done: { events(.fileDone(.ingest)) }) { position in
+                let submission = submissions[pending[position]]
                 if case let .notRead(ext) = submission.format {
                     return .notRead(ext)
                 }
@@ -90,19 +92,15 @@ public struct PipelineRunner: Sendable {
                     report.source.path = submission.path
                     return .stored(report)
                 }
-                do throws(IngestError) {
-                    return .document(try Ingest.read(bytes: bytes, displayPath: submission.path, inputs: configuration.inputs))
-                } catch {
-                    return .failed(error, sha256: sha256)
-                }
+                return Self.ingest(bytes, sha256: sha256, path: submission.path, configuration: configuration,
+                                   deadline: deadlines[position])
             }
         }
         events(.started(.normalize, total: readings.count, reused: known.count))
-        let normalized: [NormalizedDocument?] = timed(.normalize) {
+        let normalized: [Normalized] = timed(.normalize) {
             let normalizer = Normalizer(configuration: configuration)
-            return ParallelMap.map(readings, done: { events(.fileDone(.normalize)) }) { reading in
-                if case let .document(document) = reading { return normalizer.normalize(document) }
-                return nil
+            return ParallelMap.map(Array(readings.indices), done: { events(.fileDone(.normalize)) }) { position in
+                Self.normalize(readings[position], with: normalizer, deadline: deadlines[position])
             }
         }
         events(.started(.extract, total: pending.count, reused: known.count))
@@ -110,13 +108,8 @@ public struct PipelineRunner: Sendable {
             let extractor = Extractor(configuration: configuration)
             let classifier = ProblemClassifier(taxonomy: configuration.problems)
             return ParallelMap.map(Array(pending.indices), done: { events(.fileDone(.extract)) }) { position in
-                let submission = submissions[pending[position]]
-                switch readings[position] {
-                case .document: return classifier.annotate(extractor.extract(normalized[position]!, unitHint: submission.unitHint))
-                case let .stored(report): return report
-                case let .failed(error, sha256): return Self.quarantined(submission, reason: error.description, sha256: sha256)
-                case let .notRead(ext): return Self.quarantined(submission, reason: Self.notReadAdvice(submission.path, ext: ext), sha256: "")
-                }
+                Self.extract(normalized[position], submission: submissions[pending[position]], extractor: extractor,
+                             classifier: classifier, deadline: deadlines[position])
             }
         }
         var reports = [UnitReport?](repeating: nil, count: submissions.count)
@@ -137,6 +130,92 @@ public struct PipelineRunner: Sendable {
             return true
         }.count
         return (reports.map { $0! }, parsed)
+    }
+
+    /// What the normalize stage made of one file's reading.
+    enum Normalized: Sendable {
+        case document(NormalizedDocument, sha256: String)
+        /// Not normalized: a failed, stored or unread file, passed on as it was.
+        case passed(Reading)
+    }
+
+    /// The ingest stage for one file's bytes, under its deadline.
+    static func ingest(_ bytes: Data, sha256: String, path: String, configuration: PipelineConfiguration,
+                       deadline: FileDeadline) -> Reading {
+        let reading: Reading = deadline.run {
+            do throws(IngestError) {
+                return .document(try Ingest.read(bytes: bytes, displayPath: path, inputs: configuration.inputs))
+            } catch {
+                return .failed(error, sha256: sha256)
+            }
+        }
+        // A reading finished past the limit is not kept: a partial one would look complete.
+        guard !deadline.expired else {
+            return .failed(.timeLimit(path: path, seconds: deadline.limitSeconds, stage: StageName.ingest.chineseName), sha256: sha256)
+        }
+        return reading
+    }
+
+    /// The normalize stage for one file, under its deadline.
+    static func normalize(_ reading: Reading, with normalizer: Normalizer, deadline: FileDeadline) -> Normalized {
+        guard case let .document(document) = reading else { return .passed(reading) }
+        let normalized = deadline.run { normalizer.normalize(document) }
+        guard !deadline.expired else {
+            return .passed(.failed(.timeLimit(path: document.source.path, seconds: deadline.limitSeconds,
+                                              stage: StageName.normalize.chineseName), sha256: document.source.sha256))
+        }
+        return .document(normalized, sha256: document.source.sha256)
+    }
+
+    /// The extract stage for one file, under its deadline: its report, or its quarantine.
+    static func extract(_ normalized: Normalized, submission: Submission, extractor: Extractor,
+                        classifier: ProblemClassifier, deadline: FileDeadline) -> UnitReport {
+        switch normalized {
+        case let .document(document, sha256):
+            let report = deadline.run { classifier.annotate(extractor.extract(document, unitHint: submission.unitHint)) }
+            guard !deadline.expired else {
+                let error = IngestError.timeLimit(path: submission.path, seconds: deadline.limitSeconds,
+                                                  stage: StageName.extract.chineseName)
+                return quarantined(submission, reason: error.description, sha256: sha256)
+            }
+            return report
+        case .passed(.document):
+            return quarantined(submission, reason: "内部错误：未经整理的文件", sha256: "")
+        case let .passed(.stored(report)): return report
+        case let .passed(.failed(error, sha256)): return quarantined(submission, reason: error.description, sha256: sha256)
+        case let .passed(.notRead(ext)): return quarantined(submission, reason: notReadAdvice(submission.path, ext: ext), sha256: "")
+        }
+    }
+
+    /// One file's bytes through ingest, normalize and extract on this thread, under the file time
+    /// limit: what `readAll` makes of it, without a store. For tests; see `FileReader` for many files.
+    public func readOne(bytes: Data, path: String) -> UnitReport {
+        FileReader(configuration: configuration).read(bytes: bytes, path: path)
+    }
+
+    /// The per-file stages with their vocabularies compiled once, for reading many files one at a
+    /// time (the fuzzing harness): each `read` is what `readAll` makes of the file.
+    public struct FileReader: Sendable {
+        let configuration: PipelineConfiguration
+        let normalizer: Normalizer
+        let extractor: Extractor
+        let classifier: ProblemClassifier
+
+        public init(configuration: PipelineConfiguration) {
+            self.configuration = configuration
+            normalizer = Normalizer(configuration: configuration)
+            extractor = Extractor(configuration: configuration)
+            classifier = ProblemClassifier(taxonomy: configuration.problems)
+        }
+
+        public func read(bytes: Data, path: String) -> UnitReport {
+            let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
+            let reading = PipelineRunner.ingest(bytes, sha256: Fingerprint.sha256(bytes), path: path,
+                                                configuration: configuration, deadline: deadline)
+            let normalized = PipelineRunner.normalize(reading, with: normalizer, deadline: deadline)
+            return PipelineRunner.extract(normalized, submission: Submission.file(path), extractor: extractor,
+                                          classifier: classifier, deadline: deadline)
+        }
     }
 
     /// Tells each report's unit (`UnitResolver`): the roster entry, else the unit's own name, else its

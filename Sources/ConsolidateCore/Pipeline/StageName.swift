@@ -5,6 +5,17 @@ public enum StageName: String, Codable, Sendable, CaseIterable, Comparable {
     /// 1-based position for `[i/5] stage` progress lines.
     public var position: Int { Self.allCases.firstIndex(of: self)! + 1 }
 
+    /// The stage in the words of a Chinese message (读取、整理、提取…), with its name.
+    public var chineseName: String {
+        switch self {
+        case .ingest: return "读取（ingest）"
+        case .normalize: return "整理（normalize）"
+        case .extract: return "提取（extract）"
+        case .merge: return "汇总（merge）"
+        case .render: return "生成（render）"
+        }
+    }
+
     public static func < (lhs: StageName, rhs: StageName) -> Bool { lhs.position < rhs.position }
 }
 

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import ZIPFoundation
 
@@ -25,6 +26,11 @@ final class DocxArchive {
         case documentTooLarge(entry: String, limit: Int)
         case checksumMismatch(entry: String)
         case damagedEntry(entry: String)
+        /// An entry named with a path that climbs out of the package (`../`, `/etc/…`, `C:\…`).
+        case unsafePath(entry: String)
+        /// Entries whose data overlap: one stretch of compressed bytes read many times over,
+        /// the trick of overlapping zip bombs; a zip tool never writes it.
+        case overlappingEntries(entry: String)
     }
 
     /// One file of the zip directory.
@@ -94,14 +100,15 @@ final class DocxArchive {
         case 0:
             guard compressed.count <= limit else { throw exceeded }
             data = Data(compressed)
-            checksum = data.crc32(checksum: 0)
+            checksum = Self.crc32(of: data, continuing: 0)
         case 8:
             var position = range.lowerBound
             let end = range.upperBound
             let source = bytes
             do {
-                checksum = try Data.decompress(
-                    size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false,
+                var running: UInt32 = 0
+                _ = try Data.decompress(
+                    size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: true,
                     provider: { _, chunkSize in
                         // An exhausted input before the end of the deflate stream is damage;
                         // returning an empty chunk would make the inflater spin forever.
@@ -112,8 +119,10 @@ final class DocxArchive {
                     },
                     consumer: { chunk in
                         guard chunk.count <= limit - data.count else { throw exceeded }
+                        running = Self.crc32(of: chunk, continuing: running)
                         data.append(chunk)
                     })
+                checksum = running
             } catch let failure as Failure {
                 throw failure
             } catch {
@@ -197,7 +206,20 @@ final class DocxArchive {
                                  localHeaderOffset: localHeaderOffset, encrypted: flags & 1 != 0))
             position = next
         }
+        for entry in entries where Self.isUnsafe(entry.path) { throw .unsafePath(entry: entry.path) }
+        let ordered = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+        for (entry, following) in zip(ordered, ordered.dropFirst()) {
+            // A local header is at least 30 bytes before its data.
+            let (end, overflow) = entry.localHeaderOffset.addingReportingOverflow(30 &+ min(entry.compressedSize, UInt64(Int.max)))
+            if overflow || end > following.localHeaderOffset { throw .overlappingEntries(entry: following.path) }
+        }
         return entries
+    }
+
+    /// A name that is no part of a package: absolute, a drive, a backslash, or a `..` step.
+    static func isUnsafe(_ path: String) -> Bool {
+        path.hasPrefix("/") || path.contains("\\") || path.utf8.dropFirst().first == UInt8(ascii: ":")
+            || path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 
     /// Resolves a relationship target against the part that holds the relationship.
@@ -269,5 +291,23 @@ private extension Data {
 
     func uint64(at offset: Int) -> UInt64 {
         UInt64(uint32(at: offset)) | UInt64(uint32(at: offset + 4)) << 32
+    }
+}
+
+extension DocxArchive {
+    /// The CRC-32 of `bytes` continuing from `crc`, by zlib (in blocks its `UInt32` length takes).
+    static func crc32(of bytes: Data, continuing crc: UInt32) -> UInt32 {
+        var value = UInt(crc)
+        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var base = buffer.bindMemory(to: UInt8.self).baseAddress else { return }
+            var left = buffer.count
+            while left > 0 {
+                let length = min(left, 1 << 30)
+                value = clibxml2_crc32(value, base, UInt32(length))
+                base += length
+                left -= length
+            }
+        }
+        return UInt32(truncatingIfNeeded: value)
     }
 }

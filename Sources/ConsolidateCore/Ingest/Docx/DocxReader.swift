@@ -50,7 +50,7 @@ struct DocxReader {
         /// Reads the stories of one side-channel part with a numbering of their own.
         func readStories(_ stories: [XMLElement], origin: ParagraphOrigin) {
             var storyReader = WordStoryReader(styles: styles, numbering: numbering, firstParagraphIndex: index)
-            for story in stories { storyReader.readBlocks(story, origin: origin) }
+            for story in stories where !FileDeadline.passed { storyReader.readBlocks(story, origin: origin) }
             paragraphs += storyReader.paragraphs
             index = storyReader.paragraphIndex
             findings.trackedChanges = findings.trackedChanges || storyReader.findings.trackedChanges
@@ -74,7 +74,7 @@ struct DocxReader {
                 readStories([root], origin: origin)
             }
         }
-        for id in findings.alternativeChunks {
+        for id in findings.alternativeChunks where !FileDeadline.passed {
             guard let relationship = relationships[id], !relationship.external else { continue }
             let chunk = try alternativeChunk(relationship.target, in: archive, notes: &notes)
             for text in chunk {
@@ -134,6 +134,7 @@ struct DocxReader {
             case let .tooManyElements(limit): throw .xmlTooLarge(path: path, part: part, limit: limit)
             case .documentTypeDeclaration: throw .malformedXML(path: path, part: part, line: 1)
             case let .malformed(line, _): throw .malformedXML(path: path, part: part, line: line)
+            case .timeLimit: throw .timeLimit(path: path, seconds: inputs.fileTimeLimitSeconds, stage: StageName.ingest.chineseName)
             }
         }
     }
@@ -152,6 +153,10 @@ struct DocxReader {
         case let .entryTooLarge(entry, limit): return .entryTooLarge(path: path, entry: entry, limit: limit)
         case let .documentTooLarge(entry, limit): return .documentTooLarge(path: path, entry: entry, limit: limit)
         case let .checksumMismatch(entry), let .damagedEntry(entry): return .corruptedEntry(path: path, entry: entry)
+        case let .unsafePath(entry):
+            return .brokenDocx(path: path, reason: "压缩包中的部件“\(entry)”的路径指向文档之外，不是 Word 会写出的文件，可能被恶意构造")
+        case let .overlappingEntries(entry):
+            return .brokenDocx(path: path, reason: "压缩包中的部件“\(entry)”与其他部件的数据互相重叠，这是压缩炸弹的手法，不是 Word 会写出的文件")
         }
     }
 

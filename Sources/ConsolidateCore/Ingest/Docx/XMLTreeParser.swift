@@ -20,6 +20,8 @@ struct XMLTreeParser {
         case tooManyElements(limit: Int)
         case documentTypeDeclaration
         case malformed(line: Int, message: String)
+        /// The file's time (`FileDeadline`) ran out while parsing.
+        case timeLimit
     }
 
     /// libxml2 must be initialised once before parsers run on several threads.
@@ -52,6 +54,10 @@ struct XMLTreeParser {
                 let chunkSize = 1 << 16
                 var offset = 0
                 while offset < buffer.count, builder.failure == nil, context.pointee.wellFormed != 0 {
+                    if FileDeadline.passed {
+                        builder.fail(.timeLimit)
+                        break
+                    }
                     let length = min(chunkSize, buffer.count - offset)
                     let start = buffer.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
                     xmlParseChunk(context, start, Int32(length), 0)
