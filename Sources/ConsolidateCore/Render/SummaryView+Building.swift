@@ -148,7 +148,13 @@ extension SummaryView {
             let limit = configuration.render.maxUnitsNamed
             let named = total.units.count <= limit ? total.units
                 : Array(total.units.sorted { ($1.value, $0.unit) < ($0.value, $1.unit) }.prefix(min(limit, Self.handful)))
-            let text = named.map { "\(short($0.unit))\($0.value)\($0.approx ? "余" : "")\(total.unit)" }.joined(separator: "、")
+            let text = named.map { contribution -> String in
+                let name = short(contribution.unit)
+                // `w12 2次`, not `w122次`: a name that ends in a Latin letter or digit (a file name
+                // standing in for an unnamed unit) is set apart from its figure.
+                let gap = name.unicodeScalars.last.map { $0.isASCIIDigitOrFullWidth || $0.isASCIILetter } == true ? " " : ""
+                return "\(name)\(gap)\(contribution.value)\(contribution.approx ? "余" : "")\(total.unit)"
+            }.joined(separator: "、")
             return total.units.count <= limit ? text : "其中较多的有" + text + "等；各单位数字见附件"
         }
 

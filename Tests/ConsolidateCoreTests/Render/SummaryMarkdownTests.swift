@@ -79,4 +79,17 @@ import Testing
                                 unknown: [])
         #expect(words.contributions(total) == "其中较多的有第5单位5次、第4单位4次、第3单位3次等；各单位数字见附件")
     }
+
+    @Test func aFileNameStandingInForAUnitIsSetApartFromItsFigure() {
+        let consolidation = Consolidation(title: "汇总报告", period: Period(year: 2024, part: .q2),
+                                          units: [UnitEntry(unit: "w12", status: .received, source: "w12.txt"),
+                                                  UnitEntry(unit: "青石镇", status: .received, source: "青石镇.txt")],
+                                          achievements: [], problems: [], plans: [], metrics: [])
+        let words = SummaryView.Wording(consolidation: consolidation, configuration: PipelineConfiguration.default)
+        let total = MetricTotal(activity: "党课", unit: "次", total: 5, approx: false,
+                                units: [MetricContribution(unit: "w12", value: 2, approx: false, text: ""),
+                                        MetricContribution(unit: "青石镇", value: 3, approx: false, text: "")],
+                                unknown: [])
+        #expect(words.contributions(total) == "w12 2次、青石镇3次")
+    }
 }
