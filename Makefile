@@ -18,7 +18,7 @@ SHARED    ?= ../shared
 # 1 once issue 11's floors are reached on the seeds and web reports together: then make eval fails below them.
 EVAL_STRICT ?= 0
 
-.PHONY: deps browser-deps test-browser build release consolidate test eval eval-built benchmark bench clean screenshot hostile fuzz fuzz-build sanitize
+.PHONY: deps browser-deps test-browser build release consolidate test eval eval-built benchmark bench clean screenshot hostile hostile-large fuzz fuzz-build sanitize
 
 # make fuzz: how long libFuzzer runs, in seconds; where its corpus and findings go.
 SECONDS   ?= 60
@@ -69,6 +69,10 @@ test-browser:
 hostile:
 	@test -x .build/debug/consolidate || $(SWIFT) build --product consolidate
 	Tests/Hostile/hostile.py .build/debug/consolidate --table .build/hostile-table.md
+
+## hostile-large: the hostile suite on the release binary, its single-paragraph reports at 20 MB (each < 20 s, < 1 GB)
+hostile-large: release
+	Tests/Hostile/hostile.py $(RELEASE_BIN) --large-mb 20 --table .build/hostile-large-table.md
 
 ## fuzz: libFuzzer over ingest → normalize → extract (Sources/consolidate-fuzz) for SECONDS seconds, seeded
 ## from Samples/ and the small hostile cases; fails on any crash, hang over 10 s, out-of-memory or silent drop

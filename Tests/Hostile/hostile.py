@@ -3,7 +3,13 @@
 and checks that each is quarantined or skipped with its reason, within a second and a bounded
 memory, while the Samples units are consolidated as without them.
 
-    Tests/Hostile/hostile.py BINARY [--table FILE] [--keep DIR]
+    Tests/Hostile/hostile.py BINARY [--table FILE] [--keep DIR] [--large-mb N]
+
+A second part runs the whole pipeline alone over each of three single-paragraph reports of
+`--large-mb` MB (default 2; `make hostile-large` gives 20 to the release binary): prose in a
+.txt, the same prose in one `w:t` of a .docx, and a paragraph of numbered runs. Each must finish
+within LARGE_SECONDS and LARGE_RSS_MB with its unit consolidated: time and memory linear in the
+size of one paragraph, not in its square.
 
 Every case is written here by code (no fixture files). Each file case is also timed alone
 (`consolidate extract CASE`; CPU time, wall time and peak RSS of the child from wait4), each special
@@ -29,6 +35,9 @@ import zlib
 # normal read (about 30-60 MB for the debug build) and far below what a bomb would take.
 MAX_SECONDS = 1.0
 MAX_RSS_MB = 256
+# A single paragraph of many megabytes: the whole pipeline (`run`), wall time and peak RSS.
+LARGE_SECONDS = 20.0
+LARGE_RSS_MB = 1024
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
@@ -203,6 +212,49 @@ def cases(samples):
     ]
 
 
+def large_cases(megabytes):
+    """Single-paragraph reports of about `megabytes` MB: (file name, bytes, what)."""
+    size = int(megabytes * 1_000_000)
+    prose = "各党支部围绕年度重点任务组织党员集中学习，结合岗位实际开展交流研讨并形成学习记录。"
+    body = prose * (size // len(prose.encode()) + 1)
+    head = "青川区大段落单位2024年第二季度党建工作汇报\n一、主要工作\n"
+    numbered = "".join(f"（{n % 9 + 1}）组织党员开展主题党日活动；" for n in range(size // 40))
+    document = document_xml(paragraph("青川区大段落单位2024年第二季度党建工作汇报") + paragraph("一、主要工作")
+                            + paragraph(body))
+    return [
+        ("大段落-文本.txt", (head + body + "\n").encode(), f"{megabytes:g} MB paragraph of prose (.txt)"),
+        ("大段落-文档.docx", zip_bytes(docx_parts(document)), f"{megabytes:g} MB paragraph of prose in one w:t (.docx)"),
+        ("大段落-编号.txt", (head + numbered + "\n").encode(), f"{megabytes:g} MB paragraph of numbered runs (.txt)"),
+    ]
+
+
+def check_large(binary, pipeline, repository, work, megabytes, failures):
+    """Each large case alone through the whole pipeline: consolidated, within the time and memory bounds."""
+    rows = []
+    for name, content, what in large_cases(megabytes):
+        folder = os.path.join(work, "large-input")
+        out = os.path.join(work, "large-out")
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(folder)
+        write_case(folder, name, content)
+        code, seconds, rss, wall = run_measured([binary, "run", "--input", folder, "--out", out, "--pipeline", pipeline,
+                                                 "--full", "--no-progress"], repository)
+        try:
+            entry = json.load(open(os.path.join(out, "run.json")))["inputs"][0]
+            status = entry.get("status")
+        except (OSError, ValueError, IndexError, KeyError):
+            status = None
+        if code != 0 or status != "received":
+            failures.append(f"{what}: exit {code}, {status}; should be consolidated")
+        if wall > LARGE_SECONDS:
+            failures.append(f"{what}: {wall:.2f} s wall, over {LARGE_SECONDS} s")
+        if rss > LARGE_RSS_MB:
+            failures.append(f"{what}: {rss:.0f} MB, over {LARGE_RSS_MB} MB")
+        rows.append((what, status or "?", f"{len(content) / 1e6:.1f} MB file", seconds, wall, rss, "run"))
+    return rows
+
+
 def write_case(folder, name, content):
     path = os.path.join(os.fsencode(folder), name if isinstance(name, bytes) else name.encode())
     if content == "fifo":
@@ -250,6 +302,7 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--table")
     parser.add_argument("--keep")
+    parser.add_argument("--large-mb", type=float, default=2.0)
     arguments = parser.parse_args()
     repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     binary = os.path.abspath(arguments.binary)
@@ -330,6 +383,9 @@ def main():
             failures.append(f"{what}: {case_rss:.0f} MB alone ({how}), over {MAX_RSS_MB} MB")
         rows.append((what, status, reason, case_seconds, case_wall, case_rss, how))
 
+    if arguments.large_mb > 0:
+        rows += check_large(binary, pipeline, repository, work, arguments.large_mb, failures)
+
     table = ["| case | outcome | reason (run.json) | CPU alone | wall alone | peak RSS alone |", "|---|---|---|---|---|---|"]
     for what, status, reason, case_seconds, case_wall, case_rss, how in rows:
         short = reason.replace("|", "\\|")
@@ -347,7 +403,9 @@ def main():
         print("hostile suite FAILED:\n  " + "\n  ".join(failures))
         return 1
     print(f"hostile suite passed: {len(generated)} cases, each quarantined or skipped with its reason "
-          f"(names not in UTF-8: read, the name decoded), each under {MAX_SECONDS} s and {MAX_RSS_MB} MB; Samples unchanged")
+          f"(names not in UTF-8: read, the name decoded), each under {MAX_SECONDS} s and {MAX_RSS_MB} MB; Samples unchanged"
+          + (f"; {arguments.large_mb:g} MB single paragraphs consolidated, each under {LARGE_SECONDS:g} s and {LARGE_RSS_MB} MB"
+             if arguments.large_mb > 0 else ""))
     return 0
 
 

@@ -451,15 +451,31 @@ struct OutlineBuilder: Sendable {
             }
         }
         guard markers.count >= 2 else { return [paragraph] }
-        var best: [Int] = []
-        for (start, first) in markers.enumerated() where first.ordinal == 1 {
-            var run = [first.offset]
-            var last = 1
-            for marker in markers[(start + 1)...] where marker.level == first.level && marker.ordinal == last + 1 {
-                run.append(marker.offset)
-                last += 1
+        // From each marker, a run goes on at the first later marker of its level numbered one more:
+        // linked from the back in one pass, so a paragraph of thousands of `（1）` stays linear.
+        struct Label: Hashable { var level: Int, ordinal: Int }
+        var next = [Int?](repeating: nil, count: markers.count)
+        var length = [Int](repeating: 1, count: markers.count)
+        var latest: [Label: Int] = [:]
+        for index in markers.indices.reversed() {
+            let marker = markers[index]
+            let (following, overflow) = marker.ordinal.addingReportingOverflow(1)
+            if !overflow, let successor = latest[Label(level: marker.level.rawValue, ordinal: following)] {
+                next[index] = successor
+                length[index] = length[successor] + 1
             }
-            if run.count > best.count { best = run }
+            latest[Label(level: marker.level.rawValue, ordinal: marker.ordinal)] = index
+        }
+        // The longest run from a `1`; of equal runs, the first.
+        var start: Int?
+        for index in markers.indices where markers[index].ordinal == 1 && length[index] > start.map({ length[$0] }) ?? 0 {
+            start = index
+        }
+        var best: [Int] = []
+        var cursor = start
+        while let index = cursor {
+            best.append(markers[index].offset)
+            cursor = next[index]
         }
         guard best.count >= 2 else { return [paragraph] }
         var pieces: [InlineEnumeration.Paragraph] = []

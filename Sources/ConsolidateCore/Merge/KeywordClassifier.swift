@@ -56,12 +56,21 @@ struct KeywordClassifier: Sendable {
         let hits = matcher.occurrences(folded)
         var weight: [Int: Int] = [:]
         var first: [Int: Int] = [:]
+        // Hits come in order of their start, and one spans at most `longestSpan` scalars, so a hit
+        // covering another starts in a window just before it: linear in the statement's length.
+        var windowStart = 0
         for hit in hits {
             let owners = classesOf[hit.id]
+            while hits[windowStart].start < hit.start - matcher.longestSpan { windowStart += 1 }
             // Inside a longer hit of a keyword of other classes only: that longer keyword says it.
-            let covered = hits.contains { other in
-                other.end - other.start > hit.end - hit.start && other.start <= hit.start && other.end >= hit.end
-                    && !classesOf[other.id].contains { owners.contains($0) }
+            var covered = false
+            for other in hits[windowStart...] {
+                if other.start > hit.start { break }
+                if other.end - other.start > hit.end - hit.start && other.end >= hit.end
+                    && !classesOf[other.id].contains(where: { owners.contains($0) }) {
+                    covered = true
+                    break
+                }
             }
             guard !covered else { continue }
             let value = hit.start < firstLength ? 2 : 1
@@ -119,6 +128,8 @@ struct KeywordMatcher: Sendable {
     static let gap = 6
     private let byInitial: [Unicode.Scalar: [(parts: [[Unicode.Scalar]], id: Int)]]
     let count: Int
+    /// The most scalars one occurrence can span (its parts and the gaps between them).
+    let longestSpan: Int
 
     /// Keywords as written: folded here, gap marks kept.
     init(_ keywords: [String]) {
@@ -128,12 +139,15 @@ struct KeywordMatcher: Sendable {
     /// Keywords already folded by `fold`.
     init(folded keywords: [String]) {
         var byInitial: [Unicode.Scalar: [(parts: [[Unicode.Scalar]], id: Int)]] = [:]
+        var longestSpan = 0
         for (id, keyword) in keywords.enumerated() {
             let parts = keyword.split(separator: "…").map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
             guard let first = parts.first?.first else { continue }
             byInitial[first, default: []].append((parts, id))
+            longestSpan = max(longestSpan, parts.reduce(0) { $0 + $1.count } + Self.gap * (parts.count - 1))
         }
         self.byInitial = byInitial
+        self.longestSpan = longestSpan
         count = keywords.count
     }
 

@@ -100,14 +100,16 @@ public struct Merger: Sendable {
             guard !placeholders.contains(where: { $0.firstMatch(in: group.text) != nil }) else { return group }
             guard !group.heading else { return group }
             // A statement that opens with the unit's profile (`支部现有党员31名，…`) describes the unit.
-            guard let opening = Self.clauses(group.text).first, !profile.matches(String(opening)).contains(true) else { return group }
+            let clauses = Self.clauses(group.text)
+            guard let opening = clauses.first, !profile.matches(String(opening)).contains(true) else { return group }
             let programme = Self.quotedNames(group.text).contains { name in
                 name.count >= 2 && !formulas.contains { name.contains($0) } && (unitsByName[name]?.count ?? 0) <= 1
             }
             let result = results.matches(group.text).contains(true)
             let common = group.theme.map { unitsByTheme[$0, default: []].count > 1 } ?? false
-            let figures = Self.clauses(group.text).contains { clause in
-                clause.contains { $0.isNumber && $0.isASCII } && !profile.matches(String(clause)).contains(true)
+            let figures = clauses.contains { clause in
+                clause.unicodeScalars.contains { (0x30...0x39).contains($0.value) }
+                    && !profile.matches(String(clause)).contains(true)
             }
             group.distinctive = programme || result || (figures && !common)
             return group
@@ -123,8 +125,10 @@ public struct Merger: Sendable {
 
     /// A statement's clauses, split at commas, semicolons and full stops.
     static func clauses(_ text: String) -> [Substring] {
-        text.split { "，,；;。！？!?".contains($0) }
+        text.unicodeScalars.split { clauseEnds.contains($0) }.map { Substring($0) }
     }
+
+    private static let clauseEnds = Set("，,；;。！？!?".unicodeScalars)
 
     /// Single-unit practices of the list's own kind that the summary does not name under 特色做法.
     func unnamedSingleUnitPractices(_ achievements: [StatementGroup]) -> Int {

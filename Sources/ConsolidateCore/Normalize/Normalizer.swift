@@ -22,17 +22,27 @@ public struct Normalizer: Sendable {
     public func normalize(_ document: RawDocument) -> NormalizedDocument {
         // Body text only: footnotes, comments, headers and footers are side channels.
         var lines: [NormalizedLine] = []
+        var overlong = 0
         for paragraph in document.paragraphs where paragraph.location.origin.isMainText {
             if FileDeadline.passed { break }
             // Word's rendered number ends with a tab or space before the text; the reader sees one run.
             let display = paragraph.number.isEmpty ? paragraph.text : paragraph.number.trimmingWhitespace() + paragraph.text
-            for piece in display.split(whereSeparator: Self.isLineBreak) {
+            for piece in display.unicodeScalars.split(whereSeparator: Self.isLineBreak) {
                 let text = String(piece).trimmingWhitespace()
-                if !text.isEmpty { lines.append(NormalizedLine(text: text, location: paragraph.location)) }
+                guard !text.isEmpty else { continue }
+                let parts = Self.bounded(text)
+                if parts.count > 1 { overlong += 1 }
+                for part in parts { lines.append(NormalizedLine(text: part, location: paragraph.location)) }
             }
         }
         let cleaned = residue.remove(from: lines)
-        let joined = joiner.join(cleaned.lines)
+        // Joining wrapped lines can build a paragraph past the bound again.
+        var joined: [NormalizedLine] = []
+        for line in joiner.join(cleaned.lines) {
+            let parts = Self.bounded(line.text)
+            if parts.count > 1 { overlong += 1 }
+            joined += parts.count == 1 ? [line] : parts.map { NormalizedLine(text: $0, location: line.location) }
+        }
         let restored = spelling.restore(joined)
         let found = restored.lines.flatMap { FileDeadline.passed ? [] : placeholders.placeholders(in: $0) }
 
@@ -45,6 +55,9 @@ public struct Normalizer: Sendable {
             notes.append("报告中有\(restored.substitutions)处规避写法（如“D建”），已按规范用语读取。")
         }
         notes += restored.warnings
+        if overlong > 0 {
+            notes.append("报告中有\(overlong)段超过\(Self.longestLine)字，已在句末分段读取，请核对原文。")
+        }
         if !found.isEmpty {
             let example = found[0].text
             notes.append("报告中有\(found.count)处未填写的占位符（如“\(example)”），相关数字未计入合计，请补充。")
@@ -53,12 +66,38 @@ public struct Normalizer: Sendable {
                                   placeholders: found, notes: notes)
     }
 
-    /// A line break by its first scalar (`\r\n` is one character): no string comparison per character.
-    private static func isLineBreak(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
+    /// A line break (`\r\n` gives an empty piece between its two scalars, which is dropped).
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x0B, 0x0D, 0x2028, 0x2029: return true
         default: return false
         }
     }
+
+    /// The most scalars of one line. A real paragraph has hundreds; a whole report a few
+    /// thousand. Past this a line is cut, so every per-line step (and the per-file time
+    /// limit, checked between lines) stays bounded whatever one paragraph holds.
+    static let longestLine = 20_000
+
+    /// `text` as it is when within `longestLine` scalars; else in pieces of at most that many,
+    /// each cut after the last sentence end (`。！？；`) in its second half where there is one.
+    static func bounded(_ text: String) -> [String] {
+        guard text.utf8.count > longestLine else { return [text] }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > longestLine else { return [text] }
+        var pieces: [String] = []
+        var start = 0
+        while scalars.count - start > longestLine {
+            var cut = start + longestLine
+            if let end = scalars[(start + longestLine / 2)..<cut].lastIndex(where: { sentenceEnds.contains($0) }) {
+                cut = end + 1
+            }
+            pieces.append(scalars[start..<cut].string)
+            start = cut
+        }
+        pieces.append(scalars[start...].string)
+        return pieces
+    }
+
+    private static let sentenceEnds = Set("。！？；!?;".unicodeScalars)
 }

@@ -22,7 +22,9 @@ struct SummaryMarkdown {
     /// where that fits. Always a run of the statement's own characters from its start (a cut
     /// marked by a trailing `…`), so a quote in the summary is the unit's words as written.
     static func gist(_ text: String, withFigures: Bool = false, limit: Int = 90, heading: Int = 8) -> String {
-        let characters = Array(text)
+        // Only the first `limit + 1` characters can decide the gist: every end past `limit` gives the
+        // same cut, so a statement of megabytes costs what one of a line does.
+        let characters = Array(text.prefix(limit + 1))
         // Where each sentence ends (the index of its terminator, or the end of the text).
         var ends: [Int] = []
         for (index, character) in characters.enumerated() where character == "。" || character == "；" || character == "！" {
@@ -34,8 +36,10 @@ struct SummaryMarkdown {
         if end < heading, ends.count > 1 { end = ends[1] }
         // Figures in digits: `三会一课` holds a numeral but states no figure.
         let digit: (Character) -> Bool = { $0.isNumber && ($0.isASCII || ("０"..."９").contains($0)) }
-        if withFigures, !characters[..<end].contains(where: digit),
-           let figured = ends.first(where: { $0 > end && characters[end..<$0].contains(where: digit) }), figured <= limit {
+        // The first sentence end after the first figure, found in one pass (not one scan per sentence).
+        if withFigures, end < characters.count, !characters[..<end].contains(where: digit),
+           let figure = characters[end...].firstIndex(where: digit),
+           let figured = ends.first(where: { $0 > figure }), figured <= limit {
             end = figured
         }
         if end > limit { return String(characters[..<limit]) + "…" }
