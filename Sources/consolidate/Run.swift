@@ -62,13 +62,13 @@ struct Run: ParsableCommand {
         var runner = PipelineRunner(configuration: configuration, roster: rosterValue,
                                     pipelinePath: pipelinePath, rosterPath: rosterPath)
         runner.allowEmpty = allowEmpty
+        // Opened with --full too: every file is read again, and what is read is saved for the next run.
         var store: ReportStore?
-        if !full {
-            do {
-                store = try ReportStore(folder: outURL, configuration: configuration)
-            } catch {
-                console.diagnostic("\(out): warning: [ingest] 状态库无法使用（\(error)），本次全部重新读取。")
-            }
+        do {
+            store = try ReportStore(folder: outURL, configuration: configuration)
+            store?.reuse = !full
+        } catch {
+            console.diagnostic("\(out): warning: [ingest] 状态库无法使用（\(error)），本次全部重新读取。")
         }
         let outcome: PipelineRunner.Outcome
         do {
@@ -85,7 +85,7 @@ struct Run: ParsableCommand {
         let files = Ledger.fileChanges(previous: outcome.previousRecord, current: outcome.record)
         try? Ledger.append(Ledger.Entry(
             started: started, ended: Date(), exitCode: exitCode, filesNew: files.new, filesChanged: files.changed,
-            filesUnchanged: files.unchanged, filesQuarantined: counts.quarantined, unitsReceived: counts.received,
+            filesUnchanged: files.unchanged, filesRead: counts.read, filesQuarantined: counts.quarantined, unitsReceived: counts.received,
             unitsMissing: counts.missing, warnings: outcome.warnings.count), in: outURL)
         console.info("done: \(counts.files) files (\(counts.read) read, \(counts.files - counts.read) unchanged), "
             + "\(counts.received) units consolidated, \(counts.quarantined) quarantined, \(counts.superseded) superseded, "

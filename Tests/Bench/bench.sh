@@ -6,6 +6,11 @@
 #   BENCH_SIZES="1000 10000"  corpus sizes (units); corpora are generated once into .build/bench/
 #   BENCH_ROUNDS=3            interleaved rounds; the table shows medians (min–max)
 #   BENCH_JOBS=2              the peer's and the floor's worker processes
+#   BENCH_PEER_MAX=10000      the peer runs on corpora up to this size only (at 100k it needs ~20 GB and
+#                             half an hour a round); consolidate and the floor run on every size
+# After the rounds, two nightly reruns of consolidate on each size, into the output of a run that
+# saved its state: one with nothing changed, one with 1 % of the .txt files changed (a line added,
+# in a copy of the corpus); their wall time is shown against the full run's.
 # A benchmark, never a test: the machine is noisy, so compare only figures of one sitting.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,6 +18,7 @@ SHARED=${SHARED:-../shared}
 sizes=${BENCH_SIZES:-1000 10000}
 rounds=${BENCH_ROUNDS:-3}
 jobs=${BENCH_JOBS:-2}
+peer_max=${BENCH_PEER_MAX:-10000}
 bin=.build/release/consolidate
 work=.build/bench
 mkdir -p "$work"
@@ -45,9 +51,26 @@ import json, sys
 r = json.load(open(sys.argv[1])); t = r.get("timings", {})
 print(sys.argv[2], " ".join(f"{k}={t[k]}" for k in ("ingest", "normalize", "extract", "merge", "render") if k in t))
 PY
-    timed "peer:$n" python3 "$SHARED/peer/peer_consolidate.py" --input "$corpus" --out "$work/out-p" --jobs "$jobs"
+    if [ "$n" -le "$peer_max" ]; then
+      timed "peer:$n" python3 "$SHARED/peer/peer_consolidate.py" --input "$corpus" --out "$work/out-p" --jobs "$jobs"
+    fi
     timed "floor:$n" python3 "$SHARED/peer/floor.py" --input "$corpus" --jobs "$jobs"
   done
+  # Nightly reruns. The last round's --full run saved the store; a copy of the corpus (hard links)
+  # keeps the files' times, so an unchanged rerun finds every file in the store.
+  rm -rf "$work/rerun-$n" && cp -al "$corpus" "$work/rerun-$n"
+  timed "rerun-unchanged:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c" --pipeline Pipelines/default.yml --no-progress
+  count=0
+  # Every 30th .txt: with .txt 30 % of the corpus, 1 % of its files.
+  for file in $(ls "$work/rerun-$n" | grep '\.txt$' | awk 'NR % 30 == 0'); do
+    path="$work/rerun-$n/$file"
+    cp --remove-destination "$corpus/$file" "$path"
+    printf '\n另外，本季度还开展了一次党员志愿服务活动。\n' >> "$path"
+    count=$((count + 1))
+  done
+  echo "rerun $n: $count .txt files changed" >> "$work/stages"
+  timed "rerun-1%:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c" --pipeline Pipelines/default.yml --no-progress
+  rm -rf "$work/rerun-$n"
 done
 
 python3 - "$work/times" "$work/stages" "$sizes" <<'PY'
@@ -58,6 +81,7 @@ for line in open(sys.argv[1]):
     rows.setdefault(label, []).append((float(wall), float(cpu), int(rss)))
 stages = {}
 for line in open(sys.argv[2]):
+    if line.startswith("rerun"): continue
     n, *parts = line.split()
     for p in parts:
         k, v = p.split("="); stages.setdefault(n, {}).setdefault(k, []).append(float(v))
@@ -72,6 +96,12 @@ for n in sys.argv[3].split():
         w = [r[0] for r in rs]; c = [r[1] for r in rs]; m = [r[2] / 1024 for r in rs]
         vs = lambda other: f"{med(w) / med(walls[other]):.2f}" if walls[other] else "-"
         print(f"{tool:<12} {n:>6} {span(w):>22} {med(c):>10.1f} {max(m):>12.0f} {int(n) / med(w):>9.0f} {vs('peer'):>8} {vs('floor'):>8}")
+    full = walls["consolidate"]
+    for kind in ("rerun-unchanged", "rerun-1%"):
+        rs = rows.get(f"{kind}:{n}")
+        if not rs or not full: continue
+        w = rs[0][0]
+        print(f"{kind:<12} {n:>6} {w:>22.2f} {rs[0][1]:>10.1f} {rs[0][2] / 1024:>12.0f} {'':>9} {'':>8} {'':>8}  = {100 * w / med(full):.1f} % of the full run")
     if n in stages:
         total = sum(med(v) for v in stages[n].values())
         print(f"{'':<12} {'':>6} consolidate stages (ms, median, share): " + ", ".join(

@@ -12,6 +12,9 @@ public enum Ledger {
         public var filesNew: Int
         public var filesChanged: Int
         public var filesUnchanged: Int
+        /// Files opened and read in this run (the rest were taken from the state store unopened);
+        /// nil in the entries of versions before it was recorded.
+        public var filesRead: Int?
         public var filesQuarantined: Int
         public var unitsReceived: Int
         public var unitsMissing: Int
@@ -20,7 +23,7 @@ public enum Ledger {
         public var error: String?
 
         public init(started: Date, ended: Date, exitCode: Int32, filesNew: Int = 0, filesChanged: Int = 0,
-                    filesUnchanged: Int = 0, filesQuarantined: Int = 0, unitsReceived: Int = 0, unitsMissing: Int = 0,
+                    filesUnchanged: Int = 0, filesRead: Int? = nil, filesQuarantined: Int = 0, unitsReceived: Int = 0, unitsMissing: Int = 0,
                     warnings: Int = 0, error: String? = nil) {
             self.started = started
             self.ended = ended
@@ -28,6 +31,7 @@ public enum Ledger {
             self.filesNew = filesNew
             self.filesChanged = filesChanged
             self.filesUnchanged = filesUnchanged
+            self.filesRead = filesRead
             self.filesQuarantined = filesQuarantined
             self.unitsReceived = unitsReceived
             self.unitsMissing = unitsMissing

@@ -62,13 +62,11 @@ public struct PipelineRunner: Sendable {
         }
         var known: [Int: UnitReport] = [:]
         if let store {
-            for (index, submission) in submissions.enumerated() {
-                if let stamp = stamps[index],
-                   let report = store.report(path: submission.path, unit: submission.unitHint ?? "",
-                                             size: stamp.size, modified: stamp.modified) {
-                    known[index] = report
-                }
-            }
+            let stamped = submissions.indices.compactMap { index in stamps[index].map { (index: index, stamp: $0) } }
+            let stored = store.reports(unchanged: stamped.map { file in
+                (submissions[file.index].path, submissions[file.index].unitHint ?? "", file.stamp.size, file.stamp.modified)
+            })
+            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
         // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).

@@ -17,6 +17,9 @@ public final class ReportStore: @unchecked Sendable {
     public let key: String
     /// What happened to a store that had to be set aside, for the run's warnings.
     public private(set) var warning: String?
+    /// Whether stored reports stand in for files (false for `run --full`: every file is read again,
+    /// and what is read is still saved, so the next nightly run starts from it).
+    public var reuse = true
 
     public static func url(in folder: URL) -> URL { folder.appendingPathComponent(".consolidate/state.sqlite") }
 
@@ -53,15 +56,34 @@ public final class ReportStore: @unchecked Sendable {
 
     /// The stored report of a file not changed since it was read, without opening the file.
     public func report(path: String, unit: String, size: Int, modified: Double) -> UnitReport? {
-        let data = try? queue.read { db in
-            try Data.fetchOne(db, sql: "SELECT json FROM report WHERE path = ? AND unit = ? AND key = ? AND size = ? AND modified = ?",
-                              arguments: [path, unit, key, size, modified])
-        }
-        return data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) }
+        reports(unchanged: [(path, unit, size, modified)])[0]
+    }
+
+    /// For each file (path, unit, size, modification time), its stored report where the file is
+    /// unchanged since it was read: one query for what is stored, then only the reports of the
+    /// unchanged files fetched and decoded, on every core.
+    public func reports(unchanged files: [(path: String, unit: String, size: Int, modified: Double)]) -> [UnitReport?] {
+        guard reuse, !files.isEmpty else { return files.map { _ in nil } }
+        struct Stamp: Hashable { var path: String, unit: String, size: Int, modified: Double }
+        let found: [Data?] = (try? queue.read { db -> [Data?] in
+            var rows: [Stamp: Int64] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, path, unit, size, modified FROM report WHERE key = ?",
+                                             arguments: [key])
+            while let row = try cursor.next() {
+                rows[Stamp(path: row[1], unit: row[2], size: row[3], modified: row[4])] = row[0]
+            }
+            let statement = try db.makeStatement(sql: "SELECT json FROM report WHERE rowid = ?")
+            return try files.map { file in
+                guard let rowid = rows[Stamp(path: file.path, unit: file.unit, size: file.size, modified: file.modified)] else { return nil }
+                return try Data.fetchOne(statement, arguments: [rowid])
+            }
+        }) ?? files.map { _ in nil }
+        return ParallelMap.map(found) { data in data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) } }
     }
 
     /// The stored report of the same content, read under another path or time.
     public func report(sha256: String, unit: String) -> UnitReport? {
+        guard reuse else { return nil }
         let data = try? queue.read { db in
             try Data.fetchOne(db, sql: "SELECT json FROM report WHERE sha256 = ? AND unit = ? AND key = ? LIMIT 1",
                               arguments: [sha256, unit, key])
@@ -75,14 +97,19 @@ public final class ReportStore: @unchecked Sendable {
     /// a folder whose files come and go thus keep the store the size of the folder.
     public func save(_ entries: [(report: UnitReport, unit: String, size: Int, modified: Double)],
                      present: [String]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // Encoded on every core; written in one transaction.
+        let encoded = try ParallelMap.map(entries) { entry -> Result<Data, Error> in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return Result { try encoder.encode(entry.report) }
+        }.map { try $0.get() }
         try queue.write { db in
-            for entry in entries {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO report (path, unit, key, size, modified, sha256, json) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [entry.report.source.path, entry.unit, key, entry.size, entry.modified,
-                                     entry.report.source.sha256, try encoder.encode(entry.report)])
+            let insert = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO report (path, unit, key, size, modified, sha256, json) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (entry, json) in zip(entries, encoded) {
+                try insert.execute(arguments: [entry.report.source.path, entry.unit, key, entry.size, entry.modified,
+                                               entry.report.source.sha256, json])
             }
             try db.execute(sql: "DELETE FROM report WHERE key != ?", arguments: [key])
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS present (path TEXT PRIMARY KEY)")

@@ -23,6 +23,7 @@ public enum StatusReport {
                     line += "  失败：\(error)"
                 } else {
                     line += "  文件：新\(entry.filesNew) 变\(entry.filesChanged) 未变\(entry.filesUnchanged) 隔离\(entry.filesQuarantined)"
+                        + (entry.filesRead.map { " 本次读取\($0)" } ?? "")
                         + "  单位：计入\(entry.unitsReceived) 未报\(entry.unitsMissing)"
                 }
                 lines.append(line)

@@ -128,6 +128,31 @@ import Testing
         #expect(try outputs(summaries + ["review.html", "changes.md"]) == second)
     }
 
+    @Test func fullRunReadsEveryFileAndStillSavesWhatItReadForTheNextRun() throws {
+        let folder = try Self.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(folder)
+        let out = folder.appendingPathComponent("out")
+        let full = try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent("in").path, "--out", out.path,
+                                              "--pipeline", Repository.defaultPipeline.path, "--full"])
+        #expect(full.status == 3)
+        #expect(try Self.filesRead(folder) == 13)
+        // A file changed before a --full run: the next nightly run takes it from the store, read as it is now.
+        let file = folder.appendingPathComponent("in/青川区临溪镇.txt")
+        try (String(contentsOf: file, encoding: .utf8) + "\n补充：本季度新建党员活动室1个。\n").write(to: file, atomically: true, encoding: .utf8)
+        _ = try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent("in").path, "--out", out.path,
+                                       "--pipeline", Repository.defaultPipeline.path, "--full"])
+        let summary = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+        _ = try Self.run(folder)
+        #expect(try Self.filesRead(folder) == 0)
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.json")) == summary)
+        // The ledger says what each run read: 13, 13, 13, then none; the file counts stay what they compare.
+        let entries = Ledger.entries(in: out)
+        #expect(entries.map(\.filesRead) == [13, 13, 13, 0])
+        #expect(entries.map(\.filesChanged) == [0, 0, 1, 0])
+        #expect(try ConsolidateBinary.run(["status", "--out", out.path]).stdout.contains("本次读取0"))
+    }
+
     @Test func changedFileIsReadAgainAndChangedConfigurationRereadsAll() throws {
         let folder = try Self.copyOfSamples()
         defer { try? FileManager.default.removeItem(at: folder) }
