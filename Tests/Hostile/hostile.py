@@ -8,7 +8,7 @@ memory, while the Samples units are consolidated as without them.
 A second part runs the whole pipeline alone over each of three single-paragraph reports of
 `--large-mb` MB (default 2; `make hostile-large` gives 20 to the release binary): prose in a
 .txt, the same prose in one `w:t` of a .docx, and a paragraph of numbered runs. Each must finish
-within LARGE_SECONDS and LARGE_RSS_MB with its unit consolidated: time and memory linear in the
+within LARGE_SECONDS of processor time and LARGE_RSS_MB with its unit consolidated: time and memory linear in the
 size of one paragraph, not in its square.
 
 Every case is written here by code (no fixture files). Each file case is also timed alone
@@ -247,8 +247,9 @@ def check_large(binary, pipeline, repository, work, megabytes, failures):
             status = None
         if code != 0 or status != "received":
             failures.append(f"{what}: exit {code}, {status}; should be consolidated")
-        if wall > LARGE_SECONDS:
-            failures.append(f"{what}: {wall:.2f} s wall, over {LARGE_SECONDS} s")
+        # Processor time (user + system), as for the cases above: the machine may be busy.
+        if seconds > LARGE_SECONDS:
+            failures.append(f"{what}: {seconds:.2f} s CPU, over {LARGE_SECONDS} s")
         if rss > LARGE_RSS_MB:
             failures.append(f"{what}: {rss:.0f} MB, over {LARGE_RSS_MB} MB")
         rows.append((what, status or "?", f"{len(content) / 1e6:.1f} MB file", seconds, wall, rss, "run"))
