@@ -80,7 +80,9 @@ public struct Normalizer: Sendable {
     static let longestLine = 20_000
 
     /// `text` as it is when within `longestLine` scalars; else in pieces of at most that many,
-    /// each cut after the last sentence end (`。！？；`) in its second half where there is one.
+    /// each cut in its second half after the last sentence end (`。！？；`), else after the last
+    /// clause mark or space, else between two Chinese characters (which splits no Latin word
+    /// or marker such as `##paidbegin##`), else at the bound.
     static func bounded(_ text: String) -> [String] {
         guard text.utf8.count > longestLine else { return [text] }
         let scalars = Array(text.unicodeScalars)
@@ -88,10 +90,11 @@ public struct Normalizer: Sendable {
         var pieces: [String] = []
         var start = 0
         while scalars.count - start > longestLine {
-            var cut = start + longestLine
-            if let end = scalars[(start + longestLine / 2)..<cut].lastIndex(where: { sentenceEnds.contains($0) }) {
-                cut = end + 1
-            }
+            let window = (start + longestLine / 2)..<(start + longestLine)
+            let cut = scalars[window].lastIndex(where: sentenceEnds.contains).map { $0 + 1 }
+                ?? scalars[window].lastIndex(where: { clauseEnds.contains($0) || $0.properties.isWhitespace }).map { $0 + 1 }
+                ?? window.reversed().first(where: { isHan(scalars[$0 - 1]) && isHan(scalars[$0]) })
+                ?? window.upperBound
             pieces.append(scalars[start..<cut].string)
             start = cut
         }
@@ -100,4 +103,7 @@ public struct Normalizer: Sendable {
     }
 
     private static let sentenceEnds = Set("。！？；!?;".unicodeScalars)
+    private static let clauseEnds = Set("，、,：:".unicodeScalars)
+
+    private static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) }
 }

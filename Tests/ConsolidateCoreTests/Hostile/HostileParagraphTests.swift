@@ -28,10 +28,19 @@ import Testing
         #expect(pieces.dropLast().allSatisfy { $0.hasSuffix("。") })
     }
 
-    @Test func overlongLineWithoutSentenceEndsIsCutAtTheBound() {
-        let line = String(repeating: "党", count: Normalizer.longestLine * 2 + 7)
-        let pieces = Normalizer.bounded(line)
-        #expect(pieces.map { $0.unicodeScalars.count } == [Normalizer.longestLine, Normalizer.longestLine, 7])
+    @Test func overlongLineWithoutSentenceEndsIsCutAtAClauseMarkElseBetweenChineseCharactersElseAtTheBound() {
+        let bound = Normalizer.longestLine
+        // Clause marks: the cut follows the last one in the window.
+        let clauses = String(repeating: "学习交流，", count: bound / 5 * 2)
+        #expect(Normalizer.bounded(clauses).dropLast().allSatisfy { $0.hasSuffix("，") })
+        // Chinese characters and Latin words, no marks: cut between two Chinese characters, never inside a word.
+        let mixed = String(repeating: "学习abcdefg", count: bound / 9 * 2)
+        let pieces = Normalizer.bounded(mixed)
+        #expect(pieces.joined() == mixed)
+        #expect(pieces.dropLast().allSatisfy { $0.hasSuffix("学") })
+        // Nothing to cut between: at the bound.
+        let letters = String(repeating: "x", count: bound * 2 + 7)
+        #expect(Normalizer.bounded(letters).map { $0.unicodeScalars.count } == [bound, bound, 7])
     }
 
     @Test func normalizedReportWithAnOverlongParagraphSaysSoAndKeepsItsText() {

@@ -1,14 +1,14 @@
 import CLibXML2
 import Foundation
-import ZIPFoundation
 
 /// The parts of one .docx, read from its zip bytes in memory with the limits a hostile file needs.
 ///
-/// The zip directory is read here and only the inflating is left to ZIPFoundation
-/// (`Data.decompress`), because ZIPFoundation 0.9.20's `Archive` fails badly on damaged
-/// files, as found by mutating test packages: its in-memory archive traps (a fatal range
-/// error that ends the whole run) when the directory points past the end of the data, and
-/// its extraction loops forever on a deflate stream cut short. Here every offset is
+/// The zip directory is read here and the entries are inflated with zlib directly
+/// (`RawInflater`), because ZIPFoundation 0.9.20 fails badly on damaged files, as found by
+/// mutating test packages: its in-memory archive traps (a fatal range error that ends the
+/// whole run) when the directory points past the end of the data, its extraction loops
+/// forever on a deflate stream cut short, and its `Data.decompress` lets zlib read past the
+/// last input chunk. Here every offset is
 /// checked against the bytes, the compressed bytes are handed over in bounded slices that
 /// end in an error rather than an empty chunk, the declared size is compared with
 /// `maxEntryBytes` before inflating, the inflated bytes are counted and inflation stops at
@@ -102,31 +102,17 @@ final class DocxArchive {
             data = Data(compressed)
             checksum = Self.crc32(of: data, continuing: 0)
         case 8:
-            var position = range.lowerBound
-            let end = range.upperBound
-            let source = bytes
-            do {
-                var running: UInt32 = 0
-                _ = try Data.decompress(
-                    size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: true,
-                    provider: { _, chunkSize in
-                        // An exhausted input before the end of the deflate stream is damage;
-                        // returning an empty chunk would make the inflater spin forever.
-                        guard position < end else { throw Failure.damagedEntry(entry: name) }
-                        let next = min(end, position + max(1, chunkSize))
-                        defer { position = next }
-                        return source.subdata(in: position..<next)
-                    },
-                    consumer: { chunk in
-                        guard chunk.count <= limit - data.count else { throw exceeded }
-                        running = Self.crc32(of: chunk, continuing: running)
-                        data.append(chunk)
-                    })
-                checksum = running
-            } catch let failure as Failure {
-                throw failure
-            } catch {
-                throw .damagedEntry(entry: name)
+            var running: UInt32 = 0
+            let outcome = RawInflater.inflate(compressed) { chunk in
+                guard chunk.count <= limit - data.count else { return false }
+                running = Self.crc32(of: chunk, continuing: running)
+                data.append(contentsOf: chunk)
+                return true
+            }
+            switch outcome {
+            case .complete: checksum = running
+            case .stopped: throw exceeded
+            case .damaged: throw .damagedEntry(entry: name)
             }
         default:
             throw .damagedEntry(entry: name)
@@ -297,16 +283,18 @@ private extension Data {
 extension DocxArchive {
     /// The CRC-32 of `bytes` continuing from `crc`, by zlib (in blocks its `UInt32` length takes).
     static func crc32(of bytes: Data, continuing crc: UInt32) -> UInt32 {
+        bytes.withUnsafeBytes { crc32(of: $0, continuing: crc) }
+    }
+
+    static func crc32(of buffer: UnsafeRawBufferPointer, continuing crc: UInt32) -> UInt32 {
         var value = UInt(crc)
-        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var base = buffer.bindMemory(to: UInt8.self).baseAddress else { return }
-            var left = buffer.count
-            while left > 0 {
-                let length = min(left, 1 << 30)
-                value = clibxml2_crc32(value, base, UInt32(length))
-                base += length
-                left -= length
-            }
+        guard var base = buffer.bindMemory(to: UInt8.self).baseAddress else { return crc }
+        var left = buffer.count
+        while left > 0 {
+            let length = min(left, 1 << 30)
+            value = clibxml2_crc32(value, base, UInt32(length))
+            base += length
+            left -= length
         }
         return UInt32(truncatingIfNeeded: value)
     }
