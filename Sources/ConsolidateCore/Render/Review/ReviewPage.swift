@@ -295,7 +295,8 @@ public struct ReviewPage: Sendable {
 
     private func distinctive() -> String {
         let groups = consolidation.achievements.filter(\.distinctive)
-            .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
+            .map { (rank: Merger.informativeness($0.text), group: $0) }
+            .sorted { $0.rank > $1.rank }.map(\.group)
         guard !groups.isEmpty else { return "<p class=\"note\">本期未发现单个单位的特色做法。</p>\n" }
         return groups.enumerated().map { index, group in
             let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
