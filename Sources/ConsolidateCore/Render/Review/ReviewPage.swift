@@ -30,10 +30,16 @@ public struct ReviewPage: Sendable {
     }
 
     public init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport? = nil) {
+        self.init(consolidation: consolidation, configuration: configuration, changes: changes,
+                  sentences: ReviewIndex.summarySentences(consolidation, configuration: configuration))
+    }
+
+    /// With the summary's sentences already worked out (from the view summary.md was written from).
+    init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport?, sentences: [String: String]) {
         self.consolidation = consolidation
         self.configuration = configuration
         self.changes = changes
-        self.sentences = ReviewIndex.summarySentences(consolidation, configuration: configuration)
+        self.sentences = sentences
         self.reviewed = consolidation.review?.reviewedKeys ?? []
     }
 
