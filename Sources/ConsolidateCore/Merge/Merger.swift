@@ -38,10 +38,14 @@ public struct Merger: Sendable {
     static func warn(_ units: [UnitEntry], about figures: [UnitFigure], bound: Int) -> [UnitEntry] {
         guard !figures.isEmpty else { return units }
         var units = units
+        // Each unit's first received entry, found once rather than by a search over every unit per figure.
+        var received: [String: Int] = [:]
+        for (index, entry) in units.enumerated() where entry.status == .received && received[entry.unit] == nil {
+            received[entry.unit] = index
+        }
         for figure in figures {
             let warning = MetricTotals.warning(for: figure, bound: bound)
-            guard let index = units.firstIndex(where: { $0.unit == figure.unit && $0.status == .received }),
-                  !units[index].warnings.contains(warning) else { continue }
+            guard let index = received[figure.unit], !units[index].warnings.contains(warning) else { continue }
             units[index].warnings.append(warning)
         }
         return units
