@@ -28,10 +28,8 @@ struct Merge: ParsableCommand {
             }
         }
         let consolidation = Merger(configuration: configuration).merge(MergeInput.from(consolidations))
-        var files: [(name: String, data: Data)] = []
-        for name in configuration.render.outputs where name != "run.json" {
-            files.append((name, try Renderer.render(name, consolidation: consolidation, configuration: configuration)))
-        }
+        let files = try Renderer.render(configuration.render.outputs.filter { $0 != "run.json" },
+                                        consolidation: consolidation, configuration: configuration)
         let outURL = URL(fileURLWithPath: out)
         let (lock, notices) = try OutputFolder.take(outURL, wait: wait, report: Diagnostics.error)
         defer { lock.release() }

@@ -51,8 +51,10 @@ struct KeywordClassifier: Sendable {
     /// Classes with their keyword weight, most first: each keyword once, double in the first sentence;
     /// of equal weight, the class whose keyword comes first.
     func scores(_ text: String) -> [(order: Int, score: Int)] {
-        let folded = TextSimilarity.fold(text)
-        let firstLength = TextSimilarity.fold(String(text.prefix { $0 != "。" && $0 != "；" && $0 != "." })).unicodeScalars.count
+        // The first sentence's folded length from the same pass that folds the whole (not folded twice).
+        let firstEnd = text.firstIndex { $0 == "。" || $0 == "；" || $0 == "." } ?? text.endIndex
+        let (folded, firstLength) = TextSimilarity.fold(
+            text, markingAt: text.unicodeScalars.distance(from: text.startIndex, to: firstEnd))
         let hits = matcher.occurrences(folded)
         var weight: [Int: Int] = [:]
         var first: [Int: Int] = [:]

@@ -101,10 +101,15 @@ public struct MergeInput: Sendable {
         let documents = statementsByUnit.keys.sorted().map { unit in
             CopyDetector.Document(unit: unit, text: statementsByUnit[unit]!.map(\.text).joined(separator: "\n"))
         }
+        // Each unit's first received entry, found once rather than by a search over every unit per pair.
+        var received: [String: Int] = [:]
+        for (index, entry) in units.enumerated() where entry.status == .received && received[entry.unit] == nil {
+            received[entry.unit] = index
+        }
         for (first, second, similarity) in CopyDetector(threshold: copySimilarity).suspectedCopies(documents) {
             let percent = Int((similarity * 100).rounded())
             for (unit, other) in [(first, second), (second, first)] {
-                if let index = units.firstIndex(where: { $0.unit == unit && $0.status == .received }) {
+                if let index = received[unit] {
                     units[index].warnings.append("与\(other)的材料高度雷同（相似度\(percent)%），疑似相互抄用，请核实。")
                 }
             }
@@ -135,8 +140,10 @@ public struct MergeInput: Sendable {
                                approx: $0.approx, text: $0.text, source: $0.source, location: $0.location)
                 }
                 // The figures a unit gave beside the counted one, so the roll-up shows them too.
+                // Looked up, not searched for among every unit of the total per figure.
+                let counted = Set(total.units.map { CountedFigure(unit: $0.unit, value: $0.value, text: $0.text) })
                 figures += (total.conflicts ?? []).flatMap(\.figures).filter { figure in
-                    !total.units.contains { $0.unit == figure.unit && $0.value == figure.value && $0.text == figure.text }
+                    !counted.contains(CountedFigure(unit: figure.unit, value: figure.value, text: figure.text))
                 }.map {
                     UnitFigure(unit: $0.unit, activity: total.activity, measure: total.unit, value: $0.value,
                                approx: $0.approx, text: $0.text, source: $0.source, location: $0.location)
@@ -153,6 +160,13 @@ public struct MergeInput: Sendable {
         let dues = consolidations.map(\.due)
         let due = dues.contains(nil) ? nil : dues.reduce(0) { $0 + ($1 ?? 0) }
         return MergeInput(units: units, statements: statements, figures: figures, periods: periods, due: due)
+    }
+
+    /// A unit's counted figure as a roll-up tells it apart from the unit's other figures.
+    private struct CountedFigure: Hashable {
+        var unit: String
+        var value: Int
+        var text: String
     }
 
     /// A unit's figures as its report states them; `MetricTotals` keeps one per unit and activity.

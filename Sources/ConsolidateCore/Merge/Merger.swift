@@ -38,10 +38,14 @@ public struct Merger: Sendable {
     static func warn(_ units: [UnitEntry], about figures: [UnitFigure], bound: Int) -> [UnitEntry] {
         guard !figures.isEmpty else { return units }
         var units = units
+        // Each unit's first received entry, found once rather than by a search over every unit per figure.
+        var received: [String: Int] = [:]
+        for (index, entry) in units.enumerated() where entry.status == .received && received[entry.unit] == nil {
+            received[entry.unit] = index
+        }
         for figure in figures {
             let warning = MetricTotals.warning(for: figure, bound: bound)
-            guard let index = units.firstIndex(where: { $0.unit == figure.unit && $0.status == .received }),
-                  !units[index].warnings.contains(warning) else { continue }
+            guard let index = received[figure.unit], !units[index].warnings.contains(warning) else { continue }
             units[index].warnings.append(warning)
         }
         return units
@@ -171,7 +175,10 @@ public struct Merger: Sendable {
 
     /// Most units first, then by text: the order CONTRACT.md fixes for every list.
     static func ranked(_ groups: [StatementGroup]) -> [StatementGroup] {
-        groups.sorted { ($1.units.count, $0.text, $0.units.joined(separator: "、")) < ($0.units.count, $1.text, $1.units.joined(separator: "、")) }
+        // Each group's key made once, not once per comparison (a group's unit list can be thousands of names long).
+        groups.map { (count: $0.units.count, text: $0.text, units: $0.units.joined(separator: "、"), group: $0) }
+            .sorted { ($1.count, $0.text, $0.units) < ($0.count, $1.text, $1.units) }
+            .map(\.group)
     }
 
     /// Most units first, then by theme in configured order (none last), then by text: plans on one
@@ -181,7 +188,7 @@ public struct Merger: Sendable {
         let key: (StatementGroup) -> (Int, Int, String, String) = {
             (-$0.units.count, $0.theme.flatMap { order[$0] } ?? Int.max, $0.text, $0.units.joined(separator: "、"))
         }
-        return groups.sorted { key($0) < key($1) }
+        return groups.map { (key: key($0), group: $0) }.sorted { $0.key < $1.key }.map(\.group)
     }
 
     /// The account of units: received, quarantined, superseded, then missing, each by name.

@@ -15,20 +15,37 @@ public enum TextSimilarity {
         for name in names where name.unicodeScalars.count >= 2 {
             scalars = removing(Array(name.unicodeScalars), from: scalars)
         }
+        return fold(scalars, mark: Int.max).folded
+    }
+
+    /// `fold(text)` with how many scalars of it the first `mark` scalars of `text` fold to: the
+    /// folded length of a prefix, without folding the prefix again (folding is scalar by scalar,
+    /// so a prefix folds to a prefix of the whole).
+    static func fold(_ text: String, markingAt mark: Int) -> (folded: String, marked: Int) {
+        fold(Array(text.unicodeScalars), mark: mark)
+    }
+
+    private static func fold(_ scalars: [Unicode.Scalar], mark: Int) -> (folded: String, marked: Int) {
         var result = String.UnicodeScalarView()
         result.reserveCapacity(scalars.count)
         var lastWasDigit = false
-        for original in scalars {
+        // Scalars appended so far (a scalar view counts itself only by walking it).
+        var appended = 0
+        var marked = mark >= scalars.count ? -1 : 0
+        for (offset, original) in scalars.enumerated() {
+            if offset == mark { marked = appended }
             var scalar = original
             // The common cases without looking up Unicode properties: CJK ideographs stay (in their
             // simplified form), ASCII letters are lower-cased.
             switch scalar.value {
             case 0x4E00...0x9FFF:
                 result.append(TraditionalChinese.simplified(scalar.value) ?? scalar)
+                appended += 1
                 lastWasDigit = false
                 continue
             case 0x61...0x7A:
                 result.append(scalar)
+                appended += 1
                 lastWasDigit = false
                 continue
             case 0xFF01...0xFF5E:
@@ -42,19 +59,25 @@ public enum TextSimilarity {
             if scalar.properties.isWhitespace { continue }
             if (0x41...0x5A).contains(scalar.value) {
                 result.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
+                appended += 1
                 lastWasDigit = false
                 continue
             }
             if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
-                if !lastWasDigit { result.append("#") }
+                if !lastWasDigit {
+                    result.append("#")
+                    appended += 1
+                }
                 lastWasDigit = true
                 continue
             }
             lastWasDigit = false
             if scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
-            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            result.append(contentsOf: lower)
+            appended += lower.count
         }
-        return String(result)
+        return (String(result), marked < 0 ? appended : marked)
     }
 
     /// `scalars` without the non-overlapping occurrences of `name`, found left to right.

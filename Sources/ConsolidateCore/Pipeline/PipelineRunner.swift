@@ -372,9 +372,8 @@ public struct PipelineRunner: Sendable {
                                    currentRecord: record, current: consolidation,
                                    mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
         var files: [(name: String, data: Data)] = try timed(.render) {
-            try outputs.filter { $0 != "run.json" }.map { name in
-                (name, try Renderer.render(name, consolidation: consolidation, configuration: configuration, changes: changes))
-            }
+            try Renderer.render(outputs.filter { $0 != "run.json" }, consolidation: consolidation,
+                                configuration: configuration, changes: changes)
         }
         record.timings = timings
         record.warnings = warnings.sorted()

@@ -113,12 +113,18 @@ public struct ChangeReport: Sendable {
     /// the changed statements of one unit are compared with each other.
     static func pairEdits(entered: inout [StatementKey], left: inout [StatementKey]) -> [Edit] {
         let leftByUnit = Dictionary(grouping: left.indices, by: { left[$0].unit })
+        // Each statement that left folded once, not once per statement of its unit that entered.
+        var leftGrams: [Int: [UInt64]] = [:]
         var edits: [Edit] = [], usedEntered = Set<Int>(), usedLeft = Set<Int>()
         for (index, statement) in entered.enumerated() {
             guard let candidates = leftByUnit[statement.unit] else { continue }
             let grams = TextSimilarity.bigrams(TextSimilarity.fold(statement.text))
             let best = candidates.filter { !usedLeft.contains($0) }
-                .map { ($0, TextSimilarity.dice(grams, TextSimilarity.bigrams(TextSimilarity.fold(left[$0].text)))) }
+                .map { candidate -> (Int, Double) in
+                    let other = leftGrams[candidate] ?? TextSimilarity.bigrams(TextSimilarity.fold(left[candidate].text))
+                    leftGrams[candidate] = other
+                    return (candidate, TextSimilarity.dice(grams, other))
+                }
                 .max { ($0.1, $1.0) < ($1.1, $0.0) }
             guard let (match, similarity) = best, similarity >= editSimilarity else { continue }
             usedEntered.insert(index)

@@ -25,10 +25,45 @@ public enum Renderer {
         }
     }
 
-    /// summary.md from the configured template, read anew on each run.
-    static func markdown(_ consolidation: Consolidation, configuration: PipelineConfiguration) throws -> String {
+    /// The outputs called `names`, in their order, each as `render(_:consolidation:configuration:changes:)`
+    /// gives it; what several share is worked out once: the summary's view (summary.md, summary.docx
+    /// and review.html's quoted sentences) and its Markdown (summary.md and summary.docx).
+    public static func render(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
+                              changes: ChangeReport? = nil) throws -> [(name: String, data: Data)] {
+        var view: SummaryView?
+        var text: String?
+        func sharedView() -> SummaryView {
+            if let view { return view }
+            let made = SummaryView(consolidation: consolidation, configuration: configuration)
+            view = made
+            return made
+        }
+        func sharedMarkdown() throws -> String {
+            if let text { return text }
+            let made = try markdown(consolidation, configuration: configuration, view: sharedView())
+            text = made
+            return made
+        }
+        return try names.map { name in
+            switch name {
+            case "summary.md":
+                return (name, Data(try sharedMarkdown().utf8))
+            case "summary.docx":
+                return (name, try SummaryDocx(markdown: try sharedMarkdown()).data())
+            case "review.html":
+                let sentences = ReviewIndex.summarySentences(of: sharedView())
+                return (name, Data(ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes,
+                                              sentences: sentences).render().utf8))
+            default:
+                return (name, try render(name, consolidation: consolidation, configuration: configuration, changes: changes))
+            }
+        }
+    }
+
+    /// summary.md from the configured template, read anew on each run; `view` where it is already made.
+    static func markdown(_ consolidation: Consolidation, configuration: PipelineConfiguration, view: SummaryView? = nil) throws -> String {
         let template = try SummaryTemplate.load(configuration.render.summaryTemplate)
-        let text = SummaryMarkdown(consolidation: consolidation, configuration: configuration, template: template).render()
+        let text = template.render(view ?? SummaryView(consolidation: consolidation, configuration: configuration))
         // Where a reviewer decided anything, the report says so in its last line.
         guard let line = consolidation.review?.summaryLine else { return text }
         return text + (text.hasSuffix("\n") ? "\n" : "\n\n") + line + "\n"

@@ -14,7 +14,9 @@ struct SummaryMarkdown {
     // MARK: Wording
 
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "｜").replacingOccurrences(of: "\n", with: " ")
+        // Most cells hold neither: one look at the bytes, not two Foundation searches per cell.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return text }
+        return text.replacingOccurrences(of: "|", with: "｜").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// The first sentence of a statement (two where the first is a heading shorter than `heading`), shortened

@@ -34,16 +34,15 @@ extension SummaryView {
         let configuration: PipelineConfiguration
         /// How many units' reports were received: worked out once, not once per practice.
         let received: Int
+        /// The area's name, left out of unit names in running text (`财政局` for `青川区财政局`):
+        /// worked out once, not once per unit named.
+        let area: String
 
         init(consolidation: Consolidation, configuration: PipelineConfiguration) {
             self.consolidation = consolidation
             self.configuration = configuration
             received = consolidation.units.reduce(0) { $0 + ($1.status == .received ? 1 : 0) }
-        }
-
-        /// The area's name, left out of unit names in running text (`财政局` for `青川区财政局`).
-        var area: String {
-            consolidation.title.components(separatedBy: "\(consolidation.period.chineseName)基层").first ?? ""
+            area = consolidation.title.components(separatedBy: "\(consolidation.period.chineseName)基层").first ?? ""
         }
 
         /// The account of units by unit, not by file: a unit counts once, by the best of its files.
@@ -99,7 +98,9 @@ extension SummaryView {
                 .enumerated()
                 .sorted(by: { ($1.element.units.count, $0.offset) < ($0.element.units.count, $1.offset) })
                 .map(\.element) {
-                let ranked = theme.groups.sorted { exampleRank($0, theme: theme.theme) > exampleRank($1, theme: theme.theme) }
+                // Each group's rank worked out once, not once per comparison (the same order).
+                let ranked = theme.groups.map { (rank: exampleRank($0, theme: theme.theme), group: $0) }
+                    .sorted { $0.rank > $1.rank }.map(\.group)
                 let example = ranked[0]
                 quoted.insert(example.text)
                 let others = ranked.dropFirst().filter { $0.units.count > 1 && !$0.heading }
@@ -164,7 +165,8 @@ extension SummaryView {
         func distinctivePractices(quoted: Set<String>) -> (named: [Distinctive], left: Int) {
             // A heading or a site's line copied by many (`【以下为会员内容】`) is never held up as a practice.
             let candidates = consolidation.achievements.filter { $0.distinctive && !$0.heading && !quoted.contains($0.text) }
-                .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
+                .map { (rank: Merger.informativeness($0.text), group: $0) }
+                .sorted { $0.rank > $1.rank }.map(\.group)
             let limit = configuration.merge.distinctiveLimit
             let named = candidates.prefix(limit).map { group in
                 // A first sentence that only heads the practice (`聚焦关心关爱，增强队伍凝聚力。`) is

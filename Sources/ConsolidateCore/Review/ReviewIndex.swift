@@ -148,7 +148,11 @@ public struct ReviewIndex: Sendable {
 
     /// The sentences of summary.md that quote a group, by the gist of the group's wording.
     static func summarySentences(_ consolidation: Consolidation, configuration: PipelineConfiguration) -> [String: String] {
-        let view = SummaryView(consolidation: consolidation, configuration: configuration)
+        summarySentences(of: SummaryView(consolidation: consolidation, configuration: configuration))
+    }
+
+    /// The sentences of the summary `view` is, by the gist of each quoted group's wording.
+    static func summarySentences(of view: SummaryView) -> [String: String] {
         var sentences: [String: String] = [:]
         for practice in view.commonPractices + view.plans {
             if let theme = practice.theme, let example = practice.example, let unit = practice.exampleUnit {

@@ -30,10 +30,16 @@ public struct ReviewPage: Sendable {
     }
 
     public init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport? = nil) {
+        self.init(consolidation: consolidation, configuration: configuration, changes: changes,
+                  sentences: ReviewIndex.summarySentences(consolidation, configuration: configuration))
+    }
+
+    /// With the summary's sentences already worked out (from the view summary.md was written from).
+    init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport?, sentences: [String: String]) {
         self.consolidation = consolidation
         self.configuration = configuration
         self.changes = changes
-        self.sentences = ReviewIndex.summarySentences(consolidation, configuration: configuration)
+        self.sentences = sentences
         self.reviewed = consolidation.review?.reviewedKeys ?? []
     }
 
@@ -295,7 +301,8 @@ public struct ReviewPage: Sendable {
 
     private func distinctive() -> String {
         let groups = consolidation.achievements.filter(\.distinctive)
-            .sorted { Merger.informativeness($0.text) > Merger.informativeness($1.text) }
+            .map { (rank: Merger.informativeness($0.text), group: $0) }
+            .sorted { $0.rank > $1.rank }.map(\.group)
         guard !groups.isEmpty else { return "<p class=\"note\">本期未发现单个单位的特色做法。</p>\n" }
         return groups.enumerated().map { index, group in
             let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
