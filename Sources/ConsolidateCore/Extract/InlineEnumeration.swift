@@ -74,7 +74,7 @@ struct InlineEnumeration: Sendable {
             var i = 0
             while i < characters.count {
                 let atBoundary = i == 0 || boundaries.contains(characters[i - 1])
-                    || (characters[i - 1].properties.isWhitespace && (i == 1 || boundaries.contains(characters[i - 2])))
+                    || (characters[i - 1].isWhiteSpaceScalar && (i == 1 || boundaries.contains(characters[i - 2])))
                 if atBoundary, let marker = marker(in: characters, at: i, paragraph: p) {
                     candidates.append(marker)
                     i += marker.length

@@ -396,7 +396,7 @@ struct MetricReader: Sendable {
     /// The first index from `index` on that holds no white space (a space, a thin space, U+3000, a line break).
     private static func skippingSpaces(_ folded: [Unicode.Scalar], from index: Int) -> Int {
         var i = index
-        while i < folded.count, folded[i].properties.isWhitespace { i += 1 }
+        while i < folded.count, folded[i].isWhiteSpaceScalar { i += 1 }
         return i
     }
 

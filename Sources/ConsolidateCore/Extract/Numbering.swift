@@ -93,7 +93,7 @@ struct Numbering: Equatable, Sendable {
 
     /// A stray separator or white space between a label and its words.
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "、" || scalar == "." || scalar == "．" || scalar == "，"
+        scalar.isWhiteSpaceScalar || scalar == "、" || scalar == "." || scalar == "．" || scalar == "，"
             || scalar == ","
     }
 
