@@ -454,8 +454,9 @@ struct OutlineBuilder: Sendable {
     static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph) -> [InlineEnumeration.Paragraph] {
         let scalars = Array(paragraph.text.unicodeScalars)
         var markers: [(offset: Int, level: Numbering.Level, ordinal: Int)] = []
-        for index in scalars.indices where index == 0 || runBoundaries.contains(scalars[index - 1]) {
-            guard opensRunLabel(scalars[index]) else { continue }
+        // (The label's own scalar first: a comparison, where the boundary is a hashed lookup.)
+        for index in scalars.indices where opensRunLabel(scalars[index])
+            && (index == 0 || runBoundaries.contains(scalars[index - 1])) {
             let window = scalars[index..<min(scalars.count, index + 8)].string
             if let number = Numbering.leading(window), runLevels.contains(number.level) {
                 markers.append((index, number.level, number.ordinal))
