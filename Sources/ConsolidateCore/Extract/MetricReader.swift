@@ -816,7 +816,7 @@ struct MetricReader: Sendable {
 
 private extension String {
     /// The text of a run of scalars (the reader's arrays hold scalars, offsets agree with them).
-    init(_ scalars: some Sequence<Unicode.Scalar>) {
-        self.init(String.UnicodeScalarView(scalars))
+    init(_ scalars: some Collection<Unicode.Scalar>) {
+        self.init(scalars: scalars)
     }
 }

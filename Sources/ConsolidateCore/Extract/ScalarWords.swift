@@ -96,10 +96,44 @@ extension String {
     var scalarArray: [Unicode.Scalar] { Array(unicodeScalars) }
 }
 
+extension String {
+    /// The text of `scalars`, encoded to UTF-8 in one buffer: appending scalars to a view one
+    /// by one checks capacity and re-encodes at each, and the readers build many short strings.
+    init(scalars: some Collection<Unicode.Scalar>) {
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var end = 0
+            for scalar in scalars {
+                let value = scalar.value
+                switch value {
+                case ..<0x80:
+                    buffer[end] = UInt8(truncatingIfNeeded: value)
+                    end += 1
+                case ..<0x800:
+                    buffer[end] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    buffer[end + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    end += 2
+                case ..<0x1_0000:
+                    buffer[end] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                    buffer[end + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[end + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    end += 3
+                default:
+                    buffer[end] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                    buffer[end + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                    buffer[end + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[end + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    end += 4
+                }
+            }
+            return end
+        }
+    }
+}
+
 extension Array where Element == Unicode.Scalar {
-    var string: String { String(String.UnicodeScalarView(self)) }
+    var string: String { String(scalars: self) }
 }
 
 extension ArraySlice where Element == Unicode.Scalar {
-    var string: String { String(String.UnicodeScalarView(self)) }
+    var string: String { String(scalars: self) }
 }

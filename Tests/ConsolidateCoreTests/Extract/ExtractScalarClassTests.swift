@@ -28,4 +28,12 @@ import Testing
             [InlineEnumeration.Paragraph(text: "一、基本情况第二、三季度召开会议。", location: location)])
         #expect(kept.count == 1)
     }
+
+    @Test func stringFromScalarsEncodesEveryWidthAsTheViewDoes() {
+        let text = "A1 é§ 党建工作（一）①\u{3000}𠀋😀\u{301}"
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(scalars: scalars) == text)
+        #expect(String(scalars: scalars[3..<9]) == String(String.UnicodeScalarView(scalars[3..<9])))
+        #expect(String(scalars: [Unicode.Scalar]()).isEmpty)
+    }
 }
