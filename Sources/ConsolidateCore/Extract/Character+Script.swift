@@ -44,3 +44,16 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` by value: the 25 scalars of Unicode's White_Space property.
+    ///
+    /// The property lookup goes through the standard library's property tables on every call;
+    /// the per-scalar loops of the readers ask this for most scalars of a document.
+    var isWhiteSpaceScalar: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}

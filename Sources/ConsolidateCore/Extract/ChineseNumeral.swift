@@ -13,16 +13,13 @@ enum ChineseNumeral {
         numerals.contains(character)
     }
 
-    /// Scalar values of the digits and multipliers, for the scalar readers.
-    private static let scalarValues: [UInt32: Int] = {
-        var values: [UInt32: Int] = [:]
-        for (character, value) in digits { values[character.unicodeScalars.first!.value] = value }
-        for (character, value) in multipliers { values[character.unicodeScalars.first!.value] = value }
-        return values
-    }()
-
+    /// Whether `scalar` is a digit or multiplier: a comparison of values, not a hashed lookup,
+    /// since the readers ask it of nearly every scalar of a document.
     static func isNumeralScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalarValues[scalar.value] != nil
+        switch scalar {
+        case "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万": true
+        default: false
+        }
     }
 
     /// The value of a run of numeral scalars, as ``value(of:)`` reads characters.

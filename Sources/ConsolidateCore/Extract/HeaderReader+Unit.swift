@@ -183,7 +183,7 @@ extension HeaderReader {
             var end = start
             while end < scalars.count && !separators.contains(scalars[end]) { end += 1 }
             defer { start = end + 1 }
-            var clause = Array(scalars[start..<end].drop { $0.properties.isWhitespace })
+            var clause = Array(scalars[start..<end].drop { $0.isWhiteSpaceScalar })
             guard clause.count >= 3 else { continue }
             // `在市委组织部的精心指导下`: the superior, not the unit.
             if clause[0] == "在", clause.last == "下" || clause.string.contains("领导") || clause.string.contains("指导") { continue }
@@ -218,7 +218,7 @@ extension HeaderReader {
                 start += 2
                 changed = true
             }
-            while start < clause.count, clause[start].properties.isWhitespace { start += 1; changed = true }
+            while start < clause.count, clause[start].isWhiteSpaceScalar { start += 1; changed = true }
         }
         return Array(clause[min(start, clause.count)...])
     }

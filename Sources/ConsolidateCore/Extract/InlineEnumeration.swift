@@ -45,7 +45,14 @@ struct InlineEnumeration: Sendable {
     private static let notVerbs: Set<Unicode.Scalar> = Set("是季年月日天周次个名项条级类批期线把号些方同切直定般致体起会岗学风向对手家步".unicodeScalars)
     /// The characters a word marker can open with, to skip the families quickly.
     private static let wordInitials: Set<Unicode.Scalar> = Set(wordFamilies.flatMap { $0.compactMap(\.first) })
-    private static let boundaries: Set<Unicode.Scalar> = ["。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ","]
+    /// A clause or sentence end a marker may follow: compared, not hashed, since it is asked of
+    /// every scalar of a document.
+    private static func isBoundary(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "；", ";", "！", "？", "!", "?", "：", ":", "，", ",": true
+        default: false
+        }
+    }
 
     /// Where enumerations begin: per paragraph index, the offsets of first markers (`一是`,
     /// `首先`) followed by a second of their family within that paragraph or the next,
@@ -73,8 +80,8 @@ struct InlineEnumeration: Sendable {
         for (p, characters) in texts.enumerated() {
             var i = 0
             while i < characters.count {
-                let atBoundary = i == 0 || boundaries.contains(characters[i - 1])
-                    || (characters[i - 1].properties.isWhitespace && (i == 1 || boundaries.contains(characters[i - 2])))
+                let atBoundary = i == 0 || isBoundary(characters[i - 1])
+                    || (characters[i - 1].isWhiteSpaceScalar && (i == 1 || isBoundary(characters[i - 2])))
                 if atBoundary, let marker = marker(in: characters, at: i, paragraph: p) {
                     candidates.append(marker)
                     i += marker.length

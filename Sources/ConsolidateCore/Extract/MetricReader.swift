@@ -28,6 +28,9 @@ struct MetricReader: Sendable {
     private let formulasByInitial: [Unicode.Scalar: [[Unicode.Scalar]]]
     /// Configured activity names and aliases by their first character, longest first.
     private let aliasesByInitial: [Unicode.Scalar: [(alias: [Unicode.Scalar], name: String, units: Set<String>)]]
+    /// The keys of `formulasByInitial` and `aliasesByInitial`, tested before hashing a scalar.
+    private let formulaInitials: ScalarBits
+    private let aliasInitials: ScalarBits
     private let leadingByInitial: [Unicode.Scalar: [[Unicode.Scalar]]]
 
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
@@ -77,11 +80,13 @@ struct MetricReader: Sendable {
         multiYearMarkers = scalars(vocabulary.multiYearMarkers)
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
+        formulaInitials = ScalarBits(formulasByInitial.keys)
         let aliases = vocabulary.activities.flatMap { activity in
             ([activity.name] + activity.aliases).filter { !$0.isEmpty }
                 .map { (alias: Array($0.unicodeScalars), name: activity.name, units: Set(activity.units)) }
         }.sorted { $0.alias.count > $1.alias.count }
         aliasesByInitial = Dictionary(grouping: aliases, by: { $0.alias[0] })
+        aliasInitials = ScalarBits(aliasesByInitial.keys)
     }
 
     /// The counts of `line`. `year` is the report's year where known: a count after `2021年以来`
@@ -396,7 +401,7 @@ struct MetricReader: Sendable {
     /// The first index from `index` on that holds no white space (a space, a thin space, U+3000, a line break).
     private static func skippingSpaces(_ folded: [Unicode.Scalar], from index: Int) -> Int {
         var i = index
-        while i < folded.count, folded[i].properties.isWhitespace { i += 1 }
+        while i < folded.count, folded[i].isWhiteSpaceScalar { i += 1 }
         return i
     }
 
@@ -699,7 +704,7 @@ struct MetricReader: Sendable {
             }
         }
         for i in folded.indices {
-            guard let candidates = formulasByInitial[folded[i]] else { continue }
+            guard formulaInitials.mayContain(folded[i]), let candidates = formulasByInitial[folded[i]] else { continue }
             for formula in candidates where i + formula.count <= folded.count
                 && folded[i..<(i + formula.count)].elementsEqual(formula) {
                 for k in i..<(i + formula.count) { shielded[k] = true }
@@ -716,7 +721,8 @@ struct MetricReader: Sendable {
         let characters = Array(phrase.unicodeScalars)
         var best: (name: String, distance: Int)?
         for start in characters.indices {
-            guard let candidates = aliasesByInitial[characters[start]] else { continue }
+            guard aliasInitials.mayContain(characters[start]),
+                  let candidates = aliasesByInitial[characters[start]] else { continue }
             for (alias, name, units) in candidates where (units.isEmpty || units.contains(unit))
                 && start + alias.count <= characters.count
                 && characters[start..<(start + alias.count)].elementsEqual(alias) {
@@ -785,8 +791,16 @@ struct MetricReader: Sendable {
 
     /// A phrase without quotation marks, title marks and white space.
     private static func bare(_ phrase: String) -> String {
-        phrase.filter { !"“”\"‘’《》「」『』【】".contains($0) && !$0.isWhitespace }
+        // Most phrases hold no quotation mark nor space: told by their scalars, without
+        // building a string character by character.
+        guard phrase.unicodeScalars.contains(where: { $0.isWhiteSpaceScalar || quotationMarks.contains($0.value) }) else {
+            return phrase
+        }
+        return phrase.filter { !"“”\"‘’《》「」『』【】".contains($0) && !$0.isWhitespace }
     }
+
+    /// The marks `bare` removes, by scalar value.
+    private static let quotationMarks: [UInt32] = "“”\"‘’《》「」『』【】".unicodeScalars.map(\.value)
 
     /// The noun phrase after a count, cut before the first word that ends it.
     private static func cutPhrase(_ phrase: String) -> String {
@@ -802,7 +816,7 @@ struct MetricReader: Sendable {
 
 private extension String {
     /// The text of a run of scalars (the reader's arrays hold scalars, offsets agree with them).
-    init(_ scalars: some Sequence<Unicode.Scalar>) {
-        self.init(String.UnicodeScalarView(scalars))
+    init(_ scalars: some Collection<Unicode.Scalar>) {
+        self.init(scalars: scalars)
     }
 }

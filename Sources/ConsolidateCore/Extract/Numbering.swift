@@ -33,7 +33,7 @@ struct Numbering: Equatable, Sendable {
             guard ordinal > 0 else { return nil }
             // `（一）、加强学习`: a stray separator after the number is not part of the words.
             let rest = line.unicodeScalars.dropFirst(length).drop(while: { isSeparator($0) })
-            return Numbering(level: level, label: String(String.UnicodeScalarView(scalars[..<length])), ordinal: ordinal,
+            return Numbering(level: level, label: String(scalars: scalars[..<length]), ordinal: ordinal,
                              rest: String(rest))
         }
         // 一、  十二、  一．
@@ -93,7 +93,7 @@ struct Numbering: Equatable, Sendable {
 
     /// A stray separator or white space between a label and its words.
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "、" || scalar == "." || scalar == "．" || scalar == "，"
+        scalar.isWhiteSpaceScalar || scalar == "、" || scalar == "." || scalar == "．" || scalar == "，"
             || scalar == ","
     }
 

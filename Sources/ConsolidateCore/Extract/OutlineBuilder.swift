@@ -199,9 +199,15 @@ struct OutlineBuilder: Sendable {
                                   location: paragraph.location, level: .chinese))
                 continue
             }
+            // (Most paragraphs introduce no list: taken whole, without an array of characters.)
+            guard let offsets = leadIns[index] else {
+                let rest = paragraph.text.trimmingWhitespace()
+                if !rest.isEmpty { parts[parts.count - 1].body.append(Paragraph(text: rest, location: paragraph.location)) }
+                continue
+            }
             var characters = Array(paragraph.text)
             var consumed = 0
-            for offset in leadIns[index] ?? [] {
+            for offset in offsets {
                 // The introducing sentence: what precedes the marker back to the last full
                 // stop, or, where the marker opens the paragraph, the previous paragraph when
                 // it announces a list (ends with a colon).
@@ -288,14 +294,16 @@ struct OutlineBuilder: Sendable {
         var last = 0
         var result: [Paragraph] = []
         for paragraph in paragraphs {
-            let characters = Array(paragraph.text)
+            // Scalars: every mark tested is one scalar, compared as an integer.
+            let scalars = Array(paragraph.text.unicodeScalars)
             var cuts: [Int] = []
-            for index in characters.indices {
-                guard ChineseNumeral.isNumeral(characters[index]) else { continue }
+            for index in scalars.indices {
+                guard ChineseNumeral.isNumeralScalar(scalars[index]) else { continue }
                 let atStart = index == 0
-                guard atStart || "。！？!?".contains(characters[index - 1]) || characters[index - 1].isWhitespace,
-                      atStart || index == 0 || !ChineseNumeral.isNumeral(characters[index - 1]) else { continue }
-                let window = String(characters[index..<min(characters.count, index + 12)])
+                guard atStart || Self.inlineSectionStops.contains(scalars[index - 1].value)
+                        || scalars[index - 1].isWhiteSpaceScalar,
+                      atStart || !ChineseNumeral.isNumeralScalar(scalars[index - 1]) else { continue }
+                let window = scalars[index..<min(scalars.count, index + 12)].string
                 guard let number = Numbering.leading(window), number.level == .chinese else { continue }
                 if atStart {
                     last = number.ordinal
@@ -308,13 +316,16 @@ struct OutlineBuilder: Sendable {
                 result.append(paragraph)
                 continue
             }
-            for (lower, upper) in zip([0] + cuts, cuts + [characters.count]) {
-                let text = String(characters[lower..<upper]).trimmingWhitespace()
+            for (lower, upper) in zip([0] + cuts, cuts + [scalars.count]) {
+                let text = scalars[lower..<upper].string.trimmingWhitespace()
                 if !text.isEmpty { result.append(Paragraph(text: text, location: paragraph.location)) }
             }
         }
         return result
     }
+
+    /// The sentence ends after which an inline `一、` may open a section: 。！？!?
+    private static let inlineSectionStops: [UInt32] = [0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F]
 
     /// The longest item heading read as the name of a part (`（二）下步打算`).
     static let maxPartHeadingLength = 8
@@ -443,8 +454,9 @@ struct OutlineBuilder: Sendable {
     static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph) -> [InlineEnumeration.Paragraph] {
         let scalars = Array(paragraph.text.unicodeScalars)
         var markers: [(offset: Int, level: Numbering.Level, ordinal: Int)] = []
-        for index in scalars.indices where index == 0 || runBoundaries.contains(scalars[index - 1]) {
-            guard opensRunLabel(scalars[index]) else { continue }
+        // (The label's own scalar first: a comparison, where the boundary is a hashed lookup.)
+        for index in scalars.indices where opensRunLabel(scalars[index])
+            && (index == 0 || runBoundaries.contains(scalars[index - 1])) {
             let window = scalars[index..<min(scalars.count, index + 8)].string
             if let number = Numbering.leading(window), runLevels.contains(number.level) {
                 markers.append((index, number.level, number.ordinal))
@@ -569,12 +581,12 @@ struct OutlineBuilder: Sendable {
     private static func whitespaceGap(in scalars: [Unicode.Scalar]) -> Range<Int>? {
         var index = 0
         while index < scalars.count {
-            guard scalars[index].properties.isWhitespace else {
+            guard scalars[index].isWhiteSpaceScalar else {
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, scalars[end].properties.isWhitespace { end += 1 }
+            while end < scalars.count, scalars[end].isWhiteSpaceScalar { end += 1 }
             if index > 0, end < scalars.count, end - index >= 2 { return index..<end }
             index = end
         }

@@ -7,6 +7,8 @@
 /// name's parts (`XX镇`, `XX村党支部`) is one place to fill and is reported as such.
 struct PlaceholderFinder: Sendable {
     private let patterns: [CompiledPattern]
+    /// Which patterns a line can match at all (most lines hold no placeholder character).
+    private let prefilter: PatternPrefilter
     private let context: Int
     private let nameWords: [[Character]]
     private let measureWords: [[Character]]
@@ -34,6 +36,7 @@ struct PlaceholderFinder: Sendable {
             words.filter { !$0.isEmpty }.map { Array($0.map(TextFolding.fold)) }.sorted { $0.count > $1.count }
         }
         patterns = settings.patterns.map(CompiledPattern.init)
+        prefilter = PatternPrefilter(patterns: settings.patterns)
         context = max(1, settings.context)
         nameWords = compiled(settings.nameWords)
         measureWords = compiled(metrics.measureWords)
@@ -48,7 +51,10 @@ struct PlaceholderFinder: Sendable {
     func placeholders(in line: NormalizedLine) -> [Placeholder] {
         let text = line.text
         var ranges: [Range<String.Index>] = []
-        for pattern in patterns { ranges += pattern.matches(in: text) }
+        let candidates = prefilter.candidates(in: text)
+        for (index, pattern) in patterns.enumerated() where PatternPrefilter.contains(candidates, index) {
+            ranges += pattern.matches(in: text)
+        }
         guard !ranges.isEmpty else { return [] }
         // Character offsets by one walk over the sorted matches: measuring each match from the
         // start of the line would cost the line's length per match (quadratic on a long line

@@ -23,12 +23,15 @@ struct ResidueRemover: Sendable {
     }
 
     private let rules: [Rule]
+    /// Which rules a line can match at all, by the scalars each rule's matches must contain.
+    private let prefilter: PatternPrefilter
 
     init(settings: PipelineConfiguration.ResidueSettings) {
         rules = settings.rules.map {
             Rule(id: $0.id, pattern: CompiledPattern($0.pattern), action: $0.action,
                  maxLength: $0.maxLength, edge: $0.edge, warning: $0.warning)
         }
+        prefilter = PatternPrefilter(patterns: settings.rules.map(\.pattern))
     }
 
     func remove(from lines: [NormalizedLine]) -> Outcome {
@@ -40,8 +43,11 @@ struct ResidueRemover: Sendable {
             let distanceToEdge = min(index, lines.count - 1 - index)
             var text = line.text
             var dropped = false
-            for rule in rules {
+            // Removing a span only takes scalars away, so the rules ruled out here stay out.
+            let candidates = prefilter.candidates(in: text)
+            for (ruleIndex, rule) in rules.enumerated() {
                 if let edge = rule.edge, distanceToEdge >= edge { continue }
+                guard PatternPrefilter.contains(candidates, ruleIndex) else { continue }
                 switch rule.action {
                 case .span:
                     let ranges = rule.pattern.matches(in: text)

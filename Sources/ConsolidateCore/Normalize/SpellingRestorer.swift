@@ -14,6 +14,8 @@ struct SpellingRestorer: Sendable {
     /// For each byte value, the indices of the pairs whose `from` starts with it, in order.
     private let pairsByFirstByte: [[Int]]
     private let flags: [(pattern: CompiledPattern, warning: String)]
+    /// Which flags a line can match at all.
+    private let flagFilter: PatternPrefilter
 
     init(settings: PipelineConfiguration.SubstitutionSettings) {
         enabled = settings.enabled
@@ -22,6 +24,7 @@ struct SpellingRestorer: Sendable {
         for (index, pair) in pairs.enumerated() { byFirst[Int(pair.from[0])].append(index) }
         pairsByFirstByte = byFirst
         flags = settings.flags.map { (CompiledPattern($0.pattern), $0.warning) }
+        flagFilter = PatternPrefilter(patterns: settings.flags.map(\.pattern))
     }
 
     /// The lines with substitutions made, how many were made, and the warnings of flagged spellings.
@@ -32,7 +35,8 @@ struct SpellingRestorer: Sendable {
         let restored = lines.map { line -> NormalizedLine in
             let (text, made) = substituting(line.text)
             count += made
-            for (index, flag) in flags.enumerated() {
+            let candidates = flags.isEmpty ? 0 : flagFilter.candidates(in: text)
+            for (index, flag) in flags.enumerated() where PatternPrefilter.contains(candidates, index) {
                 let hits = flag.pattern.matches(in: text).count
                 if hits > 0 { flagged[index, default: 0] += hits }
             }

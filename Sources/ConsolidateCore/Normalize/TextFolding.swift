@@ -10,7 +10,7 @@ public enum TextFolding {
         // Scalar by scalar: every folding maps one scalar to one, and a character of several
         // scalars (a letter and its accent) has no folding of its own.
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && scalar != "\u{FEFF}" {
+        for scalar in text.unicodeScalars where !scalar.isWhiteSpaceScalar && scalar != "\u{FEFF}" {
             result.append(foldScalar(scalar))
         }
         return String(result)
