@@ -124,8 +124,7 @@ public enum ToolInfo {
     /// every file again even where its version string did not change. Empty where the
     /// executable cannot be read.
     public static let build: String = {
-        guard let url = Bundle.main.executableURL,
-              let bytes = try? Data(contentsOf: url, options: .alwaysMapped) else { return "" }
-        return Fingerprint.sha256(bytes)
+        guard let url = Bundle.main.executableURL else { return "" }
+        return Fingerprint.sha256(fileAt: url) ?? ""
     }()
 }
