@@ -6,7 +6,7 @@ memory, while the Samples units are consolidated as without them.
     Tests/Hostile/hostile.py BINARY [--table FILE] [--keep DIR] [--large-mb N]
 
 A second part runs the whole pipeline alone over each of three single-paragraph reports of
-`--large-mb` MB (default 2; `make hostile-large` gives 20 to the release binary): prose in a
+`--large-mb` MB (default 1, for the debug build; `make hostile-large` gives 20 to the release binary): prose in a
 .txt, the same prose in one `w:t` of a .docx, and a paragraph of numbered runs. Each must finish
 within LARGE_SECONDS of processor time and LARGE_RSS_MB with its unit consolidated: time and memory linear in the
 size of one paragraph, not in its square.
@@ -303,7 +303,7 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--table")
     parser.add_argument("--keep")
-    parser.add_argument("--large-mb", type=float, default=2.0)
+    parser.add_argument("--large-mb", type=float, default=1.0)
     arguments = parser.parse_args()
     repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     binary = os.path.abspath(arguments.binary)
