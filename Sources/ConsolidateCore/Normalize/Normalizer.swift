@@ -22,27 +22,27 @@ public struct Normalizer: Sendable {
     public func normalize(_ document: RawDocument) -> NormalizedDocument {
         // Body text only: footnotes, comments, headers and footers are side channels.
         var lines: [NormalizedLine] = []
-        var overlong = 0
+        // Where a paragraph past `longestLine` was cut (once, though it may be cut before and after joining).
+        var overlong = Set<SourceLocation>()
+        func appendBounded(_ line: NormalizedLine, to lines: inout [NormalizedLine]) {
+            let parts = Self.bounded(line.text)
+            guard parts.count > 1 else { return lines.append(line) }
+            overlong.insert(line.location)
+            lines += parts.map { NormalizedLine(text: $0, location: line.location) }
+        }
         for paragraph in document.paragraphs where paragraph.location.origin.isMainText {
             if FileDeadline.passed { break }
             // Word's rendered number ends with a tab or space before the text; the reader sees one run.
             let display = paragraph.number.isEmpty ? paragraph.text : paragraph.number.trimmingWhitespace() + paragraph.text
             for piece in display.unicodeScalars.split(whereSeparator: Self.isLineBreak) {
                 let text = String(piece).trimmingWhitespace()
-                guard !text.isEmpty else { continue }
-                let parts = Self.bounded(text)
-                if parts.count > 1 { overlong += 1 }
-                for part in parts { lines.append(NormalizedLine(text: part, location: paragraph.location)) }
+                if !text.isEmpty { appendBounded(NormalizedLine(text: text, location: paragraph.location), to: &lines) }
             }
         }
         let cleaned = residue.remove(from: lines)
         // Joining wrapped lines can build a paragraph past the bound again.
         var joined: [NormalizedLine] = []
-        for line in joiner.join(cleaned.lines) {
-            let parts = Self.bounded(line.text)
-            if parts.count > 1 { overlong += 1 }
-            joined += parts.count == 1 ? [line] : parts.map { NormalizedLine(text: $0, location: line.location) }
-        }
+        for line in joiner.join(cleaned.lines) { appendBounded(line, to: &joined) }
         let restored = spelling.restore(joined)
         let found = restored.lines.flatMap { FileDeadline.passed ? [] : placeholders.placeholders(in: $0) }
 
@@ -55,8 +55,8 @@ public struct Normalizer: Sendable {
             notes.append("报告中有\(restored.substitutions)处规避写法（如“D建”），已按规范用语读取。")
         }
         notes += restored.warnings
-        if overlong > 0 {
-            notes.append("报告中有\(overlong)段超过\(Self.longestLine)字，已在句末分段读取，请核对原文。")
+        if !overlong.isEmpty {
+            notes.append("报告中有\(overlong.count)段超过\(Self.longestLine)字，已分段读取（尽量在句末断开），请核对原文。")
         }
         if !found.isEmpty {
             let example = found[0].text

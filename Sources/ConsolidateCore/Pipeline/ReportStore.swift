@@ -54,11 +54,6 @@ public final class ReportStore: @unchecked Sendable {
         return queue
     }
 
-    /// The stored report of a file not changed since it was read, without opening the file.
-    public func report(path: String, unit: String, size: Int, modified: Double) -> UnitReport? {
-        reports(unchanged: [(path, unit, size, modified)])[0]
-    }
-
     /// For each file (path, unit, size, modification time), its stored report where the file is
     /// unchanged since it was read: one query for what is stored, then only the reports of the
     /// unchanged files fetched and decoded, on every core.

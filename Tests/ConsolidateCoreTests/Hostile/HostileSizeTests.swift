@@ -88,6 +88,8 @@ import Testing
         let sentence = normalized.lines.dropFirst(2)
         #expect(sentence.map(\.text).joined().count == lines * 18 + 1)
         #expect(sentence.allSatisfy { $0.text.unicodeScalars.count <= Normalizer.longestLine })
+        // One paragraph for the reader, said once.
+        #expect(normalized.notes.filter { $0.contains("超过\(Normalizer.longestLine)字") } == ["报告中有1段超过\(Normalizer.longestLine)字，已分段读取（尽量在句末断开），请核对原文。"])
     }
 
     @Test func wrappedLinesStillStopAtSentenceEndsAndHeadings() {
