@@ -27,10 +27,14 @@ final class RunConsole: @unchecked Sendable {
     private var stageStarted = Date()
     private var lastShown = Date.distantPast
     private var barShown = false
+    /// True while the per-file stages run together (after `.reading`, until another stage starts).
+    private var reading = false
+    private let json: Bool
 
     init(format: LogFormat, progress: Bool, interval: TimeInterval = 10) {
         let terminal = isatty(STDERR_FILENO) == 1
         bar = format == .text && progress && terminal
+        json = format == .json
         self.interval = interval
         let timestamps = !terminal
         logger = Logger(label: "consolidate") { _ in
@@ -59,23 +63,33 @@ final class RunConsole: @unchecked Sendable {
 
     // MARK: Progress
 
+    /// How the per-file stages, which run together, are named on progress lines.
+    static let readingLabel = "[1-3/5] ingest·normalize·extract"
+
     func handle(_ event: RunEvent) {
         switch event {
         case let .started(stage, total, reused):
-            lock.withLock {
-                self.stage = stage
-                self.total = total ?? 0
-                done = 0
-                stageStarted = Date()
-                lastShown = Date()
-            }
+            begin(stage, total: total ?? 0)
             var message = "[\(stage.position)/5] \(stage.rawValue)"
             if let total {
-                message += ": \(total) 个文件" + (reused == 0 ? "" : "（另有\(reused)个未变，沿用上次读取结果）")
+                message += ": \(total) 个文件" + reusedText(reused)
             }
             var fields: Logger.Metadata = ["event": "stage-started", "stage": "\(stage.rawValue)", "reused": .stringConvertible(reused)]
             if let total { fields["total"] = .stringConvertible(total) }
             info(message, fields)
+        case let .reading(total, reused):
+            // Progress counts files through all three stages: a file is done when it is extracted.
+            begin(.extract, total: total)
+            lock.withLock { reading = true }
+            if json {
+                for stage in [StageName.ingest, .normalize, .extract] {
+                    info("[\(stage.position)/5] \(stage.rawValue): \(total) 个文件" + reusedText(reused),
+                         ["event": "stage-started", "stage": "\(stage.rawValue)", "reused": .stringConvertible(reused),
+                          "total": .stringConvertible(total)])
+                }
+            } else {
+                info("\(Self.readingLabel): \(total) 个文件，每个文件依次读取、整理、提取" + reusedText(reused))
+            }
         case let .fileDone(stage):
             lock.withLock {
                 guard stage == self.stage else { return }
@@ -86,15 +100,17 @@ final class RunConsole: @unchecked Sendable {
                 } else if now.timeIntervalSince(lastShown) >= interval && done < total {
                     lastShown = now
                     let rate = rateText(now: now)
-                    logger.info("[\(stage.position)/5] \(stage.rawValue): \(done)/\(total) 个文件，\(rate)",
+                    logger.info("\(label(stage)): \(done)/\(total) 个文件，\(rate)",
                                 metadata: ["event": "progress", "stage": "\(stage.rawValue)", "done": .stringConvertible(done),
                                            "total": .stringConvertible(total)])
                 }
             }
         case let .finished(stage, milliseconds):
             let seconds = String(format: "%.1f", Double(milliseconds) / 1000)
-            let files = lock.withLock { self.stage == stage && total > 0 ? done : nil }
-            let rate = files.map { count in
+            let shared = lock.withLock { reading && stage < .merge }
+            let files: Int? = lock.withLock { (self.stage == stage || shared) && total > 0 ? done : nil }
+            // A stage run together with the others over each file has a share of their time, not a rate of its own.
+            let rate = shared ? "（三步逐个文件交替进行，按各步所用时间分摊）" : files.map { count in
                 milliseconds > 0 ? "，每秒\(Int((Double(count) / (Double(milliseconds) / 1000)).rounded()))个" : ""
             } ?? ""
             info("[\(stage.position)/5] \(stage.rawValue) 完成" + (files.map { "：\($0) 个文件" } ?? "") + "，用时\(seconds)秒\(rate)",
@@ -103,13 +119,33 @@ final class RunConsole: @unchecked Sendable {
         }
     }
 
+    private func begin(_ stage: StageName, total: Int) {
+        lock.withLock {
+            self.stage = stage
+            self.total = total
+            done = 0
+            reading = false
+            stageStarted = Date()
+            lastShown = Date()
+        }
+    }
+
+    private func reusedText(_ reused: Int) -> String {
+        reused == 0 ? "" : "（另有\(reused)个未变，沿用上次读取结果）"
+    }
+
+    /// `[i/5] stage`, or the per-file stages' joint label while they run together. Called with the lock held.
+    private func label(_ stage: StageName) -> String {
+        reading ? Self.readingLabel : "[\(stage.position)/5] \(stage.rawValue)"
+    }
+
     /// The bar: `[1/5] ingest [#######.......] 350/700  每秒120个`. Called with the lock held.
     private func drawBar(now: Date) {
         guard let stage, total > 0 else { return }
         lastShown = now
         let width = 30
         let filled = min(width, done * width / total)
-        let line = "[\(stage.position)/5] \(stage.rawValue) [" + String(repeating: "#", count: filled)
+        let line = label(stage) + " [" + String(repeating: "#", count: filled)
             + String(repeating: ".", count: width - filled) + "] \(done)/\(total)  \(rateText(now: now))"
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         barShown = true

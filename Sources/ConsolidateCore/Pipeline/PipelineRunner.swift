@@ -46,15 +46,12 @@ public struct PipelineRunner: Sendable {
             + "请该单位把汇报正文另存为 .docx 或 .txt 后重新报送。"
     }
 
-    /// The per-file stages (ingest, normalize, extract) over every submission, each stage
-    /// run in parallel; a file that cannot be read becomes a quarantined report. With a
+    /// The per-file stages (ingest, normalize, extract) over every submission, each file through
+    /// all three on one thread, files in parallel; a file that cannot be read becomes a quarantined report. With a
     /// `store`, a file unchanged since a run recorded it is not read again.
     public func readAll(_ submissions: [Submission], store: ReportStore? = nil,
                         events: @Sendable (RunEvent) -> Void = { _ in },
                         timings: inout [String: Int]) -> (reports: [UnitReport], parsed: Int) {
-        func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
-            try Self.timed(stage, in: &timings, events: events, work)
-        }
         let configuration = self.configuration
         // Files whose path, size and time are as the store recorded them: not opened at all.
         let stamps = submissions.map { submission -> (size: Int, modified: Double)? in
@@ -69,47 +66,36 @@ public struct PipelineRunner: Sendable {
             for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
-        // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
-        let deadlines = pending.map { _ in FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds) }
-        events(.started(.ingest, total: pending.count, reused: known.count))
-        let readings: [Reading] = timed(.ingest) {
-            ParallelMap.map(Array(pending.indices), done: { events(.fileDone(.ingest)) }) { position in
-                let submission = submissions[pending[position]]
-                if case let .notRead(ext) = submission.format {
-                    return .notRead(ext)
+        // Each file goes through ingest, normalize and extract in turn on one thread, a file per core
+        // at a time: a file's bytes and readings are let go as soon as its report is made, so memory
+        // holds the reports, not the whole folder's documents.
+        events(.reading(total: pending.count, reused: known.count))
+        let clock = StageClock()
+        let normalizer = Normalizer(configuration: configuration)
+        let extractor = Extractor(configuration: configuration)
+        let classifier = ProblemClassifier(taxonomy: configuration.problems)
+        let read: [(report: UnitReport, parsed: Bool)] = clock.pass {
+            ParallelMap.map(pending, done: { events(.fileDone(.extract)) }) { index in
+                let submission = submissions[index]
+                // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
+                let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
+                var times = StageClock.FileTimes()
+                let reading = times.measure(.ingest) { Self.read(submission, store: store, configuration: configuration, deadline: deadline) }
+                let normalized = times.measure(.normalize) { Self.normalize(reading, with: normalizer, deadline: deadline) }
+                let report = times.measure(.extract) {
+                    Self.extract(normalized, submission: submission, extractor: extractor, classifier: classifier, deadline: deadline)
                 }
-                let bytes: Data
-                switch SubmissionBytes.read(submission.fileSystemPath, limit: configuration.inputs.maxFileBytes) {
-                case let .bytes(data): bytes = data
-                case let .tooLarge(size):
-                    return .failed(.tooLarge(path: submission.path, bytes: size, limit: configuration.inputs.maxFileBytes), sha256: "")
-                case let .failed(reason): return .failed(.unreadable(path: submission.path, reason: reason), sha256: "")
-                }
-                let sha256 = Fingerprint.sha256(bytes)
-                if let store, var report = store.report(sha256: sha256, unit: submission.unitHint ?? "") {
-                    report.source.path = submission.path
-                    return .stored(report)
-                }
-                return Self.ingest(bytes, sha256: sha256, path: submission.path, configuration: configuration,
-                                   deadline: deadlines[position])
+                clock.add(times)
+                if case .stored = reading { return (report, false) }
+                // A format no stage reads was looked at in this run all the same: it counts as read.
+                return (report, true)
             }
         }
-        events(.started(.normalize, total: readings.count, reused: known.count))
-        let normalized: [Normalized] = timed(.normalize) {
-            let normalizer = Normalizer(configuration: configuration)
-            return ParallelMap.map(Array(readings.indices), done: { events(.fileDone(.normalize)) }) { position in
-                Self.normalize(readings[position], with: normalizer, deadline: deadlines[position])
-            }
+        for (stage, milliseconds) in clock.shares() {
+            timings[stage.rawValue] = milliseconds
+            events(.finished(stage, milliseconds: milliseconds))
         }
-        events(.started(.extract, total: pending.count, reused: known.count))
-        let fresh: [UnitReport] = timed(.extract) {
-            let extractor = Extractor(configuration: configuration)
-            let classifier = ProblemClassifier(taxonomy: configuration.problems)
-            return ParallelMap.map(Array(pending.indices), done: { events(.fileDone(.extract)) }) { position in
-                Self.extract(normalized[position], submission: submissions[pending[position]], extractor: extractor,
-                             classifier: classifier, deadline: deadlines[position])
-            }
-        }
+        let fresh = read.map(\.report)
         var reports = [UnitReport?](repeating: nil, count: submissions.count)
         for (index, report) in known { reports[index] = report }
         for (position, index) in pending.enumerated() { reports[index] = fresh[position] }
@@ -122,12 +108,29 @@ public struct PipelineRunner: Sendable {
             try? store.save(entries, present: submissions.map(\.path))
             FaultInjection.reach("stored")
         }
-        let parsed = readings.filter {
-            // A format no stage reads was looked at in this run all the same: it counts as read.
-            if case .stored = $0 { return false }
-            return true
-        }.count
-        return (reports.map { $0! }, parsed)
+        return (reports.map { $0! }, read.filter(\.parsed).count)
+    }
+
+    /// The ingest stage for one submission: its bytes loaded and read, or the store's report of the
+    /// same content, or why it could not be read.
+    static func read(_ submission: Submission, store: ReportStore?, configuration: PipelineConfiguration,
+                     deadline: FileDeadline) -> Reading {
+        if case let .notRead(ext) = submission.format {
+            return .notRead(ext)
+        }
+        let bytes: Data
+        switch SubmissionBytes.read(submission.fileSystemPath, limit: configuration.inputs.maxFileBytes) {
+        case let .bytes(data): bytes = data
+        case let .tooLarge(size):
+            return .failed(.tooLarge(path: submission.path, bytes: size, limit: configuration.inputs.maxFileBytes), sha256: "")
+        case let .failed(reason): return .failed(.unreadable(path: submission.path, reason: reason), sha256: "")
+        }
+        let sha256 = Fingerprint.sha256(bytes)
+        if let store, var report = store.report(sha256: sha256, unit: submission.unitHint ?? "") {
+            report.source.path = submission.path
+            return .stored(report)
+        }
+        return ingest(bytes, sha256: sha256, path: submission.path, configuration: configuration, deadline: deadline)
     }
 
     /// What the normalize stage made of one file's reading.

@@ -11,10 +11,18 @@ public struct Roster: Sendable, Equatable {
         public var file: String?
     }
 
-    public var entries: [Entry]
+    public let entries: [Entry]
     public var units: [String] { entries.map(\.unit) }
+    /// The entries by file column and by name, built once: a file's unit is a few lookups, not a
+    /// pass over the roster, so a province's roster costs what its files do.
+    private let lookup: Lookup
 
-    public init(entries: [Entry]) { self.entries = entries }
+    public init(entries: [Entry]) {
+        self.entries = entries
+        lookup = Lookup(entries)
+    }
+
+    public static func == (lhs: Roster, rhs: Roster) -> Bool { lhs.entries == rhs.entries }
 
     public static func load(from url: URL) throws -> Roster {
         let text: String
@@ -50,8 +58,42 @@ public struct Roster: Sendable, Equatable {
     /// The roster unit a file belongs to: its file column, else its name equal to
     /// the file's stem, else the longest unit name the stem contains.
     public func unit(forFileStem stem: String) -> String? {
-        if let entry = entries.first(where: { $0.file == stem || $0.unit == stem }) { return entry.unit }
-        return entries.filter { stem.contains($0.unit) }.max { ($0.unit.count, $1.unit) < ($1.unit.count, $0.unit) }?.unit
+        let exact = [lookup.byFile[stem], lookup.byUnit[stem]].compactMap { $0 }.min()
+        if let exact { return entries[exact].unit }
+        // Every stretch of the stem as long as a unit name can be: the longest that is one wins,
+        // the first in code-point order among equally long ones.
+        let characters = Array(stem)
+        var best: String?
+        var bestLength = 0
+        for start in characters.indices {
+            var stretch = ""
+            for end in start..<min(characters.count, start + lookup.longestUnit) {
+                stretch.append(characters[end])
+                let length = end - start + 1
+                guard lookup.byUnit[stretch] != nil, length >= bestLength else { continue }
+                if length > bestLength || best.map({ stretch < $0 }) == true {
+                    best = stretch
+                    bestLength = length
+                }
+            }
+        }
+        return best
+    }
+
+    /// Entry positions by file column and by unit name (the first entry where two share a file).
+    private struct Lookup: Sendable {
+        var byFile: [String: Int] = [:]
+        var byUnit: [String: Int] = [:]
+        /// The longest unit name, in characters.
+        var longestUnit = 0
+
+        init(_ entries: [Entry]) {
+            for (index, entry) in entries.enumerated() {
+                if let file = entry.file, byFile[file] == nil { byFile[file] = index }
+                if byUnit[entry.unit] == nil { byUnit[entry.unit] = index }
+                longestUnit = max(longestUnit, entry.unit.count)
+            }
+        }
     }
 }
 

@@ -117,7 +117,7 @@ import Testing
         let summaries = ["summary.json", "summary.md", "summary.docx"]
         let first = try outputs(summaries)
         let rerun = try Self.run(folder)
-        #expect(rerun.stderr.contains("ingest: 0 个文件"))
+        #expect(rerun.stderr.contains("ingest·normalize·extract: 0 个文件"))
         #expect(try Self.filesRead(folder) == 0)
         #expect(try outputs(summaries) == first)
         // review.html and changes.md also say what changed since the run before: from the second

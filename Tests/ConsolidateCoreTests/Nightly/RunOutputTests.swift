@@ -18,7 +18,7 @@ import Testing
         let lines = result.stderr.split(separator: "\n").map(String.init)
         let stamp = #/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} /#
         #expect(lines.allSatisfy { $0.contains(stamp) }, "\(lines)")
-        #expect(lines.contains { $0.contains(/\[1\/5\] ingest: \d+\/13 个文件，每秒\d+个/) })
+        #expect(lines.contains { $0.contains(/\[1-3\/5\] ingest·normalize·extract: \d+\/13 个文件，每秒\d+个/) })
         #expect(lines.contains { $0.contains("[5/5] render 完成") })
         #expect(lines.contains { $0.contains("青川区住房和城乡建设局.docx: warning: [ingest] 已隔离") })
         #expect(!result.stderr.contains("\u{1B}["))
@@ -73,8 +73,8 @@ import Testing
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         #expect(process.terminationStatus == 3)
-        #expect(text.contains(/\[3\/5\] extract \[#+\.*\] \d+\/13/), "\(text)")
-        #expect(!text.contains(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \[1\/5\]/))
+        #expect(text.contains(/\[1-3\/5\] ingest·normalize·extract \[#+\.*\] \d+\/13/), "\(text)")
+        #expect(!text.contains(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \[1-3\/5\]/))
         #expect(text.contains("done: 13 files"))
     }
 }
