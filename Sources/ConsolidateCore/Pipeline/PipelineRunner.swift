@@ -284,8 +284,7 @@ public struct PipelineRunner: Sendable {
         }
         // What the previous run left, for changes.md.
         let previousRecord = RunRecord.previous(in: output)
-        let previousSummary = (try? Data(contentsOf: output.appendingPathComponent("summary.json")))
-            .flatMap { try? JSONDecoder().decode(Consolidation.self, from: $0) }
+        let previousBasis = ChangeBasis.previous(in: output)
         let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let (submissions, skipped) = try Submission.discover(
             in: input, extensions: configuration.inputs.extensions, roster: roster,
@@ -371,7 +370,7 @@ public struct PipelineRunner: Sendable {
         if let warning = store?.warning { warnings.append("\(output.path): warning: [ingest] \(warning)") }
 
         // Compared before rendering so that review.html shows it too; timings and warnings play no part.
-        let changes = ChangeReport(previousRecord: previousRecord, previous: previousSummary,
+        let changes = ChangeReport(previousRecord: previousRecord, previousBasis: previousBasis,
                                    currentRecord: record, current: consolidation,
                                    mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
         var files: [(name: String, data: Data)] = try timed(.render) {
@@ -394,6 +393,8 @@ public struct PipelineRunner: Sendable {
         }
         try OutputWriter.write(files, to: output)
         try? HandEdits.record(files, in: output)
+        // What the next run compares with, kept beside summary.json so that it need not decode it.
+        changes.currentBasis.keep(in: output)
         // The server needs the merge's own result only where decisions changed it; otherwise summary.json is it.
         if let merged { try? ReviewInput.save(merged, in: output) } else { ReviewInput.remove(in: output) }
         return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)

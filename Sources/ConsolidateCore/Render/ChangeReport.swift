@@ -7,21 +7,29 @@
 /// states always give the same text.
 public struct ChangeReport: Sendable {
     public let previousRecord: RunRecord?
-    public let previous: Consolidation?
     public let currentRecord: RunRecord
     public let current: Consolidation
+    /// What the next run compares with: this run's statements and totals.
+    public let currentBasis: ChangeBasis
     /// Worked out once, for changes.md and review.html alike; nil on the first run into a folder.
     let comparison: Comparison?
 
     public init(previousRecord: RunRecord?, previous: Consolidation?, currentRecord: RunRecord, current: Consolidation,
                 mainActivities: [String] = []) {
+        self.init(previousRecord: previousRecord, previousBasis: previous.map(ChangeBasis.init), currentRecord: currentRecord,
+                  current: current, mainActivities: mainActivities)
+    }
+
+    /// Compares with the previous run's basis (what a run keeps of its summary for the next).
+    public init(previousRecord: RunRecord?, previousBasis: ChangeBasis?, currentRecord: RunRecord, current: Consolidation,
+                mainActivities: [String] = []) {
         self.previousRecord = previousRecord
-        self.previous = previous
         self.currentRecord = currentRecord
         self.current = current
         self.mainActivities = mainActivities
-        comparison = Self.compare(previousRecord: previousRecord, previous: previous, currentRecord: currentRecord,
-                                  current: current, mainActivities: mainActivities)
+        currentBasis = ChangeBasis(current)
+        comparison = Self.compare(previousRecord: previousRecord, previous: previousBasis, currentRecord: currentRecord,
+                                  current: current, currentBasis: currentBasis, mainActivities: mainActivities)
     }
 
     static let title = "与上次运行相比的变化"
@@ -59,8 +67,8 @@ public struct ChangeReport: Sendable {
     /// Activities whose totals the summary's text reports, in its order; other totals are listed after them.
     public let mainActivities: [String]
 
-    static func compare(previousRecord: RunRecord?, previous: Consolidation?, currentRecord: RunRecord,
-                        current: Consolidation, mainActivities: [String]) -> Comparison? {
+    static func compare(previousRecord: RunRecord?, previous: ChangeBasis?, currentRecord: RunRecord,
+                        current: Consolidation, currentBasis: ChangeBasis, mainActivities: [String]) -> Comparison? {
         guard let previous, let previousRecord else { return nil }
         let before = Dictionary(previousRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(currentRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -85,12 +93,12 @@ public struct ChangeReport: Sendable {
             ("新增未报送", nowMissing.subtracting(previouslyMissing).sorted().map { Line(unit: $0, text: $0) }),
         ].filter { !$0.lines.isEmpty }
 
-        let oldStatements = Set(statements(of: previous)), newStatements = Set(statements(of: current))
+        let oldStatements = Set(previous.statements), newStatements = Set(currentBasis.statements)
         var entered = newStatements.subtracting(oldStatements).sorted(), left = oldStatements.subtracting(newStatements).sorted()
         let edited = pairEdits(entered: &entered, left: &left)
 
-        let oldTotals = Dictionary(previous.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        let newTotals = Dictionary(current.metrics.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldTotals = Dictionary(previous.totals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        let newTotals = Dictionary(currentBasis.totals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         var totals: [Line] = [], otherTotals: [Line] = []
         let rank = { (key: String) in
             mainActivities.firstIndex { name in (oldTotals[key] ?? newTotals[key])?.activity == name } ?? mainActivities.count

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+/// What a run keeps of its summary for the next run's changes.md: read back exactly, used only
+/// while summary.json is the file that run wrote, and giving the same changes as summary.json.
+@Suite struct ChangeBasisTests {
+    static let basis = ChangeBasis(
+        statements: [.init(unit: "甲局", text: "开展主题党日3次"),
+                     .init(unit: "乙镇\t党委", text: "一行\n二行，反斜杠\\n不是换行\r"),
+                     .init(unit: "丙社区", text: "")],
+        totals: [.init(activity: "主题党日", unit: "次", total: 12, unknown: ["丁村", "戊\t站"]),
+                 .init(activity: "发展党员", unit: "名", total: 0, unknown: [])])
+
+    @Test func readsBackEveryStatementAndTotalWithTabsAndLineBreaksInThem() {
+        let data = Self.basis.encoded(summarySize: 1234, summaryModified: 56789)
+        #expect(ChangeBasis.decode(data, summarySize: 1234, summaryModified: 56789) == Self.basis)
+    }
+
+    @Test func aBasisMadeForAnotherSummaryOrCutShortIsNotUsed() {
+        let data = Self.basis.encoded(summarySize: 1234, summaryModified: 56789)
+        #expect(ChangeBasis.decode(data, summarySize: 1235, summaryModified: 56789) == nil)
+        #expect(ChangeBasis.decode(data, summarySize: 1234, summaryModified: 56790) == nil)
+        #expect(ChangeBasis.decode(data.dropLast(3), summarySize: 1234, summaryModified: 56789) == nil)
+        #expect(ChangeBasis.decode(Data("S\t甲局\n".utf8), summarySize: 1234, summaryModified: 56789) == nil)
+    }
+
+    /// One unit's file changes between two runs; changes.md is the same whether the second run
+    /// compares with the kept basis or, with it gone or summary.json touched since, with summary.json.
+    @Test func changesAreTheSameFromTheKeptBasisAsFromSummaryJSON() throws {
+        let folder = try NightlyRunTests.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try NightlyRunTests.run(folder)
+        let out = folder.appendingPathComponent("out")
+        let basisURL = out.appendingPathComponent(".consolidate/basis")
+        #expect(FileManager.default.fileExists(atPath: basisURL.path))
+        let changed = folder.appendingPathComponent("in/青川区临溪镇.txt")
+        let text = try String(contentsOf: changed, encoding: .utf8)
+        try (text + "\n五、另外，本季度新开展志愿服务活动4次。\n").write(to: changed, atomically: true, encoding: .utf8)
+
+        // 0: the folder with the basis as kept; copies (which get new file times) 1: without the basis;
+        // 2: with summary.json rewritten (same bytes, a new time).
+        let copies = try [folder] + (1..<3).map { _ -> URL in
+            let copy = try temporaryFolder()
+            try FileManager.default.removeItem(at: copy)
+            try FileManager.default.copyItem(at: folder, to: copy)
+            return copy
+        }
+        defer { for copy in copies.dropFirst() { try? FileManager.default.removeItem(at: copy) } }
+        try FileManager.default.removeItem(at: copies[1].appendingPathComponent("out/.consolidate/basis"))
+        let summary2 = copies[2].appendingPathComponent("out/summary.json")
+        try Data(contentsOf: summary2).write(to: summary2)
+        func basisIsUsed(_ copy: URL) throws -> Bool {
+            let out = copy.appendingPathComponent("out")
+            guard let stamp = ChangeBasis.stamp(out),
+                  let data = try? Data(contentsOf: out.appendingPathComponent(".consolidate/basis")) else { return false }
+            return ChangeBasis.decode(data, summarySize: stamp.size, summaryModified: stamp.modified) != nil
+        }
+        #expect(try basisIsUsed(copies[0]))
+        #expect(try !basisIsUsed(copies[1]))
+        #expect(try !basisIsUsed(copies[2]))
+        var changes: [String] = []
+        for copy in copies {
+            _ = try NightlyRunTests.run(copy)
+            changes.append(try String(contentsOf: copy.appendingPathComponent("out/changes.md"), encoding: .utf8))
+        }
+        #expect(changes[0].contains("新增") || changes[0].contains("改动"), "\(changes[0])")
+        #expect(changes[1] == changes[0])
+        #expect(changes[2] == changes[0])
+    }
+}
