@@ -90,6 +90,9 @@ final class RunConsole: @unchecked Sendable {
             } else {
                 info("\(Self.readingLabel): \(total) 个文件，每个文件依次读取、整理、提取" + reusedText(reused))
             }
+        case let .unchanged(files):
+            info("\(files) 个文件、设置、名单和审核决定都与上次运行相同，上次的输出仍完好：沿用上次的输出，未重新汇总和生成（需要重做时用 --full）",
+                 ["event": "unchanged", "files": .stringConvertible(files)])
         case let .fileDone(stage):
             lock.withLock {
                 guard stage == self.stage else { return }

@@ -20,7 +20,8 @@ public struct PipelineRunner: Sendable {
 
     /// What a run produced.
     public struct Outcome: Sendable {
-        public var consolidation: Consolidation
+        /// Nil where the run kept the previous outputs (`RunReuse`): nothing was merged.
+        public var consolidation: Consolidation?
         public var record: RunRecord
         /// One line per quarantined or otherwise noteworthy file, compiler style.
         public var warnings: [String]
@@ -291,6 +292,24 @@ public struct PipelineRunner: Sendable {
             excluding: rosterFile.map { [$0] } ?? [], output: output,
             toolFileNames: Submission.toolFileNames.union(configuration.render.outputs))
 
+        // Nothing changed since a run whose outputs are still as it wrote them: those are this run's.
+        let fingerprint = store.flatMap { store in
+            store.reuse && notices.isEmpty && submissions.allSatisfy { $0.format == .read }
+                ? RunReuse.fingerprint(runner: self, input: input, output: output, store: store, submissions: submissions, skipped: skipped)
+                : nil
+        }
+        if let fingerprint, let store, let previousRecord, RunReuse.keeping(output, fingerprint: fingerprint) != nil,
+           store.holdsAll(submissions.map { ($0.path, $0.unitHint ?? "", $0.size, $0.modified.timeIntervalSince1970) }) {
+            events(.unchanged(files: submissions.count))
+            var record = previousRecord
+            record.counts.read = 0
+            record.timings = Dictionary(uniqueKeysWithValues: StageName.allCases.map { ($0.rawValue, 0) })
+            if configuration.render.outputs.contains("run.json") {
+                try OutputWriter.write([("run.json", try JSONOutput.encode(record))], to: output)
+            }
+            return Outcome(consolidation: nil, record: record, warnings: record.warnings, previousRecord: previousRecord)
+        }
+
         let (reports, parsed) = readAll(submissions, store: store, events: events, timings: &timings)
         let submitted = account(submissions, reports)
         // Nothing readable: an empty report must not replace the last good one unless asked for.
@@ -395,6 +414,9 @@ public struct PipelineRunner: Sendable {
         try? HandEdits.record(files, in: output)
         // What the next run compares with, kept beside summary.json so that it need not decode it.
         changes.currentBasis.keep(in: output)
+        // The next run may keep these outputs if nothing changes, where they are what it would write.
+        let keepable = changes.comparison?.isEmpty == true && store?.warning == nil && edits.isEmpty
+        RunReuse.record(output, fingerprint: keepable ? fingerprint : nil, names: files.map(\.name).filter { $0 != "run.json" })
         // The server needs the merge's own result only where decisions changed it; otherwise summary.json is it.
         if let merged { try? ReviewInput.save(merged, in: output) } else { ReviewInput.remove(in: output) }
         return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)

@@ -114,6 +114,21 @@ public final class ReportStore: @unchecked Sendable {
         }
     }
 
+    /// Whether the store holds a report for every file (path, unit, size, modification time) as it
+    /// is now, under this configuration: one query over the stamps, no report decoded.
+    public func holdsAll(_ files: [(path: String, unit: String, size: Int, modified: Double)]) -> Bool {
+        guard reuse else { return false }
+        struct Stamp: Hashable { var path: String, unit: String, size: Int, modified: Double }
+        let stored: Set<Stamp>? = try? queue.read { db in
+            var stamps = Set<Stamp>()
+            let cursor = try Row.fetchCursor(db, sql: "SELECT path, unit, size, modified FROM report WHERE key = ?", arguments: [key])
+            while let row = try cursor.next() { stamps.insert(Stamp(path: row[0], unit: row[1], size: row[2], modified: row[3])) }
+            return stamps
+        }
+        guard let stored else { return false }
+        return files.allSatisfy { stored.contains(Stamp(path: $0.path, unit: $0.unit, size: $0.size, modified: $0.modified)) }
+    }
+
     /// How many reports the store holds.
     public func count() -> Int {
         (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report") }) ?? 0

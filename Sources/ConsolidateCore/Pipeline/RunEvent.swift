@@ -10,6 +10,8 @@ public enum RunEvent: Sendable, Equatable {
     /// them together, each file through all three in turn; `fileDone(.extract)` marks a file read,
     /// and each stage's `finished` comes when all files are, with its share of the time.
     case reading(total: Int, reused: Int)
+    /// Nothing changed since the previous run, whose outputs are kept (`RunReuse`): no stage runs.
+    case unchanged(files: Int)
     /// One file of a per-file stage is done.
     case fileDone(StageName)
     /// A stage ended after `milliseconds`.

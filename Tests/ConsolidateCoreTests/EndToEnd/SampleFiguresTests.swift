@@ -73,7 +73,11 @@ import Testing
             let rosterURL = Repository.samples.appendingPathComponent("roster.csv")
             let runner = PipelineRunner(configuration: configuration, roster: try Roster.load(from: rosterURL),
                                         rosterPath: rosterURL.path)
-            return .success(try runner.run(input: Repository.samples, output: output).consolidation)
+            // Without a state store every run merges: the consolidation is always there.
+            guard let consolidation = try runner.run(input: Repository.samples, output: output).consolidation else {
+                return .failure(RunFailure(description: "the run kept earlier outputs instead of merging"))
+            }
+            return .success(consolidation)
         } catch {
             return .failure(RunFailure(description: "\(error)"))
         }

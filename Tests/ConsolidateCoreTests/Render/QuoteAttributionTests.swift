@@ -119,8 +119,9 @@ import Testing
         }
         let configuration = RenderFixtures.configuration
         let outcome = try PipelineRunner(configuration: configuration, roster: nil).run(input: input, output: output)
-        #expect(outcome.consolidation.units.filter { $0.status == .received }.count >= 37)
-        let result = try Self.misattributed(outcome.consolidation, configuration: configuration)
+        let consolidation = try #require(outcome.consolidation)
+        #expect(consolidation.units.filter { $0.status == .received }.count >= 37)
+        let result = try Self.misattributed(consolidation, configuration: configuration)
         #expect(result.checked > 20)
         #expect(result.wrong.isEmpty, "\(result.wrong)")
     }
