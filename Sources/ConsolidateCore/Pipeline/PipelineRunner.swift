@@ -285,7 +285,6 @@ public struct PipelineRunner: Sendable {
         }
         // What the previous run left, for changes.md.
         let previousRecord = RunRecord.previous(in: output)
-        let previousBasis = ChangeBasis.previous(in: output)
         let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let (submissions, skipped) = try Submission.discover(
             in: input, extensions: configuration.inputs.extensions, roster: roster,
@@ -310,6 +309,7 @@ public struct PipelineRunner: Sendable {
             return Outcome(consolidation: nil, record: record, warnings: record.warnings, previousRecord: previousRecord)
         }
 
+        let previousBasis = ChangeBasis.previous(in: output)
         let (reports, parsed) = readAll(submissions, store: store, events: events, timings: &timings)
         let submitted = account(submissions, reports)
         // Nothing readable: an empty report must not replace the last good one unless asked for.

@@ -45,22 +45,36 @@ public struct ChangeBasis: Sendable, Equatable {
     }
 
     /// The basis in `data` if it is whole and was made for a summary.json of this size and time; else nil.
+    /// Read on UTF-8 bytes: lines at line feeds, fields at tabs (neither occurs inside an escaped field).
     static func decode(_ data: Data, summarySize: Int, summaryModified: Int) -> ChangeBasis? {
-        guard let text = String(data: data, encoding: .utf8), text.hasSuffix("\n") else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        guard lines.popFirst() == Substring(header), lines.popFirst() == Substring("\(summarySize)\t\(summaryModified)") else {
-            return nil
+        let bytes = [UInt8](data)
+        guard bytes.last == 0x0A else { return nil }
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(bytes[start..<index])
+            start = index + 1
         }
+        guard lines.count >= 2, lines[0].elementsEqual(header.utf8),
+              lines[1].elementsEqual("\(summarySize)\t\(summaryModified)".utf8) else { return nil }
         var statements: [ChangeReport.StatementKey] = [], totals: [Total] = []
         statements.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(Self.unescape)
-            switch fields.first ?? "" {
-            case "S" where fields.count == 3:
-                statements.append(.init(unit: fields[1], text: fields[2]))
-            case "T" where fields.count >= 4:
-                guard let total = Int(fields[3]) else { return nil }
-                totals.append(Total(activity: fields[1], unit: fields[2], total: total, unknown: Array(fields.dropFirst(4))))
+        for line in lines.dropFirst(2) {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard let kind = fields.first, kind.count == 1 else { return nil }
+            switch kind.first {
+            case UInt8(ascii: "S") where fields.count == 3:
+                guard let unit = unescape(fields[1]), let text = unescape(fields[2]) else { return nil }
+                statements.append(.init(unit: unit, text: text))
+            case UInt8(ascii: "T") where fields.count >= 4:
+                guard let activity = unescape(fields[1]), let unit = unescape(fields[2]),
+                      let total = unescape(fields[3]).flatMap({ Int($0) }) else { return nil }
+                var unknown: [String] = []
+                for field in fields.dropFirst(4) {
+                    guard let name = unescape(field) else { return nil }
+                    unknown.append(name)
+                }
+                totals.append(Total(activity: activity, unit: unit, total: total, unknown: unknown))
             default:
                 return nil
             }
@@ -83,25 +97,28 @@ public struct ChangeBasis: Sendable, Equatable {
         return escaped
     }
 
-    static func unescape(_ field: Substring) -> String {
-        guard field.utf8.contains(0x5C) else { return String(field) }
-        var plain = "", pending = false
-        for scalar in field.unicodeScalars {
+    /// A field's text, its escapes undone; nil where it is not UTF-8.
+    static func unescape(_ field: ArraySlice<UInt8>) -> String? {
+        guard field.contains(0x5C) else { return String(validating: field, as: UTF8.self) }
+        var plain: [UInt8] = []
+        plain.reserveCapacity(field.count)
+        var pending = false
+        for byte in field {
             if pending {
-                switch scalar {
-                case "t": plain += "\t"
-                case "n": plain += "\n"
-                case "r": plain += "\r"
-                default: plain.unicodeScalars.append(scalar)
+                switch byte {
+                case UInt8(ascii: "t"): plain.append(0x09)
+                case UInt8(ascii: "n"): plain.append(0x0A)
+                case UInt8(ascii: "r"): plain.append(0x0D)
+                default: plain.append(byte)
                 }
                 pending = false
-            } else if scalar == "\\" {
+            } else if byte == 0x5C {
                 pending = true
             } else {
-                plain.unicodeScalars.append(scalar)
+                plain.append(byte)
             }
         }
-        return plain
+        return String(validating: plain, as: UTF8.self)
     }
 
     // MARK: Kept beside the outputs
