@@ -25,6 +25,9 @@ struct MetricReader: Sendable {
     private let thresholdMarkers: [[Unicode.Scalar]]
     private let formulaVerbs: [[Unicode.Scalar]]
     private let multiYearMarkers: [[UInt32]]
+    /// The first scalars of the frequency and multi-year words: most scalars open none, told by one bit test.
+    private let frequencyInitials: ScalarBits
+    private let multiYearInitials: ScalarBits
     private let formulasByInitial: [Unicode.Scalar: [[Unicode.Scalar]]]
     /// Configured activity names and aliases by their first character, longest first.
     private let aliasesByInitial: [Unicode.Scalar: [(alias: [Unicode.Scalar], name: String, units: Set<String>)]]
@@ -78,6 +81,8 @@ struct MetricReader: Sendable {
         thresholdMarkers = sorted(vocabulary.thresholdMarkers)
         formulaVerbs = sorted(vocabulary.formulaVerbs)
         multiYearMarkers = scalars(vocabulary.multiYearMarkers)
+        frequencyInitials = ScalarBits(frequencyMarkers.compactMap { $0.first.flatMap(Unicode.Scalar.init) })
+        multiYearInitials = ScalarBits(multiYearMarkers.compactMap { $0.first.flatMap(Unicode.Scalar.init) })
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
         formulaInitials = ScalarBits(formulasByInitial.keys)
@@ -102,7 +107,9 @@ struct MetricReader: Sendable {
         let original = written.map(TraditionalChinese.simplifiedScalar)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
-        let frequencies = scalars.indices.filter { Self.match(frequencyMarkers, in: scalars, at: $0) != nil }
+        let frequencies = scalars.indices.filter {
+            frequencyInitials.mayContain(folded[$0]) && Self.match(frequencyMarkers, in: scalars, at: $0) != nil
+        }
         // Where a span of several years opens (三年来, 近年来, 2019年以来); counts after it in its sentence are not the period's.
         let multiYear = multiYearStarts(folded, scalars, year: year)
         var metrics: [Metric] = []
@@ -466,7 +473,8 @@ struct MetricReader: Sendable {
                     continue
                 }
             }
-            guard let marker = Self.match(multiYearMarkers, in: scalars, at: i) else { continue }
+            guard multiYearInitials.mayContain(folded[i]), let marker = Self.match(multiYearMarkers, in: scalars, at: i)
+            else { continue }
             if marker.first == Self.yearScalar {
                 // `三年来`, `近年来`, `2019年以来`; never `今年以来`, `上半年以来`.
                 guard i > 0 else { continue }
@@ -797,7 +805,7 @@ struct MetricReader: Sendable {
         guard phrase.unicodeScalars.contains(where: { $0.isWhiteSpaceScalar || quotationMarks.contains($0.value) }) else {
             return phrase
         }
-        return phrase.filter { !"“”\"‘’《》「」『』【】".contains($0) && !$0.isWhitespace }
+        return String(scalars: phrase.unicodeScalars.filter { !$0.isWhiteSpaceScalar && !quotationMarks.contains($0.value) })
     }
 
     /// The marks `bare` removes, by scalar value.

@@ -21,11 +21,12 @@ struct OutlineBuilder: Sendable {
 
     typealias Paragraph = InlineEnumeration.Paragraph
     private let classifier: SectionClassifier
-    private let closingWords: [String]
+    /// The configured closing words as scalars (`特此汇报`), compared with a line's opening.
+    private let closingWords: [[Unicode.Scalar]]
 
     init(vocabulary: PipelineConfiguration.SectionVocabulary) {
         classifier = SectionClassifier(vocabulary: vocabulary)
-        closingWords = vocabulary.closing
+        closingWords = vocabulary.closing.filter { !$0.isEmpty }.map(\.scalarArray)
     }
 
     /// A title line longer than this holds the report's first sentences too (title and
@@ -600,8 +601,9 @@ struct OutlineBuilder: Sendable {
         var end = lines.count
         while end > start {
             let text = lines[end - 1].text
-            let isClosing = text.hasAtMost(30) && closingWords.contains(where: { !$0.isEmpty && text.hasPrefix($0) })
-            let isSignature = text.hasAtMost(25) && !text.contains(where: { "。，,；;：:！？!?、".contains($0) })
+            // (Each test looks at a short line only: a paragraph is told by its first 31 characters.)
+            let isClosing = text.hasAtMost(30) && closingWords.contains(where: { text.unicodeScalars.starts(with: $0) })
+            let isSignature = text.hasAtMost(25) && !text.unicodeScalars.contains(where: Self.signatureBreaks.contains)
                 && !Numbering.opens(text) && !LineJoiner.opensBlock(text)
             guard isClosing || Self.isDate(text) || isSignature else { break }
             end -= 1
@@ -609,10 +611,13 @@ struct OutlineBuilder: Sendable {
         return end
     }
 
+    /// Punctuation a signature or a date line never holds.
+    private static let signatureBreaks: ScalarSet = ["。", "，", ",", "；", ";", "：", ":", "！", "？", "!", "?", "、"]
+
     /// `2023年7月10日`, `二〇二三年七月十日`.
     static func isDate(_ text: String) -> Bool {
-        guard text.hasAtMost(16), text.hasSuffix("日"), let year = text.firstIndex(of: "年"),
-              let month = text.firstIndex(of: "月") else { return false }
+        guard text.hasAtMost(16), text.unicodeScalars.last == "日", let year = text.unicodeScalars.firstIndex(of: "年"),
+              let month = text.unicodeScalars.firstIndex(of: "月") else { return false }
         return year < month
     }
 }

@@ -27,9 +27,9 @@ import Testing
 
     @Test func firstOffsetFindsTheFirstOccurrenceOnly() {
         let text = "某某村党总支副书记书记".scalarArray
-        #expect(text.firstOffset(of: "书记".scalarArray) == 6)
+        #expect(text.firstOffset(of: "书记".scalarArray) == 7)
         #expect(text.firstOffset(of: "主任".scalarArray) == nil)
-        #expect(text[2...].firstOffset(of: "书记".scalarArray) == 6)
+        #expect(text[2...].firstOffset(of: "书记".scalarArray) == 7)
         #expect("书".scalarArray.firstOffset(of: "书记".scalarArray) == nil)
     }
 
