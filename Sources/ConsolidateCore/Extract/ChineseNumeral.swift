@@ -22,9 +22,73 @@ enum ChineseNumeral {
         }
     }
 
-    /// The value of a run of numeral scalars, as ``value(of:)`` reads characters.
+    /// The value of a run of numeral scalars, as ``value(of:)`` reads characters (each numeral
+    /// is one scalar), without a Character or a hashed lookup per scalar.
     static func value(ofScalars scalars: some Collection<Unicode.Scalar>) -> Int? {
-        value(of: scalars.map(Character.init))
+        guard !scalars.isEmpty else { return nil }
+        var total = 0
+        var section = 0
+        var digit: Int?
+        for scalar in scalars {
+            if let d = digitValue(scalar) {
+                if let existing = digit, existing != 0 { return nil }
+                digit = d
+            } else if let m = multiplierValue(scalar) {
+                if m == 10000 {
+                    guard let withDigit = add(section, digit ?? 0), let scaled = multiply(max(withDigit, 1), m),
+                          let sum = add(total, scaled) else { return nil }
+                    total = sum
+                    section = 0
+                } else {
+                    guard let scaled = multiply(digit ?? 1, m), let sum = add(section, scaled) else { return nil }
+                    section = sum
+                }
+                digit = nil
+            } else {
+                return nil
+            }
+        }
+        guard let partial = add(total, section) else { return nil }
+        return add(partial, digit ?? 0)
+    }
+
+    /// `digits` by scalar.
+    private static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "零", "〇": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
+
+    /// `multipliers` by scalar.
+    private static func multiplierValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        case "万": 10000
+        default: nil
+        }
+    }
+
+    // (checked arithmetic throughout: the text is the unit's, any length)
+    private static func add(_ a: Int, _ b: Int) -> Int? {
+        let sum = a.addingReportingOverflow(b)
+        return sum.overflow ? nil : sum.partialValue
+    }
+
+    private static func multiply(_ a: Int, _ b: Int) -> Int? {
+        let product = a.multipliedReportingOverflow(by: b)
+        return product.overflow ? nil : product.partialValue
     }
 
     /// The value of `text`, or nil when it is not a well-formed numeral or too large for an `Int`.

@@ -121,7 +121,7 @@ extension HeaderReader {
     /// A line that is only an organisation's name (`中共某某区财政局党组`), above a title.
     static func isNameLine(_ line: String) -> Bool {
         let text = line.trimmingWhitespace()
-        guard text.count >= 3, text.count <= 24, isTitleShaped(text) || text.count <= 4 else { return false }
+        guard !text.hasAtMost(2), text.hasAtMost(24), isTitleShaped(text) || text.hasAtMost(4) else { return false }
         let scalars = text.scalarArray
         return endingWords.ends(scalars) && !disqualifying.starts(scalars)
     }
@@ -158,36 +158,42 @@ extension HeaderReader {
     /// The unit of a signature line: a name before a position and a person's name
     /// (`某某村党总支书记 张三`), or a name alone on a short line.
     static func signature(_ line: String) -> String? {
-        let text = line.trimmingWhitespace()
-        guard text.count >= 3, text.count <= 30, !text.contains(where: { "，。,；;".contains($0) }) else { return nil }
-        for position in positions {
-            guard let range = text.range(of: position) else { continue }
+        // Scalars throughout: the line is at most 30 of them, every mark and word tested is
+        // scalars, and a position is found by a plain scan rather than a Foundation search.
+        guard let text = line.trimmedScalars(limit: 30), text.count >= 3,
+              !text.contains(where: { $0 == "，" || $0 == "。" || $0 == "," || $0 == "；" || $0 == ";" }) else { return nil }
+        for position in positionScalars {
+            guard let at = text.firstOffset(of: position) else { continue }
             // After the position, a person's name or nothing: `…书记抓党建述职报告` is a title.
-            let person = String(text[range.upperBound...]).trimmingWhitespace()
-            guard person.count <= 5, !person.hasTitleWord else { continue }
-            let name = String(text[..<range.lowerBound]).trimmingWhitespace()
-            guard name.count >= 2, organisationEndings.contains(where: name.hasSuffix),
-                  !disqualifyingStarts.contains(where: name.hasPrefix), !name.contains(where: \.isWhitespace) else { continue }
-            return name
+            let person = Array(text[(at + position.count)...].trimmingWhiteSpaceScalars())
+            guard person.count <= 5, !titleWordSet.occurs(in: person) else { continue }
+            let name = Array(text[..<at].trimmingWhiteSpaceScalars())
+            guard name.count >= 2, endingWords.ends(name), !disqualifying.starts(name),
+                  !name.contains(where: \.isWhiteSpaceScalar) else { continue }
+            return name.string
         }
         return nil
     }
 
+    /// `positions` as scalars, in their order.
+    private static let positionScalars = positions.map(\.scalarArray)
+
     /// Organisations that are the subject of a clause (`某某社区成立…`, `2023年，医院党支部在…`).
     static func subjects(in text: String) -> [String] {
         var found: [String] = []
-        let separators: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "：", ":", "！", "!", "？", "?", "\n"]
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var start = 0
         while start < scalars.count {
             var end = start
-            while end < scalars.count && !separators.contains(scalars[end]) { end += 1 }
+            while end < scalars.count && !isClauseSeparator(scalars[end]) { end += 1 }
             defer { start = end + 1 }
             var clause = Array(scalars[start..<end].drop { $0.isWhiteSpaceScalar })
             guard clause.count >= 3 else { continue }
             // `在市委组织部的精心指导下`: the superior, not the unit.
-            if clause[0] == "在", clause.last == "下" || clause.string.contains("领导") || clause.string.contains("指导") { continue }
-            if let numbering = Numbering.leading(clause.string) { clause = numbering.rest.scalarArray }
+            if clause[0] == "在", clause.last == "下" || clause.contains(word: leadWord) || clause.contains(word: guideWord) {
+                continue
+            }
+            if let numbering = Numbering.scan(clause) { clause = Array(clause[numbering.restStart...]) }
             clause = strippingOpeners(clause)
             if disqualifying.starts(clause) || clause.first == "我" { continue }
             guard let name = name(openingClause: Array(clause.prefix(30))), !found.contains(name) else { continue }
@@ -195,6 +201,17 @@ extension HeaderReader {
         }
         return found
     }
+
+    /// What parts the clauses of an opening: a comparison of values, not a hashed lookup per scalar.
+    private static func isClauseSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "。", "；", ";", "：", ":", "！", "!", "？", "?", "\n": true
+        default: false
+        }
+    }
+
+    private static let leadWord = "领导".scalarArray
+    private static let guideWord = "指导".scalarArray
 
     /// A clause without the time, ordinal or connective it opens with (`一是`, `2023年`, `今年以来`).
     private static func strippingOpeners(_ clause: [Unicode.Scalar]) -> [Unicode.Scalar] {
@@ -214,7 +231,7 @@ extension HeaderReader {
                 if start + 1 < clause.count, clause[start] == "以", clause[start + 1] == "来" { start += 2 }
                 changed = true
             }
-            if start + 1 < clause.count, ChineseNumeral.isNumeral(Character(clause[start])), clause[start + 1] == "是" {
+            if start + 1 < clause.count, ChineseNumeral.isNumeralScalar(clause[start]), clause[start + 1] == "是" {
                 start += 2
                 changed = true
             }

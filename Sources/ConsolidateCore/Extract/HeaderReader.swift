@@ -43,7 +43,7 @@ struct HeaderReader: Sendable {
     private static let titleEndings = ["汇报材料", "述职报告", "调研报告", "工作报告", "情况汇报", "情况报告", "汇报", "总结",
                                        "报告", "材料", "打算", "计划", "分析", "情况"]
     /// Characters that continue a title past a title word (`总结及2024年打算`, `情况的报告`).
-    private static let titleContinuations: Set<Character> = ["及", "和", "与", "暨", "的", "、", "（", "(", "之", "报", "汇", "材",
+    private static let titleContinuations: ScalarSet = ["及", "和", "与", "暨", "的", "、", "（", "(", "之", "报", "汇", "材",
                                                              "”", "\"", "》", "—", "-"]
 
     func read(_ lines: [NormalizedLine], unitHint: String?) -> Header {
@@ -111,10 +111,10 @@ struct HeaderReader: Sendable {
             if PageFrame.isFrame(text) && PageFrame.leadingKeyLength(text) == nil { continue }
             if inContents {
                 // The contents end where the report's own name comes back.
-                if Numbering.leading(text) == nil, text.hasTitleWord, isTitleShaped(text) { inContents = false }
+                if !Numbering.opens(text), text.hasTitleWord, isTitleShaped(text) { inContents = false }
                 continue
             }
-            if isParagraph(text) || Numbering.leading(text)?.level == .chinese { return index }
+            if isParagraph(text) || Numbering.level(text) == .chinese { return index }
         }
         return zone.count
     }
@@ -132,13 +132,13 @@ struct HeaderReader: Sendable {
     static func isTitleShaped(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         let count = scalars.count
-        guard count >= 4, count <= 60, Numbering.leading(text) == nil else { return false }
+        guard count >= 4, count <= 60, !Numbering.opens(text) else { return false }
         if scalars.contains(where: sentencePunctuation.contains) { return false }
         return scalars.last != "：" && scalars.last != ":"
     }
 
     /// Punctuation that only a sentence holds (a title or a name has none).
-    private static let sentencePunctuation: Set<Unicode.Scalar> = ["，", "。", "；", ",", ";", "！", "!", "？", "?"]
+    private static let sentencePunctuation: ScalarSet = ["，", "。", "；", ",", ";", "！", "!", "？", "?"]
 
     /// The last line before the body that reads like a report's name; else the last short
     /// line that is neither frame nor a signature.
@@ -167,32 +167,40 @@ struct HeaderReader: Sendable {
     /// A title glued to the words after it (`…党建工作总结今年以来，…`, `…情况汇报 一、…`),
     /// after a frame key (`文档介绍:`), and the rest of the line.
     static func gluedTitle(_ line: String) -> (title: String, remainder: String, prefix: String?)? {
-        var characters = Array(line)
+        // Scalars: every ending and mark tested is scalars (offsets of a frame key too).
+        var scalars = line.scalarArray
         var prefix: String?
-        if let key = PageFrame.leadingKeyLength(line) {
-            prefix = String(characters[..<key])
-            characters.removeFirst(key)
+        if let key = PageFrame.leadingKeyLength(line), key <= scalars.count {
+            prefix = scalars[..<key].string
+            scalars.removeFirst(key)
         }
-        let limit = min(characters.count, 64)
+        let limit = min(scalars.count, 64)
         var end = 0
         while end < limit {
-            if "。，,；;！!？?：:".contains(characters[end]) { return nil }
-            for word in titleEndings {
-                let word = Array(word)
-                guard end + word.count <= characters.count,
-                      Array(characters[end..<(end + word.count)]) == word else { continue }
+            switch scalars[end] {
+            case "。", "，", ",", "；", ";", "！", "!", "？", "?", "：", ":": return nil
+            default: break
+            }
+            for word in titleEndingScalars {
+                guard end + word.count <= scalars.count,
+                      scalars[end..<(end + word.count)].elementsEqual(word) else { continue }
                 let stop = end + word.count
-                let rest = characters[stop...].drop(while: { $0.isWhitespace })
-                guard stop >= 6, rest.count >= 10, let next = rest.first, !titleContinuations.contains(next) else { continue }
+                var restStart = stop
+                while restStart < scalars.count, scalars[restStart].isWhiteSpaceScalar { restStart += 1 }
+                guard stop >= 6, scalars.count - restStart >= 10, !titleContinuations.contains(scalars[restStart])
+                else { continue }
                 // `（幼儿园）`: a bracketed note stays with the title.
-                let title = String(characters[..<stop]).trimmingWhitespace()
+                let title = scalars[..<stop].string.trimmingWhitespace()
                 guard isTitleShaped(title) else { continue }
-                return (title, String(rest), prefix)
+                return (title, scalars[restStart...].string, prefix)
             }
             end += 1
         }
         return nil
     }
+
+    /// `titleEndings` as scalars, in their order.
+    private static let titleEndingScalars = titleEndings.map(\.scalarArray)
 
     /// A title without the period it opens with (`2023年上半年XX局党建工作总结` → `XX局党建工作总结`).
     static func droppingPeriod(_ title: String) -> String {
@@ -213,5 +221,5 @@ struct HeaderReader: Sendable {
 
 extension String {
     /// Whether the text contains a word a report's name contains (`总结`, `汇报`, `报告`…).
-    var hasTitleWord: Bool { HeaderReader.titleWordSet.occurs(in: Array(unicodeScalars)) }
+    var hasTitleWord: Bool { HeaderReader.titleWordSet.occurs(in: scalarArray) }
 }

@@ -42,9 +42,9 @@ struct InlineEnumeration: Sendable {
     ].map { $0.map { Array($0.unicodeScalars) } }
     /// Characters after a numeral that make a word, not a `一抓…二抓…` enumeration
     /// (一年来, 二季度, 一直, 一些, 一方面, 三会一课 …).
-    private static let notVerbs: Set<Unicode.Scalar> = Set("是季年月日天周次个名项条级类批期线把号些方同切直定般致体起会岗学风向对手家步".unicodeScalars)
+    private static let notVerbs = ScalarSet("是季年月日天周次个名项条级类批期线把号些方同切直定般致体起会岗学风向对手家步".unicodeScalars)
     /// The characters a word marker can open with, to skip the families quickly.
-    private static let wordInitials: Set<Unicode.Scalar> = Set(wordFamilies.flatMap { $0.compactMap(\.first) })
+    private static let wordInitials = ScalarSet(wordFamilies.flatMap { $0.compactMap(\.first) })
     /// A clause or sentence end a marker may follow: compared, not hashed, since it is asked of
     /// every scalar of a document.
     private static func isBoundary(_ scalar: Unicode.Scalar) -> Bool {
@@ -59,7 +59,7 @@ struct InlineEnumeration: Sendable {
     /// before the family starts again. A lone `一是` counts too (a page cut off after it);
     /// a lone word marker does not (`首先感谢…`).
     static func runStarts(_ paragraphs: [Paragraph]) -> [Int: [Int]] {
-        let candidates = markers(paragraphs.map { Array($0.text.unicodeScalars) })
+        let candidates = markers(paragraphs.map(\.text.scalarArray))
         var starts: [Int: [Int]] = [:]
         for (index, first) in candidates.enumerated() where first.ordinal == 1 {
             var continued = first.family == -1
@@ -95,7 +95,7 @@ struct InlineEnumeration: Sendable {
 
     /// The enumeration over `paragraphs`, or nil where they hold none.
     static func split(_ paragraphs: [Paragraph]) -> Split? {
-        let texts = paragraphs.map { Array($0.text.unicodeScalars) }
+        let texts = paragraphs.map(\.text.scalarArray)
         let candidates = markers(texts)
         // The sequence: a family member numbered one, then rising members of that family;
         // where several families open, the longest sequence wins.

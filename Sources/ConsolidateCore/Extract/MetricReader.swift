@@ -25,6 +25,9 @@ struct MetricReader: Sendable {
     private let thresholdMarkers: [[Unicode.Scalar]]
     private let formulaVerbs: [[Unicode.Scalar]]
     private let multiYearMarkers: [[UInt32]]
+    /// The first scalars of the frequency and multi-year words: most scalars open none, told by one bit test.
+    private let frequencyInitials: ScalarBits
+    private let multiYearInitials: ScalarBits
     private let formulasByInitial: [Unicode.Scalar: [[Unicode.Scalar]]]
     /// Configured activity names and aliases by their first character, longest first.
     private let aliasesByInitial: [Unicode.Scalar: [(alias: [Unicode.Scalar], name: String, units: Set<String>)]]
@@ -36,17 +39,17 @@ struct MetricReader: Sendable {
     /// Measure words whose activity stands before the number even when a noun follows (`82次组织学习`).
     private static let eventMeasures: Set<String> = ["次", "人次", "场", "场次", "轮"]
     /// Characters that end a clause for the activity phrase.
-    private static let clauseBreaks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
+    private static let clauseBreaks: ScalarSet = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":", "、",
                                                        "（", "(", "）", ")"]
     /// Characters that end a clause for `各`, which shares one count over a list joined by `、`.
-    private static let sentenceBreaks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":"]
+    private static let sentenceBreaks: ScalarSet = ["，", ",", "。", "；", ";", "！", "？", "!", "?", "：", ":"]
     /// Characters that end a sentence, and those that part its clauses, for a total's antecedent.
-    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", ";", "！", "？", "!", "?"]
-    private static let innerBreaks: Set<Unicode.Scalar> = ["，", ",", "：", ":"]
+    private static let sentenceEnds: ScalarSet = ["。", "；", ";", "！", "？", "!", "?"]
+    private static let innerBreaks: ScalarSet = ["，", ",", "：", ":"]
     /// Verbs that make people counted before them into an activity's members (`列为入党积极分子`).
     private static let conversionVerbs: [[Unicode.Scalar]] = ["列为", "列入", "确定为", "吸收为", "吸纳为", "发展为", "接收为", "纳入"]
         .map { Array($0.unicodeScalars) }
-    private static let placeholderCharacters: Set<Unicode.Scalar> = ["X", "x", "×", "*", "_"]
+    private static let placeholderCharacters: ScalarSet = ["X", "x", "×", "*", "_"]
     /// Words that end a noun phrase read after a count (`19家社会力量参与…`).
     private static let phraseStops: [[Unicode.Scalar]] = [
         "累计", "共计", "共", "参与", "参加", "开展", "成立", "进行", "提供", "投入",
@@ -54,7 +57,7 @@ struct MetricReader: Sendable {
         "签订", "签署", "完成", "实现", "换届", "举办", "召开", "建立", "设立", "推动", "落实",
     ].map { Array($0.unicodeScalars) }
     /// Characters after a measure word that mean no noun follows (`X名的要求`).
-    private static let particles: Set<Unicode.Scalar> = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
+    private static let particles: ScalarSet = ["的", "地", "得", "了", "等", "和", "与", "及", "或", "以", "左", "余"]
     /// Words whose first character is a one-character leading word (`在职党员`, not `在…职党员`).
     static let wordsOpeningWithALeadingCharacter: Set<String> = [
         "在职", "在岗", "在编", "在册", "在校", "在读", "在线", "在建", "为民", "共青", "共产", "共建", "共享", "共同",
@@ -78,6 +81,8 @@ struct MetricReader: Sendable {
         thresholdMarkers = sorted(vocabulary.thresholdMarkers)
         formulaVerbs = sorted(vocabulary.formulaVerbs)
         multiYearMarkers = scalars(vocabulary.multiYearMarkers)
+        frequencyInitials = ScalarBits(frequencyMarkers.compactMap { $0.first.flatMap(Unicode.Scalar.init) })
+        multiYearInitials = ScalarBits(multiYearMarkers.compactMap { $0.first.flatMap(Unicode.Scalar.init) })
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
         formulaInitials = ScalarBits(formulasByInitial.keys)
@@ -94,7 +99,7 @@ struct MetricReader: Sendable {
     func metrics(in line: NormalizedLine, year: Int? = nil) -> [Metric] {
         // The text as written (quoted in `text`), the same characters in simplified form (read for
         // names and measure words) and folded (read for everything else): offsets agree in all three.
-        let written = Array(line.text.unicodeScalars)
+        let written = line.text.scalarArray
         let folded = written.map(TextFolding.foldScalar)
         let scalars = folded.map(\.value)
         // (most lines of a report hold no figure at all)
@@ -102,14 +107,16 @@ struct MetricReader: Sendable {
         let original = written.map(TraditionalChinese.simplifiedScalar)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
-        let frequencies = scalars.indices.filter { Self.match(frequencyMarkers, in: scalars, at: $0) != nil }
+        let frequencies = scalars.indices.filter {
+            frequencyInitials.mayContain(folded[$0]) && Self.match(frequencyMarkers, in: scalars, at: $0) != nil
+        }
         // Where a span of several years opens (三年来, 近年来, 2019年以来); counts after it in its sentence are not the period's.
         let multiYear = multiYearStarts(folded, scalars, year: year)
         var metrics: [Metric] = []
         // The counts read so far, where their numbers stand (for a total that adds them up).
         var read: [ReadCount] = []
         // The line's own numbering (`1.`, `（二）`) is no part of an activity.
-        let lineStart = Numbering.leading(line.text).map { $0.label.unicodeScalars.count } ?? 0
+        let lineStart = Numbering.scan(written)?.labelLength ?? 0
         var previousEnd = lineStart
         var i = 0
         while i < folded.count {
@@ -362,7 +369,7 @@ struct MetricReader: Sendable {
                 while start > 0, !Self.sentenceBreaks.contains(folded[start - 1]) { start -= 1 }
                 let clause = folded[start..<token.start]
                 if clause.contains(where: { $0.isASCIIDigitOrFullWidth || ChineseNumeral.isNumeralScalar($0) })
-                    || String(clause).contains("至少") {
+                    || clause.contains(word: Self.atLeast) {
                     endsClause = false
                 }
             }
@@ -393,10 +400,12 @@ struct MetricReader: Sendable {
         return Count(numberStart: numberStart, end: end, value: value, unit: unit, approx: approx, shared: shared)
     }
 
+    private static let atLeast = "至少".scalarArray
+
     /// Multipliers written after Arabic digits (`3万`, `1亿`).
     private static let arabicMultipliers: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000]
     /// Spans of time that make `N月M次` a frequency.
-    private static let timeSpans: Set<Unicode.Scalar> = ["月", "周", "天", "日", "年", "季"]
+    private static let timeSpans: ScalarSet = ["月", "周", "天", "日", "年", "季"]
 
     /// The first index from `index` on that holds no white space (a space, a thin space, U+3000, a line break).
     private static func skippingSpaces(_ folded: [Unicode.Scalar], from index: Int) -> Int {
@@ -432,9 +441,9 @@ struct MetricReader: Sendable {
         return items.map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
     }
     /// Characters that make a word with a following `和`, `与`, `及` (`参与`, `涉及`, `普及`, `总和`).
-    private static let joinedBefore: Set<Unicode.Scalar> = ["参", "涉", "普", "波", "危", "顾", "总", "给", "赋", "授", "温", "附"]
+    private static let joinedBefore: ScalarSet = ["参", "涉", "普", "波", "危", "顾", "总", "给", "赋", "授", "温", "附"]
     /// Characters that make a word with a preceding `和`, `与`, `及` (`及时`, `和谐`, `与会`, `和平`).
-    private static let joinedAfter: Set<Unicode.Scalar> = ["时", "谐", "会", "平", "睦", "美", "格", "早"]
+    private static let joinedAfter: ScalarSet = ["时", "谐", "会", "平", "睦", "美", "格", "早"]
 
     /// The sum of `values`, or nil where it overflows.
     private static func checkedSum(_ values: [Int]) -> Int? {
@@ -464,7 +473,8 @@ struct MetricReader: Sendable {
                     continue
                 }
             }
-            guard let marker = Self.match(multiYearMarkers, in: scalars, at: i) else { continue }
+            guard multiYearInitials.mayContain(folded[i]), let marker = Self.match(multiYearMarkers, in: scalars, at: i)
+            else { continue }
             if marker.first == Self.yearScalar {
                 // `三年来`, `近年来`, `2019年以来`; never `今年以来`, `上半年以来`.
                 guard i > 0 else { continue }
@@ -484,13 +494,12 @@ struct MetricReader: Sendable {
         return starts
     }
 
-    /// Scalar values that may open a number: digits, Chinese numerals, placeholder characters.
-    private static let numberOpeners: Set<UInt32> = Set(
-        (ChineseNumeral.digits.keys.compactMap { $0.unicodeScalars.first?.value }
-            + ChineseNumeral.multipliers.keys.compactMap { $0.unicodeScalars.first?.value }
-            + placeholderCharacters.map(\.value)))
+    /// Scalar values that may open a number: digits, Chinese numerals, placeholder characters
+    /// (compared, not hashed: asked of every scalar of every line).
     private static func mayOpenNumber(_ scalar: UInt32) -> Bool {
-        (0x30...0x39).contains(scalar) || numberOpeners.contains(scalar)
+        if (0x30...0x39).contains(scalar) { return true }
+        guard let scalar = Unicode.Scalar(scalar) else { return false }
+        return ChineseNumeral.isNumeralScalar(scalar) || placeholderCharacters.contains(scalar)
     }
     private static let yearScalar: UInt32 = 0x5E74  // 年
     private static let nearScalar: UInt32 = 0x8FD1  // 近
@@ -530,7 +539,7 @@ struct MetricReader: Sendable {
     /// Words between `分别` and the first of its counts.
     private static let respectivelyMarkers: [[Unicode.Scalar]] = ["分别达到", "分别为", "分别是", "分别达", "分别"].map { Array($0.unicodeScalars) }
     /// What may stand between two counts of one `分别` list.
-    private static let countJoiners: Set<Unicode.Scalar> = ["、", "，", ",", "和", "与", "及"]
+    private static let countJoiners: ScalarSet = ["、", "，", ",", "和", "与", "及"]
 
     /// `支委会、党员大会分别为6次和3次`, `讲党课、开展主题党日分别4次、3次`: a list of activities,
     /// then `分别`, then as many counts as the list names, paired in order. Nil where `分别` does
@@ -718,7 +727,7 @@ struct MetricReader: Sendable {
     /// The canonical activity of a phrase: the configured activity whose alias stands
     /// closest to the count, else the phrase without its leading verbs and quotation marks.
     private func activityName(_ phrase: String, unit: String, fromFront: Bool = false) -> String {
-        let characters = Array(phrase.unicodeScalars)
+        let characters = phrase.scalarArray
         var best: (name: String, distance: Int)?
         for start in characters.indices {
             guard aliasInitials.mayContain(characters[start]),
@@ -737,7 +746,7 @@ struct MetricReader: Sendable {
             let title = phrase[phrase.index(after: open)..<phrase.index(before: phrase.endIndex)]
             if !title.isEmpty { return String(title.suffix(2 * Self.maxActivityLength)).filter { !"“”\"".contains($0) } }
         }
-        var words = Array(Self.bare(phrase).unicodeScalars)
+        var words = Self.bare(phrase).scalarArray
         // `二是开展…`: an inline enumeration marker opening the phrase.
         if let marker = words.firstIndex(of: "是"), marker > 0, marker <= 3,
            words[..<marker].allSatisfy(ChineseNumeral.isNumeralScalar) {
@@ -773,7 +782,7 @@ struct MetricReader: Sendable {
         if text.count > Self.maxActivityLength, !fromFront {
             // `在预算编制、支付三个关键环节设立党员先锋岗8个`: what was set up, not the last 14
             // characters of the clause: the words after its last verb of two or more characters.
-            let characters = Array(text.unicodeScalars)
+            let characters = text.scalarArray
             for start in stride(from: characters.count - 3, through: 1, by: -1) {
                 guard let verb = leadingByInitial[characters[start]]?.first(where: { word in
                     word.count >= 2 && start + word.count <= characters.count - 2
@@ -796,7 +805,7 @@ struct MetricReader: Sendable {
         guard phrase.unicodeScalars.contains(where: { $0.isWhiteSpaceScalar || quotationMarks.contains($0.value) }) else {
             return phrase
         }
-        return phrase.filter { !"“”\"‘’《》「」『』【】".contains($0) && !$0.isWhitespace }
+        return String(scalars: phrase.unicodeScalars.filter { !$0.isWhiteSpaceScalar && !quotationMarks.contains($0.value) })
     }
 
     /// The marks `bare` removes, by scalar value.
@@ -804,7 +813,7 @@ struct MetricReader: Sendable {
 
     /// The noun phrase after a count, cut before the first word that ends it.
     private static func cutPhrase(_ phrase: String) -> String {
-        let characters = Array(phrase.unicodeScalars)
+        let characters = phrase.scalarArray
         var index = 2
         while index < characters.count {
             if phraseStops.contains(where: { characters[index...].starts(with: $0) }) { break }

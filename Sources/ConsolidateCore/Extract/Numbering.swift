@@ -22,19 +22,46 @@ struct Numbering: Equatable, Sendable {
     static func leading(_ line: String) -> Numbering? {
         // A label is at most five scalars and is told from the few after it: only the line's
         // opening is looked at, so that a paragraph of megabytes costs no more than a short one
-        // (the rest is copied once, for `rest`). Every index below is under `prefixLength`.
-        // Scalars, not characters: every mark tested here is one scalar, and comparing scalars
-        // costs an integer comparison where comparing characters costs a string comparison.
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(prefixLength)
-        for scalar in line.unicodeScalars.prefix(prefixLength) { scalars.append(scalar) }
+        // (the rest is copied once, for `rest`).
+        var opening: [Unicode.Scalar] = []
+        opening.reserveCapacity(prefixLength)
+        for scalar in line.unicodeScalars.prefix(prefixLength) { opening.append(scalar) }
+        guard let label = label(opening) else { return nil }
+        // `（一）、加强学习`: a stray separator after the number is not part of the words.
+        let rest = line.unicodeScalars.dropFirst(label.length).drop(while: { isSeparator($0) })
+        return Numbering(level: label.level, label: String(scalars: opening[..<label.length]), ordinal: label.ordinal,
+                         rest: String(Substring(rest)))
+    }
+
+    /// The numbering a run of scalars opens with, as `leading` reads a line, without building
+    /// its strings: its level, its number, and where its words start (after stray separators).
+    static func scan(_ scalars: [Unicode.Scalar]) -> (level: Level, ordinal: Int, labelLength: Int, restStart: Int)? {
+        guard let label = label(Array(scalars.prefix(prefixLength))) else { return nil }
+        var restStart = label.length
+        while restStart < scalars.count, isSeparator(scalars[restStart]) { restStart += 1 }
+        return (label.level, label.ordinal, label.length, restStart)
+    }
+
+    /// Whether `line` opens with a numbering: `leading(line) != nil` without building its
+    /// strings (the rest of a line is a copy of all of it).
+    static func opens(_ line: some StringProtocol) -> Bool { level(line) != nil }
+
+    /// `leading(line)?.level`, without building its strings.
+    static func level(_ line: some StringProtocol) -> Level? {
+        var opening: [Unicode.Scalar] = []
+        opening.reserveCapacity(prefixLength)
+        for scalar in line.unicodeScalars.prefix(prefixLength) { opening.append(scalar) }
+        return label(opening)?.level
+    }
+
+    /// The label at the start of `scalars` (the first `prefixLength` scalars of a line): its
+    /// level, its length in scalars and its number. Scalars, not characters: every mark tested
+    /// here is one scalar, and comparing scalars costs an integer comparison where comparing
+    /// characters costs a string comparison. Every index below is under `scalars.count`.
+    private static func label(_ scalars: [Unicode.Scalar]) -> (level: Level, length: Int, ordinal: Int)? {
         guard let first = scalars.first else { return nil }
-        func make(_ level: Level, _ length: Int, _ ordinal: Int) -> Numbering? {
-            guard ordinal > 0 else { return nil }
-            // `（一）、加强学习`: a stray separator after the number is not part of the words.
-            let rest = line.unicodeScalars.dropFirst(length).drop(while: { isSeparator($0) })
-            return Numbering(level: level, label: String(scalars: scalars[..<length]), ordinal: ordinal,
-                             rest: String(rest))
+        func make(_ level: Level, _ length: Int, _ ordinal: Int) -> (level: Level, length: Int, ordinal: Int)? {
+            ordinal > 0 ? (level, length, ordinal) : nil
         }
         // 一、  十二、  一．
         if ChineseNumeral.isNumeralScalar(first) {
@@ -89,7 +116,7 @@ struct Numbering: Equatable, Sendable {
     }
 
     /// What may stand after a numeral where a list of numerals names periods (`一、二季度`).
-    private static let periodWords: Set<Unicode.Scalar> = ["季", "月", "年", "级", "类", "批"]
+    private static let periodWords: ScalarSet = ["季", "月", "年", "级", "类", "批"]
 
     /// A stray separator or white space between a label and its words.
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {

@@ -21,11 +21,12 @@ struct OutlineBuilder: Sendable {
 
     typealias Paragraph = InlineEnumeration.Paragraph
     private let classifier: SectionClassifier
-    private let closingWords: [String]
+    /// The configured closing words as scalars (`特此汇报`), compared with a line's opening.
+    private let closingWords: [[Unicode.Scalar]]
 
     init(vocabulary: PipelineConfiguration.SectionVocabulary) {
         classifier = SectionClassifier(vocabulary: vocabulary)
-        closingWords = vocabulary.closing
+        closingWords = vocabulary.closing.filter { !$0.isEmpty }.map(\.scalarArray)
     }
 
     /// A title line longer than this holds the report's first sentences too (title and
@@ -34,7 +35,7 @@ struct OutlineBuilder: Sendable {
 
     func build(_ lines: [NormalizedLine], titleIndex: Int?) -> Outline {
         var start = (titleIndex ?? -1) + 1
-        if let titleIndex, lines.indices.contains(titleIndex), lines[titleIndex].text.count > Self.maxTitleLength {
+        if let titleIndex, lines.indices.contains(titleIndex), !lines[titleIndex].text.hasAtMost(Self.maxTitleLength) {
             start = titleIndex
         }
         let end = max(start, closingStart(lines, after: start))
@@ -84,7 +85,7 @@ struct OutlineBuilder: Sendable {
 
         /// Whether the part is only a heading over headings, as in a table of contents.
         var isContents: Bool {
-            !heading.isEmpty && body.allSatisfy { $0.text.count <= OutlineBuilder.maxHeadingLength && !$0.text.contains("。") }
+            !heading.isEmpty && body.allSatisfy { $0.text.hasAtMost(OutlineBuilder.maxHeadingLength) && !$0.text.contains("。") }
         }
     }
 
@@ -170,7 +171,7 @@ struct OutlineBuilder: Sendable {
         let headingLines = paragraphs.indices.filter { index in
             // The line right below the title is its subtitle or author line.
             index > 0 && index + 1 < paragraphs.count && Self.isHeadingLine(paragraphs[index].text)
-                && paragraphs[index + 1].text.count > paragraphs[index].text.count
+                && !paragraphs[index + 1].text.hasAtMost(paragraphs[index].text.count)
                 && !Self.isHeadingLine(paragraphs[index + 1].text)
         }
         let useHeadings = headingLines.count >= 2
@@ -229,7 +230,7 @@ struct OutlineBuilder: Sendable {
                     fromPrevious = true
                 }
                 // (A numbered line leading into a list is an item; its parts are `splitByKind`'s.)
-                guard Numbering.leading(lead) == nil, let kind = classifier.kinds(in: Self.namingClauses(of: lead)).first,
+                guard !Numbering.opens(lead), let kind = classifier.kinds(in: Self.namingClauses(of: lead)).first,
                       opens(kind, current) else { continue }
                 let heading = String(lead.reversed().drop(while: { "，,：:；;。".contains($0) || $0.isWhitespace })
                     .reversed())
@@ -280,10 +281,10 @@ struct OutlineBuilder: Sendable {
     /// A line standing alone as an unnumbered heading: short, no sentence inside, not
     /// ending as a clause does, not a date or a numbered line.
     static func isHeadingLine(_ text: String) -> Bool {
-        guard (4...Self.maxInlineHeadingLength).contains(text.count),
+        guard !text.hasAtMost(3), text.hasAtMost(Self.maxInlineHeadingLength),
               !text.contains(where: { "。！？!?；;".contains($0) }),
               let last = text.last, !"：:，,、".contains(last),
-              Numbering.leading(text) == nil, !LineJoiner.opensBlock(text), !isDate(text) else { return false }
+              !Numbering.opens(text), !LineJoiner.opensBlock(text), !isDate(text) else { return false }
         return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
     }
 
@@ -295,7 +296,7 @@ struct OutlineBuilder: Sendable {
         var result: [Paragraph] = []
         for paragraph in paragraphs {
             // Scalars: every mark tested is one scalar, compared as an integer.
-            let scalars = Array(paragraph.text.unicodeScalars)
+            let scalars = paragraph.text.scalarArray
             var cuts: [Int] = []
             for index in scalars.indices {
                 guard ChineseNumeral.isNumeralScalar(scalars[index]) else { continue }
@@ -303,8 +304,8 @@ struct OutlineBuilder: Sendable {
                 guard atStart || Self.inlineSectionStops.contains(scalars[index - 1].value)
                         || scalars[index - 1].isWhiteSpaceScalar,
                       atStart || !ChineseNumeral.isNumeralScalar(scalars[index - 1]) else { continue }
-                let window = scalars[index..<min(scalars.count, index + 12)].string
-                guard let number = Numbering.leading(window), number.level == .chinese else { continue }
+                guard let number = Numbering.scan(Array(scalars[index..<min(scalars.count, index + 12)])),
+                      number.level == .chinese else { continue }
                 if atStart {
                     last = number.ordinal
                 } else if number.ordinal > last, number.ordinal <= last + 3 {
@@ -446,19 +447,19 @@ struct OutlineBuilder: Sendable {
 
     /// Levels whose numbers a writer also runs on inside one paragraph (`（1）…；（2）…`).
     private static let runLevels: Set<Numbering.Level> = [.chineseParenthesized, .arabic, .arabicParenthesized, .circled]
-    private static let runBoundaries: Set<Unicode.Scalar> = ["。", "；", ";", "：", ":", "，", ",", "！", "？", "!", "?"]
+    private static let runBoundaries: ScalarSet = ["。", "；", ";", "：", ":", "，", ",", "！", "？", "!", "?"]
 
     /// `存在问题：（1）学习不深；（2）创新不足。` in one paragraph: a run of numbers that
     /// starts at one and rises by one, each after punctuation, is split into paragraphs
     /// so the numbered items are read like lines of their own.
     static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph) -> [InlineEnumeration.Paragraph] {
-        let scalars = Array(paragraph.text.unicodeScalars)
+        let scalars = paragraph.text.scalarArray
         var markers: [(offset: Int, level: Numbering.Level, ordinal: Int)] = []
         // (The label's own scalar first: a comparison, where the boundary is a hashed lookup.)
         for index in scalars.indices where opensRunLabel(scalars[index])
             && (index == 0 || runBoundaries.contains(scalars[index - 1])) {
-            let window = scalars[index..<min(scalars.count, index + 8)].string
-            if let number = Numbering.leading(window), runLevels.contains(number.level) {
+            if let number = Numbering.scan(Array(scalars[index..<min(scalars.count, index + 8)])),
+               runLevels.contains(number.level) {
                 markers.append((index, number.level, number.ordinal))
             }
         }
@@ -511,7 +512,7 @@ struct OutlineBuilder: Sendable {
         // `1.一是…二是…`: an enumeration, not a heading.
         if LineJoiner.opensBlock(words) { return ("", words) }
         // Offsets below are in scalars; every mark tested is one scalar.
-        let scalars = Array(words.unicodeScalars)
+        let scalars = words.scalarArray
         func text(_ range: Range<Int>) -> String { scalars[range].string }
         // `存在问题：（1）…`: a short phrase before a colon heads what follows it.
         if let colon = scalars.firstIndex(where: { $0 == "：" || $0 == ":" }),
@@ -527,7 +528,7 @@ struct OutlineBuilder: Sendable {
         // `主要工作情况（一）加强…`: a heading run straight into its first subheading.
         if let open = scalars.indices.first(where: { index in
             index > 0 && (scalars[index] == "（" || scalars[index] == "(")
-                && Numbering.leading(text(index..<min(scalars.count, index + 6)))?.level == .chineseParenthesized
+                && Numbering.level(text(index..<min(scalars.count, index + 6))) == .chineseParenthesized
         }), open <= maxLength, !scalars[..<open].contains(where: Self.clauseBreaks.contains) {
             return (text(0..<open).trimmingWhitespace(), text(open..<scalars.count))
         }
@@ -552,10 +553,10 @@ struct OutlineBuilder: Sendable {
         return ("", words)
     }
 
-    private static let gapBreaks: Set<Unicode.Scalar> = ["。", "！", "，", ",", "；", ";", "：", ":"]
-    private static let clauseBreaks: Set<Unicode.Scalar> = ["。", "！", "，", ",", "；", ";"]
-    private static let sentenceBreaks: Set<Unicode.Scalar> = ["。", "！", "；", ";", "：", ":"]
-    private static let openEnds: Set<Unicode.Scalar> = ["；", ";", "，", ",", "、"]
+    private static let gapBreaks: ScalarSet = ["。", "！", "，", ",", "；", ";", "：", ":"]
+    private static let clauseBreaks: ScalarSet = ["。", "！", "，", ",", "；", ";"]
+    private static let sentenceBreaks: ScalarSet = ["。", "！", "；", ";", "：", ":"]
+    private static let openEnds: ScalarSet = ["；", ";", "，", ",", "、"]
 
     /// Time phrases that open a report's sentences (`一年来，`, `今年以来，`).
     private static let timePhrases: [[Unicode.Scalar]] = ["一年来", "今年以来", "今年来", "近年来", "近年以来", "多年来",
@@ -600,19 +601,23 @@ struct OutlineBuilder: Sendable {
         var end = lines.count
         while end > start {
             let text = lines[end - 1].text
-            let isClosing = text.count <= 30 && closingWords.contains(where: { !$0.isEmpty && text.hasPrefix($0) })
-            let isSignature = text.count <= 25 && !text.contains(where: { "。，,；;：:！？!?、".contains($0) })
-                && Numbering.leading(text) == nil && !LineJoiner.opensBlock(text)
+            // (Each test looks at a short line only: a paragraph is told by its first 31 characters.)
+            let isClosing = text.hasAtMost(30) && closingWords.contains(where: { text.unicodeScalars.starts(with: $0) })
+            let isSignature = text.hasAtMost(25) && !text.unicodeScalars.contains(where: Self.signatureBreaks.contains)
+                && !Numbering.opens(text) && !LineJoiner.opensBlock(text)
             guard isClosing || Self.isDate(text) || isSignature else { break }
             end -= 1
         }
         return end
     }
 
+    /// Punctuation a signature or a date line never holds.
+    private static let signatureBreaks: ScalarSet = ["。", "，", ",", "；", ";", "：", ":", "！", "？", "!", "?", "、"]
+
     /// `2023年7月10日`, `二〇二三年七月十日`.
     static func isDate(_ text: String) -> Bool {
-        guard text.count <= 16, text.hasSuffix("日"), let year = text.firstIndex(of: "年"),
-              let month = text.firstIndex(of: "月") else { return false }
+        guard text.hasAtMost(16), text.unicodeScalars.last == "日", let year = text.unicodeScalars.firstIndex(of: "年"),
+              let month = text.unicodeScalars.firstIndex(of: "月") else { return false }
         return year < month
     }
 }

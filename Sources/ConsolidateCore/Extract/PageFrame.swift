@@ -55,7 +55,7 @@ enum PageFrame {
         if text.isEmpty { return true }
         if buttons.contains(text) { return true }
         // Scalars throughout: every mark tested is one scalar (an integer comparison).
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         // `• 来源:`  `ID:2143426`  `大小:23.60KB`  `目录/提纲:……`
         let bodyStart = scalars.firstIndex(where: { !bullets.contains($0) }) ?? scalars.count
         for length in keySet.lengths(scalars, at: bodyStart) where length <= 8 {
@@ -96,9 +96,9 @@ enum PageFrame {
     }
 
     private static let keySet = ScalarWords(keys)
-    private static let bullets: Set<Unicode.Scalar> = ["•", "·", "●", "▪", "-", "*", ">", " "]
-    private static let dateSigns: Set<Unicode.Scalar> = [" ", "/", "-", ":", ".", "年", "月", "日"]
-    private static let clausePunctuation: Set<Unicode.Scalar> = ["，", "。", ",", "；", ";", "：", ":", "！", "!", "？", "?", "、"]
+    private static let bullets: ScalarSet = ["•", "·", "●", "▪", "-", "*", ">", " "]
+    private static let dateSigns: ScalarSet = [" ", "/", "-", ":", ".", "年", "月", "日"]
+    private static let clausePunctuation: ScalarSet = ["，", "。", ",", "；", ";", "：", ":", "！", "!", "？", "?", "、"]
 
     /// The length of a line of search keywords that a hard-break rejoiner put in front of the
     /// report's own words (`2023 基层 党建 调查 报告 基层党建调查研究报告 一、…`).

@@ -93,7 +93,51 @@ struct ScalarBits: Sendable {
 }
 
 extension String {
-    var scalarArray: [Unicode.Scalar] { Array(unicodeScalars) }
+    /// The string's scalars in an array, decoded from its UTF-8 in one pass: `Array(unicodeScalars)`
+    /// walks the text twice (once to count it) and steps a view index per scalar, and the
+    /// readers turn nearly every line into scalars.
+    var scalarArray: [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, initialized in
+                // (A String's UTF-8 is valid: every sequence is complete and decodes to a scalar.)
+                var i = 0
+                var n = 0
+                while i < utf8.count {
+                    let lead = UInt32(utf8[i])
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        i += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                            | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    buffer[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    n += 1
+                }
+                initialized = n
+            }
+        }
+    }
+
+    /// Whether the string has at most `limit` characters, counting no further than one past it:
+    /// `count <= limit` without walking a long paragraph to its end.
+    func hasAtMost(_ limit: Int) -> Bool {
+        var count = 0
+        for _ in self {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
+    }
 }
 
 extension String {
@@ -136,4 +180,70 @@ extension Array where Element == Unicode.Scalar {
 
 extension ArraySlice where Element == Unicode.Scalar {
     var string: String { String(scalars: self) }
+}
+
+extension String {
+    /// The scalars of the string without the white space (U+FEFF included) that
+    /// `trimmingWhitespace()` removes at its ends, or nil where more than `limit` remain:
+    /// a reader that only wants short lines looks at no more of a paragraph than that.
+    func trimmedScalars(limit: Int) -> [Unicode.Scalar]? {
+        let view = unicodeScalars
+        let keep: (Unicode.Scalar) -> Bool = { !$0.isWhiteSpaceScalar && $0 != "\u{FEFF}" }
+        guard let first = view.firstIndex(where: keep), let last = view.lastIndex(where: keep) else { return [] }
+        var result: [Unicode.Scalar] = []
+        var index = first
+        while true {
+            result.append(view[index])
+            if result.count > limit { return nil }
+            if index == last { return result }
+            index = view.index(after: index)
+        }
+    }
+}
+
+extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
+    /// Where `word` first occurs (an index of the collection), or nil: a plain scan of
+    /// scalars, for the short lines and words the readers search.
+    func firstOffset(of word: [Unicode.Scalar]) -> Int? {
+        guard let head = word.first, word.count <= count else { return nil }
+        var start = startIndex
+        let lastStart = endIndex - word.count
+        while start <= lastStart {
+            if self[start] == head {
+                var offset = 1
+                while offset < word.count && self[start + offset] == word[offset] { offset += 1 }
+                if offset == word.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Whether `word` occurs in the scalars.
+    func contains(word: [Unicode.Scalar]) -> Bool { firstOffset(of: word) != nil }
+
+    /// The scalars without white space (U+FEFF included) at their ends.
+    func trimmingWhiteSpaceScalars() -> SubSequence {
+        let keep: (Unicode.Scalar) -> Bool = { !$0.isWhiteSpaceScalar && $0 != "\u{FEFF}" }
+        guard let first = firstIndex(where: keep), let last = lastIndex(where: keep) else { return self[endIndex...] }
+        return self[first...last]
+    }
+}
+
+/// A small set of scalars (punctuation, particles) asked about nearly every scalar of a text:
+/// one bit test answers most questions, a scan of a few values the rest — no hashing per scalar.
+struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
+    private let bits: ScalarBits
+    private let values: [UInt32]
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        values = Array(Set(scalars.map(\.value))).sorted()
+        bits = ScalarBits(values.compactMap(Unicode.Scalar.init))
+    }
+
+    init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        bits.mayContain(scalar) && values.contains(scalar.value)
+    }
 }

@@ -36,7 +36,7 @@ struct SectionClassifier: Sendable {
     /// Every kind the heading's words name, the deciding one first: `存在的问题及下步打算`
     /// names problems, then plans; `存在的短板` names problems only.
     func kinds(in heading: String) -> [SectionKind] {
-        let scalars = Array(heading.unicodeScalars)
+        let scalars = heading.scalarArray
         var found: [(kind: SectionKind, position: Int, order: Int)] = []
         for (order, (kind, words)) in vocabulary.enumerated() {
             if let position = words.firstOffset(in: scalars) { found.append((kind, position, order)) }

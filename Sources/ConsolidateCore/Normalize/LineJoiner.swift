@@ -17,7 +17,7 @@ struct LineJoiner: Sendable {
     private static let terminal: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "：", ":", "…"]
     private static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
     fileprivate static let punctuation: Set<Unicode.Scalar> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
-    private static let inlineOpeners = ["一是", "首先", "一方面", "一个是", "第一，", "第一,"]
+    private static let inlineOpeners = ["一是", "首先", "一方面", "一个是", "第一，", "第一,"].map { Array($0.unicodeScalars) }
 
     /// Measure words (次, 名, 人次): a line ending in a number and one opening with one of them are
     /// one count cut by a line break (`召开支委会10` / `次，…`).
@@ -56,7 +56,7 @@ struct LineJoiner: Sendable {
             endsSentence = LineJoiner.sentenceEnding(scalars) ?? false
             // A label is a few characters: a line long enough to continue (`minimumWrappedLength`)
             // has its whole label in its first piece, which is where the label is read.
-            isOpenHeading = Numbering.leading(text) != nil && !scalars.contains("。")
+            isOpenHeading = Numbering.opens(text) && !scalars.contains("。")
             hasTitleWord = HeaderReader.titleWordSet.occurs(in: scalars)
         }
 
@@ -149,8 +149,8 @@ struct LineJoiner: Sendable {
 
     /// Whether `line` opens a heading or an enumeration.
     static func opensBlock(_ line: String) -> Bool {
-        if Numbering.leading(line) != nil { return true }
-        return inlineOpeners.contains(where: { line.hasPrefix($0) })
+        if Numbering.opens(line) { return true }
+        return inlineOpeners.contains(where: { line.unicodeScalars.starts(with: $0) })
             || line.unicodeScalars.first.map(ChineseNumeral.isNumeralScalar) == true
             && line.unicodeScalars.dropFirst().prefix(2).contains("是")
     }
