@@ -287,10 +287,15 @@ struct StatementGrouper: Sendable {
         }
         for item in order {
             let rarest = index.rarest(item)
-            for id in rarest.prefix(probeLimit) {
-                for leader in postings[Int(id)].suffix(postingLimit) {
-                    if counts[Int(leader)] == 0 { touched.append(leader) }
-                    counts[Int(leader)] += 1
+            // The hottest loop of the grouper: on the buffers, without slices or bounds checks per leader.
+            counts.withUnsafeMutableBufferPointer { counts in
+                for id in rarest.prefix(probeLimit) {
+                    postings[Int(id)].withUnsafeBufferPointer { posting in
+                        for leader in posting[max(0, posting.count - postingLimit)...] {
+                            if counts[Int(leader)] == 0 { touched.append(leader) }
+                            counts[Int(leader)] += 1
+                        }
+                    }
                 }
             }
             // The leaders sharing most probes (ties: the earlier leader), at most `candidateLimit`.

@@ -72,18 +72,52 @@ enum TextOrder {
     /// On scalars where both are plain (each scalar a character of its own, no other spelling
     /// equivalent); otherwise as Foundation's `contains` finds it.
     static func containsName(_ name: String, in text: String) -> Bool {
-        let needle = name.unicodeScalars.map(\.value)
-        guard needle.allSatisfy(isPlain) else { return name.count >= 2 && text.contains(name) }
-        guard needle.count >= 2 else { return false }
-        let haystack = text.unicodeScalars.map(\.value)
-        guard haystack.allSatisfy(isPlain) else { return text.contains(name) }
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            var offset = 1
-            while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
-            if offset == needle.count { return true }
+        var count = 0
+        for scalar in name.unicodeScalars {
+            guard isPlain(scalar.value) else { return name.count >= 2 && text.contains(name) }
+            count += 1
         }
-        return false
+        guard count >= 2 else { return false }
+        guard isPlain(text) else { return text.contains(name) }
+        // Plain text: a scalar match is a byte match (UTF-8 never matches inside a scalar).
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            name.utf8.withContiguousStorageIfAvailable { needle -> Bool in
+                guard haystack.count >= needle.count, let first = needle.first else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    var offset = 1
+                    while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                return false
+            }
+        }
+        if let found, let found { return found }
+        return text.contains(name)
+    }
+
+    /// A string as a dictionary key hashed and compared by its UTF-8 bytes (no normalization per
+    /// hash). Groups exactly as `String` keys do where every key is plain.
+    struct PlainKey: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (a: PlainKey, b: PlainKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
+    }
+
+    /// `a < b` for plain strings, by their UTF-8 bytes.
+    static func plainLess(_ a: String, _ b: String) -> Bool {
+        if let order = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in compareBytes(x, y) }
+        }), let order {
+            return order < 0
+        }
+        return a < b
     }
 }

@@ -22,22 +22,22 @@ public enum TextSimilarity {
             for name in names where name.unicodeScalars.count >= 2 {
                 scalars = removing(Array(name.unicodeScalars), from: scalars)
             }
-            return fold(scalars, mark: Int.max).folded
+            return fold(scalars, capacity: scalars.count, mark: Int.max).folded
         }
-        return fold(text.unicodeScalars, mark: Int.max).folded
+        return fold(text.unicodeScalars, capacity: text.utf8.count / 3 + 8, mark: Int.max).folded
     }
 
     /// `fold(text)` with how many scalars of it the first `mark` scalars of `text` fold to: the
     /// folded length of a prefix, without folding the prefix again (folding is scalar by scalar,
     /// so a prefix folds to a prefix of the whole).
     static func fold(_ text: String, markingAt mark: Int) -> (folded: String, marked: Int) {
-        let (folded, marked) = fold(text.unicodeScalars, mark: mark)
+        let (folded, marked) = fold(text.unicodeScalars, capacity: text.utf8.count / 3 + 8, mark: mark)
         return (string(folded), marked)
     }
 
     /// `fold(_:markingAt:)` as scalar values.
     static func foldedScalars(_ text: String, markingAt mark: Int) -> (folded: [UInt32], marked: Int) {
-        fold(text.unicodeScalars, mark: mark)
+        fold(text.unicodeScalars, capacity: text.utf8.count / 3 + 8, mark: mark)
     }
 
     /// A string of scalar values (valid scalars, as folding makes them), encoded once.
@@ -120,10 +120,12 @@ public enum TextSimilarity {
         return .appended
     }
 
-    private static func fold<Scalars: Sequence>(_ scalars: Scalars, mark: Int) -> (folded: [UInt32], marked: Int)
+    /// Folds `scalars`; `capacity` bounds the folded length (a scalar folds to at most one, but
+    /// for the rare multi-scalar lower-case mappings, which simply grow the array).
+    private static func fold<Scalars: Sequence>(_ scalars: Scalars, capacity: Int, mark: Int) -> (folded: [UInt32], marked: Int)
     where Scalars.Element == Unicode.Scalar {
         var result: [UInt32] = []
-        result.reserveCapacity(scalars.underestimatedCount)
+        result.reserveCapacity(capacity)
         var lastWasDigit = false
         // -1: `mark` not reached (at or past the end): the whole folded length.
         var marked = -1
