@@ -7,32 +7,25 @@ enum FigureConflicts {
     static let rule = "各单位数字相加；同一单位对同一项目报了不同数字的，取其中最大者计入（视为累计数的重述），其余数字一并列出备查；未填写的数字不计入。"
 
     static func annotate(_ totals: [MetricTotal], figures: [UnitFigure]) -> [MetricTotal] {
-        // Plain names (nearly always) are hashed by their bytes, which groups them as `String` does.
-        let plain = figures.allSatisfy { TextOrder.isPlain($0.activity) && TextOrder.isPlain($0.measure) && TextOrder.isPlain($0.unit) }
-            && totals.allSatisfy { TextOrder.isPlain($0.activity) && TextOrder.isPlain($0.unit) && $0.units.allSatisfy { TextOrder.isPlain($0.unit) } }
-        return plain ? annotate(totals, figures: figures, key: TextOrder.PlainKey.init) : annotate(totals, figures: figures, key: { $0 })
-    }
-
-    private static func annotate<Key: Hashable>(_ totals: [MetricTotal], figures: [UnitFigure], key: (String) -> Key) -> [MetricTotal] {
-        var byKey: [Key: [Key: [UnitFigure]]] = [:]
+        var byKey: [String: [String: [UnitFigure]]] = [:]
         for figure in figures where figure.value != nil {
-            byKey[key(figure.activity + "\u{1F}" + figure.measure), default: [:]][key(figure.unit), default: []].append(figure)
+            byKey[figure.activity + "\u{1F}" + figure.measure, default: [:]][figure.unit, default: []].append(figure)
         }
         return totals.map { total in
             var total = total
             total.rule = rule
-            let units = byKey[key(total.activity + "\u{1F}" + total.unit)] ?? [:]
+            let units = byKey[total.activity + "\u{1F}" + total.unit] ?? [:]
             // The counted figure's place, where the totals did not carry it.
             total.units = total.units.map { contribution in
                 guard contribution.source == nil,
-                      let figure = units[key(contribution.unit)]?.first(where: { $0.value == contribution.value && $0.text == contribution.text })
+                      let figure = units[contribution.unit]?.first(where: { $0.value == contribution.value && $0.text == contribution.text })
                 else { return contribution }
                 var contribution = contribution
                 (contribution.source, contribution.location) = (figure.source, figure.location)
                 return contribution
             }
             let conflicts = total.units.compactMap { contribution -> FigureConflict? in
-                guard let own = units[key(contribution.unit)], Set(own.compactMap(\.value)).count > 1 else { return nil }
+                guard let own = units[contribution.unit], Set(own.compactMap(\.value)).count > 1 else { return nil }
                 let listed = own.sorted {
                     ($0.source ?? "", $0.location?.paragraph ?? 0, $0.text) < ($1.source ?? "", $1.location?.paragraph ?? 0, $1.text)
                 }.map {

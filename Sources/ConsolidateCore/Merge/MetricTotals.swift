@@ -15,41 +15,28 @@ enum MetricTotals {
     /// (`9223372036854775807次`). It is left out and returned in `implausible`, so that one bad
     /// report cannot stop everyone's totals; sums use checked arithmetic for the same reason.
     static func totals(of figures: [UnitFigure], bound: Int) -> Outcome {
-        // Plain names (nearly always) are hashed and ordered by their bytes, which groups and
-        // orders them as `String` does; anything else as `String`s.
-        if figures.allSatisfy({ TextOrder.isPlain($0.activity) && TextOrder.isPlain($0.measure) && TextOrder.isPlain($0.unit) }) {
-            return totals(of: figures, bound: bound, key: TextOrder.PlainKey.init, less: TextOrder.plainLess)
-        }
-        return totals(of: figures, bound: bound, key: { $0 }, less: <)
-    }
-
-    private static func totals<Key: Hashable>(of figures: [UnitFigure], bound: Int, key: (String) -> Key,
-                                              less: (String, String) -> Bool) -> Outcome {
         var implausible: [UnitFigure] = []
-        // Figures by index, not copied.
-        var byKey: [Key: [Int]] = [:]
-        for (index, figure) in figures.enumerated() {
+        var byKey: [String: [UnitFigure]] = [:]
+        for figure in figures {
             if let value = figure.value, value < 0 || value > bound {
                 implausible.append(figure)
                 continue
             }
-            byKey[key(figure.activity + "\u{1F}" + figure.measure), default: []].append(index)
+            byKey[figure.activity + "\u{1F}" + figure.measure, default: []].append(figure)
         }
         var totals: [MetricTotal] = []
         for group in byKey.values {
-            guard let firstIndex = group.first else { continue }
-            let first = figures[firstIndex]
+            guard let first = group.first else { continue }
             // One figure per unit: the largest known, as a report's restated running total.
-            var perUnit: [Key: Int] = [:]
-            for index in group {
-                let figure = figures[index]
-                if let current = perUnit[key(figure.unit)], (figures[current].value ?? -1) >= (figure.value ?? -1) { continue }
-                perUnit[key(figure.unit)] = index
+            var perUnit: [String: UnitFigure] = [:]
+            for figure in group {
+                if let current = perUnit[figure.unit], (current.value ?? -1) >= (figure.value ?? -1) { continue }
+                perUnit[figure.unit] = figure
             }
             var sum = 0
             var contributions: [MetricContribution] = []
             var unknown: [String] = []
-            for figure in perUnit.values.sorted(by: { less(figures[$0].unit, figures[$1].unit) }).map({ figures[$0] }) {
+            for figure in perUnit.values.sorted(by: { $0.unit < $1.unit }) {
                 guard let value = figure.value else {
                     unknown.append(figure.unit)
                     continue

@@ -94,30 +94,4 @@ enum TextOrder {
         if let found, let found { return found }
         return text.contains(name)
     }
-
-    /// A string as a dictionary key hashed and compared by its UTF-8 bytes (no normalization per
-    /// hash). Groups exactly as `String` keys do where every key is plain.
-    struct PlainKey: Hashable {
-        let text: String
-
-        init(_ text: String) { self.text = text }
-
-        static func == (a: PlainKey, b: PlainKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-                for byte in text.utf8 { hasher.combine(byte) }
-            }
-        }
-    }
-
-    /// `a < b` for plain strings, by their UTF-8 bytes.
-    static func plainLess(_ a: String, _ b: String) -> Bool {
-        if let order = a.utf8.withContiguousStorageIfAvailable({ x in
-            b.utf8.withContiguousStorageIfAvailable { y in compareBytes(x, y) }
-        }), let order {
-            return order < 0
-        }
-        return a < b
-    }
 }
