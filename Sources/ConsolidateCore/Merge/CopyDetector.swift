@@ -18,20 +18,37 @@ struct CopyDetector: Sendable {
     /// Pairs of units (sorted names) with their similarity, sorted.
     func suspectedCopies(_ documents: [Document]) -> [(String, String, Double)] {
         // Each document's set and signature on its own: on every core.
-        let sets = ParallelMap.map(documents) { TextSimilarity.bigrams(TextSimilarity.fold($0.text, masking: [$0.unit])) }
+        let sets = ParallelMap.map(documents) { TextSimilarity.bigrams(TextSimilarity.foldedScalars($0.text, masking: [$0.unit])) }
         let signatures = ParallelMap.map(sets) { signature($0) }
-        var buckets: [[UInt64]: [Int]] = [:]
-        for (index, signature) in signatures.enumerated() where !sets[index].isEmpty {
-            for band in 0..<bands {
-                let key = [UInt64(band)] + signature[(band * rows)..<((band + 1) * rows)]
-                buckets[key, default: []].append(index)
+        // Per band, the documents agreeing on all of its rows: sorted by the band's rows (then by
+        // index), each run of equal rows a bucket with its members in index order. No hashing.
+        var buckets: [[Int]] = []
+        let present = signatures.indices.filter { !sets[$0].isEmpty }
+        for band in 0..<bands {
+            let rows = (band * self.rows)..<((band + 1) * self.rows)
+            func compare(_ a: Int, _ b: Int) -> Int {
+                for row in rows where signatures[a][row] != signatures[b][row] {
+                    return signatures[a][row] < signatures[b][row] ? -1 : 1
+                }
+                return 0
+            }
+            let sorted = present.sorted { a, b in
+                let order = compare(a, b)
+                return order != 0 ? order < 0 : a < b
+            }
+            var start = 0
+            while start < sorted.count {
+                var end = start + 1
+                while end < sorted.count && compare(sorted[start], sorted[end]) == 0 { end += 1 }
+                if end - start > 1 { buckets.append(Array(sorted[start..<end])) }
+                start = end
             }
         }
         // Candidate pairs, each once. Reports written from one template can crowd a bucket; in
         // a crowded bucket each report meets only its `window` nearest by signature (near-copies
         // sort together), so the work stays linear in the number of reports.
         var pairs = Set<UInt64>()
-        for var members in buckets.values where members.count > 1 {
+        for var members in buckets {
             let window: Int
             if members.count > crowded {
                 members.sort { signatures[$0].lexicographicallyPrecedes(signatures[$1]) }

@@ -48,16 +48,20 @@ struct KeywordClassifier: Sendable {
         scores(text).map { classes[$0.order].id }
     }
 
+    /// The order of the class `rank` puts first, if any.
+    func firstClass(_ text: String) -> Int? {
+        scores(text).first?.order
+    }
+
     /// Classes with their keyword weight, most first: each keyword once, double in the first sentence;
     /// of equal weight, the class whose keyword comes first.
     func scores(_ text: String) -> [(order: Int, score: Int)] {
         // The first sentence's folded length from the same pass that folds the whole (not folded twice).
-        let firstEnd = text.firstIndex { $0 == "。" || $0 == "；" || $0 == "." } ?? text.endIndex
-        let (folded, firstLength) = TextSimilarity.fold(
-            text, markingAt: text.unicodeScalars.distance(from: text.startIndex, to: firstEnd))
-        let hits = matcher.occurrences(folded)
-        var weight: [Int: Int] = [:]
-        var first: [Int: Int] = [:]
+        let (folded, firstLength) = TextSimilarity.foldedScalars(text, markingAt: Self.firstSentenceLength(text))
+        let hits = matcher.occurrences(scalars: folded)
+        guard !hits.isEmpty else { return [] }
+        // Per keyword hit: its weight and first start (few per statement: a list, not a table).
+        var keywords: [(id: Int, weight: Int, first: Int)] = []
         // Hits come in order of their start, and one spans at most `longestSpan` scalars, so a hit
         // covering another starts in a window just before it: linear in the statement's length.
         var windowStart = 0
@@ -76,26 +80,68 @@ struct KeywordClassifier: Sendable {
             }
             guard !covered else { continue }
             let value = hit.start < firstLength ? 2 : 1
-            weight[hit.id] = max(weight[hit.id] ?? 0, value)
-            first[hit.id] = min(first[hit.id] ?? hit.start, hit.start)
+            if let index = keywords.firstIndex(where: { $0.id == hit.id }) {
+                keywords[index].weight = max(keywords[index].weight, value)
+                keywords[index].first = min(keywords[index].first, hit.start)
+            } else {
+                keywords.append((hit.id, value, hit.start))
+            }
         }
-        var scored: [Int: Int] = [:]
-        var earliest: [Int: Int] = [:]
-        for (id, value) in weight {
-            for order in classesOf[id] {
-                scored[order, default: 0] += value
-                earliest[order] = min(earliest[order] ?? Int.max, first[id] ?? Int.max)
+        var scored: [(order: Int, score: Int, earliest: Int)] = []
+        for keyword in keywords {
+            for order in classesOf[keyword.id] {
+                if let index = scored.firstIndex(where: { $0.order == order }) {
+                    scored[index].score += keyword.weight
+                    scored[index].earliest = min(scored[index].earliest, keyword.first)
+                } else {
+                    scored.append((order, keyword.weight, keyword.first))
+                }
             }
         }
         // Of equal weight, the class named first (a statement says its subject first), then configured order.
-        return scored.map { (order: $0.key, score: $0.value) }.sorted {
-            ($0.score, -(earliest[$0.order] ?? Int.max), -$0.order) > ($1.score, -(earliest[$1.order] ?? Int.max), -$1.order)
+        return scored.sorted { ($0.score, -$0.earliest, -$0.order) > ($1.score, -$1.earliest, -$1.order) }
+            .map { (order: $0.order, score: $0.score) }
+    }
+
+    /// How many scalars of `text` come before its first `。`, `；` or `.` (as a character of its
+    /// own), all of them where it has none.
+    ///
+    /// Found on scalars; only where a neighbour of the first such scalar could join it into a
+    /// longer character (a combining mark after it, say) are the characters stepped through.
+    static func firstSentenceLength(_ text: String) -> Int {
+        var previous: UInt32?
+        var offset = 0
+        var candidate: Int?
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if let at = candidate {
+                return standsAlone(value) ? at : characterFirstSentenceLength(text)
+            }
+            if value == 0x3002 || value == 0xFF1B || value == 0x2E {
+                guard previous.map(standsAlone) ?? true else { return characterFirstSentenceLength(text) }
+                candidate = offset
+            }
+            previous = value
+            offset += 1
         }
+        return candidate ?? offset
+    }
+
+    /// Scalars that neither extend the character before them nor join the one after them.
+    private static func standsAlone(_ value: UInt32) -> Bool {
+        value < 0x300 || (0x3000...0x3029).contains(value) || (0x4E00...0x9FFF).contains(value)
+            || (0xFF01...0xFF5E).contains(value)
+    }
+
+    /// `firstSentenceLength` by characters, for text whose first stop a neighbour may join.
+    private static func characterFirstSentenceLength(_ text: String) -> Int {
+        let firstEnd = text.firstIndex { $0 == "。" || $0 == "；" || $0 == "." } ?? text.endIndex
+        return text.unicodeScalars.distance(from: text.startIndex, to: firstEnd)
     }
 
     /// The class whose example statement is most similar to `text`, if any reaches `threshold`.
     func nearestExample(_ text: String, threshold: Double) -> String? {
-        let grams = TextSimilarity.bigrams(TextSimilarity.fold(text))
+        let grams = TextSimilarity.bigrams(TextSimilarity.foldedScalars(text))
         var best: (score: Double, id: String)?
         for candidate in classes {
             for example in candidate.examples {
@@ -122,13 +168,15 @@ extension KeywordClassifier {
     }
 }
 
-/// Which of many keywords occur in a text, found in one pass over its scalars: at each
-/// position only the keywords starting with that scalar are tried. A keyword with `…` is
-/// parts in order, at most `gap` scalars apart.
+/// Which of many keywords occur in a text, found in one pass over its scalars by an
+/// Aho–Corasick automaton over the keywords' first parts, compiled once. A keyword with `…` is
+/// parts in order, at most `gap` scalars apart: its later parts are looked for after its first.
 struct KeywordMatcher: Sendable {
     /// The most scalars between two parts of a keyword with a gap.
     static let gap = 6
-    private let byInitial: [Unicode.Scalar: [(parts: [[Unicode.Scalar]], id: Int)]]
+    /// Each keyword's parts (scalar values); empty for a keyword with no words.
+    private let parts: [[[UInt32]]]
+    private let automaton: Automaton
     let count: Int
     /// The most scalars one occurrence can span (its parts and the gaps between them).
     let longestSpan: Int
@@ -140,16 +188,17 @@ struct KeywordMatcher: Sendable {
 
     /// Keywords already folded by `fold`.
     init(folded keywords: [String]) {
-        var byInitial: [Unicode.Scalar: [(parts: [[Unicode.Scalar]], id: Int)]] = [:]
+        var parts: [[[UInt32]]] = []
         var longestSpan = 0
-        for (id, keyword) in keywords.enumerated() {
-            let parts = keyword.split(separator: "…").map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
-            guard let first = parts.first?.first else { continue }
-            byInitial[first, default: []].append((parts, id))
-            longestSpan = max(longestSpan, parts.reduce(0) { $0 + $1.count } + Self.gap * (parts.count - 1))
+        for keyword in keywords {
+            let split = keyword.split(separator: "…").map { $0.unicodeScalars.map(\.value) }.filter { !$0.isEmpty }
+            parts.append(split)
+            guard !split.isEmpty else { continue }
+            longestSpan = max(longestSpan, split.reduce(0) { $0 + $1.count } + Self.gap * (split.count - 1))
         }
-        self.byInitial = byInitial
+        self.parts = parts
         self.longestSpan = longestSpan
+        automaton = Automaton(parts.map { $0.first ?? [] })
         count = keywords.count
     }
 
@@ -161,34 +210,137 @@ struct KeywordMatcher: Sendable {
     /// For each keyword (by its index), whether `text` (folded) contains it.
     func matches(_ text: String) -> [Bool] {
         var found = [Bool](repeating: false, count: count)
-        for hit in occurrences(TextSimilarity.fold(text)) { found[hit.id] = true }
+        for hit in occurrences(scalars: TextSimilarity.foldedScalars(text)) { found[hit.id] = true }
         return found
     }
 
     /// Every occurrence of a keyword in folded `text`: its id and scalar span (a gap keyword's
-    /// earliest completion from each start).
+    /// earliest completion from each start), in order of start, then of keyword.
     func occurrences(_ text: String) -> [(id: Int, start: Int, end: Int)] {
-        let scalars = Array(text.unicodeScalars)
+        occurrences(scalars: text.unicodeScalars.map(\.value))
+    }
+
+    /// `occurrences` in folded scalar values.
+    func occurrences(scalars: [UInt32]) -> [(id: Int, start: Int, end: Int)] {
+        var starts = automaton.firstPartStarts(in: scalars)
+        guard !starts.isEmpty else { return [] }
+        if starts.count > 1 { starts.sort { ($0.start, $0.id) < ($1.start, $1.id) } }
         var result: [(id: Int, start: Int, end: Int)] = []
-        func matches(_ part: [Unicode.Scalar], at position: Int) -> Bool {
-            position + part.count <= scalars.count && scalars[position..<(position + part.count)].elementsEqual(part)
+        result.reserveCapacity(starts.count)
+        func matches(_ part: [UInt32], at position: Int) -> Bool {
+            guard position + part.count <= scalars.count else { return false }
+            for offset in part.indices where scalars[position + offset] != part[offset] { return false }
+            return true
         }
-        for start in scalars.indices {
-            guard let candidates = byInitial[scalars[start]] else { continue }
-            for candidate in candidates where matches(candidate.parts[0], at: start) {
-                var end = start + candidate.parts[0].count
-                var complete = true
-                for part in candidate.parts.dropFirst() {
-                    guard let found = (end...min(end + Self.gap, scalars.count)).first(where: { matches(part, at: $0) }) else {
-                        complete = false
-                        break
-                    }
-                    end = found + part.count
+        for (id, start) in starts {
+            let keyword = parts[id]
+            var end = start + keyword[0].count
+            var complete = true
+            for part in keyword.dropFirst() {
+                guard let found = (end...min(end + Self.gap, scalars.count)).first(where: { matches(part, at: $0) }) else {
+                    complete = false
+                    break
                 }
-                if complete { result.append((candidate.id, start, end)) }
+                end = found + part.count
             }
+            if complete { result.append((id, start, end)) }
         }
         return result
+    }
+
+    /// An Aho–Corasick automaton over a list of patterns (scalar values): every place each
+    /// pattern occurs, in one pass over a text. The root's moves are a table over the Basic
+    /// Multilingual Plane (most scalars of a text start no pattern); other states keep their
+    /// few moves in a list.
+    struct Automaton: Sendable {
+        /// The root's move per BMP scalar value (0: stays at the root).
+        private let root: [Int32]
+        /// The root's moves on scalars beyond the BMP.
+        private let rootWide: [UInt32: Int32]
+        /// Per state, its moves (scalar value, state).
+        private let moves: [[(scalar: UInt32, state: Int32)]]
+        private let failure: [Int32]
+        /// Per state, the patterns ending there (its own and those of its failure chain).
+        private let output: [[Int32]]
+        private let lengths: [Int]
+
+        init(_ patterns: [[UInt32]]) {
+            var moves: [[(scalar: UInt32, state: Int32)]] = [[]]
+            var own: [[Int32]] = [[]]
+            for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
+                var state = 0
+                for scalar in pattern {
+                    if let next = moves[state].first(where: { $0.scalar == scalar }) {
+                        state = Int(next.state)
+                    } else {
+                        moves.append([])
+                        own.append([])
+                        moves[state].append((scalar, Int32(moves.count - 1)))
+                        state = moves.count - 1
+                    }
+                }
+                own[state].append(Int32(id))
+            }
+            var root = [Int32](repeating: 0, count: 0x10000)
+            var rootWide: [UInt32: Int32] = [:]
+            for (scalar, state) in moves[0] {
+                if scalar < 0x10000 { root[Int(scalar)] = state } else { rootWide[scalar] = state }
+            }
+            // Breadth first: a state's failure is known before its children's.
+            var failure = [Int32](repeating: 0, count: moves.count)
+            var output = own
+            var queue = moves[0].map { Int($0.state) }
+            var head = 0
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                for (scalar, child) in moves[state] {
+                    var fallback = state == 0 ? -1 : Int(failure[state])
+                    var target: Int32 = 0
+                    while fallback >= 0 {
+                        if let next = moves[fallback].first(where: { $0.scalar == scalar }) {
+                            target = next.state
+                            break
+                        }
+                        fallback = fallback == 0 ? -1 : Int(failure[fallback])
+                    }
+                    failure[Int(child)] = target
+                    output[Int(child)] += output[Int(target)]
+                    queue.append(Int(child))
+                }
+            }
+            self.root = root
+            self.rootWide = rootWide
+            self.moves = moves
+            self.failure = failure
+            self.output = output
+            lengths = patterns.map(\.count)
+        }
+
+        /// Every (pattern, start) where a pattern occurs in `text`, in no particular order.
+        func firstPartStarts(in text: [UInt32]) -> [(id: Int, start: Int)] {
+            var found: [(id: Int, start: Int)] = []
+            var state = 0
+            root.withUnsafeBufferPointer { root in
+                for (position, scalar) in text.enumerated() {
+                    while true {
+                        if state == 0 {
+                            state = Int(scalar < 0x10000 ? root[Int(scalar)] : rootWide[scalar] ?? 0)
+                            break
+                        }
+                        if let next = moves[state].first(where: { $0.scalar == scalar }) {
+                            state = Int(next.state)
+                            break
+                        }
+                        state = Int(failure[state])
+                    }
+                    for id in output[state] {
+                        found.append((Int(id), position + 1 - lengths[Int(id)]))
+                    }
+                }
+            }
+            return found
+        }
     }
 }
 

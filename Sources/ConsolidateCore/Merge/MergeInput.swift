@@ -55,12 +55,16 @@ public struct MergeInput: Sendable {
         var statements: [Statement] = []
         var figures: [UnitFigure] = []
         var periods: [Period] = []
+        // Each unit's statements, which come together (units in order, one counted report each).
+        var runs: [Range<Int>] = []
         var byUnit: [String: [SubmittedReport]] = [:]
         for submission in ordered { byUnit[submission.report.unit, default: []].append(submission) }
         for unit in byUnit.keys.sorted() {
             let group = byUnit[unit]!
             let counted = group.first { $0.report.status != .quarantined }
             let latest = group[0]
+            let first = statements.count
+            defer { if statements.count > first { runs.append(first..<statements.count) } }
             for submission in group {
                 let report = submission.report
                 var entry = UnitEntry(unit: report.unit, status: .received, source: report.source.path,
@@ -97,9 +101,10 @@ public struct MergeInput: Sendable {
             }
         }
         // Suspected copying: both reports stay, each unit is told which other it resembles.
-        let statementsByUnit = Dictionary(grouping: statements, by: \.unit)
-        let documents = statementsByUnit.keys.sorted().map { unit in
-            CopyDetector.Document(unit: unit, text: statementsByUnit[unit]!.map(\.text).joined(separator: "\n"))
+        // One document per unit with statements, in the units' order: each unit's run of statements.
+        let documents = runs.map { run in
+            CopyDetector.Document(unit: statements[run.lowerBound].unit,
+                                  text: statements[run].map(\.text).joined(separator: "\n"))
         }
         // Each unit's first received entry, found once rather than by a search over every unit per pair.
         var received: [String: Int] = [:]

@@ -8,13 +8,24 @@ public struct Merger: Sendable {
 
     public func merge(_ input: MergeInput) -> Consolidation {
         // A fixed order first, so that the same inputs in any order give the same result.
-        let statements = input.statements.sorted(by: Self.statementOrder)
+        let statements = Self.sortedByStatementOrder(input.statements)
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)
+        let units = UnitNames(statements)
+        func ofKind(_ kind: StatementKind) -> (statements: [Statement], units: [Int32]) {
+            var selected: [Statement] = []
+            var ids: [Int32] = []
+            for index in statements.indices where statements[index].kind == kind {
+                selected.append(statements[index])
+                ids.append(units.ids[index])
+            }
+            return (selected, ids)
+        }
 
-        let achievements = markDistinctive(groups(statements.filter { $0.kind == .achievement }, themes: themes, origin: nil))
-            + groups(statements.filter { $0.kind == .other }, themes: themes, origin: .other)
-        let plans = groups(statements.filter { $0.kind == .plan }, themes: themes, origin: nil)
+        let achieved = ofKind(.achievement), other = ofKind(.other), planned = ofKind(.plan)
+        let achievements = markDistinctive(groups(achieved.statements, units: achieved.units, names: units, themes: themes, origin: nil))
+            + groups(other.statements, units: other.units, names: units, themes: themes, origin: .other)
+        let plans = groups(planned.statements, units: planned.units, names: units, themes: themes, origin: nil)
         let problemGroups = problemGroups(statements.filter { $0.kind == .problem }, classifier: problems)
         let period = Self.period(of: input.periods)
         let area = configuration.render.area.isEmpty
@@ -53,27 +64,105 @@ public struct Merger: Sendable {
 
     /// Statements grouped into practices of copy groups, each practice with its theme and the
     /// wording of its member nearest the practice's centre, quoted with that member's unit.
-    private func groups(_ statements: [Statement], themes: KeywordClassifier, origin: SectionKind?) -> [StatementGroup] {
+    private func groups(_ statements: [Statement], units: [Int32], names: UnitNames, themes: KeywordClassifier,
+                        origin: SectionKind?) -> [StatementGroup] {
         let grouper = StatementGrouper(settings: configuration.merge)
         // Per statement and independent of the others: worked out on every core, once each.
-        let firstTheme = ParallelMap.map(statements) { themes.rank($0.text).first }
-        let order = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
+        let firstTheme = ParallelMap.map(statements) { themes.firstClass($0.text) }
+        // Theme ids are unique (a repeated one stops here, as it always has).
+        _ = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
+        var votes = [Int](repeating: 0, count: themes.classes.count)
+        var voted: [Int] = []
         return grouper.practices(statements).map { practice in
             let indices = practice.members
-            let members = indices.map { statements[$0] }
-            var position: [Int: Int] = [:]
-            for (offset, index) in indices.enumerated() { position[index] = offset }
+            // A member's place in the practice: indices ascend, so found by bisection.
+            func position(_ index: Int) -> Int? {
+                var (low, high) = (0, indices.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if indices[middle] < index { low = middle + 1 } else { high = middle }
+                }
+                return low < indices.count && indices[low] == index ? low : nil
+            }
             let copies = zip(practice.copies, practice.copyCentral).map { copy, central in
-                CopyGroup(representative: position[central] ?? 0, members: copy.compactMap { position[$0] }.sorted())
+                CopyGroup(representative: position(central) ?? 0, members: copy.compactMap(position).sorted())
             }
             // The theme most members' own words point to; of equally voted themes, the first configured.
-            var votes: [String: Int] = [:]
-            for index in indices { if let first = firstTheme[index] { votes[first, default: 0] += 1 } }
-            let theme = votes.max { ($0.value, -(order[$0.key] ?? 0)) < ($1.value, -(order[$1.key] ?? 0)) }?.key
+            for index in indices {
+                guard let first = firstTheme[index] else { continue }
+                if votes[first] == 0 { voted.append(first) }
+                votes[first] += 1
+            }
+            var theme: String?
+            if let best = voted.max(by: { (votes[$0], -$0) < (votes[$1], -$1) }) { theme = themes.classes[best].id }
+            for order in voted { votes[order] = 0 }
+            voted.removeAll(keepingCapacity: true)
             let representative = statements[practice.central]
-            return StatementGroup(text: representative.text, theme: theme, units: Self.uniqueSorted(members.map(\.unit)),
-                                  members: members.map(\.member), origin: origin, unit: representative.unit, copies: copies,
+            return StatementGroup(text: representative.text, theme: theme,
+                                  units: names.uniqueSorted(indices.map { units[$0] }) { indices.map { statements[$0].unit } },
+                                  members: indices.map { statements[$0].member }, origin: origin, unit: representative.unit,
+                                  copies: copies,
                                   heading: Self.isHeading(representative.text, minimumLength: configuration.merge.distinctiveMinimumLength))
+        }
+    }
+
+    /// Each statement's unit as a small id, ids in the units' `String` order, so that a group's
+    /// units are sorted and told apart without hashing or comparing Chinese text again.
+    struct UnitNames {
+        /// Per statement (of the list it was made from), its unit's id.
+        let ids: [Int32]
+        /// Per id, the unit's name.
+        let names: [String]
+        /// Whether every statement of one id spells its unit alike (so a name per id says it).
+        let exact: Bool
+
+        init(_ statements: [Statement]) {
+            var idOf: [String: Int32] = [:]
+            var spellings: [String] = []
+            var exact = true
+            var raw: [Int32] = []
+            raw.reserveCapacity(statements.count)
+            var last: (unit: String, id: Int32)?
+            for statement in statements {
+                // Statements of one unit come together: most are told by the one before.
+                if let last, last.unit.utf8.elementsEqual(statement.unit.utf8) {
+                    raw.append(last.id)
+                    continue
+                }
+                let id: Int32
+                if let known = idOf[statement.unit] {
+                    id = known
+                    if exact, !spellings[Int(known)].utf8.elementsEqual(statement.unit.utf8) { exact = false }
+                } else {
+                    id = Int32(spellings.count)
+                    idOf[statement.unit] = id
+                    spellings.append(statement.unit)
+                }
+                raw.append(id)
+                last = (statement.unit, id)
+            }
+            let keys = spellings.map(TextOrder.Key.init)
+            let order = spellings.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
+            var rank = [Int32](repeating: 0, count: spellings.count)
+            for (position, id) in order.enumerated() { rank[id] = Int32(position) }
+            ids = raw.map { rank[Int($0)] }
+            names = order.map { spellings[$0] }
+            self.exact = exact
+        }
+
+        /// The distinct units of `ids`, sorted by name: `Merger.uniqueSorted` of their names
+        /// (worked out from `units` where two spellings of one unit make the ids ambiguous).
+        func uniqueSorted(_ ids: [Int32], units: () -> [String]) -> [String] {
+            guard exact else { return Merger.uniqueSorted(units()) }
+            var sorted = ids
+            sorted.sort()
+            var result: [String] = []
+            var previous: Int32 = -1
+            for id in sorted where id != previous {
+                result.append(names[Int(id)])
+                previous = id
+            }
+            return result
         }
     }
 
@@ -101,8 +190,8 @@ public struct Merger: Sendable {
             var group = group
             guard group.units.count == 1 else { return group }
             // A practice whose figure the unit left unfilled (`集中学习x次`) is not held up as an example.
-            guard !placeholders.contains(where: { $0.firstMatch(in: group.text) != nil }) else { return group }
             guard !group.heading else { return group }
+            guard !placeholders.contains(where: { $0.firstMatch(in: group.text) != nil }) else { return group }
             // A statement that opens with the unit's profile (`支部现有党员31名，…`) describes the unit.
             let clauses = Self.clauses(group.text)
             guard let opening = clauses.first, !profile.matches(String(opening)).contains(true) else { return group }
@@ -124,7 +213,7 @@ public struct Merger: Sendable {
     /// that introduces what follows (`重点抓好以下工作：`).
     static func isHeading(_ text: String, minimumLength: Int) -> Bool {
         if let last = text.last(where: { !$0.isWhitespace }), last == "：" || last == ":" { return true }
-        return TextSimilarity.fold(text).unicodeScalars.count < minimumLength
+        return TextSimilarity.foldedScalars(text).count < minimumLength
     }
 
     /// A statement's clauses, split at commas, semicolons and full stops.
@@ -153,9 +242,14 @@ public struct Merger: Sendable {
         }
         let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
         let groups = byCategory.compactMap { category, members -> ProblemGroup? in
-            guard let representative = members.min(by: { Self.headline($0.text).count < Self.headline($1.text).count }) else {
-                return nil
+            // The first of the shortest headlines, each headline measured once.
+            var representative: Member?
+            var shortest = Int.max
+            for member in members {
+                let length = Self.headline(member.text).count
+                if length < shortest { (representative, shortest) = (member, length) }
             }
+            guard let representative else { return nil }
             return ProblemGroup(category: category, label: labels[category] ?? category,
                                 text: representative.text, units: Self.uniqueSorted(members.map(\.unit)),
                                 items: members)
@@ -173,22 +267,79 @@ public struct Merger: Sendable {
         (a.unit, a.source ?? "", a.location?.paragraph ?? 0, a.text) < (b.unit, b.source ?? "", b.location?.paragraph ?? 0, b.text)
     }
 
+    /// `statements` sorted by `statementOrder`, comparing units and sources by their rank among
+    /// the distinct ones (each distinct name compared as text once, not once per comparison).
+    static func sortedByStatementOrder(_ statements: [Statement]) -> [Statement] {
+        let units = ranks(statements.map(\.unit))
+        let sources = ranks(statements.map { $0.source ?? "" })
+        let order = statements.indices.sorted { a, b in
+            if units[a] != units[b] { return units[a] < units[b] }
+            if sources[a] != sources[b] { return sources[a] < sources[b] }
+            let (x, y) = (statements[a].location?.paragraph ?? 0, statements[b].location?.paragraph ?? 0)
+            if x != y { return x < y }
+            return statements[a].text < statements[b].text
+        }
+        return order.map { statements[$0] }
+    }
+
+    /// Each value's rank among the distinct values in `String` order (equal values, equal ranks).
+    static func ranks(_ values: [String]) -> [Int32] {
+        var idOf: [String: Int32] = [:]
+        var distinct: [String] = []
+        var raw: [Int32] = []
+        raw.reserveCapacity(values.count)
+        var last: (value: String, id: Int32)?
+        for value in values {
+            if let last, last.value.utf8.elementsEqual(value.utf8) {
+                raw.append(last.id)
+                continue
+            }
+            let id: Int32
+            if let known = idOf[value] {
+                id = known
+            } else {
+                id = Int32(distinct.count)
+                idOf[value] = id
+                distinct.append(value)
+            }
+            raw.append(id)
+            last = (value, id)
+        }
+        let keys = distinct.map(TextOrder.Key.init)
+        let order = distinct.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
+        var rank = [Int32](repeating: 0, count: distinct.count)
+        for (position, id) in order.enumerated() { rank[id] = Int32(position) }
+        return raw.map { rank[Int($0)] }
+    }
+
     /// Most units first, then by text: the order CONTRACT.md fixes for every list.
     static func ranked(_ groups: [StatementGroup]) -> [StatementGroup] {
         // Each group's key made once, not once per comparison (a group's unit list can be thousands of names long).
-        groups.map { (count: $0.units.count, text: $0.text, units: $0.units.joined(separator: "、"), group: $0) }
-            .sorted { ($1.count, $0.text, $0.units) < ($0.count, $1.text, $1.units) }
-            .map(\.group)
+        let keys = groups.map { (count: $0.units.count, text: TextOrder.Key($0.text),
+                                 units: TextOrder.Key($0.units.joined(separator: "、"))) }
+        return groups.indices.sorted { a, b in
+            if keys[a].count != keys[b].count { return keys[a].count > keys[b].count }
+            let text = TextOrder.compare(keys[a].text, keys[b].text)
+            if text != 0 { return text < 0 }
+            return TextOrder.compare(keys[a].units, keys[b].units) < 0
+        }.map { groups[$0] }
     }
 
     /// Most units first, then by theme in configured order (none last), then by text: plans on one
     /// matter come together whatever their first character.
     static func rankedByTheme(_ groups: [StatementGroup], themes: [String]) -> [StatementGroup] {
         let order = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
-        let key: (StatementGroup) -> (Int, Int, String, String) = {
-            (-$0.units.count, $0.theme.flatMap { order[$0] } ?? Int.max, $0.text, $0.units.joined(separator: "、"))
+        let keys = groups.map {
+            (count: -$0.units.count, theme: $0.theme.flatMap { order[$0] } ?? Int.max, text: TextOrder.Key($0.text),
+             units: TextOrder.Key($0.units.joined(separator: "、")))
         }
-        return groups.map { (key: key($0), group: $0) }.sorted { $0.key < $1.key }.map(\.group)
+        return groups.indices.sorted { a, b in
+            if keys[a].count != keys[b].count { return keys[a].count < keys[b].count }
+            if keys[a].theme != keys[b].theme { return keys[a].theme < keys[b].theme }
+            let text = TextOrder.compare(keys[a].text, keys[b].text)
+            if text != 0 { return text < 0 }
+            return TextOrder.compare(keys[a].units, keys[b].units) < 0
+        }.map { groups[$0] }
     }
 
     /// The account of units: received, quarantined, superseded, then missing, each by name.

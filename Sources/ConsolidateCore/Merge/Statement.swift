@@ -40,12 +40,20 @@ public struct Statement: Sendable, Equatable, Hashable {
             case .plans: kind = .plan
             case .other: kind = .other
             }
-            for leaf in section.leaves {
-                // The numbering (`一是`, `（二）`) is the report's, not the practice's: left out.
-                let words = leaf.statement.isEmpty ? leaf.label : leaf.statement
-                result.append(Statement(kind: kind, unit: report.unit, text: words,
-                                        source: report.source.path, location: leaf.location))
+            // The section's leaves in order (`Section.leaves`), read where they stand rather than copied out.
+            func visit(_ items: [Item]) {
+                for item in items {
+                    guard item.items.isEmpty else {
+                        visit(item.items)
+                        continue
+                    }
+                    // The numbering (`一是`, `（二）`) is the report's, not the practice's: left out.
+                    let words = item.statement.isEmpty ? item.label : item.statement
+                    result.append(Statement(kind: kind, unit: report.unit, text: words,
+                                            source: report.source.path, location: item.location))
+                }
             }
+            visit(section.items)
         }
         return result
     }

@@ -68,25 +68,29 @@ struct StatementGrouper: Sendable {
     /// Practices of copy groups, ordered by their first statement index.
     func practices(_ statements: [Statement]) -> [Practice] {
         guard !statements.isEmpty else { return [] }
-        let folded = ParallelMap.map(statements) { TextSimilarity.fold($0.text, masking: [$0.unit]) }
-        let grams = ParallelMap.map(folded) { TextSimilarity.bigrams($0) }
-        // Bigrams as dense ids in the order of their values: the same ids in every process and
-        // for any order of the inputs.
-        let distinct = TextSimilarity.sortedUnique(grams.flatMap { $0 })
-        var ids: [UInt64: Int32] = [:]
-        ids.reserveCapacity(distinct.count)
-        for (id, gram) in distinct.enumerated() { ids[gram] = Int32(id) }
-        let idOf = ids
-        let sets: [[Int32]] = ParallelMap.map(grams) { $0.compactMap { idOf[$0] }.sorted() }
-        var frequency = [Int32](repeating: 0, count: distinct.count)
-        for set in sets { for id in set { frequency[Int(id)] += 1 } }
-        // Quoted names as small integer ids, each statement's ascending and distinct.
-        let quoted = ParallelMap.map(statements) { statement in
-            Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty }
+        // Per statement and independent of the others: its folded words, bigrams, quoted names and
+        // blemishes, on every core.
+        let prepared = ParallelMap.map(statements) { statement -> Prepared in
+            let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
+            let names = Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty }
+            return Prepared(folded: folded, plain: folded.allSatisfy(TextOrder.isPlain), grams: TextSimilarity.bigrams(folded),
+                            names: names, blemishes: Self.blemishes(statement))
         }
+        // Bigrams as dense ids in the order of their values: the same ids in every process and
+        // for any order of the inputs. Counted in a table, then numbered in ascending order.
+        var table = GramTable(capacity: 1 << 16)
+        for item in prepared { for gram in item.grams { table.count(gram) } }
+        let distinct = table.distinctKeys().sorted()
+        var frequency = [Int32](repeating: 0, count: distinct.count)
+        for (id, gram) in distinct.enumerated() { frequency[id] = table.renumber(gram, as: Int32(id)) }
+        let idOf = table
+        // Ids ascend with the values, so each statement's ascending bigrams give ascending ids.
+        let sets: [[Int32]] = ParallelMap.map(prepared) { $0.grams.map { idOf.value(of: $0) } }
+        // Quoted names as small integer ids, each statement's ascending and distinct.
         var nameIDs: [String: Int32] = [:]
-        let names: [[Int32]] = quoted.map { list in
-            var ids = list.map { name -> Int32 in
+        let names: [[Int32]] = prepared.map { item in
+            guard !item.names.isEmpty else { return [] }
+            var ids = item.names.map { name -> Int32 in
                 if let id = nameIDs[name] { return id }
                 let id = Int32(nameIDs.count)
                 nameIDs[name] = id
@@ -96,38 +100,143 @@ struct StatementGrouper: Sendable {
             return ids.enumerated().filter { $0.offset == 0 || ids[$0.offset - 1] != $0.element }.map(\.element)
         }
         let counts = frequency
-        let rarest = ParallelMap.map(sets) { set in
-            Array(set.sorted { (counts[Int($0)], $0) < (counts[Int($1)], $1) }.prefix(max(probeLimit, indexLimit)))
+        let keep = max(probeLimit, indexLimit)
+        let rarest = ParallelMap.map(sets) { set -> [Int32] in
+            // Frequency and id in one key: the same order as comparing the pair.
+            var keys = set.map { UInt64(UInt32(counts[Int($0)])) << 32 | UInt64(UInt32($0)) }
+            keys.sort()
+            return keys.prefix(keep).map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
         }
         let index = Index(sets: sets, frequency: frequency, names: names, rarestIDs: rarest)
+        let folded = prepared.map(\.folded)
+        let plain = prepared.map(\.plain)
+        let blemishes = prepared.map(\.blemishes)
+        /// The folded wordings of two statements in `String` order: -1, 0 or 1.
+        func compareFolded(_ a: Int, _ b: Int) -> Int {
+            if plain[a] && plain[b] { return TextOrder.compare(folded[a], folded[b]) }
+            let (x, y) = (TextSimilarity.string(folded[a]), TextSimilarity.string(folded[b]))
+            return x < y ? -1 : x == y ? 0 : 1
+        }
 
-        // Level 1: copies. The most typical wording of a boilerplate (its bigrams shared most) first.
+        // Level 1: copies. The most typical wording of a boilerplate (its bigrams shared most) first;
+        // then by folded wording, then by index.
         let typicality = sets.map { set -> Double in
             set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
         }
-        let order = statements.indices.sorted {
-            (typicality[$0], folded[$1], $1) > (typicality[$1], folded[$0], $0)
+        let order = statements.indices.sorted { a, b in
+            if typicality[a] != typicality[b] { return typicality[a] > typicality[b] }
+            let wording = compareFolded(a, b)
+            return wording != 0 ? wording < 0 : a < b
         }
         let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
-        let blemishes = ParallelMap.map(statements) { Self.blemishes($0) }
-        let copyCentral = copyGroups.map { centre(of: $0, sets: sets, blemishes: blemishes) }
+        var scratch = [Int32](repeating: 0, count: distinct.count)
+        let copyCentral = copyGroups.map { centre(of: $0, sets: sets, blemishes: blemishes, counts: &scratch) }
 
         // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
         let copyOrder = copyGroups.indices.sorted { a, b in
             let (ca, cb) = (copyCentral[a], copyCentral[b])
-            return (copyGroups[a].count, typicality[ca], folded[cb], cb) > (copyGroups[b].count, typicality[cb], folded[ca], ca)
+            if copyGroups[a].count != copyGroups[b].count { return copyGroups[a].count > copyGroups[b].count }
+            if typicality[ca] != typicality[cb] { return typicality[ca] > typicality[cb] }
+            let wording = compareFolded(ca, cb)
+            return wording != 0 ? wording < 0 : ca < cb
         }
         let practiceGroups = cluster(copyOrder.map { copyCentral[$0] }, index: index, threshold: practiceSimilarity,
                                      containment: containment, completeLink: true)
         // `cluster` returned statement indices of the central wordings: map them back to copy groups.
         var copyOfCentral: [Int: Int] = [:]
         for (copy, central) in copyCentral.enumerated() { copyOfCentral[central] = copy }
+        // Each practice's copy groups come by first index, so its first member is its first group's first.
         return practiceGroups.map { centrals -> Practice in
             let copies = centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
             let members = copies.flatMap { copyGroups[$0] }.sorted()
-            return Practice(copies: copies.map { copyGroups[$0] }, central: centre(of: members, sets: sets, blemishes: blemishes),
+            return Practice(copies: copies.map { copyGroups[$0] },
+                            central: centre(of: members, sets: sets, blemishes: blemishes, counts: &scratch),
                             copyCentral: copies.map { copyCentral[$0] })
-        }.sorted { $0.members[0] < $1.members[0] }
+        }.sorted { $0.copies[0][0] < $1.copies[0][0] }
+    }
+
+    /// What the grouper needs of one statement, worked out once.
+    private struct Prepared: Sendable {
+        var folded: [UInt32]
+        /// Whether `folded` compares as a `String` by its scalar values (`TextOrder.isPlain`).
+        var plain: Bool
+        var grams: [UInt64]
+        var names: [String]
+        var blemishes: Int
+    }
+
+    /// Bigram keys to counts, then to their ids: open addressing over a power-of-two table
+    /// (no per-key allocation, a fixed hash rather than the per-process seeded one).
+    struct GramTable: Sendable {
+        private var keys: [UInt64]
+        private var values: [Int32]
+        private var used: [Bool]
+
+        private var filled = 0
+
+        init(capacity: Int) {
+            var size = 1024
+            while size < capacity * 2 { size <<= 1 }
+            keys = [UInt64](repeating: 0, count: size)
+            values = [Int32](repeating: 0, count: size)
+            used = [Bool](repeating: false, count: size)
+        }
+
+        private var mask: Int { keys.count - 1 }
+
+        private func slot(of key: UInt64) -> Int {
+            let mask = mask
+            var slot = Int(truncatingIfNeeded: CopyDetector.mix(key)) & mask
+            while used[slot] && keys[slot] != key { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        /// Counts one more occurrence of `key`.
+        mutating func count(_ key: UInt64) {
+            var slot = slot(of: key)
+            if !used[slot] {
+                if (filled + 1) * 2 > keys.count {
+                    grow()
+                    slot = self.slot(of: key)
+                }
+                used[slot] = true
+                keys[slot] = key
+                filled += 1
+            }
+            values[slot] += 1
+        }
+
+        /// Twice the slots, every key moved with its value (at most half the slots are ever used).
+        private mutating func grow() {
+            let (oldKeys, oldValues, oldUsed) = (keys, values, used)
+            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            values = [Int32](repeating: 0, count: oldKeys.count * 2)
+            used = [Bool](repeating: false, count: oldKeys.count * 2)
+            for old in oldKeys.indices where oldUsed[old] {
+                let slot = slot(of: oldKeys[old])
+                used[slot] = true
+                keys[slot] = oldKeys[old]
+                values[slot] = oldValues[old]
+            }
+        }
+
+        /// The keys counted, in no particular order.
+        func distinctKeys() -> [UInt64] {
+            var result: [UInt64] = []
+            for slot in keys.indices where used[slot] { result.append(keys[slot]) }
+            return result
+        }
+
+        /// Replaces `key`'s count by `id`; returns the count.
+        mutating func renumber(_ key: UInt64, as id: Int32) -> Int32 {
+            let slot = slot(of: key)
+            let count = values[slot]
+            values[slot] = id
+            return count
+        }
+
+        /// The value of a key present in the table.
+        func value(of key: UInt64) -> Int32 { values[slot(of: key)] }
     }
 
     /// The bigram sets and their frequencies over all statements.
@@ -178,10 +287,15 @@ struct StatementGrouper: Sendable {
         }
         for item in order {
             let rarest = index.rarest(item)
-            for id in rarest.prefix(probeLimit) {
-                for leader in postings[Int(id)].suffix(postingLimit) {
-                    if counts[Int(leader)] == 0 { touched.append(leader) }
-                    counts[Int(leader)] += 1
+            // The hottest loop of the grouper: on the buffers, without slices or bounds checks per leader.
+            counts.withUnsafeMutableBufferPointer { counts in
+                for id in rarest.prefix(probeLimit) {
+                    postings[Int(id)].withUnsafeBufferPointer { posting in
+                        for leader in posting[max(0, posting.count - postingLimit)...] {
+                            if counts[Int(leader)] == 0 { touched.append(leader) }
+                            counts[Int(leader)] += 1
+                        }
+                    }
                 }
             }
             // The leaders sharing most probes (ties: the earlier leader), at most `candidateLimit`.
@@ -227,24 +341,31 @@ struct StatementGrouper: Sendable {
     /// within `centreTolerance` of the nearest, the one with fewest blemishes (`blemishes`: its own
     /// unit's name, half-width punctuation, a numbering label) is quoted; ties by index.
     func centre(of members: [Int], sets: [[Int32]], blemishes: [Int]) -> Int {
+        var counts = [Int32](repeating: 0, count: (sets.lazy.compactMap { $0.last }.max().map { Int($0) } ?? -1) + 1)
+        return centre(of: members, sets: sets, blemishes: blemishes, counts: &counts)
+    }
+
+    /// `centre(of:sets:blemishes:)` counting bigrams in `counts` (zero for every id, as it is left).
+    func centre(of members: [Int], sets: [[Int32]], blemishes: [Int], counts: inout [Int32]) -> Int {
         var scores: [(member: Int, score: Double)] = []
         if members.count <= 2 {
             // Two copies are equally central: the fuller wording.
             scores = members.map { ($0, Double(sets[$0].count)) }
         } else {
-            var counts: [Int32: Int] = [:]
             var total = 0
             for member in members {
                 total += sets[member].count
-                for id in sets[member] { counts[id, default: 0] += 1 }
+                for id in sets[member] { counts[Int(id)] += 1 }
             }
             let others = Double(members.count - 1)
+            scores.reserveCapacity(members.count)
             for member in members {
                 let set = sets[member]
-                let shared = Double(set.reduce(0) { $0 + (counts[$1] ?? 1) - 1 }) / others
+                let shared = Double(set.reduce(0) { $0 + Int(counts[Int($1)]) - 1 }) / others
                 let otherSize = Double(total - set.count) / others
                 scores.append((member, 2 * shared / max(Double(set.count) + otherSize, 1)))
             }
+            for member in members { for id in sets[member] { counts[Int(id)] = 0 } }
         }
         let top = scores.map(\.score).max() ?? 0
         let tolerance = members.count <= 2 ? Double.infinity : centreTolerance
@@ -263,7 +384,7 @@ struct StatementGrouper: Sendable {
     /// text, a leading numbering label (`一是`, `（一）`, `1.`).
     static func blemishes(_ statement: Statement) -> Int {
         var count = 0
-        if statement.unit.count >= 2, statement.text.contains(statement.unit) { count += 1 }
+        if TextOrder.containsName(statement.unit, in: statement.text) { count += 1 }
         let scalars = Array(statement.text.unicodeScalars.prefix(4))
         if let first = scalars.first {
             let numeral = "一二三四五六七八九十".unicodeScalars.contains(first)

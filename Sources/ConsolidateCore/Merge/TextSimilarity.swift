@@ -11,73 +11,155 @@ public enum TextSimilarity {
     /// One pass over Unicode scalars (no grapheme stepping, no Foundation search): it runs for
     /// every statement of every unit.
     public static func fold(_ text: String, masking names: [String] = []) -> String {
-        var scalars = Array(text.unicodeScalars)
-        for name in names where name.unicodeScalars.count >= 2 {
-            scalars = removing(Array(name.unicodeScalars), from: scalars)
+        string(foldedScalars(text, masking: names))
+    }
+
+    /// `fold(text, masking: names)` as scalar values, for callers that go on to bigrams or keyword
+    /// matching: no `String` is built.
+    static func foldedScalars(_ text: String, masking names: [String] = []) -> [UInt32] {
+        if names.contains(where: { $0.unicodeScalars.count >= 2 }) {
+            var scalars = Array(text.unicodeScalars)
+            for name in names where name.unicodeScalars.count >= 2 {
+                scalars = removing(Array(name.unicodeScalars), from: scalars)
+            }
+            return fold(scalars, capacity: scalars.count, mark: Int.max).folded
         }
-        return fold(scalars, mark: Int.max).folded
+        return fold(text.unicodeScalars, capacity: text.utf8.count / 3 + 8, mark: Int.max).folded
     }
 
     /// `fold(text)` with how many scalars of it the first `mark` scalars of `text` fold to: the
     /// folded length of a prefix, without folding the prefix again (folding is scalar by scalar,
     /// so a prefix folds to a prefix of the whole).
     static func fold(_ text: String, markingAt mark: Int) -> (folded: String, marked: Int) {
-        fold(Array(text.unicodeScalars), mark: mark)
+        let (folded, marked) = fold(text.unicodeScalars, capacity: text.utf8.count / 3 + 8, mark: mark)
+        return (string(folded), marked)
     }
 
-    private static func fold(_ scalars: [Unicode.Scalar], mark: Int) -> (folded: String, marked: Int) {
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(scalars.count)
-        var lastWasDigit = false
-        // Scalars appended so far (a scalar view counts itself only by walking it).
-        var appended = 0
-        var marked = mark >= scalars.count ? -1 : 0
-        for (offset, original) in scalars.enumerated() {
-            if offset == mark { marked = appended }
-            var scalar = original
-            // The common cases without looking up Unicode properties: CJK ideographs stay (in their
-            // simplified form), ASCII letters are lower-cased.
-            switch scalar.value {
-            case 0x4E00...0x9FFF:
-                result.append(TraditionalChinese.simplified(scalar.value) ?? scalar)
-                appended += 1
-                lastWasDigit = false
-                continue
-            case 0x61...0x7A:
-                result.append(scalar)
-                appended += 1
-                lastWasDigit = false
-                continue
-            case 0xFF01...0xFF5E:
-                // Full-width ASCII to ASCII (the value stays in range: 0x21...0x7E).
-                scalar = Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
-            case 0xFEFF:
-                continue
-            default:
-                break
-            }
-            if scalar.properties.isWhitespace { continue }
-            if (0x41...0x5A).contains(scalar.value) {
-                result.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
-                appended += 1
-                lastWasDigit = false
-                continue
-            }
-            if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
-                if !lastWasDigit {
-                    result.append("#")
-                    appended += 1
+    /// `fold(_:markingAt:)` as scalar values.
+    static func foldedScalars(_ text: String, markingAt mark: Int) -> (folded: [UInt32], marked: Int) {
+        fold(text.unicodeScalars, capacity: text.utf8.count / 3 + 8, mark: mark)
+    }
+
+    /// A string of scalar values (valid scalars, as folding makes them), encoded once.
+    static func string(_ scalars: [UInt32]) -> String {
+        var bytes = 0
+        for value in scalars { bytes += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4 }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var at = 0
+            for value in scalars {
+                switch value {
+                case ..<0x80:
+                    buffer[at] = UInt8(truncatingIfNeeded: value); at += 1
+                case ..<0x800:
+                    buffer[at] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    buffer[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F); at += 2
+                case ..<0x10000:
+                    buffer[at] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                    buffer[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[at + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F); at += 3
+                default:
+                    buffer[at] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                    buffer[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                    buffer[at + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[at + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F); at += 4
                 }
-                lastWasDigit = true
-                continue
             }
-            lastWasDigit = false
-            if scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars
-            result.append(contentsOf: lower)
-            appended += lower.count
+            return at
         }
-        return (String(result), marked < 0 ? appended : marked)
+    }
+
+    /// What folding does with one scalar of the Basic Multilingual Plane, worked out once from the
+    /// Unicode properties: the scalar it becomes, or one of the marks below.
+    private static let skipKeepingDigitRun: UInt32 = 0xFFFF_FFFF
+    private static let digit: UInt32 = 0xFFFF_FFFE
+    private static let skip: UInt32 = 0xFFFF_FFFD
+    /// Folds to several scalars (a lower-case mapping of more than one): worked out per occurrence.
+    private static let several: UInt32 = 0xFFFF_FFFC
+
+    /// Per BMP scalar value, its folding (`several` also for the surrogate values, which are no scalars).
+    private static let plane: [UInt32] = (0..<UInt32(0x10000)).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return TextSimilarity.several }
+        var folded: [UInt32] = []
+        switch TextSimilarity.foldOne(scalar, into: &folded) {
+        case .skippedKeepingDigitRun: return TextSimilarity.skipKeepingDigitRun
+        case .digit: return TextSimilarity.digit
+        case .skipped: return TextSimilarity.skip
+        case .appended: return folded.count == 1 ? folded[0] : TextSimilarity.several
+        }
+    }
+
+    private enum Folding { case skippedKeepingDigitRun, digit, skipped, appended }
+
+    /// One scalar folded by the rules of `fold`: what it became (appended to `result` where it stays).
+    private static func foldOne(_ original: Unicode.Scalar, into result: inout [UInt32]) -> Folding {
+        var scalar = original
+        // CJK ideographs stay (in their simplified form), ASCII letters are lower-cased.
+        switch scalar.value {
+        case 0x4E00...0x9FFF:
+            result.append((TraditionalChinese.simplified(scalar.value) ?? scalar).value)
+            return .appended
+        case 0x61...0x7A:
+            result.append(scalar.value)
+            return .appended
+        case 0xFF01...0xFF5E:
+            // Full-width ASCII to ASCII (the value stays in range: 0x21...0x7E).
+            scalar = Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+        case 0xFEFF:
+            return .skippedKeepingDigitRun
+        default:
+            break
+        }
+        if scalar.properties.isWhitespace { return .skippedKeepingDigitRun }
+        if (0x41...0x5A).contains(scalar.value) {
+            result.append(scalar.value + 0x20)
+            return .appended
+        }
+        if scalar.properties.numericType != nil && !scalar.properties.isIdeographic { return .digit }
+        if scalar.properties.generalCategory.isPunctuationOrSymbol { return .skipped }
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars { result.append(lower.value) }
+        return .appended
+    }
+
+    /// Folds `scalars`; `capacity` bounds the folded length (a scalar folds to at most one, but
+    /// for the rare multi-scalar lower-case mappings, which simply grow the array).
+    private static func fold<Scalars: Sequence>(_ scalars: Scalars, capacity: Int, mark: Int) -> (folded: [UInt32], marked: Int)
+    where Scalars.Element == Unicode.Scalar {
+        var result: [UInt32] = []
+        result.reserveCapacity(capacity)
+        var lastWasDigit = false
+        // -1: `mark` not reached (at or past the end): the whole folded length.
+        var marked = -1
+        var offset = 0
+        plane.withUnsafeBufferPointer { plane in
+            for original in scalars {
+                if offset == mark { marked = result.count }
+                offset += 1
+                let value = original.value
+                var action = value < 0x10000 ? plane[Int(value)] : several
+                if action == several {
+                    switch foldOne(original, into: &result) {
+                    case .skippedKeepingDigitRun: continue
+                    case .digit: action = digit
+                    case .skipped, .appended:
+                        lastWasDigit = false
+                        continue
+                    }
+                }
+                switch action {
+                case skipKeepingDigitRun:
+                    continue
+                case digit:
+                    if !lastWasDigit { result.append(0x23) }
+                    lastWasDigit = true
+                case skip:
+                    lastWasDigit = false
+                default:
+                    result.append(action)
+                    lastWasDigit = false
+                }
+            }
+        }
+        return (result, marked < 0 ? result.count : marked)
     }
 
     /// `scalars` without the non-overlapping occurrences of `name`, found left to right.
@@ -103,14 +185,17 @@ public enum TextSimilarity {
     /// A sorted array rather than a `Set`: built once per statement, compared by one merge pass
     /// (no hashing, no allocation per comparison), and the same in every process.
     public static func bigrams(_ folded: String) -> [UInt64] {
-        var keys: [UInt64] = []
-        keys.reserveCapacity(folded.utf8.count / 3 + 1)
-        var previous: UInt32?
-        for scalar in folded.unicodeScalars {
-            if let previous { keys.append(UInt64(previous) << 32 | UInt64(scalar.value)) }
-            previous = scalar.value
+        bigrams(folded.unicodeScalars.map(\.value))
+    }
+
+    /// `bigrams` of folded scalar values.
+    static func bigrams(_ folded: [UInt32]) -> [UInt64] {
+        guard let first = folded.first else { return [] }
+        guard folded.count > 1 else { return [UInt64(first)] }
+        var keys = [UInt64](repeating: 0, count: folded.count - 1)
+        for index in 1..<folded.count {
+            keys[index - 1] = UInt64(folded[index - 1]) << 32 | UInt64(folded[index])
         }
-        if keys.isEmpty { return previous.map { [UInt64($0)] } ?? [] }
         return sortedUnique(keys)
     }
 

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+/// The merge's fast paths (folding by table, keywords by automaton, order and search on scalars)
+/// give exactly what the plain `String` and Unicode-property code they replace gave.
+@Suite struct MergeFastPathTests {
+    /// Folding as it was written before the table: one scalar at a time from its properties.
+    static func referenceFold(_ text: String, masking names: [String] = []) -> String {
+        var scalars = Array(text.unicodeScalars)
+        for name in names where name.unicodeScalars.count >= 2 {
+            scalars = TextSimilarity.removing(Array(name.unicodeScalars), from: scalars)
+        }
+        var result = String.UnicodeScalarView()
+        var lastWasDigit = false
+        for original in scalars {
+            var scalar = original
+            switch scalar.value {
+            case 0x4E00...0x9FFF:
+                result.append(TraditionalChinese.simplified(scalar.value) ?? scalar)
+                lastWasDigit = false
+                continue
+            case 0x61...0x7A:
+                result.append(scalar)
+                lastWasDigit = false
+                continue
+            case 0xFF01...0xFF5E:
+                scalar = Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+            case 0xFEFF:
+                continue
+            default:
+                break
+            }
+            if scalar.properties.isWhitespace { continue }
+            if (0x41...0x5A).contains(scalar.value) {
+                result.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
+                lastWasDigit = false
+                continue
+            }
+            if scalar.properties.numericType != nil && !scalar.properties.isIdeographic {
+                if !lastWasDigit { result.append("#") }
+                lastWasDigit = true
+                continue
+            }
+            lastWasDigit = false
+            if scalar.properties.generalCategory.isPunctuationOrSymbol { continue }
+            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+        return String(result)
+    }
+
+    @Test func foldingByTableMatchesFoldingByPropertiesForEveryScalarOfTheBasicPlane() {
+        // Each scalar between two digits and two letters: shows whether it keeps a digit run going.
+        var mismatches: [UInt32] = []
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "1" + String(Character(scalar)) + "2党A"
+            if TextSimilarity.fold(text) != Self.referenceFold(text) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(10))")
+    }
+
+    @Test func foldingMasksTheUnitAndDigitsAsBefore() {
+        let texts = [
+            "第三支部组织党员３０人次开展志愿服务，共计12.5小时。",
+            "召開支委會 研究發展黨員工作",
+            "İstanbul ﬁ ǅ 𝟘𝟙 テスト ＡＢＣ\u{FEFF}x\u{00A0}y",
+            "",
+            "一",
+        ]
+        for text in texts {
+            #expect(TextSimilarity.fold(text) == Self.referenceFold(text))
+            #expect(TextSimilarity.fold(text, masking: ["第三支部"]) == Self.referenceFold(text, masking: ["第三支部"]))
+            #expect(TextSimilarity.bigrams(TextSimilarity.foldedScalars(text)) == TextSimilarity.bigrams(Self.referenceFold(text)))
+        }
+        #expect(TextSimilarity.fold("第三支部开展学习", masking: ["第三支部"]) == "开展学习")
+        #expect(TextSimilarity.fold("第三支部开展学习", masking: ["第四支部"]) == "第三支部开展学习")
+    }
+
+    @Test func firstSentenceLengthMatchesTheCharacterSearch() {
+        func reference(_ text: String) -> Int {
+            let end = text.firstIndex { $0 == "。" || $0 == "；" || $0 == "." } ?? text.endIndex
+            return text.unicodeScalars.distance(from: text.startIndex, to: end)
+        }
+        let texts = [
+            "党建与业务融合不够紧密。部分党员作用发挥不明显",
+            "学习教育走深走实；组织生活规范",
+            "没有句号的一句话",
+            "版本1.2已上线",
+            "e\u{301}.后面",
+            ".\u{301}不是句点",
+            "\u{600}.前置字符",
+            "。",
+            "",
+        ]
+        for text in texts { #expect(KeywordClassifier.firstSentenceLength(text) == reference(text), "\(text)") }
+    }
+
+    /// Keyword occurrences as they were found before the automaton: at each position, each keyword
+    /// starting with that scalar, in keyword order.
+    static func referenceOccurrences(_ keywords: [String], in text: String) -> [(id: Int, start: Int, end: Int)] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [(id: Int, start: Int, end: Int)] = []
+        func matches(_ part: [Unicode.Scalar], at position: Int) -> Bool {
+            position + part.count <= scalars.count && scalars[position..<(position + part.count)].elementsEqual(part)
+        }
+        let parsed = keywords.map { $0.split(separator: "…").map { Array($0.unicodeScalars) }.filter { !$0.isEmpty } }
+        for start in scalars.indices {
+            for (id, parts) in parsed.enumerated() where !parts.isEmpty && matches(parts[0], at: start) {
+                var end = start + parts[0].count
+                var complete = true
+                for part in parts.dropFirst() {
+                    guard let found = (end...min(end + KeywordMatcher.gap, scalars.count)).first(where: { matches(part, at: $0) })
+                    else { complete = false; break }
+                    end = found + part.count
+                }
+                if complete { result.append((id, start, end)) }
+            }
+        }
+        return result
+    }
+
+    @Test func automatonFindsEveryKeywordOccurrenceInOrder() {
+        let keywords = ["党员", "党员大会", "员大", "重…轻党建", "组织生活会", "组织生活", "生活", "党员…作用", "党员", "a", "ab…c"]
+        let matcher = KeywordMatcher(folded: keywords)
+        let texts = [
+            "召开党员大会，组织生活会上党员发挥先锋作用",
+            "重业务、轻党建的问题仍然存在，重医疗轻党建",
+            "重业务工作多年轻党建",
+            "没有任何关键词的句子",
+            "abxxc ab c abababc",
+            "党",
+        ]
+        for text in texts {
+            let fast = matcher.occurrences(text)
+            let slow = Self.referenceOccurrences(keywords, in: text)
+            #expect(fast.map { [$0.id, $0.start, $0.end] } == slow.map { [$0.id, $0.start, $0.end] }, "\(text)")
+        }
+        #expect(matcher.occurrences("召开党员大会").contains { $0.id == 1 })
+        #expect(!matcher.occurrences("重业务工作多年以后才轻党建").contains { $0.id == 3 })
+    }
+
+    @Test func plainTextOrderIsStringOrder() {
+        let texts = ["青川区教育局", "青川区财政局", "青川区", "青川区教育局第一支部", "abc", "ABC", "第3支部", "第12支部",
+                     "“红色驿站”", "（一）", "e\u{301}", "\u{E9}", "f", "\u{F900}", "\u{8C48}", "", "·党建", "　空格"]
+        let keys = texts.map(TextOrder.Key.init)
+        for (a, x) in zip(texts, keys) {
+            for (b, y) in zip(texts, keys) {
+                let expected = a < b ? -1 : a == b ? 0 : 1
+                #expect(TextOrder.compare(x, y) == expected, "\(a) \(b)")
+                if x.plain && y.plain {
+                    #expect(TextOrder.compare(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)) == expected)
+                }
+            }
+        }
+        #expect(TextOrder.Key("青川区教育局").plain)
+        #expect(!TextOrder.Key("e\u{301}").plain)
+    }
+
+    @Test func unitNamingItselfIsFoundOnlyWhereItIs() {
+        #expect(TextOrder.containsName("第三支部", in: "第三支部组织党员开展学习"))
+        #expect(!TextOrder.containsName("第三支部", in: "第四支部组织党员开展学习"))
+        #expect(!TextOrder.containsName("甲", in: "甲局组织学习"))
+        #expect(TextOrder.containsName("甲局", in: "组织学习，甲局"))
+        #expect(!TextOrder.containsName("甲局长", in: "甲局"))
+        // Not plain: as Foundation finds it.
+        #expect(TextOrder.containsName("Cafe\u{301}", in: "在Cafe\u{301}开展活动") == "在Cafe\u{301}开展活动".contains("Cafe\u{301}"))
+    }
+
+    @Test func statementOrderByRanksIsStatementOrder() {
+        let units = ["青川区教育局", "青川区财政局", "e\u{301}局", "\u{E9}局", "青川区"]
+        var statements: [Statement] = []
+        for (index, unit) in units.enumerated() {
+            for paragraph in [3, 1, 2] {
+                statements.append(Statement(kind: .achievement, unit: unit, text: "第\(paragraph)段做法\(index % 2)",
+                                            source: index % 2 == 0 ? "\(unit).docx" : nil,
+                                            location: SourceLocation(paragraph: paragraph)))
+                statements.append(Statement(kind: .plan, unit: unit, text: "同段另一条", source: "\(unit).docx",
+                                            location: SourceLocation(paragraph: paragraph)))
+            }
+        }
+        statements.reverse()
+        #expect(Merger.sortedByStatementOrder(statements) == statements.sorted(by: Merger.statementOrder))
+    }
+}
