@@ -94,9 +94,7 @@ public final class ReportStore: @unchecked Sendable {
                      present: [String]) throws {
         // Encoded on every core; written in one transaction.
         let encoded = try ParallelMap.map(entries) { entry -> Result<Data, Error> in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return Result { try encoder.encode(entry.report) }
+            Result { try Self.encode(entry.report) }
         }.map { try $0.get() }
         try queue.write { db in
             let insert = try db.makeStatement(sql: """
@@ -112,6 +110,12 @@ public final class ReportStore: @unchecked Sendable {
             for path in Set(present) { try db.execute(sql: "INSERT INTO present (path) VALUES (?)", arguments: [path]) }
             try db.execute(sql: "DELETE FROM report WHERE path NOT IN (SELECT path FROM present)")
         }
+    }
+
+    /// A report as the store keeps it: compact JSON with sorted keys, the bytes Foundation's
+    /// `JSONEncoder` writes with `.sortedKeys` (so stores written before stay alike).
+    static func encode(_ report: UnitReport) throws -> Data {
+        Data(try JSONByteEncoder(pretty: false, escapeSlashes: true).encode(report))
     }
 
     /// How many reports the store holds.
