@@ -73,7 +73,7 @@ public final class ReportStore: @unchecked Sendable {
                 return try Data.fetchOne(statement, arguments: [rowid])
             }
         }) ?? files.map { _ in nil }
-        return ParallelMap.map(found) { data in data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) } }
+        return ParallelMap.map(found) { data in data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) } }
     }
 
     /// The stored report of the same content, read under another path or time.
@@ -83,7 +83,7 @@ public final class ReportStore: @unchecked Sendable {
             try Data.fetchOne(db, sql: "SELECT json FROM report WHERE sha256 = ? AND unit = ? AND key = ? LIMIT 1",
                               arguments: [sha256, unit, key])
         }
-        return data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) }
+        return data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) }
     }
 
     /// Records the reports of one run (quarantined ones too: an unchanged bad file stays quarantined),
