@@ -73,7 +73,7 @@ public final class ReportStore: @unchecked Sendable {
                 return try Data.fetchOne(statement, arguments: [rowid])
             }
         }) ?? files.map { _ in nil }
-        return ParallelMap.map(found) { data in data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) } }
+        return ParallelMap.map(found) { data in data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) } }
     }
 
     /// The stored report of the same content, read under another path or time.
@@ -83,7 +83,7 @@ public final class ReportStore: @unchecked Sendable {
             try Data.fetchOne(db, sql: "SELECT json FROM report WHERE sha256 = ? AND unit = ? AND key = ? LIMIT 1",
                               arguments: [sha256, unit, key])
         }
-        return data.flatMap { try? JSONDecoder().decode(UnitReport.self, from: $0) }
+        return data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) }
     }
 
     /// Records the reports of one run (quarantined ones too: an unchanged bad file stays quarantined),
@@ -94,9 +94,7 @@ public final class ReportStore: @unchecked Sendable {
                      present: [String]) throws {
         // Encoded on every core; written in one transaction.
         let encoded = try ParallelMap.map(entries) { entry -> Result<Data, Error> in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return Result { try encoder.encode(entry.report) }
+            Result { try Self.encode(entry.report) }
         }.map { try $0.get() }
         try queue.write { db in
             let insert = try db.makeStatement(sql: """
@@ -127,6 +125,12 @@ public final class ReportStore: @unchecked Sendable {
         }
         guard let stored else { return false }
         return files.allSatisfy { stored.contains(Stamp(path: $0.path, unit: $0.unit, size: $0.size, modified: $0.modified)) }
+    }
+
+    /// A report as the store keeps it: compact JSON with sorted keys, the bytes Foundation's
+    /// `JSONEncoder` writes with `.sortedKeys` (so stores written before stay alike).
+    static func encode(_ report: UnitReport) throws -> Data {
+        Data(try JSONByteEncoder(pretty: false, escapeSlashes: true).encode(report))
     }
 
     /// How many reports the store holds.
