@@ -7,12 +7,6 @@ enum ChineseNumeral {
     ]
     static let multipliers: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10000]
 
-    private static let numerals: Set<Character> = Set(digits.keys).union(multipliers.keys)
-
-    static func isNumeral(_ character: Character) -> Bool {
-        numerals.contains(character)
-    }
-
     /// Whether `scalar` is a digit or multiplier: a comparison of values, not a hashed lookup,
     /// since the readers ask it of nearly every scalar of a document.
     static func isNumeralScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -22,8 +16,8 @@ enum ChineseNumeral {
         }
     }
 
-    /// The value of a run of numeral scalars, as ``value(of:)`` reads characters (each numeral
-    /// is one scalar), without a Character or a hashed lookup per scalar.
+    /// The value of a run of numeral scalars, or nil when it is not a well-formed numeral or too
+    /// large for an `Int`; without a Character or a hashed lookup per scalar.
     static func value(ofScalars scalars: some Collection<Unicode.Scalar>) -> Int? {
         guard !scalars.isEmpty else { return nil }
         var total = 0
@@ -89,43 +83,5 @@ enum ChineseNumeral {
     private static func multiply(_ a: Int, _ b: Int) -> Int? {
         let product = a.multipliedReportingOverflow(by: b)
         return product.overflow ? nil : product.partialValue
-    }
-
-    /// The value of `text`, or nil when it is not a well-formed numeral or too large for an `Int`.
-    static func value(of text: some Collection<Character>) -> Int? {
-        guard !text.isEmpty else { return nil }
-        var total = 0
-        var section = 0
-        var digit: Int?
-        // (checked arithmetic throughout: the text is the unit's, any length)
-        func add(_ a: Int, _ b: Int) -> Int? {
-            let sum = a.addingReportingOverflow(b)
-            return sum.overflow ? nil : sum.partialValue
-        }
-        func multiply(_ a: Int, _ b: Int) -> Int? {
-            let product = a.multipliedReportingOverflow(by: b)
-            return product.overflow ? nil : product.partialValue
-        }
-        for character in text {
-            if let d = digits[character] {
-                if let existing = digit, existing != 0 { return nil }
-                digit = d
-            } else if let m = multipliers[character] {
-                if m == 10000 {
-                    guard let withDigit = add(section, digit ?? 0), let scaled = multiply(max(withDigit, 1), m),
-                          let sum = add(total, scaled) else { return nil }
-                    total = sum
-                    section = 0
-                } else {
-                    guard let scaled = multiply(digit ?? 1, m), let sum = add(section, scaled) else { return nil }
-                    section = sum
-                }
-                digit = nil
-            } else {
-                return nil
-            }
-        }
-        guard let partial = add(total, section) else { return nil }
-        return add(partial, digit ?? 0)
     }
 }

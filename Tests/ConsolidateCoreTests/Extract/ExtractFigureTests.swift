@@ -34,8 +34,8 @@ import Testing
         #expect(summary("开展活动99999999999999999999999次。").isEmpty)
         let total = "每月开展集中学习，共开展9223372036854775807次、共开展9223372036854775807次，合计1次。"
         _ = summary(total)
-        #expect(ChineseNumeral.value(of: Array(String(repeating: "九千", count: 40) + "万")) != nil)
-        #expect(ChineseNumeral.value(of: Array("一百零五")) == 105)
+        #expect(ChineseNumeral.value(ofScalars: (String(repeating: "九千", count: 40) + "万").unicodeScalars) != nil)
+        #expect(ChineseNumeral.value(ofScalars: "一百零五".unicodeScalars) == 105)
     }
 
     // MARK: Spaces
