@@ -24,15 +24,7 @@ enum TextOrder {
     }
 
     /// Two scalar-value arrays of plain scalars in `String` order: -1, 0 or 1.
-    static func compare(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        let count = min(a.count, b.count)
-        var index = 0
-        while index < count {
-            if a[index] != b[index] { return a[index] < b[index] ? -1 : 1 }
-            index += 1
-        }
-        return a.count == b.count ? 0 : a.count < b.count ? -1 : 1
-    }
+    static func compare(_ a: [UInt32], _ b: [UInt32]) -> Int { lexicographic(a, b) }
 
     /// A string with whether it is plain, worked out once for many comparisons.
     struct Key: Sendable {
@@ -58,6 +50,11 @@ enum TextOrder {
     }
 
     private static func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        lexicographic(a, b)
+    }
+
+    /// Element by element, then the shorter first: -1, 0 or 1.
+    private static func lexicographic<C: RandomAccessCollection>(_ a: C, _ b: C) -> Int where C.Element: Comparable, C.Index == Int {
         let count = min(a.count, b.count)
         var index = 0
         while index < count {

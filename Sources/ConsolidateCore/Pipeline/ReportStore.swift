@@ -59,14 +59,8 @@ public final class ReportStore: @unchecked Sendable {
     /// unchanged files fetched and decoded, on every core.
     public func reports(unchanged files: [(path: String, unit: String, size: Int, modified: Double)]) -> [UnitReport?] {
         guard reuse, !files.isEmpty else { return files.map { _ in nil } }
-        struct Stamp: Hashable { var path: String, unit: String, size: Int, modified: Double }
         let found: [Data?] = (try? queue.read { db -> [Data?] in
-            var rows: [Stamp: Int64] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, path, unit, size, modified FROM report WHERE key = ?",
-                                             arguments: [key])
-            while let row = try cursor.next() {
-                rows[Stamp(path: row[1], unit: row[2], size: row[3], modified: row[4])] = row[0]
-            }
+            let rows = try storedStamps(db)
             let statement = try db.makeStatement(sql: "SELECT json FROM report WHERE rowid = ?")
             return try files.map { file in
                 guard let rowid = rows[Stamp(path: file.path, unit: file.unit, size: file.size, modified: file.modified)] else { return nil }
@@ -74,6 +68,19 @@ public final class ReportStore: @unchecked Sendable {
             }
         }) ?? files.map { _ in nil }
         return ParallelMap.map(found) { data in data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) } }
+    }
+
+    /// A file as the store recorded it: what tells an unchanged file without opening it.
+    private struct Stamp: Hashable { var path: String, unit: String, size: Int, modified: Double }
+
+    /// The stamps of the reports stored under this configuration, with their rows.
+    private func storedStamps(_ db: Database) throws -> [Stamp: Int64] {
+        var rows: [Stamp: Int64] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, path, unit, size, modified FROM report WHERE key = ?", arguments: [key])
+        while let row = try cursor.next() {
+            rows[Stamp(path: row[1], unit: row[2], size: row[3], modified: row[4])] = row[0]
+        }
+        return rows
     }
 
     /// The stored report of the same content, read under another path or time.
@@ -115,16 +122,8 @@ public final class ReportStore: @unchecked Sendable {
     /// Whether the store holds a report for every file (path, unit, size, modification time) as it
     /// is now, under this configuration: one query over the stamps, no report decoded.
     public func holdsAll(_ files: [(path: String, unit: String, size: Int, modified: Double)]) -> Bool {
-        guard reuse else { return false }
-        struct Stamp: Hashable { var path: String, unit: String, size: Int, modified: Double }
-        let stored: Set<Stamp>? = try? queue.read { db in
-            var stamps = Set<Stamp>()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT path, unit, size, modified FROM report WHERE key = ?", arguments: [key])
-            while let row = try cursor.next() { stamps.insert(Stamp(path: row[0], unit: row[1], size: row[2], modified: row[3])) }
-            return stamps
-        }
-        guard let stored else { return false }
-        return files.allSatisfy { stored.contains(Stamp(path: $0.path, unit: $0.unit, size: $0.size, modified: $0.modified)) }
+        guard reuse, let stored = try? queue.read({ db in try storedStamps(db) }) else { return false }
+        return files.allSatisfy { stored[Stamp(path: $0.path, unit: $0.unit, size: $0.size, modified: $0.modified)] != nil }
     }
 
     /// A report as the store keeps it: compact JSON with sorted keys, the bytes Foundation's

@@ -127,9 +127,7 @@ public struct ChangeBasis: Sendable, Equatable {
 
     /// summary.json's size and modification time in nanoseconds, where it exists.
     static func stamp(_ output: URL) -> (size: Int, modified: Int)? {
-        var info = stat()
-        guard stat(output.appendingPathComponent("summary.json").path, &info) == 0 else { return nil }
-        return (Int(info.st_size), Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
+        RunReuse.stamp(output.appendingPathComponent("summary.json")).map { ($0[0], $0[1]) }
     }
 
     /// The previous run's basis: from the file a run kept while summary.json is as it left it, else
