@@ -292,20 +292,27 @@ public struct PipelineRunner: Sendable {
             toolFileNames: Submission.toolFileNames.union(configuration.render.outputs))
 
         // Nothing changed since a run whose outputs are still as it wrote them: those are this run's.
+        // A `--full` run never keeps, but records its fingerprint for the next run.
         let fingerprint = store.flatMap { store in
-            store.reuse && notices.isEmpty && submissions.allSatisfy { $0.format == .read }
-                ? RunReuse.fingerprint(runner: self, input: input, output: output, store: store, submissions: submissions, skipped: skipped)
+            notices.isEmpty && submissions.allSatisfy { $0.format == .read }
+                ? RunReuse.fingerprint(runner: self, output: output, store: store, submissions: submissions, skipped: skipped)
                 : nil
         }
-        if let fingerprint, let store, let previousRecord, RunReuse.keeping(output, fingerprint: fingerprint) != nil,
-           store.holdsAll(submissions.map { ($0.path, $0.unitHint ?? "", $0.size, $0.modified.timeIntervalSince1970) }) {
+        if let fingerprint, let store, store.reuse, let previousRecord, let reuse = RunReuse.keeping(output, fingerprint: fingerprint),
+           store.holdsAll(submissions.map { ($0.path, $0.unitHint ?? "", $0.size, $0.modified.timeIntervalSince1970) }),
+           var files = reuse.unchangedFiles(in: output) {
             events(.unchanged(files: submissions.count))
             var record = previousRecord
+            record.input = input.path
+            record.pipeline = pipelinePath
+            record.roster = rosterPath
             record.counts.read = 0
             record.timings = Dictionary(uniqueKeysWithValues: StageName.allCases.map { ($0.rawValue, 0) })
-            if configuration.render.outputs.contains("run.json") {
-                try OutputWriter.write([("run.json", try JSONOutput.encode(record))], to: output)
-            }
+            let rewritten = files.map(\.name)
+            if configuration.render.outputs.contains("run.json") { files.append(("run.json", try JSONOutput.encode(record))) }
+            try OutputWriter.write(files, to: output)
+            // changes.md and review.html now say that nothing changed: what the next unchanged run writes.
+            if !rewritten.isEmpty { RunReuse.record(output, fingerprint: fingerprint, names: reuse.outputs.keys.sorted(), recompare: nil) }
             return Outcome(consolidation: nil, record: record, warnings: record.warnings, previousRecord: previousRecord)
         }
 
@@ -401,7 +408,9 @@ public struct PipelineRunner: Sendable {
         if outputs.contains("run.json") {
             files.append(("run.json", try JSONOutput.encode(record)))
         }
-        files.append(("changes.md", Data((changes.markdown() + (consolidation.review?.changesSection.map { "\n" + $0 } ?? "")).utf8)))
+        // Decisions that need another look follow the comparison.
+        let changesTail = consolidation.review?.changesSection.map { "\n" + $0 } ?? ""
+        files.append(("changes.md", Data((changes.markdown() + changesTail).utf8)))
         FaultInjection.reach("rendered")
         // A summary edited by hand since the last run is kept beside the new one, never lost.
         let edits = HandEdits.keepEdited(in: output)
@@ -414,9 +423,13 @@ public struct PipelineRunner: Sendable {
         try? HandEdits.record(files, in: output)
         // What the next run compares with, kept beside summary.json so that it need not decode it.
         changes.currentBasis.keep(in: output)
-        // The next run may keep these outputs if nothing changes, where they are what it would write.
-        let keepable = changes.comparison?.isEmpty == true && store?.warning == nil && edits.isEmpty
-        RunReuse.record(output, fingerprint: keepable ? fingerprint : nil, names: files.map(\.name).filter { $0 != "run.json" })
+        // The next run may keep these outputs if nothing changes, rewriting changes.md and review.html
+        // where they said that something had; not after a warning of the moment.
+        let keepable = store?.warning == nil && edits.isEmpty
+        let recompare = changes.comparison?.isEmpty == true ? nil
+            : RunReuse.Recompare(changesTail: changesTail)
+        RunReuse.record(output, fingerprint: keepable ? fingerprint : nil, names: files.map(\.name).filter { $0 != "run.json" },
+                        recompare: recompare)
         // The server needs the merge's own result only where decisions changed it; otherwise summary.json is it.
         if let merged { try? ReviewInput.save(merged, in: output) } else { ReviewInput.remove(in: output) }
         return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)

@@ -10,23 +10,35 @@ import Foundation
 /// same fingerprint, every file's report in the state store and every output as it was written would
 /// write the same bytes again, and keeps them: it writes only run.json (no file read, no stage time).
 ///
-/// A run records this only where its outputs are what the next run would write: changes.md said
-/// nothing changed since the run before (else the next run's changes.md differs), and nothing of
-/// the moment (an interrupted earlier run, a store set aside, a hand edit kept) was among its warnings.
-/// `run --full` never keeps outputs.
+/// A run records this only where nothing of the moment (an interrupted earlier run, a store set
+/// aside, a hand edit kept) was among its warnings. Where its changes.md and review.html said what
+/// changed since the run before (or that it was the first), the next run would find nothing changed
+/// and say so: it keeps the other outputs and writes those two again (`recompare`). The paths of
+/// the input folder, the pipeline and the roster play no part, only what they hold (only run.json
+/// names them, and the kept run's record gets this run's): a copy of the folder with the same files
+/// and times keeps too. `run --full` never keeps outputs,
+/// but records them for the next run.
 public struct RunReuse: Codable, Equatable, Sendable {
     public var fingerprint: String
     /// Output file name → size and modification time (ns) as this run left it.
     public var outputs: [String: [Int]]
+    /// Nil where changes.md and review.html already say that nothing changed.
+    public var recompare: Recompare?
+
+    /// What an unchanged next run needs to write changes.md and review.html's changes section again.
+    public struct Recompare: Codable, Equatable, Sendable {
+        /// What changes.md carries after the comparison (decisions that need another look): the
+        /// same again on a run with the same decisions and reports.
+        public var changesTail: String
+    }
 
     static func url(_ output: URL) -> URL { output.appendingPathComponent(".consolidate/reuse.json") }
 
     /// The fingerprint of a run's inputs and settings.
-    static func fingerprint(runner: PipelineRunner, input: URL, output: URL, store: ReportStore,
+    static func fingerprint(runner: PipelineRunner, output: URL, store: ReportStore,
                             submissions: [Submission], skipped: [SkippedFile]) -> String {
         var lines = ["tool\t\(ToolInfo.version)\t\(ToolInfo.build)", "configuration\t\(store.key)",
-                     "input\t\(input.path)", "output\t\(output.path)", "pipeline\t\(runner.pipelinePath ?? "")",
-                     "roster\t\(runner.rosterPath ?? "")", "allowEmpty\t\(runner.allowEmpty)"]
+                     "output\t\(output.path)", "allowEmpty\t\(runner.allowEmpty)", "roster\t\(runner.roster != nil)"]
         let template = runner.configuration.render.summaryTemplate
         if !template.isEmpty {
             lines.append("template\t" + ((try? Data(contentsOf: URL(fileURLWithPath: template))).map(Fingerprint.sha256) ?? "unreadable"))
@@ -58,8 +70,35 @@ public struct RunReuse: Codable, Equatable, Sendable {
         return reuse
     }
 
+    /// What the kept run writes again where the run it keeps said that something changed: changes.md
+    /// and review.html with their changes section saying nothing did, byte for byte what a run that
+    /// merged would write; none where they already say so. Nil where review.html has no changes
+    /// section to replace (then the run does not keep).
+    func unchangedFiles(in output: URL) -> [(name: String, data: Data)]? {
+        guard let recompare else { return [] }
+        var files: [(name: String, data: Data)] = [("changes.md", Data((ChangeReport.unchangedMarkdown + recompare.changesTail).utf8))]
+        if outputs["review.html"] != nil {
+            guard let page = try? Data(contentsOf: output.appendingPathComponent("review.html")),
+                  let replaced = Self.replacingChangesSection(in: page, with: ReviewPage.unchangedChangesSection) else { return nil }
+            files.append(("review.html", replaced))
+        }
+        return files
+    }
+
+    /// `page` with its changes section replaced by `section`; nil where it has none. The section's
+    /// markup is the only `<section id="changes"` of a page (all text is escaped) and holds no
+    /// other section, so it ends at the first `</section>` after it.
+    static func replacingChangesSection(in page: Data, with section: String) -> Data? {
+        guard let start = page.firstRange(of: Data("<section id=\"changes\" class=\"changes\">".utf8)),
+              let end = page[start.upperBound...].firstRange(of: Data("</section>\n".utf8)) else { return nil }
+        var replaced = Data(page[..<start.lowerBound])
+        replaced.append(Data(section.utf8))
+        replaced.append(page[end.upperBound...])
+        return replaced
+    }
+
     /// Records the outputs just written (`names`) under `fingerprint`; with nil, forgets any record.
-    static func record(_ output: URL, fingerprint: String?, names: [String]) {
+    static func record(_ output: URL, fingerprint: String?, names: [String], recompare: Recompare?) {
         guard let fingerprint else {
             try? FileManager.default.removeItem(at: url(output))
             return
@@ -72,7 +111,7 @@ public struct RunReuse: Codable, Equatable, Sendable {
             }
             outputs[name] = stamp
         }
-        guard let data = try? JSONOutput.encode(RunReuse(fingerprint: fingerprint, outputs: outputs)),
+        guard let data = try? JSONOutput.encode(RunReuse(fingerprint: fingerprint, outputs: outputs, recompare: recompare)),
               (try? AtomicFile.write(data, to: url(output))) != nil else {
             try? FileManager.default.removeItem(at: url(output))
             return

@@ -147,7 +147,12 @@ public struct ChangeReport: Sendable {
     /// How alike (bigram Dice) two statements of a unit must be to count as one edited statement.
     static let editSimilarity = 0.6
 
-    public func markdown() -> String {
+    public func markdown() -> String { Self.markdown(comparison) }
+
+    /// changes.md where nothing changed since the previous run.
+    static let unchangedMarkdown = markdown(Comparison(submissions: [], edited: [], entered: [], left: [], totals: [], otherTotals: []))
+
+    static func markdown(_ comparison: Comparison?) -> String {
         var lines = ["# \(Self.title)", ""]
         guard let comparison else {
             lines.append(Self.firstRun)

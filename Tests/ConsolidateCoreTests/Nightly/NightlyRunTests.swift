@@ -116,6 +116,8 @@ import Testing
         func outputs(_ names: [String]) throws -> [Data] { try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } }
         let summaries = ["summary.json", "summary.md", "summary.docx"]
         let first = try outputs(summaries)
+        // Without the record that would let it keep the outputs, the rerun merges again from the store.
+        try FileManager.default.removeItem(at: RunReuse.url(out))
         let rerun = try Self.run(folder)
         #expect(rerun.stderr.contains("ingest·normalize·extract: 0 个文件"))
         #expect(try Self.filesRead(folder) == 0)
@@ -123,6 +125,7 @@ import Testing
         // review.html and changes.md also say what changed since the run before: from the second
         // unchanged run on, every byte is the same.
         let second = try outputs(summaries + ["review.html", "changes.md"])
+        try FileManager.default.removeItem(at: RunReuse.url(out))
         _ = try Self.run(folder)
         #expect(try Self.filesRead(folder) == 0)
         #expect(try outputs(summaries + ["review.html", "changes.md"]) == second)

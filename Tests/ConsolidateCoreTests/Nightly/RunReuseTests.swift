@@ -16,36 +16,80 @@ import Testing
         try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: folder.appendingPathComponent("out/run.json")))
     }
 
+    static func changes(_ folder: URL) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent("out/changes.md"), encoding: .utf8)
+    }
+
+    static func full(_ folder: URL, input: String = "in") throws -> ConsolidateBinary.Result {
+        try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent(input).path,
+                                   "--out", folder.appendingPathComponent("out").path,
+                                   "--pipeline", Repository.defaultPipeline.path, "--full"])
+    }
+
     @Test func anUnchangedRunKeepsOutputsThatAreByteForByteWhatAFullRunWrites() throws {
         let folder = try NightlyRunTests.copyOfSamples()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // The first run's changes.md says it is the first; the second's that nothing changed:
-        // only from then on is a run's output what the next unchanged run would write.
         #expect(!(try NightlyRunTests.run(folder)).stderr.contains(Self.kept))
-        #expect(!(try NightlyRunTests.run(folder)).stderr.contains(Self.kept))
+        #expect(try Self.changes(folder).contains(ChangeReport.firstRun))
+        // The next night nothing changed: the outputs are kept, and changes.md and review.html,
+        // which said it was the first run, now say that nothing changed.
+        let second = try NightlyRunTests.run(folder)
+        #expect(second.status == 3)
+        #expect(second.stderr.contains(Self.kept), "\(second.stderr)")
+        #expect(!second.stderr.contains("[4/5] merge"))
+        #expect(try Self.changes(folder) == ChangeReport.unchangedMarkdown)
+        let page = try String(contentsOf: folder.appendingPathComponent("out/review.html"), encoding: .utf8)
+        #expect(page.contains(ReviewPage.unchangedChangesSection) && !page.contains(ChangeReport.firstRun))
         let written = try Self.outputs(folder)
         let before = try Self.record(folder)
-        let third = try NightlyRunTests.run(folder)
-        #expect(third.status == 3)
-        #expect(third.stderr.contains(Self.kept), "\(third.stderr)")
-        #expect(!third.stderr.contains("[4/5] merge"))
+        #expect(before.counts.read == 0 && before.timings.values.allSatisfy { $0 == 0 })
+        // A third night keeps them as they are.
+        #expect(try NightlyRunTests.run(folder).stderr.contains(Self.kept))
         #expect(try Self.outputs(folder) == written)
         let after = try Self.record(folder)
         #expect(after.counts.read == 0 && after.inputs == before.inputs && after.warnings == before.warnings)
-        #expect(after.timings.values.allSatisfy { $0 == 0 })
         // The outputs kept are those a run that reads everything writes.
-        let full = try ConsolidateBinary.run(["run", "--input", folder.appendingPathComponent("in").path,
-                                              "--out", folder.appendingPathComponent("out").path,
-                                              "--pipeline", Repository.defaultPipeline.path, "--full"])
+        let full = try Self.full(folder)
         #expect(!full.stderr.contains(Self.kept))
         #expect(try Self.outputs(folder) == written)
+    }
+
+    @Test func aRunAfterAFullRunKeepsAndACopyOfTheFolderKeepsWithItsOwnPathInRunJSON() throws {
+        let folder = try NightlyRunTests.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.full(folder)
+        let merged = try Self.full(folder)
+        #expect(!merged.stderr.contains(Self.kept), "--full never keeps")
+        let written = try Self.outputs(folder)
+        // The same files, with their times, in another folder (what a nightly copy of the inbox gives).
+        let copy = folder.appendingPathComponent("copy")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: false)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("in").path) {
+            try FileManager.default.linkItem(at: folder.appendingPathComponent("in/\(name)"), to: copy.appendingPathComponent(name))
+        }
+        let kept = try ConsolidateBinary.run(["run", "--input", copy.path, "--out", folder.appendingPathComponent("out").path,
+                                              "--pipeline", Repository.defaultPipeline.path])
+        #expect(kept.stderr.contains(Self.kept), "\(kept.stderr)")
+        #expect(try Self.outputs(folder) == written)
+        #expect(try Self.record(folder).input == copy.path)
+    }
+
+    @Test func aChangesSectionIsReplacedWholeAndAPageWithoutOneIsNotKept() throws {
+        let page = Data(("<main>\n<section id=\"review\" class=\"changes\"><h2>审核情况</h2></section>\n"
+            + "<section id=\"changes\" class=\"changes\"><h2>变化</h2>\n<h3>报送情况</h3>\n<ul><li>新收到（1）：某单位</li></ul>\n</section>\n"
+            + "<section id=\"achievements\"><h2>一、主要做法</h2></section>\n</main>\n").utf8)
+        let replaced = try #require(RunReuse.replacingChangesSection(in: page, with: "<p>无变化</p>\n"))
+        #expect(String(decoding: replaced, as: UTF8.self) == "<main>\n<section id=\"review\" class=\"changes\"><h2>审核情况</h2></section>\n"
+            + "<p>无变化</p>\n<section id=\"achievements\"><h2>一、主要做法</h2></section>\n</main>\n")
+        #expect(RunReuse.replacingChangesSection(in: Data("<main><section id=\"units\"></section>\n</main>".utf8), with: "") == nil)
+        // A section that never ends is not cut at the page's end.
+        #expect(RunReuse.replacingChangesSection(in: Data("<section id=\"changes\" class=\"changes\"><h2>变化".utf8), with: "") == nil)
     }
 
     @Test func aChangedFileADeletedOutputOrAHandEditMakesTheRunMergeAgain() throws {
         let folder = try NightlyRunTests.copyOfSamples()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
-        _ = try NightlyRunTests.run(folder)
         _ = try NightlyRunTests.run(folder)
         // An output removed: written again.
         try FileManager.default.removeItem(at: out.appendingPathComponent("review.html"))
@@ -73,7 +117,6 @@ import Testing
         let folder = try NightlyRunTests.copyOfSamples()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
-        _ = try NightlyRunTests.run(folder)
         _ = try NightlyRunTests.run(folder)
         #expect(try NightlyRunTests.run(folder).stderr.contains(Self.kept))
         let decisions = DecisionStore(output: out).url

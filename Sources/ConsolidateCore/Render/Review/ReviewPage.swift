@@ -148,9 +148,7 @@ public struct ReviewPage: Sendable {
         guard let comparison = changes.comparison else {
             return html + "<p class=\"note\">\(e(ChangeReport.firstRun))</p></section>\n"
         }
-        if comparison.isEmpty {
-            return html + "<p class=\"note\">报送材料、汇总内容和合计数字都没有变化。</p></section>\n"
-        }
+        if comparison.isEmpty { return Self.unchangedChangesSection }
         html += "<h3>报送情况</h3>\n"
         if comparison.submissions.isEmpty {
             html += "<p class=\"note\">报送材料没有变化。</p>\n"
@@ -186,6 +184,10 @@ public struct ReviewPage: Sendable {
         }
         return html + "</section>\n"
     }
+
+    /// The changes section where nothing changed since the previous run.
+    static let unchangedChangesSection = "<section id=\"changes\" class=\"changes\"><h2>\(HTMLText.escape(ChangeReport.title))</h2>\n"
+        + "<p class=\"note\">报送材料、汇总内容和合计数字都没有变化。</p></section>\n"
 
     /// Statements under their themes (most units first), then the statements of no theme.
     private func themed(_ groups: [StatementGroup], kind: String) -> String {
