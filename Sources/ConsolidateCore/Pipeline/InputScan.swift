@@ -191,7 +191,7 @@ struct InputScan {
         let record = path + [0x2F] + Array("run.json".utf8)
         guard status(record, &info, follow: false) == 0, kind(info) == S_IFREG, info.st_size < 64 << 20,
               let data = SubmissionBytes.read(record, limit: 64 << 20).bytes else { return false }
-        return (try? JSONDecoder().decode(RunRecord.self, from: data))?.tool == ToolInfo.name
+        return JSONByteDecoder.decodeLeniently(RunRecord.self, from: data)?.tool == ToolInfo.name
     }
 
     /// A name's text: UTF-8 where it is, else GB18030 (what unzipping a Windows archive leaves),

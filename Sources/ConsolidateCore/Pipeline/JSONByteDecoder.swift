@@ -16,6 +16,13 @@ enum JSONByteDecoder {
         let decoder = JSONTokenDecoder(data: data, tokens: tokens, index: 0, codingPath: [])
         return try T(from: decoder)
     }
+
+    /// An output the tool wrote and reads back (run.json, summary.json): read by `decode`, or by
+    /// Foundation's decoder where this one refuses it (a file an earlier build or a person wrote
+    /// may hold what the strict reader does not take); nil where neither reads it.
+    static func decodeLeniently<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+        (try? decode(type, from: data)) ?? (try? JSONDecoder().decode(type, from: data))
+    }
 }
 
 /// One parsed JSON value. Containers know where they end, so a member is skipped in one step.

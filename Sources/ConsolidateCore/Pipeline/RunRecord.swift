@@ -112,7 +112,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
     /// The record of the previous run in `folder`, if there is one this build can read.
     public static func previous(in folder: URL) -> RunRecord? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("run.json")) else { return nil }
-        return try? JSONDecoder().decode(RunRecord.self, from: data)
+        return JSONByteDecoder.decodeLeniently(RunRecord.self, from: data)
     }
 }
 

@@ -139,7 +139,7 @@ public struct ChangeBasis: Sendable, Equatable {
             return basis
         }
         return (try? Data(contentsOf: output.appendingPathComponent("summary.json")))
-            .flatMap { try? JSONDecoder().decode(Consolidation.self, from: $0) }
+            .flatMap { JSONByteDecoder.decodeLeniently(Consolidation.self, from: $0) }
             .map(ChangeBasis.init)
     }
 

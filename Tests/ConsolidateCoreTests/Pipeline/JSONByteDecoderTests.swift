@@ -80,3 +80,32 @@ struct JSONByteDecoderTests {
         #expect(back == Self.reports.map { Optional($0) })
     }
 }
+
+/// What a run writes and the next run reads back (run.json, summary.json) reads as Foundation reads
+/// it; where the strict reader refuses a file, Foundation's reading is used.
+struct LenientOutputReadingTests {
+    @Test func aRunsRecordAndSummaryReadAsFoundationReadsThem() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = PipelineRunner(configuration: RenderFixtures.configuration, roster: nil)
+        _ = try runner.run(input: Repository.samples, output: folder)
+        let record = try Data(contentsOf: folder.appendingPathComponent("run.json"))
+        let summary = try Data(contentsOf: folder.appendingPathComponent("summary.json"))
+        let foundationRecord = try JSONDecoder().decode(RunRecord.self, from: record)
+        #expect(foundationRecord.inputs.count > 10)
+        #expect(try JSONByteDecoder.decode(RunRecord.self, from: record) == foundationRecord)
+        #expect(RunRecord.previous(in: folder) == foundationRecord)
+        let foundationSummary = try JSONDecoder().decode(Consolidation.self, from: summary)
+        #expect(try JSONByteDecoder.decode(Consolidation.self, from: summary) == foundationSummary)
+    }
+
+    struct Stamped: Codable, Equatable { var when: Date; var count: Int }
+
+    @Test func whatTheStrictReaderRefusesIsReadByFoundation() throws {
+        // A date is Foundation's own encoding, which the strict reader does not take.
+        let data = try JSONEncoder().encode(Stamped(when: Date(timeIntervalSince1970: 86_400), count: 3))
+        #expect(throws: (any Error).self) { try JSONByteDecoder.decode(Stamped.self, from: data) }
+        #expect(JSONByteDecoder.decodeLeniently(Stamped.self, from: data) == Stamped(when: Date(timeIntervalSince1970: 86_400), count: 3))
+        #expect(JSONByteDecoder.decodeLeniently(Stamped.self, from: Data("{\"count\":".utf8)) == nil)
+    }
+}
