@@ -59,21 +59,90 @@ enum UnitName {
     /// same name with another organisation ending (`青川区财政厅` for `青川区财政局`), the area's
     /// name left out or added (`财政局`), or one character off in a long name's own part
     /// (`市场监督管里局`). A short name's own part differing is another unit (`临江镇`, `临溪镇`).
+    /// For many names, build a `NearIndex` once.
     static func nearest(to name: String, in entries: [String]) -> String? {
-        let found = display(name)
-        guard found.count >= 3 else { return nil }
-        let (foundStem, foundEnding) = split(found)
-        let near = entries.filter { entry in
-            let target = display(entry)
-            guard target != found else { return false }
-            let (targetStem, targetEnding) = split(target)
-            if foundStem == targetStem, !foundEnding.isEmpty, !targetEnding.isEmpty, foundStem.count >= 2 { return true }
-            if !foundEnding.isEmpty, target.hasSuffix(found), target.count - found.count <= 4 { return true }
-            if !targetEnding.isEmpty, found.hasSuffix(target), found.count - target.count <= 4, target.count >= 3 { return true }
-            return foundEnding == targetEnding && !foundEnding.isEmpty && min(foundStem.count, targetStem.count) >= 6
-                && editDistance(Array(foundStem), Array(targetStem), limit: 1) <= 1
+        NearIndex(entries).nearest(to: name)
+    }
+
+    /// The entries of a roster arranged by the parts `nearest` compares, built once: a name's near
+    /// entries are a few lookups, not a pass over the roster, so a province's roster with many
+    /// names that are not quite on it costs what its names do.
+    struct NearIndex {
+        let entries: [String]
+        /// Each entry as shown (`display`).
+        let displays: [String]
+        /// Entries with an ending, by their own part.
+        let byStem: [String: [Int]]
+        /// Entries by their shown name without its first one to four characters (a name with the area left out).
+        let byShortened: [String: [Int]]
+        /// Entries with an ending, by their shown name (a name with an area added).
+        let byDisplay: [String: [Int]]
+        /// Entries with an ending and a long own part, by ending and that part with at most one
+        /// character left out: two parts one edit apart share such a key.
+        let byDeletion: [String: [Int]]
+
+        /// How many leading characters an area's name may take.
+        static let areaLength = 4
+        /// How long both own parts must be for one character off to be the same unit.
+        static let editableStem = 6
+
+        init(_ entries: [String]) {
+            self.entries = entries
+            displays = entries.map(UnitName.display)
+            var byStem: [String: [Int]] = [:], byShortened: [String: [Int]] = [:]
+            var byDisplay: [String: [Int]] = [:], byDeletion: [String: [Int]] = [:]
+            for (index, target) in displays.enumerated() {
+                let (stem, ending) = UnitName.split(target)
+                let characters = Array(target)
+                for dropped in 1...Self.areaLength where dropped < characters.count {
+                    byShortened[String(characters[dropped...]), default: []].append(index)
+                }
+                guard !ending.isEmpty else { continue }
+                byStem[stem, default: []].append(index)
+                if characters.count >= 3 { byDisplay[target, default: []].append(index) }
+                let own = Array(stem)
+                if own.count >= Self.editableStem {
+                    for key in Set(Self.deletions(own).map { ending + "\t" + $0 }) { byDeletion[key, default: []].append(index) }
+                }
+            }
+            (self.byStem, self.byShortened, self.byDisplay, self.byDeletion) = (byStem, byShortened, byDisplay, byDeletion)
         }
-        return near.count == 1 ? near[0] : nil
+
+        /// A name's own part as it is and with each one character left out.
+        static func deletions(_ characters: [Character]) -> [String] {
+            [String(characters)] + characters.indices.map { String(characters[..<$0] + characters[($0 + 1)...]) }
+        }
+
+        func nearest(to name: String) -> String? {
+            let found = UnitName.display(name)
+            let characters = Array(found)
+            guard characters.count >= 3 else { return nil }
+            let (foundStem, foundEnding) = UnitName.split(found)
+            var near = Set<Int>()
+            if !foundEnding.isEmpty {
+                // Another ending on the same own part.
+                if foundStem.count >= 2 { near.formUnion(byStem[foundStem] ?? []) }
+                // The entry is the name with an area's name before it.
+                near.formUnion(byShortened[found] ?? [])
+                // One character off in a long own part, same ending.
+                let own = Array(foundStem)
+                if own.count >= Self.editableStem {
+                    for key in Set(Self.deletions(own)) {
+                        for index in byDeletion[foundEnding + "\t" + key] ?? [] where !near.contains(index) {
+                            let (targetStem, _) = UnitName.split(displays[index])
+                            if UnitName.editDistance(own, Array(targetStem), limit: 1) <= 1 { near.insert(index) }
+                        }
+                    }
+                }
+            }
+            // The name is the entry with an area's name before it.
+            for dropped in 1...Self.areaLength where dropped < characters.count {
+                near.formUnion(byDisplay[String(characters[dropped...])] ?? [])
+            }
+            let matches = near.filter { displays[$0] != found }
+            guard matches.count == 1, let match = matches.first else { return nil }
+            return entries[match]
+        }
     }
 
     /// A name's own part and its organisation ending (the longest that fits; empty where none does).

@@ -38,9 +38,12 @@ struct UnitResolver {
             if let unit = result[index]?.unit { taken.insert(unit) }
         }
         var names: [String: String] = [:]
+        // The entries no file names exactly, arranged once for every name that is not quite on the roster.
+        var near: UnitName.NearIndex?
         for (index, claim) in claims.enumerated() where result[index] == nil {
             guard UnitName.identifies(claim.name) else { continue }
-            if roster != nil, let entry = UnitName.nearest(to: claim.name, in: entries.filter { !taken.contains($0) }) {
+            if roster != nil, near == nil { near = UnitName.NearIndex(entries.filter { !taken.contains($0) }) }
+            if let entry = near?.nearest(to: claim.name) {
                 let match = RosterMatch(entry: entry, found: claim.name)
                 result[index] = Resolution(
                     unit: entry, identity: UnitIdentity(basis: .roster, rosterMatch: match),
