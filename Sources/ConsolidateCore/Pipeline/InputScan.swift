@@ -11,7 +11,11 @@ import Foundation
 struct InputScan {
     let folder: URL
     let readExtensions: Set<String>
-    let excluded: Set<String>
+    /// The files not to read (the roster), by identity: a path, a link or another spelling of the path
+    /// to one of them is the same file.
+    let excluded: Set<FileID>
+    /// The input folder's path as the submissions' full paths begin, worked out once.
+    let root: String
     let output: URL?
     /// Names of the files this tool writes (`summary.docx`, `review.html` …): never a unit's report,
     /// wherever a copy of one lies.
@@ -24,7 +28,11 @@ struct InputScan {
         self.toolFileNames = toolFileNames
         // Legacy Word formats are read too, so they are quarantined with advice rather than skipped.
         readExtensions = Set(extensions.map { $0.lowercased() } + ["doc", "wps"])
-        self.excluded = excluded
+        self.excluded = Set(excluded.compactMap { path in
+            var info = stat()
+            return Self.status(Array(path.utf8), &info, follow: true) == 0 ? FileID(info) : nil
+        })
+        root = folder.standardizedFileURL.path
         self.output = output
     }
 
@@ -70,7 +78,7 @@ struct InputScan {
     }
 
     /// A file's identity on its device: two paths naming one folder compare equal.
-    struct FileID: Equatable {
+    struct FileID: Hashable {
         var device: UInt64
         var inode: UInt64
         init(_ info: stat) { (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino)) }
@@ -148,7 +156,7 @@ struct InputScan {
             skipped.append(SkippedFile(path: shown, reason: (viaLink ? "指向\(what)的符号链接" : what) + "，不是报送文件，未打开"))
             return
         }
-        let fullPath = folder.standardizedFileURL.path + "/" + shown
+        let fullPath = root + "/" + shown
         if name.hasPrefix(".") || name.hasPrefix("~$") {
             skipped.append(SkippedFile(path: shown, reason: "隐藏文件或 Word 临时文件"))
             return
@@ -157,7 +165,7 @@ struct InputScan {
             skipped.append(SkippedFile(path: shown, reason: "本工具写出的文件（\(name)），不作为报送材料读取"))
             return
         }
-        if excluded.contains(fullPath) || excluded.contains(URL(fileURLWithPath: fullPath).resolvingSymlinksInPath().path) {
+        if excluded.contains(FileID(info)) {
             skipped.append(SkippedFile(path: shown, reason: "单位名单"))
             return
         }

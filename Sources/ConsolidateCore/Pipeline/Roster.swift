@@ -117,40 +117,47 @@ public enum RosterError: Error, Equatable, CustomStringConvertible {
 
 /// The small part of RFC 4180 a roster needs: commas, quoted fields, doubled quotes, CRLF.
 enum CSV {
+    /// The rows of a CSV text (RFC 4180 quoting; a line ends at LF, CR LF or CR), read on Unicode
+    /// scalars: a province's roster is a hundred thousand lines read on every run.
     static func rows(_ text: String) -> [[String]] {
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var rows: [[String]] = []
         var row: [String] = []
-        var field = ""
+        var field = String.UnicodeScalarView()
         var quoted = false
         var index = 0
         func endRow() {
-            row.append(field)
-            field = ""
+            row.append(String(field))
+            field = String.UnicodeScalarView()
             if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
             row = []
         }
-        while index < characters.count {
-            let character = characters[index]
+        while index < scalars.count {
+            let scalar = scalars[index]
             index += 1
             if quoted {
-                if character == "\"" {
-                    if index < characters.count, characters[index] == "\"" {
+                if scalar == "\"" {
+                    if index < scalars.count, scalars[index] == "\"" {
                         field.append("\"")
                         index += 1
                     } else {
                         quoted = false
                     }
                 } else {
-                    field.append(character)
+                    field.append(scalar)
                 }
                 continue
             }
-            switch character {
+            switch scalar {
             case "\"" where field.isEmpty: quoted = true
-            case ",": row.append(field); field = ""
-            case "\n", "\r\n", "\r": endRow()
-            default: field.append(character)
+            case ",":
+                row.append(String(field))
+                field = String.UnicodeScalarView()
+            case "\r":
+                if index < scalars.count, scalars[index] == "\n" { index += 1 }
+                endRow()
+            case "\n": endRow()
+            default: field.append(scalar)
             }
         }
         endRow()

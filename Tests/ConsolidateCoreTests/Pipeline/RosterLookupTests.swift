@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConsolidateCore
 
@@ -47,5 +48,29 @@ struct RosterLookupTests {
         let large = Roster(entries: names.map { Roster.Entry(unit: $0, file: nil) })
         #expect(large.unit(forFileStem: "汇报-青山区第19999党支部") == "青山区第19999党支部")
         #expect(large.unit(forFileStem: "青山区第1党支部") == "青山区第1党支部")
+    }
+}
+
+/// The roster file is read as CSV with quoting, and is never taken for a submission, however its path is spelled.
+struct RosterFileTests {
+    @Test func csvRowsKeepQuotedCommasQuotesAndLineBreaksAndEndLinesAnyWay() {
+        let text = "unit,file\r\n\"青山区财政局，机关\",\"cz\"\"j\"\r青山区教育局,\"第一行\n第二行\"\n\n,\n青山区文化局"
+        #expect(CSV.rows(text) == [["unit", "file"], ["青山区财政局，机关", "cz\"j"], ["青山区教育局", "第一行\n第二行"],
+                                   ["", ""], ["青山区文化局"]])
+        #expect(CSV.rows("") == [])
+        #expect(CSV.rows("a,b\r\n") == [["a", "b"]])
+    }
+
+    @Test func theRosterIsPassedOverWhetherNamedByAnotherPathOrLinkedTo() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("unit\n青山区财政局\n".utf8).write(to: folder.appendingPathComponent("roster.csv"))
+        try Data("青山区财政局2026年党建工作汇报".utf8).write(to: folder.appendingPathComponent("青山区财政局.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("名单.txt").path, withDestinationPath: "roster.csv")
+        let (submissions, skipped) = try Submission.discover(in: folder, extensions: ["txt", "docx"], roster: nil,
+                                                             excluding: [folder.path + "/sub/../roster.csv"])
+        #expect(submissions.map(\.path) == ["青山区财政局.txt"])
+        #expect(skipped.filter { $0.reason == "单位名单" }.map(\.path).sorted() == ["roster.csv", "名单.txt"])
     }
 }
