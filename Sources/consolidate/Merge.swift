@@ -28,8 +28,9 @@ struct Merge: ParsableCommand {
             }
         }
         let consolidation = Merger(configuration: configuration).merge(MergeInput.from(consolidations))
-        let files = try Renderer.render(configuration.render.outputs.filter { $0 != "run.json" },
-                                        consolidation: consolidation, configuration: configuration)
+        // summary.json is written into its file as it is encoded, never whole in memory.
+        let files = try Renderer.outputFiles(configuration.render.outputs.filter { $0 != "run.json" },
+                                             consolidation: consolidation, configuration: configuration)
         let outURL = URL(fileURLWithPath: out)
         let (lock, notices) = try OutputFolder.take(outURL, wait: wait, report: Diagnostics.error)
         defer { lock.release() }

@@ -13,11 +13,47 @@ import Foundation
 /// next run finishes moving that complete set before it does anything else, so
 /// the folder never stays a mix of two runs. `recover` must be called with the
 /// output folder's lock held.
+/// One output of a run: its bytes, or how to write them as they are made.
+public struct OutputFile {
+    public enum Content {
+        case data(Data)
+        /// Bytes written into the staging file piece by piece (summary.json, never whole in
+        /// memory), or worked out only when the file is staged (run.json, which times the others).
+        case stream((any ByteSink) throws -> Void)
+    }
+
+    public var name: String
+    public var content: Content
+
+    public init(name: String, data: Data) {
+        self.name = name
+        content = .data(data)
+    }
+
+    public init(name: String, stream: @escaping (any ByteSink) throws -> Void) {
+        self.name = name
+        content = .stream(stream)
+    }
+
+    /// The bytes where they are in memory already; nil for a streamed file.
+    public var data: Data? {
+        if case let .data(data) = content { return data }
+        return nil
+    }
+}
+
 public enum OutputWriter {
     /// The name of the list that marks a staging folder as complete.
     static let commitList = ".commit"
 
     public static func write(_ files: [(name: String, data: Data)], to folder: URL) throws {
+        try write(files.map { OutputFile(name: $0.name, data: $0.data) }, to: folder)
+    }
+
+    /// Writes the files in their order; a streamed file is written into its staging file as it is
+    /// made, and a failure while it is (an error of its own, a full disk) leaves the previous
+    /// outputs as they were, like any other failure before the commit list.
+    public static func write(_ files: [OutputFile], to folder: URL) throws {
         let manager = FileManager.default
         try prepare(folder)
         let staging = stagingFolder(for: folder, pid: ProcessInfo.processInfo.processIdentifier)
@@ -25,7 +61,11 @@ public enum OutputWriter {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for file in files {
-                try writeDurably(file.data, to: staging.appendingPathComponent(file.name))
+                let url = staging.appendingPathComponent(file.name)
+                switch file.content {
+                case let .data(data): try writeDurably(data, to: url)
+                case let .stream(produce): try writeDurably(name: file.name, to: url, produce)
+                }
                 FaultInjection.reach("staged:\(file.name)")
             }
             let list = Data((files.map(\.name).joined(separator: "\n") + "\n").utf8)
@@ -37,6 +77,8 @@ public enum OutputWriter {
         } catch {
             try? manager.removeItem(at: staging)
             if let error = error as? StageError { throw error }
+            // A value that cannot be encoded says so as it would have in memory.
+            if error is EncodingError { throw error }
             throw StageError(stage: .render, file: staging.path, message: "写入输出失败（\(Self.words(error))）：请检查磁盘空间和写权限后重新运行，原有输出未受影响。")
         }
         do {
@@ -172,6 +214,54 @@ public enum OutputWriter {
         defer { try? handle.close() }
         try handle.write(contentsOf: data)
         try handle.synchronize()
+    }
+
+    /// Writes a streamed file as it is made, then flushes it to disk like `writeDurably(_:to:)`.
+    private static func writeDurably(name: String, to url: URL, _ produce: (any ByteSink) throws -> Void) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try produce(FileSink(descriptor: handle.fileDescriptor, name: name))
+        try handle.synchronize()
+    }
+
+    /// A staging file written piece by piece through its descriptor.
+    final class FileSink: ByteSink {
+        let descriptor: Int32
+        let name: String
+        private var started = false
+
+        init(descriptor: Int32, name: String) {
+            self.descriptor = descriptor
+            self.name = name
+        }
+
+        func write(_ bytes: UnsafeRawBufferPointer) throws {
+            guard var base = bytes.baseAddress else { return }
+            var left = bytes.count
+            while left > 0 {
+                let written = Foundation.write(descriptor, base, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                left -= written
+                base += written
+            }
+            if !started {
+                started = true
+                // Part of the file is out, the rest still to come.
+                FaultInjection.reach("streaming:\(name)")
+            }
+        }
+
+        func restart() throws {
+            guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
     }
 
     private static func move(_ source: URL, to target: URL) throws {

@@ -399,28 +399,36 @@ public struct PipelineRunner: Sendable {
         let changes = ChangeReport(previousRecord: previousRecord, previousBasis: previousBasis,
                                    currentRecord: record, current: consolidation,
                                    mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
-        var files: [(name: String, data: Data)] = try timed(.render) {
-            try Renderer.render(outputs.filter { $0 != "run.json" }, consolidation: consolidation,
-                                configuration: configuration, changes: changes)
+        var files: [OutputFile] = try timed(.render) {
+            try Renderer.outputFiles(outputs.filter { $0 != "run.json" }, consolidation: consolidation,
+                                     configuration: configuration, changes: changes)
         }
+        // summary.json is encoded as it is staged: that time is the render stage's too, in run.json as well.
+        let streaming = StreamClock()
+        files = files.map(streaming.timing)
         record.timings = timings
         record.warnings = warnings.sorted()
         if outputs.contains("run.json") {
-            files.append(("run.json", try JSONOutput.encode(record)))
+            // Made when staged, after the streamed files, so that it holds their time and the last warnings.
+            files.append(OutputFile(name: "run.json") { sink in
+                var final = record
+                final.timings[StageName.render.rawValue, default: 0] += streaming.milliseconds
+                try sink.write([UInt8](try JSONOutput.encode(final)))
+            })
         }
         // Decisions that need another look follow the comparison.
         let changesTail = consolidation.review?.changesSection.map { "\n" + $0 } ?? ""
-        files.append(("changes.md", Data((changes.markdown() + changesTail).utf8)))
+        files.append(OutputFile(name: "changes.md", data: Data((changes.markdown() + changesTail).utf8)))
         FaultInjection.reach("rendered")
         // A summary edited by hand since the last run is kept beside the new one, never lost.
         let edits = HandEdits.keepEdited(in: output)
         if !edits.isEmpty {
             warnings += edits
             record.warnings = warnings.sorted()
-            if let index = files.firstIndex(where: { $0.name == "run.json" }) { files[index].data = try JSONOutput.encode(record) }
         }
         try OutputWriter.write(files, to: output)
-        try? HandEdits.record(files, in: output)
+        record.timings[StageName.render.rawValue, default: 0] += streaming.milliseconds
+        try? HandEdits.record(files.compactMap { file in file.data.map { (file.name, $0) } }, in: output)
         // What the next run compares with, kept beside summary.json so that it need not decode it.
         changes.currentBasis.keep(in: output)
         // The next run may keep these outputs if nothing changes, rewriting changes.md and review.html
@@ -433,5 +441,20 @@ public struct PipelineRunner: Sendable {
         // The server needs the merge's own result only where decisions changed it; otherwise summary.json is it.
         if let merged { try? ReviewInput.save(merged, in: output) } else { ReviewInput.remove(in: output) }
         return Outcome(consolidation: consolidation, record: record, warnings: warnings, previousRecord: previousRecord)
+    }
+}
+
+/// The time streamed outputs took to make while they were staged, added to the render stage's.
+private final class StreamClock {
+    private(set) var milliseconds = 0
+
+    /// The file, timed where it is streamed.
+    func timing(_ file: OutputFile) -> OutputFile {
+        guard case let .stream(produce) = file.content else { return file }
+        return OutputFile(name: file.name) { sink in
+            let start = DispatchTime.now()
+            defer { self.milliseconds += Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) }
+            try produce(sink)
+        }
     }
 }

@@ -80,6 +80,8 @@ final class JSONByteWriter: Encoder {
     /// The entries of every open object, innermost last: the key and the byte range written for it.
     @exclusivity(unchecked) var entries: [(key: String, start: Int, end: Int)] = []
     @exclusivity(unchecked) var nextFrameID = 0
+    /// Where set, long arrays are left out and marked, to be written apart (`JSONChunkedEncoder`).
+    @exclusivity(unchecked) var splitter: JSONArraySplitter?
 
     /// The value being written: its indentation level, the frames open when it began, and
     /// whether anything was written for it.
@@ -164,6 +166,7 @@ final class JSONByteWriter: Encoder {
             unsupported = true
             return
         }
+        if let splitter, splitter.leaveOut(value, depth: depth, writer: self) { return }
         let saved = (slotDepth, slotFrameBase, slotWritten, slotFrameID)
         slotDepth = depth
         slotFrameBase = frames.count

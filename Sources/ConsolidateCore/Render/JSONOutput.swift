@@ -12,6 +12,20 @@ public enum JSONOutput {
         return Data(bytes)
     }
 
+    /// The bytes `encode` gives, written to `sink` as they are made, the long arrays encoded on every
+    /// core (`JSONChunkedEncoder`): for summary.json, which is never whole in memory this way.
+    public static func write<T: Encodable & Sendable>(_ value: T, pretty: Bool = true, to sink: any ByteSink) throws {
+        try JSONChunkedEncoder(pretty: pretty, escapeSlashes: false).encode(value, to: sink)
+        if pretty { try sink.write([0x0A]) }
+    }
+
+    /// The bytes `encode` gives, the long arrays encoded on every core: for a large value needed in memory.
+    public static func encodeInParallel<T: Encodable & Sendable>(_ value: T, pretty: Bool = true) throws -> Data {
+        let sink = ByteBufferSink()
+        try write(value, pretty: pretty, to: sink)
+        return Data(sink.bytes)
+    }
+
     /// The same bytes from Foundation's encoder: the reference `encode` is held to in tests.
     static func foundationEncode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
         var data = try JSONByteEncoder(pretty: pretty, escapeSlashes: false).foundationEncoder().encode(value)

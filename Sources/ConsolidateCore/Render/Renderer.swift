@@ -19,7 +19,7 @@ public enum Renderer {
         case "review.html":
             return Data(ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes).render().utf8)
         case "summary.json":
-            return try JSONOutput.encode(consolidation)
+            return try JSONOutput.encodeInParallel(consolidation)
         default:
             throw StageError(stage: .render, file: name, message: "this build does not write \(name)")
         }
@@ -30,6 +30,22 @@ public enum Renderer {
     /// and review.html's quoted sentences) and its Markdown (summary.md and summary.docx).
     public static func render(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
                               changes: ChangeReport? = nil) throws -> [(name: String, data: Data)] {
+        try outputFiles(names, consolidation: consolidation, configuration: configuration, changes: changes,
+                        streaming: false).map { file in
+            (file.name, try file.data ?? render(file.name, consolidation: consolidation, configuration: configuration, changes: changes))
+        }
+    }
+
+    /// The outputs called `names` as `render(_:consolidation:configuration:changes:)` gives them, for
+    /// `OutputWriter`: summary.json is written into its file as it is encoded (on every core), never
+    /// whole in memory; the others are rendered here.
+    public static func outputFiles(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
+                                   changes: ChangeReport? = nil) throws -> [OutputFile] {
+        try outputFiles(names, consolidation: consolidation, configuration: configuration, changes: changes, streaming: true)
+    }
+
+    private static func outputFiles(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
+                                    changes: ChangeReport?, streaming: Bool) throws -> [OutputFile] {
         var view: SummaryView?
         var text: String?
         func sharedView() -> SummaryView {
@@ -47,15 +63,18 @@ public enum Renderer {
         return try names.map { name in
             switch name {
             case "summary.md":
-                return (name, Data(try sharedMarkdown().utf8))
+                return OutputFile(name: name, data: Data(try sharedMarkdown().utf8))
             case "summary.docx":
-                return (name, try SummaryDocx(markdown: try sharedMarkdown()).data())
+                return OutputFile(name: name, data: try SummaryDocx(markdown: try sharedMarkdown()).data())
             case "review.html":
                 let sentences = ReviewIndex.summarySentences(of: sharedView())
-                return (name, Data(ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes,
-                                              sentences: sentences).render().utf8))
+                return OutputFile(name: name, data: Data(ReviewPage(consolidation: consolidation, configuration: configuration,
+                                                                    changes: changes, sentences: sentences).render().utf8))
+            case "summary.json" where streaming:
+                return OutputFile(name: name) { sink in try JSONOutput.write(consolidation, to: sink) }
             default:
-                return (name, try render(name, consolidation: consolidation, configuration: configuration, changes: changes))
+                return OutputFile(name: name, data: try render(name, consolidation: consolidation, configuration: configuration,
+                                                               changes: changes))
             }
         }
     }

@@ -43,7 +43,8 @@ import Testing
         try text.write(to: file, atomically: true, encoding: .utf8)
     }
 
-    @Test(arguments: ["stored", "rendered", "staged:summary.md", "staged:review.html", "staged:changes.md"])
+    @Test(arguments: ["stored", "rendered", "staged:summary.md", "staged:review.html", "streaming:summary.json",
+                     "staged:summary.json", "staged:run.json", "staged:changes.md"])
     func killedBeforeTheOutputsAreCompleteLeavesThePreviousOnes(point: String) throws {
         let folder = try NightlyRunTests.copyOfSamples()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,0 +1,212 @@
+import Foundation
+
+/// Where encoded bytes go as they are made: a file being staged, or memory.
+///
+/// Large outputs are written piece by piece so that they never stand whole in memory;
+/// `restart` throws away what was written, for the rare value the fast writer hands back to
+/// Foundation after part of it was already out.
+public protocol ByteSink: AnyObject {
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+    func restart() throws
+}
+
+extension ByteSink {
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+}
+
+/// A sink that keeps the bytes in memory: for callers that need the whole output as a value.
+public final class ByteBufferSink: ByteSink {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws { self.bytes.append(contentsOf: bytes) }
+    public func restart() throws { bytes.removeAll() }
+}
+
+/// An array whose elements the chunked encoder may write apart from each other, on other threads
+/// (it takes only `Sendable` values, so every array inside them may be read from other threads).
+protocol JSONSplittableArray {
+    var jsonElementCount: Int { get }
+    /// Writes the elements in `range`, each indented for `depth` (the elements' own level) and
+    /// followed by the separator unless it is the array's last, as `JSONByteWriter` writes them
+    /// inside the array's brackets.
+    func writeJSONElements(_ range: Range<Int>, depth: Int, into writer: JSONByteWriter) throws
+}
+
+extension Array: JSONSplittableArray where Element: Encodable {
+    var jsonElementCount: Int { count }
+
+    func writeJSONElements(_ range: Range<Int>, depth: Int, into writer: JSONByteWriter) throws {
+        for index in range {
+            if writer.pretty { writer.writeIndent(depth) }
+            try writer.encodeValue(self[index], depth: depth)
+            if writer.unsupported { return }
+            if index != count - 1 {
+                writer.out.append(UInt8(ascii: ","))
+                if writer.pretty { writer.out.append(0x0A) }
+            }
+        }
+    }
+}
+
+/// The long arrays a `JSONByteWriter` left out of its bytes, each marked where it belongs.
+///
+/// In their place the writer puts a mark no JSON text contains (a NUL byte, the array's number,
+/// a NUL byte: every control character inside a string is escaped), so the marks travel with
+/// the bytes when an object's entries are put in key order.
+final class JSONArraySplitter {
+    /// Arrays with at least this many elements are left out.
+    let minimumCount: Int
+    var arrays: [(array: any JSONSplittableArray, depth: Int)] = []
+
+    init(minimumCount: Int) { self.minimumCount = minimumCount }
+
+    static let mark: UInt8 = 0
+
+    /// Leaves the value out where it is a long array; returns whether it did.
+    func leaveOut<T: Encodable>(_ value: T, depth: Int, writer: JSONByteWriter) -> Bool {
+        guard let array = value as? any JSONSplittableArray, array.jsonElementCount >= minimumCount else { return false }
+        writer.out.append(Self.mark)
+        writer.out.append(contentsOf: String(arrays.count).utf8)
+        writer.out.append(Self.mark)
+        arrays.append((array, depth))
+        return true
+    }
+}
+
+/// Writes a large value's JSON in parallel and in order, the same bytes `JSONByteEncoder` gives.
+///
+/// summary.json of ten thousand units is well over a hundred megabytes; encoded on one thread
+/// into one buffer it is both slow and a large part of a run's peak memory. This encoder first
+/// writes the value with its long arrays left out (`JSONArraySplitter`, at any depth), then
+/// writes those arrays' elements in chunks on every core, a window of chunks at a time, handing
+/// each window's bytes to the sink in file order. The brackets and separators around the chunks
+/// are the ones `JSONByteWriter` writes for an array, so the joined bytes are identical; where
+/// the writer hands a value over to Foundation, the sink is restarted and Foundation's bytes
+/// written instead, as `JSONByteEncoder.encode` does.
+struct JSONChunkedEncoder {
+    var encoder: JSONByteEncoder
+    /// Arrays with at least this many elements are written in chunks.
+    var minimumCount = 64
+    /// The most elements in one chunk.
+    var maximumChunk = 256
+    /// How many chunks an array is cut into at least (where it has that many elements).
+    var chunksPerArray = 32
+    /// How many chunks are made at once before they are written: the bound on memory.
+    var window = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    init(pretty: Bool, escapeSlashes: Bool) {
+        encoder = JSONByteEncoder(pretty: pretty, escapeSlashes: escapeSlashes)
+    }
+
+    /// A piece of the output: bytes of the skeleton, or a chunk of a left-out array's elements.
+    private enum Piece {
+        case bytes([UInt8])
+        case chunk(array: Int, range: Range<Int>)
+    }
+
+    /// Writes the value's JSON (no trailing newline) to `sink`.
+    func encode<T: Encodable & Sendable>(_ value: T, to sink: any ByteSink) throws {
+        let splitter = JSONArraySplitter(minimumCount: max(1, minimumCount))
+        let writer = JSONByteWriter(pretty: encoder.pretty, escapeSlashes: encoder.escapeSlashes)
+        writer.splitter = splitter
+        try writer.encodeTopLevel(value)
+        guard !writer.unsupported else {
+            try sink.write([UInt8](try encoder.foundationEncoder().encode(value)))
+            return
+        }
+        let pieces = plan(writer.out, arrays: splitter.arrays)
+        let arrays = SendableArrays(splitter.arrays)
+        let pretty = encoder.pretty, escapeSlashes = encoder.escapeSlashes
+        var start = 0
+        while start < pieces.count {
+            // The next window: pieces up to and including `window` chunks.
+            var end = start
+            var jobs: [(array: Int, range: Range<Int>)] = []
+            while end < pieces.count {
+                if case let .chunk(array, range) = pieces[end] {
+                    if jobs.count == max(1, window) { break }
+                    jobs.append((array, range))
+                }
+                end += 1
+            }
+            let made = ParallelMap.map(jobs) { job -> Result<[UInt8]?, any Error> in
+                Result {
+                    let (array, depth) = arrays.value[job.array]
+                    let chunk = JSONByteWriter(pretty: pretty, escapeSlashes: escapeSlashes)
+                    try array.writeJSONElements(job.range, depth: depth + 1, into: chunk)
+                    return chunk.unsupported || !chunk.frames.isEmpty ? nil : chunk.out
+                }
+            }
+            var next = 0
+            for piece in pieces[start..<end] {
+                switch piece {
+                case let .bytes(bytes):
+                    try sink.write(bytes)
+                case .chunk:
+                    guard let bytes = try made[next].get() else {
+                        try sink.restart()
+                        try sink.write([UInt8](try encoder.foundationEncoder().encode(value)))
+                        return
+                    }
+                    next += 1
+                    try sink.write(bytes)
+                }
+            }
+            start = end
+        }
+    }
+
+    /// The output as pieces: the skeleton's bytes between marks, and for each mark the array's
+    /// opening bracket, its chunks and its closing bracket, as `JSONByteWriter` brackets an array.
+    private func plan(_ skeleton: [UInt8], arrays: [(array: any JSONSplittableArray, depth: Int)]) -> [Piece] {
+        var pieces: [Piece] = []
+        var literal: [UInt8] = []
+        var i = 0
+        while i < skeleton.count {
+            let byte = skeleton[i]
+            guard byte == JSONArraySplitter.mark else {
+                literal.append(byte)
+                i += 1
+                continue
+            }
+            var number = 0
+            i += 1
+            while i < skeleton.count, skeleton[i] != JSONArraySplitter.mark {
+                number = number &* 10 &+ Int(skeleton[i] &- UInt8(ascii: "0"))
+                i += 1
+            }
+            i += 1
+            let (array, depth) = arrays[number]
+            literal.append(UInt8(ascii: "["))
+            if encoder.pretty { literal.append(0x0A) }
+            pieces.append(.bytes(literal))
+            literal = []
+            let count = array.jsonElementCount
+            let size = max(1, min(maximumChunk, (count + chunksPerArray - 1) / max(1, chunksPerArray)))
+            var from = 0
+            while from < count {
+                let to = min(count, from + size)
+                pieces.append(.chunk(array: number, range: from..<to))
+                from = to
+            }
+            if encoder.pretty {
+                literal.append(0x0A)
+                literal.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+            }
+            literal.append(UInt8(ascii: "]"))
+        }
+        if !literal.isEmpty { pieces.append(.bytes(literal)) }
+        return pieces
+    }
+}
+
+/// The left-out arrays, read by the chunk workers: each is part of the `Sendable` value encoded,
+/// and the list is not changed once the workers start.
+private struct SendableArrays: @unchecked Sendable {
+    let value: [(array: any JSONSplittableArray, depth: Int)]
+    init(_ value: [(array: any JSONSplittableArray, depth: Int)]) { self.value = value }
+}
