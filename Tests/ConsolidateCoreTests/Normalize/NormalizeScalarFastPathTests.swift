@@ -72,3 +72,17 @@ import Testing
         #expect(lines.map(\.location.paragraph) == [1, 3, 4])
     }
 }
+
+/// The normalizer's test for a paragraph without breaks agrees with splitting it at them.
+@Suite struct NormalizeLineBreakFastPathTests {
+    @Test func breakTestAgreesWithTheScalarSplit() {
+        let isBreak: (Unicode.Scalar) -> Bool = { [0x0A, 0x0B, 0x0D, 0x2028, 0x2029].contains($0.value) }
+        let samples = NormalizeScalarFastPathTests.texts(count: 2000, maxLength: 12)
+            + ["“党建”…", "党建\u{2028}工作", "党建\u{2029}", "党建\u{2027}", "——", "\u{000B}", "党建工作"]
+        for text in samples {
+            #expect(Normalizer.mayHoldLineBreak(text) == text.unicodeScalars.contains(where: isBreak), "\(Array(text.unicodeScalars))")
+        }
+        #expect(!Normalizer.mayHoldLineBreak("“党建工作”取得实效……"))
+        #expect(Normalizer.mayHoldLineBreak("党建\u{2028}工作"))
+    }
+}
