@@ -57,3 +57,22 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// Whether the scalar is certain to be a character of its own beside any other such scalar:
+    /// ASCII and Latin-1 (CR aside, which joins a following LF), general punctuation (`“”…—`),
+    /// CJK punctuation before the combining tone marks, Chinese characters and full-width forms.
+    ///
+    /// No rule of Unicode's grapheme clustering (UAX #29) joins two of these, so a text made of
+    /// them has as many characters as scalars, and a cut between two of them never splits a
+    /// character: character-level work (counting, trimming) can be done on scalars. Anything
+    /// else (combining marks, ZWJ, Hangul jamo, regional indicators, prepended marks) is false.
+    var formsCharacterAlone: Bool {
+        switch value {
+        case 0x0D: false
+        case 0x00..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+}

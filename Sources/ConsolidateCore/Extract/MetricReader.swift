@@ -732,9 +732,10 @@ struct MetricReader: Sendable {
         for start in characters.indices {
             guard aliasInitials.mayContain(characters[start]),
                   let candidates = aliasesByInitial[characters[start]] else { continue }
-            for (alias, name, units) in candidates where (units.isEmpty || units.contains(unit))
-                && start + alias.count <= characters.count
-                && characters[start..<(start + alias.count)].elementsEqual(alias) {
+            // (The scalars first: the unit's test hashes a string, and most aliases are not there.)
+            for (alias, name, units) in candidates where start + alias.count <= characters.count
+                && characters[start..<(start + alias.count)].elementsEqual(alias)
+                && (units.isEmpty || units.contains(unit)) {
                 let distance = fromFront ? start : characters.count - (start + alias.count)
                 if best == nil || distance < best!.distance { best = (name, distance) }
                 break

@@ -103,6 +103,19 @@ enum PageFrame {
     /// The length of a line of search keywords that a hard-break rejoiner put in front of the
     /// report's own words (`2023 基层 党建 调查 报告 基层党建调查研究报告 一、…`).
     private static func leadingKeywordRun(_ line: String) -> Int? {
+        // Nearly every line opens with a word longer than five characters or one holding
+        // punctuation, before any white space: no run, told from its first scalars.
+        var opening = 0
+        var scalars = line.unicodeScalars.makeIterator()
+        var current = scalars.next()
+        while let scalar = current, !scalar.isWhiteSpaceScalar, scalar.formsCharacterAlone {
+            let following = scalars.next()
+            // (A mark is a character of its own where what follows it is one too.)
+            if keywordBreaks.contains(scalar), following.map(\.formsCharacterAlone) ?? true { return nil }
+            opening += 1
+            if opening > 5 { return nil }
+            current = following
+        }
         let characters = Array(line.prefix(80))
         var words: [String] = []
         var index = 0
@@ -122,6 +135,9 @@ enum PageFrame {
         }
         return nil
     }
+
+    /// The punctuation that ends a run of keywords (every mark one scalar).
+    private static let keywordBreaks: ScalarSet = ["，", "。", ",", "；", ";", "：", ":", "！", "!", "？", "?", "、"]
 
     /// A line of search keywords: three or more short words separated by spaces and no punctuation
     /// (`2023 农民 专业 合作社 党建 工作情况 汇报`). A title with one space between two phrases is no such line.

@@ -131,6 +131,21 @@ extension String {
     /// Whether the string has at most `limit` characters, counting no further than one past it:
     /// `count <= limit` without walking a long paragraph to its end.
     func hasAtMost(_ limit: Int) -> Bool {
+        // A character is at least one UTF-8 byte.
+        if utf8.count <= limit { return true }
+        // Scalars that each form a character alone are counted as characters without a
+        // grapheme-break test per scalar; the first other scalar sends the count to the walk.
+        var count = 0
+        for scalar in unicodeScalars {
+            guard scalar.formsCharacterAlone else { return hasAtMostCharacters(limit) }
+            count += 1
+            if count > limit { return false }
+        }
+        return true
+    }
+
+    /// `hasAtMost` walked character by character: the reference the scalar count keeps to.
+    func hasAtMostCharacters(_ limit: Int) -> Bool {
         var count = 0
         for _ in self {
             count += 1

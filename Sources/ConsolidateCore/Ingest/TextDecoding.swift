@@ -214,12 +214,43 @@ enum TextDecoding {
 
     /// Splits text into paragraphs at line ends (LF, CRLF, CR); `location.paragraph` is the
     /// line number, and blank lines are kept out.
+    ///
+    /// Cut on the UTF-8: a line end is a character of its own (`\r\n` one character, which the
+    /// byte walk takes as one end), so cutting at these bytes cuts where characters would.
     static func paragraphs(_ text: String) -> [RawParagraph] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [RawParagraph] = []
+            var index = 0
+            var position = 0
+            // A byte-order mark is a character of its own.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+            var lineStart = position
+            while position <= bytes.count {
+                guard position == bytes.count || bytes[position] == 0x0A || bytes[position] == 0x0D else {
+                    position += 1
+                    continue
+                }
+                index += 1
+                if index & 0xFF == 0, FileDeadline.passed { break }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), as: UTF8.self)
+                if !line.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                    result.append(RawParagraph(text: line, location: SourceLocation(paragraph: index)))
+                }
+                if position + 1 < bytes.count, bytes[position] == 0x0D, bytes[position + 1] == 0x0A { position += 1 }
+                position += 1
+                lineStart = position
+            }
+            return result
+        }
+    }
+
+    /// The reference `paragraphs` keeps to: the text split character by character.
+    static func paragraphsByCharacter(_ text: String) -> [RawParagraph] {
         var result: [RawParagraph] = []
         var index = 0
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        // By first scalar (CRLF is one character): no string comparison per character.
         let isLineEnd = { (character: Character) -> Bool in
             guard let scalar = character.unicodeScalars.first else { return false }
             return scalar == "\n" || scalar == "\r"

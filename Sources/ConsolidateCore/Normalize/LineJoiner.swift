@@ -50,7 +50,7 @@ struct LineJoiner: Sendable {
         var hasTitleWord: Bool
 
         init(_ text: String) {
-            let scalars = Array(text.unicodeScalars)
+            let scalars = text.scalarArray
             length = scalars.count
             hasPunctuation = scalars.contains(where: LineJoiner.punctuation.contains)
             endsSentence = LineJoiner.sentenceEnding(scalars) ?? false
@@ -62,7 +62,7 @@ struct LineJoiner: Sendable {
 
         /// The state of the line with `piece` joined to its end.
         mutating func append(_ piece: String) {
-            let scalars = Array(piece.unicodeScalars)
+            let scalars = piece.scalarArray
             length += scalars.count
             hasPunctuation = hasPunctuation || scalars.contains(where: LineJoiner.punctuation.contains)
             endsSentence = LineJoiner.sentenceEnding(scalars) ?? endsSentence
@@ -135,7 +135,7 @@ struct LineJoiner: Sendable {
     /// Whether `text` ends a sentence; nil where it is only closing quotes and brackets
     /// (or empty), which leave the answer to what stands before them.
     static func sentenceEnding(_ text: String) -> Bool? {
-        sentenceEnding(Array(text.unicodeScalars))
+        sentenceEnding(text.scalarArray)
     }
 
     static func sentenceEnding(_ scalars: [Unicode.Scalar]) -> Bool? {

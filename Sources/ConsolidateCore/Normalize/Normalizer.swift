@@ -34,6 +34,12 @@ public struct Normalizer: Sendable {
             if FileDeadline.passed { break }
             // Word's rendered number ends with a tab or space before the text; the reader sees one run.
             let display = paragraph.number.isEmpty ? paragraph.text : paragraph.number.trimmingWhitespace() + paragraph.text
+            // (Most paragraphs hold no break: one piece, the whole text, without splitting it.)
+            guard Self.mayHoldLineBreak(display) else {
+                let text = display.trimmingWhitespace()
+                if !text.isEmpty { appendBounded(NormalizedLine(text: text, location: paragraph.location), to: &lines) }
+                continue
+            }
             for piece in display.unicodeScalars.split(whereSeparator: Self.isLineBreak) {
                 let text = String(piece).trimmingWhitespace()
                 if !text.isEmpty { appendBounded(NormalizedLine(text: text, location: paragraph.location), to: &lines) }
@@ -64,6 +70,18 @@ public struct Normalizer: Sendable {
         }
         return NormalizedDocument(source: document.source, lines: restored.lines, residue: cleaned.residue,
                                   placeholders: found, notes: notes)
+    }
+
+    /// Whether `text` holds a line break, read from its UTF-8: LF, VT, CR, or U+2028 and U+2029
+    /// (`E2 80 A8`, `E2 80 A9`, which in valid UTF-8 stand for nothing else).
+    static func mayHoldLineBreak(_ text: String) -> Bool {
+        var before: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0B || byte == 0x0D { return true }
+            if before.0 == 0xE2, before.1 == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+            before = (before.1, byte)
+        }
+        return false
     }
 
     /// A line break (`\r\n` gives an empty piece between its two scalars, which is dropped).

@@ -43,8 +43,8 @@ struct ResidueRemover: Sendable {
             let distanceToEdge = min(index, lines.count - 1 - index)
             var text = line.text
             var dropped = false
-            // Removing a span only takes scalars away, so the rules ruled out here stay out.
-            let candidates = prefilter.candidates(in: text)
+            // Asked again after a span is removed: the removal can bring a word's halves together.
+            var candidates = prefilter.candidates(in: text)
             for (ruleIndex, rule) in rules.enumerated() {
                 if let edge = rule.edge, distanceToEdge >= edge { continue }
                 guard PatternPrefilter.contains(candidates, ruleIndex) else { continue }
@@ -54,6 +54,7 @@ struct ResidueRemover: Sendable {
                     guard !ranges.isEmpty else { continue }
                     residue += ranges.map { Residue(text: String(text[$0]), rule: rule.id, location: line.location) }
                     text = Self.removing(ranges, from: text).trimmingWhitespace()
+                    candidates = prefilter.candidates(in: text)
                 case .line:
                     guard rule.maxLength.map({ Self.hasAtMost($0, characters: text) }) ?? true,
                           rule.pattern.firstMatch(in: text) != nil else { continue }
@@ -86,13 +87,6 @@ struct ResidueRemover: Sendable {
 
     /// Whether `text` has at most `limit` characters, counting no further than the limit.
     static func hasAtMost(_ limit: Int, characters text: String) -> Bool {
-        // A character is at least one UTF-8 byte.
-        if text.utf8.count <= limit { return true }
-        var count = 0
-        for _ in text {
-            count += 1
-            if count > limit { return false }
-        }
-        return true
+        text.hasAtMost(limit)
     }
 }

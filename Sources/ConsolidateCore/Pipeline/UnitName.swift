@@ -8,6 +8,8 @@ enum UnitName {
     ]
     /// Party organs after a unit's name (`财政局党组`): the same unit.
     static let organs = ["机关党委", "机关党总支", "机关党支部", "党工委", "党委", "党组", "党总支", "党支部", "总支", "支部"]
+    /// `organs`, longest first (sorted once: `isGeneric` is asked of several names per report).
+    private static let organsLongestFirst = organs.sorted(by: { $0.count > $1.count })
     /// Marks of an anonymised or unfilled name (`XX局`, `××镇`, `某单位`).
     static let placeholderMarks: Set<Character> = ["X", "x", "Ｘ", "ｘ", "×", "✕", "*", "＊", "某", "○", "〇", "_", "＿", "?", "？"]
     /// Kinds of unit that name no particular unit on their own (`学校`, `社区`, `医院`).
@@ -22,7 +24,7 @@ enum UnitName {
     static func isGeneric(_ name: String) -> Bool {
         var rest = Substring(name.filter { !$0.isWhitespace })
         if rest.hasPrefix("我") || rest.hasPrefix("本") { return true }
-        if let organ = organs.sorted(by: { $0.count > $1.count }).first(where: { rest.hasSuffix($0) }) {
+        if let organ = organsLongestFirst.first(where: { rest.hasSuffix($0) }) {
             rest = rest.dropLast(organ.count)
             if rest.isEmpty { return true }
         }
