@@ -354,7 +354,7 @@ public struct PipelineRunner: Sendable {
                 submitted[index].report.sections = []
                 submitted[index].report.metrics = []
             }
-            return Merger(configuration: configuration).merge(input)
+            return Merger(configuration: configuration).merge(consume input)
         }
         consolidation.skipped = skipped.isEmpty ? nil : skipped
         // The reviewer's decisions, applied after the merge and before anything is rendered.
