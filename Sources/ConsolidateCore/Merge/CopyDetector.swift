@@ -10,20 +10,42 @@ struct CopyDetector: Sendable {
     var bands = 16
     var rows = 4
 
+    /// One unit's text: its statements' words, one a line (joined only while a document's bigrams are made).
     struct Document: Sendable {
         var unit: String
-        var text: String
+        var lines: [String]
+
+        init(unit: String, text: String) {
+            self.unit = unit
+            lines = [text]
+        }
+
+        init(unit: String, lines: [String]) {
+            self.unit = unit
+            self.lines = lines
+        }
+
+        var text: String { lines.joined(separator: "\n") }
+
+        /// The document's bigram set, its unit's name masked.
+        var bigrams: [UInt64] { TextSimilarity.bigrams(TextSimilarity.foldedScalars(text, masking: [unit])) }
     }
 
     /// Pairs of units (sorted names) with their similarity, sorted.
+    ///
+    /// Only the signatures of all documents are held; the bigram sets (eight bytes a character of
+    /// every report) are made again for the few documents of a candidate pair worth comparing exactly.
     func suspectedCopies(_ documents: [Document]) -> [(String, String, Double)] {
-        // Each document's set and signature on its own: on every core.
-        let sets = ParallelMap.map(documents) { TextSimilarity.bigrams(TextSimilarity.foldedScalars($0.text, masking: [$0.unit])) }
-        let signatures = ParallelMap.map(sets) { signature($0) }
+        // Each document's signature on its own: on every core.
+        let signed = ParallelMap.map(documents) { document -> (signature: [UInt64], empty: Bool) in
+            let set = document.bigrams
+            return (signature(set), set.isEmpty)
+        }
+        let signatures = signed.map(\.signature)
         // Per band, the documents agreeing on all of its rows: sorted by the band's rows (then by
         // index), each run of equal rows a bucket with its members in index order. No hashing.
         var buckets: [[Int]] = []
-        let present = signatures.indices.filter { !sets[$0].isEmpty }
+        let present = signatures.indices.filter { !signed[$0].empty }
         for band in 0..<bands {
             let rows = (band * self.rows)..<((band + 1) * self.rows)
             func compare(_ a: Int, _ b: Int) -> Int {
@@ -63,16 +85,28 @@ struct CopyDetector: Sendable {
                 }
             }
         }
-        // The exact comparisons are independent: on every core.
-        let found = ParallelMap.map(Array(pairs)) { pair -> (String, String, Double)? in
+        // The signatures' agreement estimates the Jaccard similarity: a pair far below the
+        // threshold (reports of one template, each filled in) is not compared exactly.
+        let close = Array(pairs).filter { pair in
             let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
-            guard documents[a].unit != documents[b].unit else { return nil }
-            // The signatures' agreement estimates the Jaccard similarity: a pair far below the
-            // threshold (reports of one template, each filled in) is not compared exactly.
+            guard documents[a].unit != documents[b].unit else { return false }
             let agreeing = zip(signatures[a], signatures[b]).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
-            guard Double(agreeing) / Double(bands * rows) >= threshold - estimateMargin else { return nil }
-            let shared = TextSimilarity.shared(sets[a], sets[b])
-            let jaccard = Double(shared) / Double(sets[a].count + sets[b].count - shared)
+            return Double(agreeing) / Double(bands * rows) >= threshold - estimateMargin
+        }
+        // The bigram sets of the documents compared exactly, made again, on every core.
+        var compared = Set<Int>()
+        for pair in close { compared.insert(Int(pair >> 32)); compared.insert(Int(pair & 0xFFFF_FFFF)) }
+        let needed = compared.sorted()
+        let made = ParallelMap.map(needed) { documents[$0].bigrams }
+        var sets: [Int: [UInt64]] = [:]
+        for (index, set) in zip(needed, made) { sets[index] = set }
+        let setOf = sets
+        // The exact comparisons are independent: on every core.
+        let found = ParallelMap.map(close) { pair -> (String, String, Double)? in
+            let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+            guard let x = setOf[a], let y = setOf[b] else { return nil }
+            let shared = TextSimilarity.shared(x, y)
+            let jaccard = Double(shared) / Double(x.count + y.count - shared)
             guard jaccard >= threshold else { return nil }
             let names = [documents[a].unit, documents[b].unit].sorted()
             return (names[0], names[1], jaccard)

@@ -103,8 +103,7 @@ public struct MergeInput: Sendable {
         // Suspected copying: both reports stay, each unit is told which other it resembles.
         // One document per unit with statements, in the units' order: each unit's run of statements.
         let documents = runs.map { run in
-            CopyDetector.Document(unit: statements[run.lowerBound].unit,
-                                  text: statements[run].map(\.text).joined(separator: "\n"))
+            CopyDetector.Document(unit: statements[run.lowerBound].unit, lines: statements[run].map(\.text))
         }
         // Each unit's first received entry, found once rather than by a search over every unit per pair.
         var received: [String: Int] = [:]

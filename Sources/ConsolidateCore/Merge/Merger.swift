@@ -6,9 +6,12 @@ public struct Merger: Sendable {
         self.configuration = configuration
     }
 
-    public func merge(_ input: MergeInput) -> Consolidation {
+    /// Takes `input` over: each list of statements is let go as soon as its groups are made, so
+    /// that the merge holds one copy of the statements at a time besides what it has made of them.
+    public func merge(_ input: consuming MergeInput) -> Consolidation {
         // A fixed order first, so that the same inputs in any order give the same result.
-        let statements = Self.sortedByStatementOrder(input.statements)
+        var statements = Self.sortedByStatementOrder(input.statements)
+        input.statements = []
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)
         let units = UnitNames(statements)
@@ -22,11 +25,17 @@ public struct Merger: Sendable {
             return (selected, ids)
         }
 
-        let achieved = ofKind(.achievement), other = ofKind(.other), planned = ofKind(.plan)
-        let achievements = markDistinctive(groups(achieved.statements, units: achieved.units, names: units, themes: themes, origin: nil))
-            + groups(other.statements, units: other.units, names: units, themes: themes, origin: .other)
+        var achieved = ofKind(.achievement), other = ofKind(.other), planned = ofKind(.plan)
+        var problemStatements = statements.filter { $0.kind == .problem }
+        statements = []
+        let distinctive = markDistinctive(groups(achieved.statements, units: achieved.units, names: units, themes: themes, origin: nil))
+        achieved = ([], [])
+        let achievements = distinctive + groups(other.statements, units: other.units, names: units, themes: themes, origin: .other)
+        other = ([], [])
         let plans = groups(planned.statements, units: planned.units, names: units, themes: themes, origin: nil)
-        let problemGroups = problemGroups(statements.filter { $0.kind == .problem }, classifier: problems)
+        planned = ([], [])
+        let problemGroups = problemGroups(problemStatements, classifier: problems)
+        problemStatements = []
         let period = Self.period(of: input.periods)
         let area = configuration.render.area.isEmpty
             // Units named after their files say nothing of the area.

@@ -70,7 +70,7 @@ struct StatementGrouper: Sendable {
         guard !statements.isEmpty else { return [] }
         // Per statement and independent of the others: its folded words, bigrams, quoted names and
         // blemishes, on every core.
-        let prepared = ParallelMap.map(statements) { statement -> Prepared in
+        var prepared = ParallelMap.map(statements) { statement -> Prepared in
             let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
             let names = Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty }
             return Prepared(folded: folded, plain: folded.allSatisfy(TextOrder.isPlain), grams: TextSimilarity.bigrams(folded),
@@ -83,9 +83,8 @@ struct StatementGrouper: Sendable {
         let distinct = table.distinctKeys().sorted()
         var frequency = [Int32](repeating: 0, count: distinct.count)
         for (id, gram) in distinct.enumerated() { frequency[id] = table.renumber(gram, as: Int32(id)) }
-        let idOf = table
         // Ids ascend with the values, so each statement's ascending bigrams give ascending ids.
-        let sets: [[Int32]] = ParallelMap.map(prepared) { $0.grams.map { idOf.value(of: $0) } }
+        let sets: [[Int32]] = { [table, prepared] in ParallelMap.map(prepared) { $0.grams.map { table.value(of: $0) } } }()
         // Quoted names as small integer ids, each statement's ascending and distinct.
         var nameIDs: [String: Int32] = [:]
         let names: [[Int32]] = prepared.map { item in
@@ -111,6 +110,10 @@ struct StatementGrouper: Sendable {
         let folded = prepared.map(\.folded)
         let plain = prepared.map(\.plain)
         let blemishes = prepared.map(\.blemishes)
+        // The bigram keys (8 bytes each) are in `sets` as ids (4 bytes each) now: let go before
+        // clustering, the merge's largest scratch (twice the folded text of every statement).
+        prepared = []
+        table = GramTable(capacity: 0)
         /// The folded wordings of two statements in `String` order: -1, 0 or 1.
         func compareFolded(_ a: Int, _ b: Int) -> Int {
             if plain[a] && plain[b] { return TextOrder.compare(folded[a], folded[b]) }

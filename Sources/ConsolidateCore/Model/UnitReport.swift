@@ -254,6 +254,25 @@ public struct UnitReport: Codable, Sendable, Equatable {
         self.warnings = warnings
     }
 
+    /// The report cut to what a run reads of it once the store has it: each section's kind and its
+    /// leaves' words (`Item.statement`, else the label) and places; the header, metrics and account fields as they are.
+    ///
+    /// A run holds every unit's report until the merge; headings, labels, categories and inner
+    /// items are most of a report's memory and neither the merge nor run.json reads them.
+    /// `Statement.statements(of:)` and the leaf count are the same for the cut report.
+    public func thinned() -> UnitReport {
+        var thin = self
+        thin.title = ""
+        thin.sections = sections.map { section in
+            var cut = Section(kind: section.kind, label: "", heading: "", location: section.location)
+            cut.items = section.leaves.map { leaf in
+                Item(label: "", text: leaf.statement.isEmpty ? leaf.label : leaf.statement, location: leaf.location)
+            }
+            return cut
+        }
+        return thin
+    }
+
     /// The report of a file that could not be read.
     public static func quarantined(source: SourceInfo, unit: String, reason: String) -> UnitReport {
         UnitReport(source: source, status: .quarantined, error: reason, unit: unit, title: "",

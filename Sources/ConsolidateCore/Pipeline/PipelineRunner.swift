@@ -50,7 +50,9 @@ public struct PipelineRunner: Sendable {
     /// The per-file stages (ingest, normalize, extract) over every submission, each file through
     /// all three on one thread, files in parallel; a file that cannot be read becomes a quarantined report. With a
     /// `store`, a file unchanged since a run recorded it is not read again.
-    public func readAll(_ submissions: [Submission], store: ReportStore? = nil,
+    /// With `thin`, each report is cut to what the merge and run.json read (`UnitReport.thinned`)
+    /// as soon as it is made and stored, so that a run holds no unit's full report beyond its own file's.
+    public func readAll(_ submissions: [Submission], store: ReportStore? = nil, thin: Bool = false,
                         events: @Sendable (RunEvent) -> Void = { _ in },
                         timings: inout [String: Int]) -> (reports: [UnitReport], parsed: Int) {
         let configuration = self.configuration
@@ -64,52 +66,73 @@ public struct PipelineRunner: Sendable {
             let stored = store.reports(unchanged: stamped.map { file in
                 (submissions[file.index].path, submissions[file.index].unitHint ?? "", file.stamp.size, file.stamp.modified)
             })
-            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
+            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = thin ? report.thinned() : report } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
         // Each file goes through ingest, normalize and extract in turn on one thread, a file per core
         // at a time: a file's bytes and readings are let go as soon as its report is made, so memory
-        // holds the reports, not the whole folder's documents.
+        // holds the reports, not the whole folder's documents. With a store, each report is encoded
+        // on the thread that made it and written with its batch (`batch` files at a time), so that
+        // neither the encoded reports nor (with `thin`) the full ones pile up.
         events(.reading(total: pending.count, reused: known.count))
         let clock = StageClock()
         let normalizer = Normalizer(configuration: configuration)
         let extractor = Extractor(configuration: configuration)
         let classifier = ProblemClassifier(taxonomy: configuration.problems)
-        let read: [(report: UnitReport, parsed: Bool)] = clock.pass {
-            ParallelMap.map(pending, done: { events(.fileDone(.extract)) }) { index in
-                let submission = submissions[index]
-                // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
-                let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
-                var times = StageClock.FileTimes()
-                let reading = times.measure(.ingest) { Self.read(submission, store: store, configuration: configuration, deadline: deadline) }
-                let normalized = times.measure(.normalize) { Self.normalize(reading, with: normalizer, deadline: deadline) }
-                let report = times.measure(.extract) {
-                    Self.extract(normalized, submission: submission, extractor: extractor, classifier: classifier, deadline: deadline)
+        let batch = 512
+        var fresh: [UnitReport] = []
+        fresh.reserveCapacity(pending.count)
+        var parsed = 0
+        clock.pass {
+            var start = 0
+            while start < pending.count {
+                let indices = Array(pending[start..<min(pending.count, start + batch)])
+                start += indices.count
+                let made: [(report: UnitReport, parsed: Bool, json: Data?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
+                    let submission = submissions[index]
+                    // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
+                    let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
+                    var times = StageClock.FileTimes()
+                    let reading = times.measure(.ingest) { Self.read(submission, store: store, configuration: configuration, deadline: deadline) }
+                    let normalized = times.measure(.normalize) { Self.normalize(reading, with: normalizer, deadline: deadline) }
+                    let report = times.measure(.extract) {
+                        Self.extract(normalized, submission: submission, extractor: extractor, classifier: classifier, deadline: deadline)
+                    }
+                    clock.add(times)
+                    // What the store keeps is the whole report, encoded here, on every core.
+                    let json = store != nil && stamps[index] != nil ? try? ReportStore.encode(report) : nil
+                    // A format no stage reads was looked at in this run all the same: it counts as read.
+                    let parsed: Bool
+                    if case .stored = reading { parsed = false } else { parsed = true }
+                    return (thin ? report.thinned() : report, parsed, json)
                 }
-                clock.add(times)
-                if case .stored = reading { return (report, false) }
-                // A format no stage reads was looked at in this run all the same: it counts as read.
-                return (report, true)
+                if let store {
+                    let saved = made.indices.compactMap { position -> (json: Data, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
+                        let index = indices[position]
+                        guard let json = made[position].json, let stamp = stamps[index] else { return nil }
+                        let report = made[position].report
+                        return (json, (report.source.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, report.source.sha256))
+                    }
+                    try? store.insert(encoded: saved.map(\.json), of: saved.map(\.file))
+                }
+                fresh += made.map(\.report)
+                parsed += made.filter(\.parsed).count
             }
         }
         for (stage, milliseconds) in clock.shares() {
             timings[stage.rawValue] = milliseconds
             events(.finished(stage, milliseconds: milliseconds))
         }
-        let fresh = read.map(\.report)
-        var reports = [UnitReport?](repeating: nil, count: submissions.count)
-        for (index, report) in known { reports[index] = report }
-        for (position, index) in pending.enumerated() { reports[index] = fresh[position] }
         if let store {
-            let entries = pending.indices.compactMap { position -> (report: UnitReport, unit: String, size: Int, modified: Double)? in
-                let index = pending[position]
-                guard let stamp = stamps[index] else { return nil }
-                return (fresh[position], submissions[index].unitHint ?? "", stamp.size, stamp.modified)
-            }
-            try? store.save(entries, present: submissions.map(\.path))
+            try? store.forget(present: submissions.map(\.path))
             FaultInjection.reach("stored")
         }
-        return (reports.map { $0! }, read.filter(\.parsed).count)
+        var reports = [UnitReport?](repeating: nil, count: submissions.count)
+        for (index, report) in known { reports[index] = report }
+        known = [:]
+        for (position, index) in pending.enumerated() { reports[index] = fresh[position] }
+        fresh = []
+        return (reports.map { $0! }, parsed)
     }
 
     /// The ingest stage for one submission: its bytes loaded and read, or the store's report of the
@@ -317,8 +340,13 @@ public struct PipelineRunner: Sendable {
         }
 
         let previousBasis = ChangeBasis.previous(in: output)
-        let (reports, parsed) = readAll(submissions, store: store, events: events, timings: &timings)
-        let submitted = account(submissions, reports)
+        // Reports cut to what the merge and run.json read: the store has them whole.
+        var (reports, parsed) = readAll(submissions, store: store, thin: true, events: events, timings: &timings)
+        var submitted = account(submissions, reports)
+        // What run.json counts, worked out before the merge so that the reports' statements can go with it.
+        let statementCount = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leaves.count } }
+        let metricCount = reports.reduce(0) { $0 + $1.metrics.count }
+        reports = []
         // Nothing readable: an empty report must not replace the last good one unless asked for.
         if !allowEmpty, !submitted.contains(where: { $0.report.status == .ok }) {
             throw RunError.noReadableSubmission(path: input.path, files: submissions.count,
@@ -327,7 +355,13 @@ public struct PipelineRunner: Sendable {
         events(.started(.merge, total: nil, reused: 0))
         let configuration = self.configuration
         var consolidation = timed(.merge) {
-            Merger(configuration: configuration).merge(MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity))
+            let input = MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity)
+            // The merge reads its input, run.json only each report's account: statements and figures let go.
+            for index in submitted.indices {
+                submitted[index].report.sections = []
+                submitted[index].report.metrics = []
+            }
+            return Merger(configuration: configuration).merge(consume input)
         }
         consolidation.skipped = skipped.isEmpty ? nil : skipped
         // The reviewer's decisions, applied after the merge and before anything is rendered.
@@ -390,8 +424,8 @@ public struct PipelineRunner: Sendable {
         record.counts.quarantined = entries.filter { $0.status == .quarantined }.count
         record.counts.superseded = entries.filter { $0.status == .superseded }.count
         record.counts.missing = entries.filter { $0.status == .missing }.count
-        record.counts.statements = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leaves.count } }
-        record.counts.metrics = reports.reduce(0) { $0 + $1.metrics.count }
+        record.counts.statements = statementCount
+        record.counts.metrics = metricCount
         record.counts.read = parsed
         if let warning = store?.warning { warnings.append("\(output.path): warning: [ingest] \(warning)") }
 

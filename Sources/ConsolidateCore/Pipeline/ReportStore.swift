@@ -99,18 +99,40 @@ public final class ReportStore: @unchecked Sendable {
     /// a folder whose files come and go thus keep the store the size of the folder.
     public func save(_ entries: [(report: UnitReport, unit: String, size: Int, modified: Double)],
                      present: [String]) throws {
-        // Encoded on every core; written in one transaction.
-        let encoded = try ParallelMap.map(entries) { entry -> Result<Data, Error> in
-            Result { try Self.encode(entry.report) }
-        }.map { try $0.get() }
+        try insert(entries)
+        try forget(present: present)
+    }
+
+    /// Records reports (`save` without the forgetting), `batch` at a time: each batch encoded on
+    /// every core and written, so that no more than a batch of encoded reports is held at once.
+    public func insert(_ entries: [(report: UnitReport, unit: String, size: Int, modified: Double)],
+                       batch: Int = 512) throws {
+        var start = 0
+        while start < entries.count {
+            let slice = Array(entries[start..<min(entries.count, start + max(1, batch))])
+            start += slice.count
+            try insert(encoded: try ParallelMap.map(slice) { entry -> Result<Data, Error> in
+                Result { try Self.encode(entry.report) }
+            }.map { try $0.get() }, of: slice.map { ($0.report.source.path, $0.unit, $0.size, $0.modified, $0.report.source.sha256) })
+        }
+    }
+
+    /// Writes reports already encoded (`encode`) with their files' stamps, in one transaction.
+    func insert(encoded: [Data], of files: [(path: String, unit: String, size: Int, modified: Double, sha256: String)]) throws {
+        guard !files.isEmpty else { return }
         try queue.write { db in
             let insert = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO report (path, unit, key, size, modified, sha256, json) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (entry, json) in zip(entries, encoded) {
-                try insert.execute(arguments: [entry.report.source.path, entry.unit, key, entry.size, entry.modified,
-                                               entry.report.source.sha256, json])
+            for (file, json) in zip(files, encoded) {
+                try insert.execute(arguments: [file.path, file.unit, key, file.size, file.modified, file.sha256, json])
             }
+        }
+    }
+
+    /// Forgets reports under another configuration or tool version, and files not among `present`.
+    public func forget(present: [String]) throws {
+        try queue.write { db in
             try db.execute(sql: "DELETE FROM report WHERE key != ?", arguments: [key])
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS present (path TEXT PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM present")
