@@ -5,16 +5,7 @@ import Testing
 /// into lines) give exactly what the character-by-character code they replace gave.
 @Suite struct NormalizeScalarFastPathTests {
     /// A fixed-seed generator: the same texts on every run.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SplitMix = GroupingEvaluationTests.Seeded
 
     /// Scalars that make character and scalar boundaries differ, beside ordinary text: combining
     /// marks, ZWJ, a prepended mark, Hangul jamo, regional indicators, CR and LF, BOM, white space.
