@@ -93,8 +93,7 @@ public struct ChangeReport: Sendable {
             ("新增未报送", nowMissing.subtracting(previouslyMissing).sorted().map { Line(unit: $0, text: $0) }),
         ].filter { !$0.lines.isEmpty }
 
-        let oldStatements = Set(previous.statements), newStatements = Set(currentBasis.statements)
-        var entered = newStatements.subtracting(oldStatements).sorted(), left = oldStatements.subtracting(newStatements).sorted()
+        var (entered, left) = difference(previous.statements, currentBasis.statements)
         let edited = pairEdits(entered: &entered, left: &left)
 
         let oldTotals = Dictionary(previous.totals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
@@ -194,6 +193,71 @@ public struct ChangeReport: Sendable {
         var unit: String
         var text: String
         static func < (a: Self, b: Self) -> Bool { (a.unit, a.text) < (b.unit, b.text) }
+    }
+
+    /// The statements of `new` not in `old` (entered) and of `old` not in `new` (left), each once and
+    /// sorted: what `Set` subtraction gives, equal as `String`s are (canonical equivalence).
+    ///
+    /// Hundreds of thousands of statements on a nightly run at ten thousand units: hashed and
+    /// compared on their UTF-8 bytes (`CanonicalKey`), not normalized again by every hash and
+    /// equality test, and only the few that differ sorted.
+    static func difference(_ old: [StatementKey], _ new: [StatementKey]) -> (entered: [StatementKey], left: [StatementKey]) {
+        let oldKeys = ParallelMap.map(old, CanonicalKey.init), newKeys = ParallelMap.map(new, CanonicalKey.init)
+        let before = Set(oldKeys), after = Set(newKeys)
+        func only(_ keys: [CanonicalKey], _ statements: [StatementKey], notIn other: Set<CanonicalKey>) -> [StatementKey] {
+            var seen = Set<CanonicalKey>()
+            var result: [StatementKey] = []
+            for (key, statement) in zip(keys, statements) where !other.contains(key) && seen.insert(key).inserted {
+                result.append(statement)
+            }
+            return sortedKeys(result)
+        }
+        return (only(newKeys, new, notIn: before), only(oldKeys, old, notIn: after))
+    }
+
+    /// Statements in `StatementKey` order, each unit and text made a `TextOrder.Key` once.
+    static func sortedKeys(_ statements: [StatementKey]) -> [StatementKey] {
+        let keys = statements.map { (TextOrder.Key($0.unit), TextOrder.Key($0.text)) }
+        return statements.indices.sorted { a, b in
+            let unit = TextOrder.compare(keys[a].0, keys[b].0)
+            return unit != 0 ? unit < 0 : TextOrder.compare(keys[a].1, keys[b].1) < 0
+        }.map { statements[$0] }
+    }
+
+    /// A statement's unit and text in canonical composition (NFC), hashed and compared on their UTF-8
+    /// bytes: two keys are equal exactly where their `String`s are. Plain text (`TextOrder.isPlain`)
+    /// is its own composition; other text is composed as `String` composes it to compare.
+    struct CanonicalKey: Hashable, Sendable {
+        let unit: String
+        let text: String
+
+        init(_ statement: StatementKey) {
+            unit = Self.composed(statement.unit)
+            text = Self.composed(statement.text)
+        }
+
+        static func composed(_ string: String) -> String {
+            TextOrder.isPlain(string) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            Self.combine(unit, into: &hasher)
+            hasher.combine(UInt8(0xFF))  // never a byte of UTF-8: the unit ends here
+            Self.combine(text, into: &hasher)
+        }
+
+        private static func combine(_ string: String, into hasher: inout Hasher) {
+            var string = string
+            string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Self, b: Self) -> Bool { same(a.unit, b.unit) && same(a.text, b.text) }
+
+        private static func same(_ a: String, _ b: String) -> Bool {
+            guard a.utf8.count == b.utf8.count else { return false }
+            var (a, b) = (a, b)
+            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        }
     }
 
     /// Every statement of a consolidation, for comparing two runs.

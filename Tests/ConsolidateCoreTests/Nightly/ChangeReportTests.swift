@@ -23,6 +23,41 @@ import Testing
         #expect(left.map(\.unit) == ["乙镇", "甲街道"])
     }
 
+    /// What `difference` replaced: `Set` subtraction, sorted.
+    static func setDifference(_ old: [Key], _ new: [Key]) -> (entered: [Key], left: [Key]) {
+        let (before, after) = (Set(old), Set(new))
+        return (after.subtracting(before).sorted(), before.subtracting(after).sorted())
+    }
+
+    @Test func statementsThatEnteredAndLeftAreThoseOfSetSubtractionOnGeneratedRuns() {
+        // Spellings `String` holds equal though their bytes differ: composed and decomposed, a
+        // compatibility ideograph and its unified one. (Not the Greek question mark: `String`'s `<`
+        // holds neither `";A" < "\u{37E}"` nor the reverse, so no sort of it has one right order.)
+        let words = ["开展主题党日", "e\u{301}", "\u{E9}", "\u{F900}", "\u{8C48}", ";", "①", "×", "，", "学习", "A"]
+        let units = ["甲街道", "乙镇", "Cafe\u{301}", "Caf\u{E9}", "丙社区"]
+        var random = GroupingEvaluationTests.Seeded(state: 20261130)
+        func key() -> Key {
+            let text = (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }.joined()
+            return Key(unit: units.randomElement(using: &random)!, text: text)
+        }
+        for _ in 0..<200 {
+            let old = (0..<Int.random(in: 0...30, using: &random)).map { _ in key() }
+            let new = (0..<Int.random(in: 0...30, using: &random)).map { _ in key() }
+            let fast = ChangeReport.difference(old, new), slow = Self.setDifference(old, new)
+            // Of two equal spellings either may be kept: compare as `String`s compare, in order.
+            #expect(fast.entered.count == slow.entered.count && zip(fast.entered, slow.entered).allSatisfy { $0 == $1 })
+            #expect(fast.left.count == slow.left.count && zip(fast.left, slow.left).allSatisfy { $0 == $1 })
+        }
+    }
+
+    @Test func aStatementSpelledDifferentlyButEqualAsTextNeitherEntersNorLeaves() {
+        let old = [Key(unit: "甲街道", text: "召开支部委员会\u{37E}研究发展党员"), Key(unit: "甲街道", text: "新建书屋1处")]
+        let new = [Key(unit: "甲街道", text: "召开支部委员会;研究发展党员"), Key(unit: "甲街道", text: "新建书屋2处")]
+        let (entered, left) = ChangeReport.difference(old, new)
+        #expect(entered == [Key(unit: "甲街道", text: "新建书屋2处")])
+        #expect(left == [Key(unit: "甲街道", text: "新建书屋1处")])
+    }
+
     @Test func theStoreKeyNamesThisVeryBuildOfTheTool() {
         // A rebuilt executable has another hash, so its store entries of an older build are not reused.
         #expect(ToolInfo.build.count == 64)
