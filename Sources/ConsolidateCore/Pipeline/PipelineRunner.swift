@@ -339,7 +339,6 @@ public struct PipelineRunner: Sendable {
             return Outcome(consolidation: nil, record: record, warnings: record.warnings, previousRecord: previousRecord)
         }
 
-        let previousBasis = ChangeBasis.previous(in: output)
         // Reports cut to what the merge and run.json read: the store has them whole.
         var (reports, parsed) = readAll(submissions, store: store, thin: true, events: events, timings: &timings)
         var submitted = account(submissions, reports)
@@ -430,7 +429,8 @@ public struct PipelineRunner: Sendable {
         if let warning = store?.warning { warnings.append("\(output.path): warning: [ingest] \(warning)") }
 
         // Compared before rendering so that review.html shows it too; timings and warnings play no part.
-        let changes = ChangeReport(previousRecord: previousRecord, previousBasis: previousBasis,
+        // The previous summary's statements are read only now, after the merge: held only while compared.
+        let changes = ChangeReport(previousRecord: previousRecord, previousBasis: ChangeBasis.previous(in: output),
                                    currentRecord: record, current: consolidation,
                                    mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
         var files: [OutputFile] = try timed(.render) {

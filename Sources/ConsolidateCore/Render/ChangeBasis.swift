@@ -34,32 +34,85 @@ public struct ChangeBasis: Sendable, Equatable {
     /// per statement (`S`, unit, text) and per total (`T`, activity, unit, total, unknown units),
     /// fields apart by tabs, with tab, line break and backslash escaped.
     func encoded(summarySize: Int, summaryModified: Int) -> Data {
-        var lines = [Self.header, "\(summarySize)\t\(summaryModified)"]
-        lines.reserveCapacity(statements.count + totals.count + 2)
-        for statement in statements { lines.append("S\t\(Self.escape(statement.unit))\t\(Self.escape(statement.text))") }
-        for total in totals {
-            lines.append(["T", Self.escape(total.activity), Self.escape(total.unit), String(total.total)]
-                .joined(separator: "\t") + total.unknown.map { "\t" + Self.escape($0) }.joined())
+        var data = Data()
+        // Never fails: the sink only appends.
+        try? write(summarySize: summarySize, summaryModified: summaryModified) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// `encoded(summarySize:summaryModified:)`'s bytes handed to `sink` a piece at a time (about a
+    /// megabyte each): at a hundred thousand units the basis is hundreds of megabytes, which a run
+    /// need not hold as lines, as one string and again as data.
+    func write(summarySize: Int, summaryModified: Int, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let limit = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(limit + 4096)
+        func flushIfFull() throws {
+            guard buffer.count >= limit else { return }
+            try buffer.withUnsafeBytes(sink)
+            buffer.removeAll(keepingCapacity: true)
         }
-        return Data((lines.joined(separator: "\n") + "\n").utf8)
+        func field(_ text: String) { Self.appendEscaped(text, to: &buffer) }
+        buffer.append(contentsOf: Self.header.utf8)
+        buffer.append(0x0A)
+        buffer.append(contentsOf: "\(summarySize)\t\(summaryModified)".utf8)
+        for statement in statements {
+            buffer.append(0x0A)
+            buffer.append(UInt8(ascii: "S"))
+            buffer.append(0x09)
+            field(statement.unit)
+            buffer.append(0x09)
+            field(statement.text)
+            try flushIfFull()
+        }
+        for total in totals {
+            buffer.append(0x0A)
+            buffer.append(UInt8(ascii: "T"))
+            for text in [total.activity, total.unit, String(total.total)] + total.unknown {
+                buffer.append(0x09)
+                field(text)
+            }
+            try flushIfFull()
+        }
+        buffer.append(0x0A)
+        try buffer.withUnsafeBytes(sink)
+    }
+
+    /// `escape(field)`'s UTF-8 bytes appended to `buffer`.
+    private static func appendEscaped(_ field: String, to buffer: inout [UInt8]) {
+        for byte in field.utf8 {
+            switch byte {
+            case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+            case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
+            case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+            case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+            default: buffer.append(byte)
+            }
+        }
     }
 
     /// The basis in `data` if it is whole and was made for a summary.json of this size and time; else nil.
     /// Read on UTF-8 bytes: lines at line feeds, fields at tabs (neither occurs inside an escaped field).
     static func decode(_ data: Data, summarySize: Int, summaryModified: Int) -> ChangeBasis? {
-        let bytes = [UInt8](data)
-        guard bytes.last == 0x0A else { return nil }
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            lines.append(bytes[start..<index])
-            start = index + 1
+        data.withUnsafeBytes { raw in
+            decode(raw.bindMemory(to: UInt8.self), summarySize: summarySize, summaryModified: summaryModified)
         }
-        guard lines.count >= 2, lines[0].elementsEqual(header.utf8),
-              lines[1].elementsEqual("\(summarySize)\t\(summaryModified)".utf8) else { return nil }
+    }
+
+    /// `decode(_:summarySize:summaryModified:)` on the file's bytes in place: no copy of them, no list of lines.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, summarySize: Int, summaryModified: Int) -> ChangeBasis? {
+        guard bytes.last == 0x0A else { return nil }
+        var start = 0
+        /// The next line, without its line feed.
+        func nextLine() -> Slice<UnsafeBufferPointer<UInt8>>? {
+            guard start < bytes.count, let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            defer { start = end + 1 }
+            return bytes[start..<end]
+        }
+        guard let first = nextLine(), first.elementsEqual(header.utf8),
+              let second = nextLine(), second.elementsEqual("\(summarySize)\t\(summaryModified)".utf8) else { return nil }
         var statements: [ChangeReport.StatementKey] = [], totals: [Total] = []
-        statements.reserveCapacity(lines.count)
-        for line in lines.dropFirst(2) {
+        while let line = nextLine() {
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard let kind = fields.first, kind.count == 1 else { return nil }
             switch kind.first {
@@ -98,7 +151,7 @@ public struct ChangeBasis: Sendable, Equatable {
     }
 
     /// A field's text, its escapes undone; nil where it is not UTF-8.
-    static func unescape(_ field: ArraySlice<UInt8>) -> String? {
+    static func unescape<Bytes: Collection<UInt8>>(_ field: Bytes) -> String? {
         guard field.contains(0x5C) else { return String(validating: field, as: UTF8.self) }
         var plain: [UInt8] = []
         plain.reserveCapacity(field.count)
@@ -151,7 +204,9 @@ public struct ChangeBasis: Sendable, Equatable {
             return
         }
         do {
-            try AtomicFile.write(encoded(summarySize: stamp.size, summaryModified: stamp.modified), to: Self.url(output))
+            try AtomicFile.write(to: Self.url(output)) { sink in
+                try write(summarySize: stamp.size, summaryModified: stamp.modified, to: sink)
+            }
         } catch {
             try? FileManager.default.removeItem(at: Self.url(output))
         }

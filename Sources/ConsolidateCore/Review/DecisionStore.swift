@@ -94,6 +94,11 @@ public struct DecisionStore: Sendable {
 /// in the same folder, flushed to disk, renamed over the target, and the folder flushed.
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { sink in try data.withUnsafeBytes(sink) }
+    }
+
+    /// Writes the bytes `produce` hands its sink, piece by piece, into a new file that then replaces `url`.
+    public static func write(to url: URL, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -103,7 +108,7 @@ public enum AtomicFile {
         do {
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
-            try handle.write(contentsOf: data)
+            try produce { bytes in try writeAll(bytes, to: handle.fileDescriptor) }
             try handle.synchronize()
         } catch {
             unlink(temporary.path)
@@ -118,6 +123,20 @@ public enum AtomicFile {
         if descriptor >= 0 {
             fsync(descriptor)
             close(descriptor)
+        }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        guard var base = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = Foundation.write(descriptor, base, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            left -= written
+            base += written
         }
     }
 }

@@ -25,6 +25,30 @@ import Testing
         #expect(ChangeBasis.decode(Data("S\t甲局\n".utf8), summarySize: 1234, summaryModified: 56789) == nil)
     }
 
+    @Test func theStreamedFileHoldsTheLinesTheBasisWasOnceJoinedFrom() throws {
+        // Enough statements for several pieces of a megabyte, escapes among them.
+        var statements = Self.basis.statements
+        for index in 0..<24_000 {
+            statements.append(.init(unit: "第\(index % 97)支部", text: "组织党员集中学习\(index)次\t共\(index * 3)人次，撰写心得体会\\交流发言。"))
+        }
+        let basis = ChangeBasis(statements: statements, totals: Self.basis.totals)
+        var lines = [ChangeBasis.header, "7\t8"]
+        for statement in statements { lines.append("S\t\(ChangeBasis.escape(statement.unit))\t\(ChangeBasis.escape(statement.text))") }
+        for total in basis.totals {
+            lines.append(["T", ChangeBasis.escape(total.activity), ChangeBasis.escape(total.unit), String(total.total)]
+                .joined(separator: "\t") + total.unknown.map { "\t" + ChangeBasis.escape($0) }.joined())
+        }
+        let expected = Data((lines.joined(separator: "\n") + "\n").utf8)
+        #expect(expected.count > 2 << 20)
+        #expect(basis.encoded(summarySize: 7, summaryModified: 8) == expected)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("basis-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("basis")
+        try AtomicFile.write(to: url) { sink in try basis.write(summarySize: 7, summaryModified: 8, to: sink) }
+        #expect(try Data(contentsOf: url) == expected)
+        #expect(ChangeBasis.decode(expected, summarySize: 7, summaryModified: 8) == basis)
+    }
+
     /// One unit's file changes between two runs; changes.md is the same whether the second run
     /// compares with the kept basis or, with it gone or summary.json touched since, with summary.json.
     @Test func changesAreTheSameFromTheKeptBasisAsFromSummaryJSON() throws {

@@ -30,10 +30,11 @@ import Testing
     }
 
     @Test func statementsThatEnteredAndLeftAreThoseOfSetSubtractionOnGeneratedRuns() {
-        // Spellings `String` holds equal though their bytes differ: composed and decomposed, a
-        // compatibility ideograph and its unified one. (Not the Greek question mark: `String`'s `<`
-        // holds neither `";A" < "\u{37E}"` nor the reverse, so no sort of it has one right order.)
-        let words = ["开展主题党日", "e\u{301}", "\u{E9}", "\u{F900}", "\u{8C48}", ";", "①", "×", "，", "学习", "A"]
+        // Spellings `String` holds equal though their bytes differ: composed and decomposed units, a
+        // compatibility ideograph and its unified one. (Not a decomposed letter or the Greek question
+        // mark in the texts: `String`'s `<` holds neither `"e\u{301}" < "\u{E9};"` nor the reverse,
+        // nor equality, so no sort of them has one right order; their equality is tested below.)
+        let words = ["开展主题党日", "\u{E9}", "\u{F900}", "\u{8C48}", ";", "①", "×", "，", "学习", "A"]
         let units = ["甲街道", "乙镇", "Cafe\u{301}", "Caf\u{E9}", "丙社区"]
         var random = GroupingEvaluationTests.Seeded(state: 20261130)
         func key() -> Key {
@@ -51,8 +52,10 @@ import Testing
     }
 
     @Test func aStatementSpelledDifferentlyButEqualAsTextNeitherEntersNorLeaves() {
-        let old = [Key(unit: "甲街道", text: "召开支部委员会\u{37E}研究发展党员"), Key(unit: "甲街道", text: "新建书屋1处")]
-        let new = [Key(unit: "甲街道", text: "召开支部委员会;研究发展党员"), Key(unit: "甲街道", text: "新建书屋2处")]
+        let old = [Key(unit: "甲街道", text: "召开支部委员会\u{37E}研究发展党员"), Key(unit: "甲街道", text: "新建书屋1处"),
+                   Key(unit: "甲街道", text: "学习Cafe\u{301}经验")]
+        let new = [Key(unit: "甲街道", text: "召开支部委员会;研究发展党员"), Key(unit: "甲街道", text: "新建书屋2处"),
+                   Key(unit: "甲街道", text: "学习Caf\u{E9}经验")]
         let (entered, left) = ChangeReport.difference(old, new)
         #expect(entered == [Key(unit: "甲街道", text: "新建书屋2处")])
         #expect(left == [Key(unit: "甲街道", text: "新建书屋1处")])
