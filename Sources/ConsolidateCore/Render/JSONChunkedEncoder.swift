@@ -30,14 +30,27 @@ public final class ByteBufferSink: ByteSink {
 /// (it takes only `Sendable` values, so every array inside them may be read from other threads).
 protocol JSONSplittableArray {
     var jsonElementCount: Int { get }
+    /// About how much the element at `index` writes, in `JSONChunkWeighted` units (1 for most).
+    func jsonElementWeight(_ index: Int) -> Int
     /// Writes the elements in `range`, each indented for `depth` (the elements' own level) and
     /// followed by the separator unless it is the array's last, as `JSONByteWriter` writes them
     /// inside the array's brackets.
     func writeJSONElements(_ range: Range<Int>, depth: Int, into writer: JSONByteWriter) throws
 }
 
+/// A value whose JSON may be far larger than its neighbours' in an array: a practice that thousands
+/// of units share quotes each of their statements. Its weight is about how many statements' worth
+/// it writes, so that the chunked encoder cuts arrays into chunks of like size, not like count.
+protocol JSONChunkWeighted {
+    var jsonChunkWeight: Int { get }
+}
+
 extension Array: JSONSplittableArray where Element: Encodable {
     var jsonElementCount: Int { count }
+
+    func jsonElementWeight(_ index: Int) -> Int {
+        Swift.max(1, (self[index] as? any JSONChunkWeighted)?.jsonChunkWeight ?? 1)
+    }
 
     func writeJSONElements(_ range: Range<Int>, depth: Int, into writer: JSONByteWriter) throws {
         for index in range {
@@ -93,6 +106,9 @@ struct JSONChunkedEncoder {
     var minimumCount = 64
     /// The most elements in one chunk.
     var maximumChunk = 256
+    /// The most weight (`JSONChunkWeighted`, about a statement's JSON each) in one chunk of several
+    /// elements: the chunks in flight, `window` of them, stay a few megabytes at any number of units.
+    var maximumWeight = 1024
     /// How many chunks an array is cut into at least (where it has that many elements).
     var chunksPerArray = 32
     /// How many chunks are made at once before they are written: the bound on memory.
@@ -103,7 +119,7 @@ struct JSONChunkedEncoder {
     }
 
     /// A piece of the output: bytes of the skeleton, or a chunk of a left-out array's elements.
-    private enum Piece {
+    enum Piece {
         case bytes([UInt8])
         case chunk(array: Int, range: Range<Int>)
     }
@@ -162,7 +178,7 @@ struct JSONChunkedEncoder {
 
     /// The output as pieces: the skeleton's bytes between marks, and for each mark the array's
     /// opening bracket, its chunks and its closing bracket, as `JSONByteWriter` brackets an array.
-    private func plan(_ skeleton: [UInt8], arrays: [(array: any JSONSplittableArray, depth: Int)]) -> [Piece] {
+    func plan(_ skeleton: [UInt8], arrays: [(array: any JSONSplittableArray, depth: Int)]) -> [Piece] {
         var pieces: [Piece] = []
         var literal: [UInt8] = []
         var i = 0
@@ -187,9 +203,19 @@ struct JSONChunkedEncoder {
             literal = []
             let count = array.jsonElementCount
             let size = max(1, min(maximumChunk, (count + chunksPerArray - 1) / max(1, chunksPerArray)))
+            // Chunks of at most `size` elements and of at most about a `chunksPerArray`th of the
+            // array's weight (capped): an element heavier than that is a chunk of its own.
+            let weights = (0..<count).map(array.jsonElementWeight)
+            let total = weights.reduce(0, +)
+            let weightLimit = max(size, min(maximumWeight, (total + chunksPerArray - 1) / max(1, chunksPerArray)))
             var from = 0
             while from < count {
-                let to = min(count, from + size)
+                var to = from + 1
+                var weight = weights[from]
+                while to < count, to - from < size, weight + weights[to] <= weightLimit {
+                    weight += weights[to]
+                    to += 1
+                }
                 pieces.append(.chunk(array: number, range: from..<to))
                 from = to
             }
@@ -209,4 +235,18 @@ struct JSONChunkedEncoder {
 private struct SendableArrays: @unchecked Sendable {
     let value: [(array: any JSONSplittableArray, depth: Int)]
     init(_ value: [(array: any JSONSplittableArray, depth: Int)]) { self.value = value }
+}
+
+// What summary.json's long arrays hold, weighed by the statements and figures each element quotes.
+
+extension StatementGroup: JSONChunkWeighted {
+    var jsonChunkWeight: Int { members.count + 1 }
+}
+
+extension ProblemGroup: JSONChunkWeighted {
+    var jsonChunkWeight: Int { items.count + 1 }
+}
+
+extension MetricTotal: JSONChunkWeighted {
+    var jsonChunkWeight: Int { units.count + (conflicts ?? []).reduce(1) { $0 + $1.figures.count } }
 }

@@ -10,8 +10,10 @@ struct JSONChunkedEncoderTests {
     ]
 
     static func chunked<T: Encodable & Sendable>(_ value: T, pretty: Bool,
-                                                 _ setting: (minimumCount: Int, maximumChunk: Int, chunksPerArray: Int, window: Int)) throws -> [UInt8] {
+                                                 _ setting: (minimumCount: Int, maximumChunk: Int, chunksPerArray: Int, window: Int),
+                                                 maximumWeight: Int = 1024) throws -> [UInt8] {
         var encoder = JSONChunkedEncoder(pretty: pretty, escapeSlashes: false)
+        encoder.maximumWeight = maximumWeight
         encoder.minimumCount = setting.minimumCount
         encoder.maximumChunk = setting.maximumChunk
         encoder.chunksPerArray = setting.chunksPerArray
@@ -26,12 +28,16 @@ struct JSONChunkedEncoderTests {
         for pretty in [true, false] {
             let expected = [UInt8](try JSONByteEncoder(pretty: pretty, escapeSlashes: false).foundationEncoder().encode(value))
             #expect(try JSONByteEncoder(pretty: pretty, escapeSlashes: false).encode(value) == expected, sourceLocation: sourceLocation)
-            for setting in settings {
-                let bytes = try chunked(value, pretty: pretty, setting)
+            // The settings, then chunks cut by weight (a group weighs its members): from every
+            // element alone to several light ones together beside a heavy one alone.
+            let weighed: [(setting: (minimumCount: Int, maximumChunk: Int, chunksPerArray: Int, window: Int), maximumWeight: Int)] =
+                settings.map { ($0, 1024) } + [((1, 256, 1, 3), 1), ((1, 256, 2, 2), 7), ((1, 256, 32, 8), 100)]
+            for (setting, maximumWeight) in weighed {
+                let bytes = try chunked(value, pretty: pretty, setting, maximumWeight: maximumWeight)
                 if bytes != expected {
                     let at = zip(bytes, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(bytes.count, expected.count)
                     Issue.record("""
-                        pretty \(pretty), \(setting): differs at byte \(at) of \(expected.count)
+                        pretty \(pretty), \(setting), weight \(maximumWeight): differs at byte \(at) of \(expected.count)
                         chunked:    \(String(decoding: bytes[max(0, at - 200)..<min(bytes.count, at + 200)], as: UTF8.self))
                         foundation: \(String(decoding: expected[max(0, at - 200)..<min(expected.count, at + 200)], as: UTF8.self))
                         """, sourceLocation: sourceLocation)
@@ -41,6 +47,34 @@ struct JSONChunkedEncoderTests {
         #expect(try JSONOutput.encodeInParallel(value) == JSONOutput.encode(value), sourceLocation: sourceLocation)
         #expect(try JSONOutput.encodeInParallel(value, pretty: false) == JSONOutput.encode(value, pretty: false),
                 sourceLocation: sourceLocation)
+    }
+
+    @Test func chunksOfAPracticeListAreCutByTheStatementsTheyQuoteNotByCount() {
+        // One practice of thousands of units among many of a few: it makes a chunk alone, and no
+        // chunk of several practices quotes more than the bound, wherever the big one stands.
+        for heavyAt in [0, 37, 299] {
+            let groups = (0..<300).map { i -> StatementGroup in
+                let count = i == heavyAt ? 5000 : 1 + i % 9
+                let members = (0..<count).map { Member(unit: "第\($0)支部", text: "开展主题党日活动") }
+                return StatementGroup(text: "第\(i)项做法", theme: nil, units: members.map(\.unit), members: members,
+                                      distinctive: false, origin: nil, unit: nil, copies: [], heading: false)
+            }
+            var encoder = JSONChunkedEncoder(pretty: true, escapeSlashes: false)
+            encoder.maximumWeight = 64
+            let chunks = encoder.plan([JSONArraySplitter.mark, UInt8(ascii: "0"), JSONArraySplitter.mark], arrays: [(groups, 1)])
+                .compactMap { piece -> Range<Int>? in if case let .chunk(_, range) = piece { return range } else { return nil } }
+            #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == groups.count)
+            #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(chunks.contains(heavyAt..<(heavyAt + 1)))
+            for chunk in chunks where chunk.count > 1 {
+                #expect(chunk.reduce(0) { $0 + groups[$1].jsonChunkWeight } <= 64)
+            }
+            // Without weights (units), chunks are cut by count as before.
+            let units = (0..<300).map { UnitEntry(unit: "第\($0)支部", status: .received, source: nil, warnings: [], residue: 0, placeholders: 0) }
+            let byCount = encoder.plan([JSONArraySplitter.mark, UInt8(ascii: "0"), JSONArraySplitter.mark], arrays: [(units, 1)])
+                .compactMap { piece -> Int? in if case let .chunk(_, range) = piece { return range.count } else { return nil } }
+            #expect(byCount == Array(repeating: 10, count: 30))
+        }
     }
 
     @Test func givesTheOneBufferBytesForTheSamplesConsolidation() throws {
