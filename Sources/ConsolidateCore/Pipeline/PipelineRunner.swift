@@ -433,10 +433,12 @@ public struct PipelineRunner: Sendable {
         let changes = ChangeReport(previousRecord: previousRecord, previousBasis: ChangeBasis.previous(in: output),
                                    currentRecord: record, current: consolidation,
                                    mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
-        var files: [OutputFile] = try timed(.render) {
-            try Renderer.outputFiles(outputs.filter { $0 != "run.json" }, consolidation: consolidation,
-                                     configuration: configuration, changes: changes)
-        }
+        // The render stage ends when its files are written (summary.json is made as it is staged):
+        // its time and its `finished` event come then, not when the files are planned.
+        let renderStart = DispatchTime.now()
+        var files = try Renderer.outputFiles(outputs.filter { $0 != "run.json" }, consolidation: consolidation,
+                                             configuration: configuration, changes: changes)
+        timings[StageName.render.rawValue] = Int((DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1_000_000)
         // summary.json is encoded as it is staged: that time is the render stage's too, in run.json as well.
         let streaming = StreamClock()
         files = files.map(streaming.timing)
@@ -462,6 +464,7 @@ public struct PipelineRunner: Sendable {
         }
         try OutputWriter.write(files, to: output)
         record.timings[StageName.render.rawValue, default: 0] += streaming.milliseconds
+        events(.finished(.render, milliseconds: record.timings[StageName.render.rawValue] ?? 0))
         try? HandEdits.record(files.compactMap { file in file.data.map { (file.name, $0) } }, in: output)
         // What the next run compares with, kept beside summary.json so that it need not decode it.
         changes.currentBasis.keep(in: output)
