@@ -73,18 +73,33 @@ struct StatementGrouper: Sendable {
         var prepared = ParallelMap.map(statements) { statement -> Prepared in
             let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
             let names = Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty }
-            return Prepared(folded: folded, plain: folded.allSatisfy(TextOrder.isPlain), grams: TextSimilarity.bigrams(folded),
-                            names: names, blemishes: Self.blemishes(statement))
+            return Prepared(folded: folded, plain: folded.allSatisfy(TextOrder.isPlain), names: names,
+                            blemishes: Self.blemishes(statement))
         }
         // Bigrams as dense ids in the order of their values: the same ids in every process and
-        // for any order of the inputs. Counted in a table, then numbered in ascending order.
-        var table = GramTable(capacity: 1 << 16)
-        for item in prepared { for gram in item.grams { table.count(gram) } }
+        // for any order of the inputs. Counted in a table, then numbered in ascending order. Each
+        // statement's bigrams (eight bytes each, twice its folded words) are made where they are
+        // used, never held for every statement at once: counted by slices of the statements on
+        // every core, each slice in a table of its own, the tables then added up.
+        var table = { [prepared] in
+            let sliceSize = max(1024, (prepared.count + 15) / 16)
+            let slices = stride(from: 0, to: prepared.count, by: sliceSize).map { $0..<min(prepared.count, $0 + sliceSize) }
+            let partial = ParallelMap.map(slices) { slice -> GramTable in
+                var counts = GramTable(capacity: 1 << 12)
+                for index in slice { for gram in TextSimilarity.bigrams(prepared[index].folded) { counts.count(gram) } }
+                return counts
+            }
+            var table = GramTable(capacity: partial.map(\.count).max() ?? 0)
+            for counts in partial { counts.forEach { table.count($0, by: $1) } }
+            return table
+        }()
         let distinct = table.distinctKeys().sorted()
         var frequency = [Int32](repeating: 0, count: distinct.count)
         for (id, gram) in distinct.enumerated() { frequency[id] = table.renumber(gram, as: Int32(id)) }
         // Ids ascend with the values, so each statement's ascending bigrams give ascending ids.
-        let sets: [[Int32]] = { [table, prepared] in ParallelMap.map(prepared) { $0.grams.map { table.value(of: $0) } } }()
+        let sets: [[Int32]] = { [table, prepared] in
+            ParallelMap.map(prepared) { TextSimilarity.bigrams($0.folded).map { table.value(of: $0) } }
+        }()
         // Quoted names as small integer ids, each statement's ascending and distinct.
         var nameIDs: [String: Int32] = [:]
         let names: [[Int32]] = prepared.map { item in
@@ -110,8 +125,7 @@ struct StatementGrouper: Sendable {
         let folded = prepared.map(\.folded)
         let plain = prepared.map(\.plain)
         let blemishes = prepared.map(\.blemishes)
-        // The bigram keys (8 bytes each) are in `sets` as ids (4 bytes each) now: let go before
-        // clustering, the merge's largest scratch (twice the folded text of every statement).
+        // What clustering does not read: let go before it.
         prepared = []
         table = GramTable(capacity: 0)
         /// The folded wordings of two statements in `String` order: -1, 0 or 1.
@@ -163,7 +177,6 @@ struct StatementGrouper: Sendable {
         var folded: [UInt32]
         /// Whether `folded` compares as a `String` by its scalar values (`TextOrder.isPlain`).
         var plain: Bool
-        var grams: [UInt64]
         var names: [String]
         var blemishes: Int
     }
@@ -194,8 +207,14 @@ struct StatementGrouper: Sendable {
             return slot
         }
 
+        /// How many distinct keys are counted.
+        var count: Int { filled }
+
         /// Counts one more occurrence of `key`.
-        mutating func count(_ key: UInt64) {
+        mutating func count(_ key: UInt64) { count(key, by: 1) }
+
+        /// Counts `occurrences` more occurrences of `key`.
+        mutating func count(_ key: UInt64, by occurrences: Int32) {
             var slot = slot(of: key)
             if !used[slot] {
                 if (filled + 1) * 2 > keys.count {
@@ -206,7 +225,12 @@ struct StatementGrouper: Sendable {
                 keys[slot] = key
                 filled += 1
             }
-            values[slot] += 1
+            values[slot] += occurrences
+        }
+
+        /// Calls `body` with each key counted and its count, in no particular order.
+        func forEach(_ body: (UInt64, Int32) -> Void) {
+            for slot in keys.indices where used[slot] { body(keys[slot], values[slot]) }
         }
 
         /// Twice the slots, every key moved with its value (at most half the slots are ever used).

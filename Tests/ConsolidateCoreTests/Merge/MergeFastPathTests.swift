@@ -182,4 +182,24 @@ import Testing
         statements.reverse()
         #expect(Merger.sortedByStatementOrder(statements) == statements.sorted(by: Merger.statementOrder))
     }
+    @Test func bigramCountsAddedUpFromSlicesEqualOneTablesCounts() {
+        var random = GroupingEvaluationTests.Seeded(state: 1130)
+        let words = Array("组织党员开展主题党日活动学习教育廉政建设，。1234ab")
+        let texts = (0..<3000).map { _ in String((0..<Int.random(in: 0...40, using: &random)).map { _ in words.randomElement(using: &random)! }) }
+        let grams = texts.map { TextSimilarity.bigrams(TextSimilarity.foldedScalars($0)) }
+        var whole = StatementGrouper.GramTable(capacity: 16)
+        for set in grams { for gram in set { whole.count(gram) } }
+        var added = StatementGrouper.GramTable(capacity: 0)
+        for slice in stride(from: 0, to: grams.count, by: 700) {
+            var part = StatementGrouper.GramTable(capacity: 4)
+            for set in grams[slice..<min(grams.count, slice + 700)] { for gram in set { part.count(gram) } }
+            part.forEach { added.count($0, by: $1) }
+        }
+        #expect(added.count == whole.count && whole.count > 100)
+        var counts: [UInt64: Int32] = [:]
+        whole.forEach { counts[$0] = $1 }
+        added.forEach { key, value in #expect(counts[key] == value) }
+        #expect(whole.distinctKeys().sorted() == added.distinctKeys().sorted())
+    }
 }
+
