@@ -64,6 +64,9 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         case span
         /// Remove the whole paragraph the match stands in.
         case line
+        /// Remove the paragraph (a link heading: `推荐阅读：`) and, where it stands in the document's
+        /// second half, the short paragraphs after it (the linked titles), up to the first longer one.
+        case tail
     }
 
     /// One rule for template-site residue (advertising, paywall markers, site footers).
@@ -73,8 +76,8 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
         /// A regular expression (ICU syntax) matched against each paragraph.
         public var pattern: String
         public var action: ResidueAction
-        /// For `line` rules: only paragraphs no longer than this many characters are removed,
-        /// so a long paragraph of real text that mentions a word is never dropped.
+        /// For `line` and `tail` rules: only paragraphs no longer than this many characters are
+        /// removed, so a long paragraph of real text that mentions a word is never dropped.
         public var maxLength: Int?
         /// Only paragraphs within this many main-text lines of the document's start or end
         /// are touched (advertising and site footers sit at the edges); nil for anywhere.

@@ -4,7 +4,9 @@
 /// faster than this program is released. A `line` rule drops a whole paragraph
 /// only when it is short (`maxLength`) and, where configured, near the
 /// document's start or end (`edge`), so a long paragraph of real text that
-/// happens to mention a word is never lost.
+/// happens to mention a word is never lost. A `tail` rule drops a link heading
+/// so, and, in the document's second half, the short paragraphs under it (the
+/// titles a site links to) up to the first longer one.
 struct ResidueRemover: Sendable {
     private struct Rule: Sendable {
         var id: String
@@ -38,8 +40,17 @@ struct ResidueRemover: Sendable {
         var kept: [NormalizedLine] = []
         var residue: [Residue] = []
         var warnings: [String] = []
+        // The `tail` rule whose link heading was removed, while the titles under it follow.
+        var links: Rule?
         for (index, line) in lines.enumerated() {
             if FileDeadline.passed { break }
+            if let rule = links {
+                if rule.maxLength.map({ Self.hasAtMost($0, characters: line.text) }) ?? true {
+                    residue.append(Residue(text: line.text, rule: rule.id, location: line.location))
+                    continue
+                }
+                links = nil
+            }
             let distanceToEdge = min(index, lines.count - 1 - index)
             var text = line.text
             var dropped = false
@@ -55,11 +66,13 @@ struct ResidueRemover: Sendable {
                     residue += ranges.map { Residue(text: String(text[$0]), rule: rule.id, location: line.location) }
                     text = Self.removing(ranges, from: text).trimmingWhitespace()
                     candidates = prefilter.candidates(in: text)
-                case .line:
+                case .line, .tail:
                     guard rule.maxLength.map({ Self.hasAtMost($0, characters: text) }) ?? true,
                           rule.pattern.firstMatch(in: text) != nil else { continue }
                     residue.append(Residue(text: text, rule: rule.id, location: line.location))
                     dropped = true
+                    // Titles follow a heading at the end; at the start the report's own title would.
+                    if rule.action == .tail, lines.count - 1 - index < index { links = rule }
                 }
                 if let warning = rule.warning, !warnings.contains(warning) { warnings.append(warning) }
                 if dropped || text.isEmpty { break }

@@ -27,6 +27,42 @@ import Testing
         #expect(document.notes.contains { $0.contains("范文网站残留") })
     }
 
+    @Test func theTitlesASiteListsUnderALinkHeadingAtTheEndGoWithIt() {
+        let text = """
+        XX街道党工委2024年第三季度党建工作汇报
+        一、主要做法
+        组织辖区党员开展“敲门行动”，走访独居老人120户。
+        二、下步打算
+        深化网格党建，推动矛盾纠纷就地化解。
+        特此汇报。
+        XX街道党工委
+        2024年10月8日
+        猜你喜欢：
+        社区党建工作总结范文（通用5篇）
+        党支部书记述职报告怎么写？这几点要注意
+        Copyright © 2012-2024 某某文档网 版权所有 备案号：某ICP备12345678号
+        """
+        let document = NormalizeFixtures.normalize(text)
+        #expect(document.lines.map(\.text).last == "2024年10月8日")
+        #expect(document.residue.map(\.rule) == ["site-links", "site-links", "site-links", "site-footer"])
+        // Read on, the last plan is the unit's own words, without its closing or the links.
+        let report = ExtractFixtures.report(text)
+        #expect(report.sections.last?.leaves.last?.statement == "深化网格党建，推动矛盾纠纷就地化解。")
+    }
+
+    @Test func aLinkHeadingAboveTheReportTakesNoTitleOfItsOwnWithIt() {
+        let document = NormalizeFixtures.normalize("""
+        相关推荐
+        XX镇2024年党建工作总结
+        一、加强理论学习
+        镇党委全年开展中心组集中学习12次，专题研讨4次，班子成员撰写调研报告6篇。
+        二、夯实基层基础
+        """)
+        #expect(document.lines.map(\.text) == ["XX镇2024年党建工作总结", "一、加强理论学习",
+                                              "镇党委全年开展中心组集中学习12次，专题研讨4次，班子成员撰写调研报告6篇。", "二、夯实基层基础"])
+        #expect(document.residue.map(\.rule) == ["site-links"])
+    }
+
     @Test func longRealParagraphMentioningAWordOfAnAdvertIsKept() {
         let long = "依托单位微信公众号开设“支部风采”专栏，定期推送党员先进事迹和学习心得，"
             + String(repeating: "引导党员在线交流学习体会，扩大党建宣传的覆盖面和影响力，", count: 6) + "取得了良好效果。"
