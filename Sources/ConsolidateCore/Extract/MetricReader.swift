@@ -20,11 +20,11 @@ struct MetricReader: Sendable {
     private let approxAfter: [[Unicode.Scalar]]
     private let approxBefore: [[Unicode.Scalar]]
     private let falseMeasures: [[Unicode.Scalar]]
-    /// Frequency words as scalar values, longest first (compared without Character comparison).
-    private let frequencyMarkers: [[UInt32]]
+    /// Frequency words as folded scalars, longest first (compared without Character comparison).
+    private let frequencyMarkers: [[Unicode.Scalar]]
     private let thresholdMarkers: [[Unicode.Scalar]]
     private let formulaVerbs: [[Unicode.Scalar]]
-    private let multiYearMarkers: [[UInt32]]
+    private let multiYearMarkers: [[Unicode.Scalar]]
     /// The first scalars of the frequency and multi-year words: most scalars open none, told by one bit test.
     private let frequencyInitials: ScalarBits
     private let multiYearInitials: ScalarBits
@@ -74,15 +74,12 @@ struct MetricReader: Sendable {
         approxAfter = sorted(vocabulary.approxMarkers)
         approxBefore = sorted(vocabulary.approxPrefixes)
         falseMeasures = sorted(vocabulary.falseMeasures)
-        func scalars(_ words: [String]) -> [[UInt32]] {
-            sorted(words).map { $0.map(\.value) }
-        }
-        frequencyMarkers = scalars(vocabulary.frequencyMarkers)
+        frequencyMarkers = sorted(vocabulary.frequencyMarkers)
         thresholdMarkers = sorted(vocabulary.thresholdMarkers)
         formulaVerbs = sorted(vocabulary.formulaVerbs)
-        multiYearMarkers = scalars(vocabulary.multiYearMarkers)
-        frequencyInitials = ScalarBits(frequencyMarkers.compactMap { $0.first.flatMap(Unicode.Scalar.init) })
-        multiYearInitials = ScalarBits(multiYearMarkers.compactMap { $0.first.flatMap(Unicode.Scalar.init) })
+        multiYearMarkers = sorted(vocabulary.multiYearMarkers)
+        frequencyInitials = ScalarBits(frequencyMarkers.compactMap(\.first))
+        multiYearInitials = ScalarBits(multiYearMarkers.compactMap(\.first))
         leadingByInitial = Dictionary(grouping: sorted(vocabulary.leadingWords), by: { $0[0] })
         formulasByInitial = Dictionary(grouping: sorted(vocabulary.formulas), by: { $0[0] })
         formulaInitials = ScalarBits(formulasByInitial.keys)
@@ -101,17 +98,16 @@ struct MetricReader: Sendable {
         // names and measure words) and folded (read for everything else): offsets agree in all three.
         let written = line.text.scalarArray
         let folded = written.map(TextFolding.foldScalar)
-        let scalars = folded.map(\.value)
         // (most lines of a report hold no figure at all)
-        guard scalars.contains(where: Self.mayOpenNumber) else { return [] }
+        guard folded.contains(where: { Self.mayOpenNumber($0.value) }) else { return [] }
         let original = written.map(TraditionalChinese.simplifiedScalar)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
-        let frequencies = scalars.indices.filter {
-            frequencyInitials.mayContain(folded[$0]) && Self.match(frequencyMarkers, in: scalars, at: $0) != nil
+        let frequencies = folded.indices.filter {
+            frequencyInitials.mayContain(folded[$0]) && Self.match(frequencyMarkers, in: folded, at: $0) != nil
         }
         // Where a span of several years opens (三年来, 近年来, 2019年以来); counts after it in its sentence are not the period's.
-        let multiYear = multiYearStarts(folded, scalars, year: year)
+        let multiYear = multiYearStarts(folded, year: year)
         var metrics: [Metric] = []
         // The counts read so far, where their numbers stand (for a total that adds them up).
         var read: [ReadCount] = []
@@ -460,12 +456,12 @@ struct MetricReader: Sendable {
 
     /// Where the line names a span of several years (`三年来`, `近年来`, `近三年`, `2019年以来` in a
     /// later year's report, `成立以来`), by the configured markers.
-    private func multiYearStarts(_ folded: [Unicode.Scalar], _ scalars: [UInt32], year: Int?) -> [Int] {
+    private func multiYearStarts(_ folded: [Unicode.Scalar], year: Int?) -> [Int] {
         guard !multiYearMarkers.isEmpty else { return [] }
         var starts: [Int] = []
         for i in folded.indices {
             // `近三年`, `近5年`
-            if scalars[i] == Self.nearScalar, i + 2 < folded.count {
+            if folded[i] == Self.nearScalar, i + 2 < folded.count {
                 var j = i + 1
                 while j < folded.count, j - i <= 3, ChineseNumeral.isNumeralScalar(folded[j]) || folded[j].isASCIIDigitOrFullWidth { j += 1 }
                 if j > i + 1, j < folded.count, folded[j] == "年", j + 1 >= folded.count || folded[j + 1] != "度" {
@@ -473,7 +469,7 @@ struct MetricReader: Sendable {
                     continue
                 }
             }
-            guard multiYearInitials.mayContain(folded[i]), let marker = Self.match(multiYearMarkers, in: scalars, at: i)
+            guard multiYearInitials.mayContain(folded[i]), let marker = Self.match(multiYearMarkers, in: folded, at: i)
             else { continue }
             if marker.first == Self.yearScalar {
                 // `三年来`, `近年来`, `2019年以来`; never `今年以来`, `上半年以来`.
@@ -501,8 +497,8 @@ struct MetricReader: Sendable {
         guard let scalar = Unicode.Scalar(scalar) else { return false }
         return ChineseNumeral.isNumeralScalar(scalar) || placeholderCharacters.contains(scalar)
     }
-    private static let yearScalar: UInt32 = 0x5E74  // 年
-    private static let nearScalar: UInt32 = 0x8FD1  // 近
+    private static let yearScalar: Unicode.Scalar = "年"
+    private static let nearScalar: Unicode.Scalar = "近"
 
     /// The word of `words` (longest first; scalar values or characters) that starts at `index`, if any.
     private static func match<Element: Equatable>(_ words: [[Element]], in text: [Element], at index: Int) -> [Element]? {

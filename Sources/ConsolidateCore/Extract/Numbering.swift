@@ -23,6 +23,8 @@ struct Numbering: Equatable, Sendable {
         // A label is at most five scalars and is told from the few after it: only the line's
         // opening is looked at, so that a paragraph of megabytes costs no more than a short one
         // (the rest is copied once, for `rest`).
+        // (Most lines open with no label's first scalar: told without building the opening.)
+        guard let first = line.unicodeScalars.first, mayOpenLabel(first) else { return nil }
         var opening: [Unicode.Scalar] = []
         opening.reserveCapacity(prefixLength)
         for scalar in line.unicodeScalars.prefix(prefixLength) { opening.append(scalar) }
@@ -36,7 +38,7 @@ struct Numbering: Equatable, Sendable {
     /// The numbering a run of scalars opens with, as `leading` reads a line, without building
     /// its strings: its level, its number, and where its words start (after stray separators).
     static func scan(_ scalars: [Unicode.Scalar]) -> (level: Level, ordinal: Int, labelLength: Int, restStart: Int)? {
-        guard let label = label(Array(scalars.prefix(prefixLength))) else { return nil }
+        guard let first = scalars.first, mayOpenLabel(first), let label = label(Array(scalars.prefix(prefixLength))) else { return nil }
         var restStart = label.length
         while restStart < scalars.count, isSeparator(scalars[restStart]) { restStart += 1 }
         return (label.level, label.ordinal, label.length, restStart)
@@ -48,17 +50,27 @@ struct Numbering: Equatable, Sendable {
 
     /// `leading(line)?.level`, without building its strings.
     static func level(_ line: some StringProtocol) -> Level? {
+        guard let first = line.unicodeScalars.first, mayOpenLabel(first) else { return nil }
         var opening: [Unicode.Scalar] = []
         opening.reserveCapacity(prefixLength)
         for scalar in line.unicodeScalars.prefix(prefixLength) { opening.append(scalar) }
         return label(opening)?.level
     }
 
+    /// Whether a label can open with `scalar`: `label` returns nil for any other first scalar.
+    ///
+    /// Asked before a line's opening is copied into an array, which most lines (no label) never need.
+    @inline(__always)
+    static func mayOpenLabel(_ scalar: Unicode.Scalar) -> Bool {
+        ChineseNumeral.isNumeralScalar(scalar) || scalar == "（" || scalar == "(" || scalar.isASCIIDigitOrFullWidth
+            || (0x2460...0x2473).contains(scalar.value)
+    }
+
     /// The label at the start of `scalars` (the first `prefixLength` scalars of a line): its
     /// level, its length in scalars and its number. Scalars, not characters: every mark tested
     /// here is one scalar, and comparing scalars costs an integer comparison where comparing
     /// characters costs a string comparison. Every index below is under `scalars.count`.
-    private static func label(_ scalars: [Unicode.Scalar]) -> (level: Level, length: Int, ordinal: Int)? {
+    static func label(_ scalars: [Unicode.Scalar]) -> (level: Level, length: Int, ordinal: Int)? {
         guard let first = scalars.first else { return nil }
         func make(_ level: Level, _ length: Int, _ ordinal: Int) -> (level: Level, length: Int, ordinal: Int)? {
             ordinal > 0 ? (level, length, ordinal) : nil

@@ -291,10 +291,16 @@ struct OutlineBuilder: Sendable {
     /// Web pages flatten a report into few lines: `…取得成效。一、主要工作（一）…`. A `一、`
     /// inside a line, after a full stop or white space, that continues the report's rising
     /// sequence of section numbers, starts a paragraph of its own.
-    static func splittingInlineSections(_ paragraphs: [Paragraph]) -> [Paragraph] {
+    static func splittingInlineSections(_ paragraphs: [Paragraph], precheck: Bool = true) -> [Paragraph] {
         var last = 0
         var result: [Paragraph] = []
         for paragraph in paragraphs {
+            // (Most paragraphs hold no numeral where a section number could stand: passed on
+            // whole, without building their scalars. `precheck: false` is the reference the tests hold this to.)
+            guard !precheck || paragraph.text.countScalars(upTo: 1, where: Self.mayOpenInlineSection) > 0 else {
+                result.append(paragraph)
+                continue
+            }
             // Scalars: every mark tested is one scalar, compared as an integer.
             let scalars = paragraph.text.scalarArray
             var cuts: [Int] = []
@@ -327,6 +333,16 @@ struct OutlineBuilder: Sendable {
 
     /// The sentence ends after which an inline `一、` may open a section: 。！？!?
     private static let inlineSectionStops: [UInt32] = [0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F]
+
+    /// The positions `splittingInlineSections` reads a number at: a numeral opening the
+    /// paragraph, or after a sentence end or white space (not after another numeral).
+    @inline(__always)
+    static func mayOpenInlineSection(_ previous: Unicode.Scalar?, _ scalar: Unicode.Scalar) -> Bool {
+        guard ChineseNumeral.isNumeralScalar(scalar) else { return false }
+        guard let previous else { return true }
+        return (inlineSectionStops.contains(previous.value) || previous.isWhiteSpaceScalar)
+            && !ChineseNumeral.isNumeralScalar(previous)
+    }
 
     /// The longest item heading read as the name of a part (`（二）下步打算`).
     static let maxPartHeadingLength = 8
@@ -405,8 +421,8 @@ struct OutlineBuilder: Sendable {
             }
         }
         // An enumeration inside the lead-in (`一是…二是…` before `（一）`) is one of its own.
-        let leading: (intro: [Paragraph], items: [Item]) = InlineEnumeration.split(intro) == nil
-            ? (intro, []) : inlineItems(intro)
+        let leading: (intro: [Paragraph], items: [Item]) = InlineEnumeration.split(intro)
+            .map { Self.inlineItems(intro, split: $0) } ?? (intro, [])
         return (leading.intro, leading.items + groups.map { group in
             let (heading, remainder) = Self.splitHeading(group.numbering.rest, maxLength: Self.maxHeadingLength)
             var body = group.body
@@ -427,7 +443,12 @@ struct OutlineBuilder: Sendable {
         guard let split = InlineEnumeration.split(paragraphs) else {
             return ([], paragraphs.map { Item(label: "", text: $0.text, location: $0.location) })
         }
-        return (split.intro, split.entries.map { entry in
+        return Self.inlineItems(paragraphs, split: split)
+    }
+
+    /// `inlineItems(paragraphs)` where the enumeration over them is already read.
+    private static func inlineItems(_ paragraphs: [Paragraph], split: InlineEnumeration.Split) -> (intro: [Paragraph], items: [Item]) {
+        (split.intro, split.entries.map { entry in
             let words = String(entry.text.drop(while: { "，,、：:".contains($0) || $0.isWhitespace }))
             let (heading, text) = Self.splitHeading(words, maxLength: Self.maxInlineHeadingLength)
             return Item(label: entry.label, heading: heading, text: text, location: entry.location)
@@ -453,6 +474,17 @@ struct OutlineBuilder: Sendable {
     /// starts at one and rises by one, each after punctuation, is split into paragraphs
     /// so the numbered items are read like lines of their own.
     static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph) -> [InlineEnumeration.Paragraph] {
+        splittingNumberedRun(paragraph, precheck: true)
+    }
+
+    /// `splittingNumberedRun(_:)`; `precheck: false` reads every paragraph's scalars, the
+    /// reference the tests hold the precheck to.
+    static func splittingNumberedRun(_ paragraph: InlineEnumeration.Paragraph, precheck: Bool) -> [InlineEnumeration.Paragraph] {
+        // (A run needs two labels where a marker is read: most paragraphs have fewer, told
+        // without building their scalars.)
+        guard !precheck || paragraph.text.countScalars(upTo: 2, where: { previous, scalar in
+            opensRunLabel(scalar) && (previous.map(runBoundaries.contains) ?? true)
+        }) >= 2 else { return [paragraph] }
         let scalars = paragraph.text.scalarArray
         var markers: [(offset: Int, level: Numbering.Level, ordinal: Int)] = []
         // (The label's own scalar first: a comparison, where the boundary is a hashed lookup.)

@@ -262,3 +262,47 @@ struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         bits.mayContain(scalar) && values.contains(scalar.value)
     }
 }
+
+extension String {
+    /// How many scalars of the string pass `test`, given the scalar before each (nil for the first),
+    /// counting no further than `limit`: decoded from its UTF-8 in place, without building the
+    /// array `scalarArray` builds.
+    ///
+    /// A paragraph-splitting pass that finds nothing to split in most paragraphs asks this first
+    /// and builds the paragraph's scalars only where the answer says it may split.
+    @inline(__always)
+    func countScalars(upTo limit: Int, where test: (_ previous: Unicode.Scalar?, _ scalar: Unicode.Scalar) -> Bool) -> Int {
+        var text = self
+        return text.withUTF8 { utf8 in
+            var count = 0
+            var previous: Unicode.Scalar?
+            var i = 0
+            while i < utf8.count {
+                // (As `scalarArray` decodes: a String's UTF-8 is valid.)
+                let lead = UInt32(utf8[i])
+                var value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    i += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if test(previous, scalar) {
+                    count += 1
+                    if count >= limit { return count }
+                }
+                previous = scalar
+            }
+            return count
+        }
+    }
+}
