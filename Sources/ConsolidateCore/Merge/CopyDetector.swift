@@ -41,57 +41,66 @@ struct CopyDetector: Sendable {
             let set = document.bigrams
             return (signature(set), set.isEmpty)
         }
-        let signatures = signed.map(\.signature)
+        // All signatures in one flat array (document i's at i·width): compared without an array per document.
+        let width = bands * rows
+        var flat = [UInt64]()
+        flat.reserveCapacity(signed.count * width)
+        for entry in signed { flat += entry.signature }
+        let signatures = flat
+        // Each document's unit as a small id (units equal as `String`s, equal ids): pairs of one
+        // unit are told without comparing names per pair.
+        var idOf: [String: Int32] = [:]
+        let unitIDs = documents.map { document -> Int32 in
+            if let id = idOf[document.unit] { return id }
+            let id = Int32(idOf.count)
+            idOf[document.unit] = id
+            return id
+        }
         // Per band, the documents agreeing on all of its rows: sorted by the band's rows (then by
         // index), each run of equal rows a bucket with its members in index order. No hashing.
-        var buckets: [[Int]] = []
-        let present = signatures.indices.filter { !signed[$0].empty }
-        for band in 0..<bands {
-            let rows = (band * self.rows)..<((band + 1) * self.rows)
-            func compare(_ a: Int, _ b: Int) -> Int {
-                for row in rows where signatures[a][row] != signatures[b][row] {
-                    return signatures[a][row] < signatures[b][row] ? -1 : 1
+        // Candidate pairs, each once, sorted: each band's pairs sorted and merged into those of the
+        // bands before (no set of millions of pairs hashed one by one). Reports written from one
+        // template can crowd a bucket; in a crowded bucket each report meets only its `window`
+        // nearest by signature (near-copies sort together), so the work stays linear in the number of reports.
+        var pairs: [UInt64] = []
+        let present = signed.indices.filter { !signed[$0].empty }
+        signatures.withUnsafeBufferPointer { signatures in
+            for band in 0..<bands {
+                let rows = (band * self.rows)..<((band + 1) * self.rows)
+                func compare(_ a: Int, _ b: Int) -> Int {
+                    let (x, y) = (a * width, b * width)
+                    for row in rows where signatures[x + row] != signatures[y + row] {
+                        return signatures[x + row] < signatures[y + row] ? -1 : 1
+                    }
+                    return 0
                 }
-                return 0
-            }
-            let sorted = present.sorted { a, b in
-                let order = compare(a, b)
-                return order != 0 ? order < 0 : a < b
-            }
-            var start = 0
-            while start < sorted.count {
-                var end = start + 1
-                while end < sorted.count && compare(sorted[start], sorted[end]) == 0 { end += 1 }
-                if end - start > 1 { buckets.append(Array(sorted[start..<end])) }
-                start = end
-            }
-        }
-        // Candidate pairs, each once. Reports written from one template can crowd a bucket; in
-        // a crowded bucket each report meets only its `window` nearest by signature (near-copies
-        // sort together), so the work stays linear in the number of reports.
-        var pairs = Set<UInt64>()
-        for var members in buckets {
-            let window: Int
-            if members.count > crowded {
-                members.sort { signatures[$0].lexicographicallyPrecedes(signatures[$1]) }
-                window = crowdedWindow
-            } else {
-                window = members.count
-            }
-            for i in members.indices {
-                for j in (i + 1)..<min(members.count, i + 1 + window) {
-                    let (a, b) = (min(members[i], members[j]), max(members[i], members[j]))
-                    pairs.insert(UInt64(a) << 32 | UInt64(b))
+                let sorted = present.sorted { a, b in
+                    let order = compare(a, b)
+                    return order != 0 ? order < 0 : a < b
                 }
+                var bandPairs: [UInt64] = []
+                var start = 0
+                while start < sorted.count {
+                    var end = start + 1
+                    while end < sorted.count && compare(sorted[start], sorted[end]) == 0 { end += 1 }
+                    if end - start > 1 { addPairs(of: Array(sorted[start..<end]), signatures: signatures, width: width, to: &bandPairs) }
+                    start = end
+                }
+                pairs = Self.union(pairs, TextSimilarity.sortedUnique(bandPairs))
             }
         }
         // The signatures' agreement estimates the Jaccard similarity: a pair far below the
         // threshold (reports of one template, each filled in) is not compared exactly.
-        let close = Array(pairs).filter { pair in
-            let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
-            guard documents[a].unit != documents[b].unit else { return false }
-            let agreeing = zip(signatures[a], signatures[b]).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
-            return Double(agreeing) / Double(bands * rows) >= threshold - estimateMargin
+        let least = threshold - estimateMargin
+        let close = signatures.withUnsafeBufferPointer { signatures in
+            pairs.filter { pair in
+                let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+                guard unitIDs[a] != unitIDs[b] else { return false }
+                var agreeing = 0
+                let (x, y) = (a * width, b * width)
+                for row in 0..<width where signatures[x + row] == signatures[y + row] { agreeing += 1 }
+                return Double(agreeing) / Double(width) >= least
+            }
         }
         // The bigram sets of the documents compared exactly, made again, on every core.
         var compared = Set<Int>()
@@ -114,6 +123,48 @@ struct CopyDetector: Sendable {
         return found.compactMap { $0 }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
     }
 
+    /// A bucket's candidate pairs (smaller index first, packed in 64 bits), appended to `pairs`.
+    private func addPairs(of bucket: [Int], signatures: UnsafeBufferPointer<UInt64>, width: Int, to pairs: inout [UInt64]) {
+        var members = bucket
+        let window: Int
+        if members.count > crowded {
+            members.sort { a, b in
+                UnsafeBufferPointer(rebasing: signatures[(a * width)..<((a + 1) * width)])
+                    .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: signatures[(b * width)..<((b + 1) * width)]))
+            }
+            window = crowdedWindow
+        } else {
+            window = members.count
+        }
+        for i in members.indices {
+            for j in (i + 1)..<min(members.count, i + 1 + window) {
+                let (a, b) = (min(members[i], members[j]), max(members[i], members[j]))
+                pairs.append(UInt64(a) << 32 | UInt64(b))
+            }
+        }
+    }
+
+    /// Two ascending arrays of distinct values merged into one, each value once.
+    static func union(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var result: [UInt64] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                result.append(a[i]); i += 1
+            } else if b[j] < a[i] {
+                result.append(b[j]); j += 1
+            } else {
+                result.append(a[i]); i += 1; j += 1
+            }
+        }
+        result += a[i...]
+        result += b[j...]
+        return result
+    }
+
     /// How far below the threshold a pair's estimated similarity (from 64 signature entries, whose
     /// error is about 0.05 at the threshold) may fall and still be compared exactly.
     var estimateMargin = 0.2
@@ -123,15 +174,61 @@ struct CopyDetector: Sendable {
     /// How many neighbours by signature each report of a crowded bucket is compared with.
     var crowdedWindow = 16
 
-    private func signature(_ set: [UInt64]) -> [UInt64] {
+    /// The MinHash signature of `set`: per seed `s` of `0..<bands·rows`, the least `mix(x + s·γ)` over its keys.
+    ///
+    /// Eight seeds a pass over the set, their minimums in registers: eight independent hash chains
+    /// per key keep the multipliers busy, where one seed a pass waits on each minimum in turn.
+    func signature(_ set: [UInt64]) -> [UInt64] {
+        let count = bands * rows
+        var result = [UInt64](repeating: .max, count: count)
+        let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
+        set.withUnsafeBufferPointer { keys in
+            var seed = 0
+            // `mix(v)` begins by adding γ: seed s's offset folds it in, so a key costs one addition.
+            while seed + 8 <= count {
+                let o0 = UInt64(seed) &* golden &+ golden
+                let o1 = o0 &+ golden, o2 = o1 &+ golden, o3 = o2 &+ golden
+                let o4 = o3 &+ golden, o5 = o4 &+ golden, o6 = o5 &+ golden, o7 = o6 &+ golden
+                var m0 = UInt64.max, m1 = UInt64.max, m2 = UInt64.max, m3 = UInt64.max
+                var m4 = UInt64.max, m5 = UInt64.max, m6 = UInt64.max, m7 = UInt64.max
+                for key in keys {
+                    m0 = min(m0, Self.finalise(key &+ o0)); m1 = min(m1, Self.finalise(key &+ o1))
+                    m2 = min(m2, Self.finalise(key &+ o2)); m3 = min(m3, Self.finalise(key &+ o3))
+                    m4 = min(m4, Self.finalise(key &+ o4)); m5 = min(m5, Self.finalise(key &+ o5))
+                    m6 = min(m6, Self.finalise(key &+ o6)); m7 = min(m7, Self.finalise(key &+ o7))
+                }
+                result[seed] = m0; result[seed + 1] = m1; result[seed + 2] = m2; result[seed + 3] = m3
+                result[seed + 4] = m4; result[seed + 5] = m5; result[seed + 6] = m6; result[seed + 7] = m7
+                seed += 8
+            }
+            while seed < count {
+                let offset = UInt64(seed) &* golden
+                var least = UInt64.max
+                for key in keys { least = min(least, Self.mix(key &+ offset)) }
+                result[seed] = least
+                seed += 1
+            }
+        }
+        return result
+    }
+
+    /// The signature as first written, one seed a pass (`signature` must equal it): kept for the tests.
+    func referenceSignature(_ set: [UInt64]) -> [UInt64] {
         (0..<(bands * rows)).map { seed in
             set.reduce(UInt64.max) { min($0, Self.mix($1 &+ UInt64(seed) &* 0x9E37_79B9_7F4A_7C15)) }
         }
     }
 
     /// SplitMix64's finaliser: a fixed, well-spread hash (Swift's `Hasher` is seeded per process).
+    @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        finalise(value &+ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// `mix` after its first addition.
+    @inline(__always)
+    static func finalise(_ value: UInt64) -> UInt64 {
+        var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)

@@ -48,9 +48,13 @@ public struct MergeInput: Sendable {
     /// is `quarantined` once, by its latest file. Roster units that sent nothing are `missing`.
     public static func from(_ submissions: [SubmittedReport], roster: Roster?,
                             copySimilarity: Double) -> MergeInput {
-        let ordered = submissions.sorted {
-            ($0.submitted, $0.report.source.path) > ($1.submitted, $1.report.source.path)
-        }
+        // Latest first, then the later path (compared on bytes where plain: `TextOrder`).
+        let paths = submissions.map { TextOrder.Key($0.report.source.path) }
+        let ordered = submissions.indices.sorted { a, b in
+            let (x, y) = (submissions[a].submitted, submissions[b].submitted)
+            if x != y { return x > y }
+            return TextOrder.compare(paths[a], paths[b]) > 0
+        }.map { submissions[$0] }
         var units: [UnitEntry] = []
         var statements: [Statement] = []
         var figures: [UnitFigure] = []
@@ -59,7 +63,9 @@ public struct MergeInput: Sendable {
         var runs: [Range<Int>] = []
         var byUnit: [String: [SubmittedReport]] = [:]
         for submission in ordered { byUnit[submission.report.unit, default: []].append(submission) }
-        for unit in byUnit.keys.sorted() {
+        let names = Array(byUnit.keys)
+        let nameKeys = names.map(TextOrder.Key.init)
+        for unit in names.indices.sorted(by: { TextOrder.compare(nameKeys[$0], nameKeys[$1]) < 0 }).map({ names[$0] }) {
             let group = byUnit[unit]!
             let counted = group.first { $0.report.status != .quarantined }
             let latest = group[0]

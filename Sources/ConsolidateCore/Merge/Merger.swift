@@ -184,11 +184,19 @@ public struct Merger: Sendable {
     /// an unfilled placeholder, a bare heading (short, or introducing what follows), and
     /// figures of a profile (`现有党员31名`), which are no result of the period.
     private func markDistinctive(_ groups: [StatementGroup]) -> [StatementGroup] {
-        var unitsByTheme: [String: Set<String>] = [:]
-        for group in groups { if let theme = group.theme { unitsByTheme[theme, default: []].formUnion(group.units) } }
-        var unitsByName: [String: Set<String>] = [:]
+        // Only whether a theme or a name has more than one unit is asked: its first unit and whether
+        // another came, not the set of all (a common theme's set would hold every unit).
+        var unitsByTheme: [String: SeveralUnits] = [:]
         for group in groups {
-            for member in group.members { for name in Self.quotedNames(member.text) { unitsByName[name, default: []].insert(member.unit) } }
+            guard let theme = group.theme else { continue }
+            for unit in group.units {
+                if unitsByTheme[theme]?.several == true { break }
+                unitsByTheme[theme, default: SeveralUnits()].insert(unit)
+            }
+        }
+        var unitsByName: [String: SeveralUnits] = [:]
+        for group in groups {
+            for member in group.members { for name in Self.quotedNames(member.text) { unitsByName[name, default: SeveralUnits()].insert(member.unit) } }
         }
         let settings = configuration.merge
         let formulas = configuration.metrics.formulas
@@ -208,7 +216,7 @@ public struct Merger: Sendable {
                 name.count >= 2 && !formulas.contains { name.contains($0) } && (unitsByName[name]?.count ?? 0) <= 1
             }
             let result = results.matches(group.text).contains(true)
-            let common = group.theme.map { unitsByTheme[$0, default: []].count > 1 } ?? false
+            let common = group.theme.map { unitsByTheme[$0]?.count ?? 0 > 1 } ?? false
             let figures = clauses.contains { clause in
                 clause.unicodeScalars.contains { (0x30...0x39).contains($0.value) }
                     && !profile.matches(String(clause)).contains(true)
@@ -216,6 +224,21 @@ public struct Merger: Sendable {
             group.distinctive = programme || result || (figures && !common)
             return group
         }
+    }
+
+    /// The units of a theme or a name, as far as `markDistinctive` asks: none, one or several
+    /// (units told apart as a `Set<String>` tells them: by `==`).
+    struct SeveralUnits {
+        private(set) var first: String?
+        private(set) var several = false
+
+        mutating func insert(_ unit: String) {
+            guard !several else { return }
+            if let first { several = first != unit } else { first = unit }
+        }
+
+        /// 0, 1, or 2 for several.
+        var count: Int { several ? 2 : first == nil ? 0 : 1 }
     }
 
     /// A heading rather than a practice: fewer than `minimumLength` characters of words, or a line
@@ -354,7 +377,14 @@ public struct Merger: Sendable {
     /// The account of units: received, quarantined, superseded, then missing, each by name.
     static func accountOrder(_ units: [UnitEntry]) -> [UnitEntry] {
         let rank: [SubmissionStatus: Int] = [.received: 0, .quarantined: 1, .superseded: 2, .missing: 3]
-        return units.sorted { (rank[$0.status] ?? 4, $0.unit, $0.source ?? "") < (rank[$1.status] ?? 4, $1.unit, $1.source ?? "") }
+        // Each entry's key made once: names compared on their bytes where plain (`TextOrder`).
+        let keys = units.map { (rank: rank[$0.status] ?? 4, unit: TextOrder.Key($0.unit), source: TextOrder.Key($0.source ?? "")) }
+        return units.indices.sorted { a, b in
+            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
+            let unit = TextOrder.compare(keys[a].unit, keys[b].unit)
+            if unit != 0 { return unit < 0 }
+            return TextOrder.compare(keys[a].source, keys[b].source) < 0
+        }.map { units[$0] }
     }
 
     /// The period most received reports name; of equally common ones, the latest.
@@ -412,5 +442,20 @@ public struct Merger: Sendable {
         return String(prefix[...end])
     }
 
-    static func uniqueSorted(_ values: [String]) -> [String] { Array(Set(values)).sorted() }
+    /// The distinct values in `String` order: `Array(Set(values)).sorted()`.
+    ///
+    /// Where every value is plain (`TextOrder.isPlain`), equal means equal bytes and the order is
+    /// the bytes' order: sorted and told apart on bytes, with no hashing or comparing as `String`.
+    static func uniqueSorted(_ values: [String]) -> [String] {
+        guard values.count > 1 else { return values }
+        let keys = values.map(TextOrder.Key.init)
+        guard keys.allSatisfy(\.plain) else { return Array(Set(values)).sorted() }
+        let order = values.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
+        var result: [String] = []
+        for index in order {
+            if let last = result.last, last.utf8.elementsEqual(values[index].utf8) { continue }
+            result.append(values[index])
+        }
+        return result
+    }
 }

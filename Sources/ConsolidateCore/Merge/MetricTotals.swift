@@ -15,28 +15,44 @@ enum MetricTotals {
     /// (`9223372036854775807次`). It is left out and returned in `implausible`, so that one bad
     /// report cannot stop everyone's totals; sums use checked arithmetic for the same reason.
     static func totals(of figures: [UnitFigure], bound: Int) -> Outcome {
+        // Plain names (`TextOrder.isPlain`) are equal exactly where their bytes are: keyed by bytes,
+        // not hashed through Unicode normalization per figure.
+        if figures.allSatisfy(\.plainNames) {
+            return totals(of: figures, bound: bound, key: { PlainKey.Pair($0.activity, $0.measure) }, unitKey: { PlainKey($0.unit) })
+        }
+        return totals(of: figures, bound: bound, key: { $0.activity + "\u{1F}" + $0.measure }, unitKey: { $0.unit })
+    }
+
+    private static func totals<Key: Hashable, UnitKey: Hashable>(
+        of figures: [UnitFigure], bound: Int, key: (UnitFigure) -> Key, unitKey: (UnitFigure) -> UnitKey
+    ) -> Outcome {
         var implausible: [UnitFigure] = []
-        var byKey: [String: [UnitFigure]] = [:]
+        var byKey: [Key: [UnitFigure]] = [:]
         for figure in figures {
             if let value = figure.value, value < 0 || value > bound {
                 implausible.append(figure)
                 continue
             }
-            byKey[figure.activity + "\u{1F}" + figure.measure, default: []].append(figure)
+            byKey[key(figure), default: []].append(figure)
         }
         var totals: [MetricTotal] = []
         for group in byKey.values {
             guard let first = group.first else { continue }
             // One figure per unit: the largest known, as a report's restated running total.
-            var perUnit: [String: UnitFigure] = [:]
+            var perUnit: [UnitKey: UnitFigure] = [:]
             for figure in group {
-                if let current = perUnit[figure.unit], (current.value ?? -1) >= (figure.value ?? -1) { continue }
-                perUnit[figure.unit] = figure
+                let unit = unitKey(figure)
+                if let current = perUnit[unit], (current.value ?? -1) >= (figure.value ?? -1) { continue }
+                perUnit[unit] = figure
             }
             var sum = 0
             var contributions: [MetricContribution] = []
             var unknown: [String] = []
-            for figure in perUnit.values.sorted(by: { $0.unit < $1.unit }) {
+            // By unit, each unit's key made once (`TextOrder`: bytes where plain).
+            let counted = Array(perUnit.values)
+            let unitKeys = counted.map { TextOrder.Key($0.unit) }
+            let byName = counted.indices.sorted { TextOrder.compare(unitKeys[$0], unitKeys[$1]) < 0 }
+            for figure in byName.map({ counted[$0] }) {
                 guard let value = figure.value else {
                     unknown.append(figure.unit)
                     continue
@@ -66,5 +82,39 @@ enum MetricTotals {
     static func warning(for figure: UnitFigure, bound: Int) -> String {
         let written = figure.text.isEmpty ? "\(figure.value.map(String.init) ?? "")\(figure.measure)" : figure.text
         return "报告中的数字“\(written)”（\(figure.activity)）超出合理范围（上限\(bound)），未计入合计，请核实后更正。"
+    }
+}
+
+extension UnitFigure {
+    /// Whether unit, activity and measure word are all plain text (`TextOrder.isPlain`).
+    var plainNames: Bool { TextOrder.isPlain(unit) && TextOrder.isPlain(activity) && TextOrder.isPlain(measure) }
+}
+
+/// A plain string (`TextOrder.isPlain`) as a dictionary key, equal and hashed by its UTF-8 bytes.
+///
+/// Only for keys that are all plain: for them equal bytes is `String` equality (no other spelling
+/// is canonically equivalent), and hashing the bytes skips `String`'s normalizing hash.
+struct PlainKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: PlainKey, b: PlainKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(0xFF as UInt8)
+    }
+
+    /// Two plain strings (an activity and its measure word) as one key.
+    struct Pair: Hashable {
+        let first: PlainKey
+        let second: PlainKey
+
+        init(_ first: String, _ second: String) {
+            self.first = PlainKey(first)
+            self.second = PlainKey(second)
+        }
     }
 }
