@@ -65,8 +65,11 @@ PY
   # would write, and are kept (no merge, no render).
   timed "rerun-again:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c" --pipeline Pipelines/default.yml --no-progress
   count=0
-  # Every 30th .txt: with .txt 30 % of the corpus, 1 % of its files.
-  for file in $(ls "$work/rerun-$n" | grep '\.txt$' | awk 'NR % 30 == 0'); do
+  # 1 % of the corpus' files, .txt ones spread evenly over them (the generator's share of .txt varies).
+  texts=$(ls "$work/rerun-$n" | grep -c '\.txt$')
+  want=$(( n / 100 > 0 ? n / 100 : 1 ))
+  step=$(( texts / want > 0 ? texts / want : 1 ))
+  for file in $(ls "$work/rerun-$n" | grep '\.txt$' | awk -v step="$step" 'NR % step == 0' | head -n "$want"); do
     path="$work/rerun-$n/$file"
     cp --remove-destination "$corpus/$file" "$path"
     printf '\n另外，本季度还开展了一次党员志愿服务活动。\n' >> "$path"
