@@ -197,3 +197,58 @@ struct JSONDirectWriterTests {
         var count = -3
     }
 }
+
+/// Stored reports read by the direct reader equal what `Decodable` reads, and what it does not
+/// take still decodes (or fails) as before.
+struct JSONDirectReportReaderTests {
+    typealias Pick = JSONDirectWriterTests.Pick
+
+    /// Requires the direct and the `Decodable` reading of the bytes to agree, both in value and in failing.
+    static func expectSameReading(_ data: Data, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let direct = Result { try JSONByteDecoder.decode(UnitReport.self, from: data) }
+        let codable = Result { try JSONByteDecoder.decode(UnitReport.self, from: data, direct: false) }
+        switch (direct, codable) {
+        case let (.success(a), .success(b)): #expect(a == b, sourceLocation: sourceLocation)
+        case (.failure, .failure): break
+        default: Issue.record("direct \(direct), codable \(codable)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func readsEveryGeneratedStoredReportAsDecodableDoes() throws {
+        var pick = Pick(generator: JSONDirectWriterTests.Seeded(state: 41))
+        for _ in 0..<300 {
+            let report = pick.report()
+            let data = try ReportStore.encode(report)
+            #expect(try JSONByteDecoder.decode(UnitReport.self, from: data) == report)
+            Self.expectSameReading(data)
+            Self.expectSameReading(try JSONOutput.encode(report))
+            Self.expectSameReading(try JSONOutput.encode(report.thinned(), pretty: false))
+        }
+    }
+
+    @Test func leavesUnknownRepeatedNullAndFractionalFieldsToDecodable() throws {
+        let report = UnitReport(source: SourceInfo(path: "a/b.txt", format: .txt, sha256: "00"), unit: "某党支部", title: "汇报",
+                                period: Period(year: 2025, part: .q2),
+                                metrics: [Metric(text: "开展3次", activity: "活动", value: 3, unit: "次", approx: false)])
+        let text = String(decoding: try ReportStore.encode(report), as: UTF8.self)
+        let variants = [
+            text.replacingOccurrences(of: "\"title\":", with: "\"extra\":1,\"title\":"),
+            text.replacingOccurrences(of: "\"title\":\"汇报\"", with: "\"title\":\"旧\",\"title\":\"汇报\""),
+            text.replacingOccurrences(of: "\"year\":2025", with: "\"year\":2025.0"),
+            text.replacingOccurrences(of: "\"year\":2025", with: "\"year\":null"),
+            text.replacingOccurrences(of: "\"title\":\"汇报\"", with: "\"title\":null"),
+            text.replacingOccurrences(of: "\"value\":3", with: "\"value\":99999999999999999999"),
+            text.replacingOccurrences(of: "\"unit\":\"某党支部\",", with: ""),
+            text.replacingOccurrences(of: "\"format\":\"txt\"", with: "\"format\":\"odt\""),
+            text.replacingOccurrences(of: "\"title\":\"汇报\"", with: "\"title\":\"\\u6c47\\u62a5\\ud83d\\ude00\\/\""),
+            text.replacingOccurrences(of: "\"approx\":false,", with: ""),
+            text.replacingOccurrences(of: ",\"warnings\":[]", with: ""),
+        ]
+        for variant in variants {
+            #expect(variant != text)
+            Self.expectSameReading(Data(variant.utf8))
+        }
+        #expect(try JSONByteDecoder.decode(UnitReport.self, from: Data(variants[0].utf8)) == report)
+        #expect(try JSONByteDecoder.decode(UnitReport.self, from: Data(variants[1].utf8)) == report)
+    }
+}
