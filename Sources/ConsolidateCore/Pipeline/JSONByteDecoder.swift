@@ -8,10 +8,20 @@ import Foundation
 /// few members. It is strict: anything that is not well-formed JSON (a cut or damaged entry,
 /// malformed UTF-8, a number out of range) throws, so the caller treats the entry as absent.
 enum JSONByteDecoder {
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    /// `direct`: a stored report is read by `JSONDirectReportReader` where it takes it (off: always
+    /// through `Decodable`, the reference it is tested against).
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, direct: Bool = true) throws -> T {
         let tokens = try data.withUnsafeBytes { raw in
             var parser = JSONTokenParser(bytes: raw.bindMemory(to: UInt8.self))
             return try parser.parseDocument()
+        }
+        if direct, T.self == UnitReport.self {
+            let report = try? data.withUnsafeBytes { raw in
+                try tokens.withUnsafeBufferPointer { tokens in
+                    try JSONDirectReportReader(bytes: raw.bindMemory(to: UInt8.self), tokens: tokens).report(0)
+                }
+            }
+            if let report = report as? T { return report }
         }
         let decoder = JSONTokenDecoder(data: data, tokens: tokens, index: 0, codingPath: [])
         return try T(from: decoder)
@@ -206,6 +216,13 @@ private func hexValue(_ byte: UInt8) -> UInt32? {
     case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
     case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
     default: return nil
+    }
+}
+
+/// A string token's text where it holds escapes, for readers outside this file.
+enum JSONTokenText {
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
+        try JSONTokenDecoder.unescape(bytes, mismatch: DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "转义有误")))
     }
 }
 

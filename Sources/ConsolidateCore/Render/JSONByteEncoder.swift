@@ -16,10 +16,14 @@ struct JSONByteEncoder {
     var pretty: Bool
     /// Writes `/` as `\/` (Foundation's default, without `.withoutEscapingSlashes`).
     var escapeSlashes: Bool
+    /// Lets the types that write themselves (`JSONDirectEncodable`) do so; off, every value goes
+    /// through its `Codable` conformance (the reference the direct writers are tested against).
+    var direct = true
 
-    init(pretty: Bool, escapeSlashes: Bool) {
+    init(pretty: Bool, escapeSlashes: Bool, direct: Bool = true) {
         self.pretty = pretty
         self.escapeSlashes = escapeSlashes
+        self.direct = direct
     }
 
     /// Foundation's encoder with the same settings: the reference these bytes are held to, and the
@@ -41,7 +45,7 @@ struct JSONByteEncoder {
 
     /// The value's JSON written by this encoder alone, or nil where it handed the value over.
     func encodeDirectly<T: Encodable>(_ value: T) throws -> [UInt8]? {
-        let writer = JSONByteWriter(pretty: pretty, escapeSlashes: escapeSlashes)
+        let writer = JSONByteWriter(pretty: pretty, escapeSlashes: escapeSlashes, direct: direct)
         try writer.encodeTopLevel(value)
         if writer.unsupported { return nil }
         return writer.out
@@ -58,6 +62,8 @@ private struct HandOver: Error {}
 final class JSONByteWriter: Encoder {
     let pretty: Bool
     let escapeSlashes: Bool
+    /// Whether `JSONDirectEncodable` values write themselves (see `JSONByteEncoder.direct`).
+    let direct: Bool
     @exclusivity(unchecked) var out: [UInt8] = []
     /// Set when the value used something this writer does not reproduce; the bytes are then discarded.
     @exclusivity(unchecked) var unsupported = false
@@ -94,9 +100,10 @@ final class JSONByteWriter: Encoder {
     @exclusivity(unchecked) private var scratch: [UInt8] = []
     @exclusivity(unchecked) private var order: [Int] = []
 
-    init(pretty: Bool, escapeSlashes: Bool) {
+    init(pretty: Bool, escapeSlashes: Bool, direct: Bool = true) {
         self.pretty = pretty
         self.escapeSlashes = escapeSlashes
+        self.direct = direct
     }
 
     // MARK: Encoder
@@ -164,6 +171,11 @@ final class JSONByteWriter: Encoder {
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             // Foundation writes these its own way (base64, the absolute string, a number).
             unsupported = true
+            return
+        }
+        if direct, let value = value as? any JSONDirectEncodable {
+            // The hot types (a report, summary.json's parts) write themselves: the same bytes, no containers.
+            try value.writeJSON(to: self, depth: depth)
             return
         }
         if let splitter, splitter.leaveOut(value, depth: depth, writer: self) { return }

@@ -53,6 +53,10 @@ extension Array: JSONSplittableArray where Element: Encodable {
     }
 
     func writeJSONElements(_ range: Range<Int>, depth: Int, into writer: JSONByteWriter) throws {
+        if writer.direct, let direct = self as? any JSONDirectElements {
+            try direct.writeDirectElements(range, depth: depth, into: writer)
+            return
+        }
         for index in range {
             if writer.pretty { writer.writeIndent(depth) }
             try writer.encodeValue(self[index], depth: depth)
@@ -82,11 +86,16 @@ final class JSONArraySplitter {
     /// Leaves the value out where it is a long array; returns whether it did.
     func leaveOut<T: Encodable>(_ value: T, depth: Int, writer: JSONByteWriter) -> Bool {
         guard let array = value as? any JSONSplittableArray, array.jsonElementCount >= minimumCount else { return false }
+        leaveOut(array: array, depth: depth, writer: writer)
+        return true
+    }
+
+    /// Leaves out an array the caller found long enough, writing its mark.
+    func leaveOut(array: any JSONSplittableArray, depth: Int, writer: JSONByteWriter) {
         writer.out.append(Self.mark)
         writer.out.append(contentsOf: String(arrays.count).utf8)
         writer.out.append(Self.mark)
         arrays.append((array, depth))
-        return true
     }
 }
 
@@ -127,7 +136,7 @@ struct JSONChunkedEncoder {
     /// Writes the value's JSON (no trailing newline) to `sink`.
     func encode<T: Encodable & Sendable>(_ value: T, to sink: any ByteSink) throws {
         let splitter = JSONArraySplitter(minimumCount: max(1, minimumCount))
-        let writer = JSONByteWriter(pretty: encoder.pretty, escapeSlashes: encoder.escapeSlashes)
+        let writer = JSONByteWriter(pretty: encoder.pretty, escapeSlashes: encoder.escapeSlashes, direct: encoder.direct)
         writer.splitter = splitter
         try writer.encodeTopLevel(value)
         guard !writer.unsupported else {
@@ -136,7 +145,7 @@ struct JSONChunkedEncoder {
         }
         let pieces = plan(writer.out, arrays: splitter.arrays)
         let arrays = SendableArrays(splitter.arrays)
-        let pretty = encoder.pretty, escapeSlashes = encoder.escapeSlashes
+        let pretty = encoder.pretty, escapeSlashes = encoder.escapeSlashes, direct = encoder.direct
         var start = 0
         while start < pieces.count {
             // The next window: pieces up to and including `window` chunks.
@@ -152,7 +161,7 @@ struct JSONChunkedEncoder {
             let made = ParallelMap.map(jobs) { job -> Result<[UInt8]?, any Error> in
                 Result {
                     let (array, depth) = arrays.value[job.array]
-                    let chunk = JSONByteWriter(pretty: pretty, escapeSlashes: escapeSlashes)
+                    let chunk = JSONByteWriter(pretty: pretty, escapeSlashes: escapeSlashes, direct: direct)
                     try array.writeJSONElements(job.range, depth: depth + 1, into: chunk)
                     return chunk.unsupported || !chunk.frames.isEmpty ? nil : chunk.out
                 }
