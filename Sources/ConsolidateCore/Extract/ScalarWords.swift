@@ -93,6 +93,28 @@ struct ScalarBits: Sendable {
 }
 
 extension String {
+    /// The scalar whose UTF-8 starts at `i` of a `String`'s valid UTF-8; moves `i` past it.
+    @inline(__always)
+    static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(utf8[i])
+        var value: UInt32
+        if lead < 0x80 {
+            value = lead
+            i += 1
+        } else if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+            i += 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            i += 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                | UInt32(utf8[i + 3] & 0x3F)
+            i += 4
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
     /// The string's scalars in an array, decoded from its UTF-8 in one pass: `Array(unicodeScalars)`
     /// walks the text twice (once to count it) and steps a view index per scalar, and the
     /// readers turn nearly every line into scalars.
@@ -104,23 +126,7 @@ extension String {
                 var i = 0
                 var n = 0
                 while i < utf8.count {
-                    let lead = UInt32(utf8[i])
-                    var value: UInt32
-                    if lead < 0x80 {
-                        value = lead
-                        i += 1
-                    } else if lead < 0xE0 {
-                        value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                        i += 2
-                    } else if lead < 0xF0 {
-                        value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                            | UInt32(utf8[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    buffer[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    buffer[n] = Self.decodeScalar(utf8, at: &i)
                     n += 1
                 }
                 initialized = n
@@ -279,23 +285,7 @@ extension String {
             var i = 0
             while i < utf8.count {
                 // (As `scalarArray` decodes: a String's UTF-8 is valid.)
-                let lead = UInt32(utf8[i])
-                var value: UInt32
-                if lead < 0x80 {
-                    value = lead
-                    i += 1
-                } else if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                    i += 2
-                } else if lead < 0xF0 {
-                    value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                        | UInt32(utf8[i + 3] & 0x3F)
-                    i += 4
-                }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                let scalar = Self.decodeScalar(utf8, at: &i)
                 if test(previous, scalar) {
                     count += 1
                     if count >= limit { return count }

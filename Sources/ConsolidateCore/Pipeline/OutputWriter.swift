@@ -239,17 +239,8 @@ public enum OutputWriter {
         }
 
         func write(_ bytes: UnsafeRawBufferPointer) throws {
-            guard var base = bytes.baseAddress else { return }
-            var left = bytes.count
-            while left > 0 {
-                let written = Foundation.write(descriptor, base, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                left -= written
-                base += written
-            }
+            guard !bytes.isEmpty else { return }
+            try AtomicFile.writeAll(bytes, to: descriptor)
             if !started {
                 started = true
                 // Part of the file is out, the rest still to come.

@@ -126,7 +126,8 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+    /// Writes all of `bytes` to the file `descriptor`, again where a write was interrupted or partial.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
         guard var base = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
