@@ -1,3 +1,5 @@
+import Foundation
+
 /// What changed since the previous run (`changes.md`, and the first section of review.html),
 /// for the reviewer who reads the nightly result.
 ///
@@ -230,33 +232,36 @@ public struct ChangeReport: Sendable {
     struct CanonicalKey: Hashable, Sendable {
         let unit: String
         let text: String
+        /// The bytes' hash, worked out once (on the thread that made the key) for every set it enters.
+        let digest: Int
 
         init(_ statement: StatementKey) {
             unit = Self.composed(statement.unit)
             text = Self.composed(statement.text)
+            var hasher = Hasher()
+            Self.combine(unit, into: &hasher)
+            hasher.combine(UInt8(0xFF))  // never a byte of UTF-8: the unit ends here
+            Self.combine(text, into: &hasher)
+            digest = hasher.finalize()
         }
 
         static func composed(_ string: String) -> String {
             TextOrder.isPlain(string) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
         }
 
-        func hash(into hasher: inout Hasher) {
-            Self.combine(unit, into: &hasher)
-            hasher.combine(UInt8(0xFF))  // never a byte of UTF-8: the unit ends here
-            Self.combine(text, into: &hasher)
-        }
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
         private static func combine(_ string: String, into hasher: inout Hasher) {
             var string = string
             string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
 
-        static func == (a: Self, b: Self) -> Bool { same(a.unit, b.unit) && same(a.text, b.text) }
+        static func == (a: Self, b: Self) -> Bool { a.digest == b.digest && same(a.unit, b.unit) && same(a.text, b.text) }
 
         private static func same(_ a: String, _ b: String) -> Bool {
             guard a.utf8.count == b.utf8.count else { return false }
             var (a, b) = (a, b)
-            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+            return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
     }
 
