@@ -21,27 +21,66 @@ enum FigureConflicts {
     private static func annotate<Key: Hashable, UnitKey: Hashable>(
         _ totals: [MetricTotal], figures: [UnitFigure], key: (String, String) -> Key, unitKey: (String) -> UnitKey
     ) -> [MetricTotal] {
-        var byKey: [Key: [UnitKey: [UnitFigure]]] = [:]
-        for figure in figures where figure.value != nil {
-            byKey[key(figure.activity, figure.measure), default: [:]][unitKey(figure.unit), default: []].append(figure)
+        // Each (activity and measure word, unit) as a pair of small ids, its figures with a value as a
+        // chain of positions in the figures' order: no figure copied, no list or table per unit.
+        var keyIDs: [Key: Int32] = [:]
+        var unitIDs: [UnitKey: Int32] = [:]
+        var chains: [UInt64: (first: Int32, last: Int32)] = [:]
+        var next = [Int32](repeating: -1, count: figures.count)
+        func id<K: Hashable>(_ key: K, in ids: inout [K: Int32]) -> Int32 {
+            if let id = ids[key] { return id }
+            let id = Int32(ids.count)
+            ids[key] = id
+            return id
+        }
+        for (position, figure) in figures.enumerated() where figure.value != nil {
+            let pair = UInt64(UInt32(id(key(figure.activity, figure.measure), in: &keyIDs))) << 32
+                | UInt64(UInt32(id(unitKey(figure.unit), in: &unitIDs)))
+            if let chain = chains[pair] {
+                next[Int(chain.last)] = Int32(position)
+                chains[pair] = (chain.first, Int32(position))
+            } else {
+                chains[pair] = (Int32(position), Int32(position))
+            }
+        }
+        /// Where the chain of a unit's figures (with a value) for a total's activity and measure word starts.
+        func chain(_ keyID: Int32?, _ unit: String) -> (first: Int32, last: Int32)? {
+            guard let keyID, let unitID = unitIDs[unitKey(unit)] else { return nil }
+            return chains[UInt64(UInt32(keyID)) << 32 | UInt64(UInt32(unitID))]
+        }
+        /// The figures of a chain, in the figures' order.
+        func figuresOf(_ chain: (first: Int32, last: Int32)) -> [UnitFigure] {
+            var result: [UnitFigure] = []
+            var position = chain.first
+            while position >= 0 {
+                result.append(figures[Int(position)])
+                position = next[Int(position)]
+            }
+            return result
         }
         return totals.map { total in
             var total = total
             total.rule = rule
-            let units = byKey[key(total.activity, total.unit)] ?? [:]
+            let keyID = keyIDs[key(total.activity, total.unit)]
             // The counted figure's place, where the totals did not carry it.
             total.units = total.units.map { contribution in
-                guard contribution.source == nil,
-                      let figure = units[unitKey(contribution.unit)]?.first(where: { $0.value == contribution.value && $0.text == contribution.text })
-                else { return contribution }
+                guard contribution.source == nil, let found = chain(keyID, contribution.unit) else { return contribution }
+                var position = found.first
+                while position >= 0, figures[Int(position)].value != contribution.value || figures[Int(position)].text != contribution.text {
+                    position = next[Int(position)]
+                }
+                guard position >= 0 else { return contribution }
+                let figure = figures[Int(position)]
                 var contribution = contribution
                 (contribution.source, contribution.location) = (figure.source, figure.location)
                 return contribution
             }
             let conflicts = total.units.compactMap { contribution -> FigureConflict? in
                 // More than one distinct value among the unit's figures (no set made per unit).
-                guard let own = units[unitKey(contribution.unit)],
-                      let firstValue = own.lazy.compactMap(\.value).first,
+                // A unit with one figure has no other.
+                guard let found = chain(keyID, contribution.unit), found.first != found.last else { return nil }
+                let own = figuresOf(found)
+                guard let firstValue = own.lazy.compactMap(\.value).first,
                       own.contains(where: { $0.value != nil && $0.value != firstValue }) else { return nil }
                 let listed = own.sorted {
                     ($0.source ?? "", $0.location?.paragraph ?? 0, $0.text) < ($1.source ?? "", $1.location?.paragraph ?? 0, $1.text)

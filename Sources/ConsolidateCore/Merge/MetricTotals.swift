@@ -27,31 +27,55 @@ enum MetricTotals {
         of figures: [UnitFigure], bound: Int, key: (UnitFigure) -> Key, unitKey: (UnitFigure) -> UnitKey
     ) -> Outcome {
         var implausible: [UnitFigure] = []
-        var byKey: [Key: [UnitFigure]] = [:]
-        for figure in figures {
+        // Each figure's (activity, measure word) as a small id; then the figures' positions grouped
+        // by id, in the figures' order within each (a counting sort): no figure copied into groups.
+        var keyIDs: [Key: Int32] = [:]
+        var keyOf = [Int32](repeating: -1, count: figures.count)
+        for (position, figure) in figures.enumerated() {
             if let value = figure.value, value < 0 || value > bound {
                 implausible.append(figure)
                 continue
             }
-            byKey[key(figure), default: []].append(figure)
+            let figureKey = key(figure)
+            if let id = keyIDs[figureKey] {
+                keyOf[position] = id
+            } else {
+                let id = Int32(keyIDs.count)
+                keyIDs[figureKey] = id
+                keyOf[position] = id
+            }
         }
+        var starts = [Int](repeating: 0, count: keyIDs.count + 1)
+        for id in keyOf where id >= 0 { starts[Int(id) + 1] += 1 }
+        for id in 0..<keyIDs.count { starts[id + 1] += starts[id] }
+        var grouped = [Int32](repeating: 0, count: starts[keyIDs.count])
+        var fill = starts
+        for (position, id) in keyOf.enumerated() where id >= 0 {
+            grouped[fill[Int(id)]] = Int32(position)
+            fill[Int(id)] += 1
+        }
+        keyOf = []
         var totals: [MetricTotal] = []
-        for group in byKey.values {
-            guard let first = group.first else { continue }
+        for id in 0..<keyIDs.count {
+            let group = grouped[starts[id]..<starts[id + 1]]
+            guard let firstPosition = group.first else { continue }
+            let first = figures[Int(firstPosition)]
             // One figure per unit: the largest known, as a report's restated running total.
-            var perUnit: [UnitKey: UnitFigure] = [:]
-            for figure in group {
+            var perUnit: [UnitKey: Int32] = [:]
+            for position in group {
+                let figure = figures[Int(position)]
                 let unit = unitKey(figure)
-                if let current = perUnit[unit], (current.value ?? -1) >= (figure.value ?? -1) { continue }
-                perUnit[unit] = figure
+                if let current = perUnit[unit], (figures[Int(current)].value ?? -1) >= (figure.value ?? -1) { continue }
+                perUnit[unit] = position
             }
             var sum = 0
             var contributions: [MetricContribution] = []
             var unknown: [String] = []
             // By unit, each unit's key made once (`TextOrder`: bytes where plain).
-            let counted = Array(perUnit.values)
+            let counted = perUnit.values.map { figures[Int($0)] }
             let unitKeys = counted.map { TextOrder.Key($0.unit) }
             let byName = counted.indices.sorted { TextOrder.compare(unitKeys[$0], unitKeys[$1]) < 0 }
+            contributions.reserveCapacity(counted.count)
             for figure in byName.map({ counted[$0] }) {
                 guard let value = figure.value else {
                     unknown.append(figure.unit)
