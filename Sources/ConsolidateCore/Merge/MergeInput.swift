@@ -48,30 +48,47 @@ public struct MergeInput: Sendable {
     /// is `quarantined` once, by its latest file. Roster units that sent nothing are `missing`.
     public static func from(_ submissions: [SubmittedReport], roster: Roster?,
                             copySimilarity: Double) -> MergeInput {
+        var submissions = submissions
+        return from(taking: &submissions, roster: roster, copySimilarity: copySimilarity)
+    }
+
+    /// `from(_:roster:copySimilarity:)`, letting go of each report's sections and metrics as soon as
+    /// its statements and figures are made: the reports and what is made of them are never all held
+    /// at once. The reports keep everything else (their account, for run.json).
+    public static func from(taking submissions: inout [SubmittedReport], roster: Roster?,
+                            copySimilarity: Double) -> MergeInput {
         // Latest first, then the later path (compared on bytes where plain: `TextOrder`).
         let paths = submissions.map { TextOrder.Key($0.report.source.path) }
-        let ordered = submissions.indices.sorted { a, b in
+        let order = submissions.indices.sorted { a, b in
             let (x, y) = (submissions[a].submitted, submissions[b].submitted)
             if x != y { return x > y }
             return TextOrder.compare(paths[a], paths[b]) > 0
-        }.map { submissions[$0] }
+        }
         var units: [UnitEntry] = []
         var statements: [Statement] = []
         var figures: [UnitFigure] = []
         var periods: [Period] = []
         // Each unit's statements, which come together (units in order, one counted report each).
         var runs: [Range<Int>] = []
-        var byUnit: [String: [SubmittedReport]] = [:]
-        for submission in ordered { byUnit[submission.report.unit, default: []].append(submission) }
+        // Room for every report's statements and figures at once: appended report by report, the
+        // arrays would grow by doubling and hold up to twice what they need through the merge.
+        statements.reserveCapacity(submissions.reduce(0) { total, submission in
+            total + submission.report.sections.reduce(0) { $0 + $1.leafCount }
+        })
+        figures.reserveCapacity(submissions.reduce(0) { $0 + $1.report.metrics.count })
+        // Each unit's submissions by position, latest first: the reports stay in `submissions` only.
+        var byUnit: [String: [Int]] = [:]
+        for index in order { byUnit[submissions[index].report.unit, default: []].append(index) }
         let names = Array(byUnit.keys)
         let nameKeys = names.map(TextOrder.Key.init)
         for unit in names.indices.sorted(by: { TextOrder.compare(nameKeys[$0], nameKeys[$1]) < 0 }).map({ names[$0] }) {
-            let group = byUnit[unit]!
-            let counted = group.first { $0.report.status != .quarantined }
-            let latest = group[0]
+            let indices = byUnit[unit]!
+            let counted = indices.first { submissions[$0].report.status != .quarantined }.map { submissions[$0] }
+            let latest = submissions[indices[0]]
             let first = statements.count
             defer { if statements.count > first { runs.append(first..<statements.count) } }
-            for submission in group {
+            for (position, index) in indices.enumerated() {
+                let submission = submissions[index]
                 let report = submission.report
                 var entry = UnitEntry(unit: report.unit, status: .received, source: report.source.path,
                                       warnings: report.warnings, residue: report.residue.count,
@@ -81,8 +98,8 @@ public struct MergeInput: Sendable {
                     statements += Statement.statements(of: report)
                     figures += Self.figures(of: report)
                     periods.append(report.period)
-                    for newer in group.prefix(while: { $0.report.source.path != counted.report.source.path }) {
-                        entry.warnings.append("同一单位较新的文件 \(newer.report.source.path) 无法读取，本次按本份汇总；请该单位重新报送。")
+                    for newer in indices[..<position] {
+                        entry.warnings.append("同一单位较新的文件 \(submissions[newer].report.source.path) 无法读取，本次按本份汇总；请该单位重新报送。")
                     }
                 } else if report.status == .quarantined {
                     let reason = report.error ?? "无法读取"
@@ -104,6 +121,8 @@ public struct MergeInput: Sendable {
                     entry.warnings.append("已由同一单位较新的 \(counted?.report.source.path ?? "") 取代，本份未计入汇总。")
                 }
                 units.append(entry)
+                submissions[index].report.sections = []
+                submissions[index].report.metrics = []
             }
         }
         // Suspected copying: both reports stay, each unit is told which other it resembles.

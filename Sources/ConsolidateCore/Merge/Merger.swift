@@ -18,6 +18,10 @@ public struct Merger: Sendable {
         func ofKind(_ kind: StatementKind) -> (statements: [Statement], units: [Int32]) {
             var selected: [Statement] = []
             var ids: [Int32] = []
+            // Exactly the room needed: these lists are what the merge holds while it groups.
+            let count = statements.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) }
+            selected.reserveCapacity(count)
+            ids.reserveCapacity(count)
             for index in statements.indices where statements[index].kind == kind {
                 selected.append(statements[index])
                 ids.append(units.ids[index])
@@ -26,7 +30,7 @@ public struct Merger: Sendable {
         }
 
         var achieved = ofKind(.achievement), other = ofKind(.other), planned = ofKind(.plan)
-        var problemStatements = statements.filter { $0.kind == .problem }
+        var problemStatements = ofKind(.problem).statements
         statements = []
         let distinctive = markDistinctive(groups(achieved.statements, units: achieved.units, names: units, themes: themes, origin: nil))
         achieved = ([], [])

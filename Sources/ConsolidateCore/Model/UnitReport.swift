@@ -164,6 +164,11 @@ public struct Item: Codable, Sendable, Equatable, Hashable {
     public var leaves: [Item] {
         items.isEmpty ? [self] : items.flatMap(\.leaves)
     }
+
+    /// How many `leaves` there are, counted without gathering them.
+    public var leafCount: Int {
+        items.isEmpty ? 1 : items.reduce(0) { $0 + $1.leafCount }
+    }
 }
 
 /// A numbered part of a report (`一、主要工作开展`).
@@ -189,6 +194,9 @@ public struct Section: Codable, Sendable, Equatable, Hashable {
     }
 
     public var leaves: [Item] { items.flatMap(\.leaves) }
+
+    /// How many `leaves` there are, counted without gathering them.
+    public var leafCount: Int { items.reduce(0) { $0 + $1.leafCount } }
 
     enum CodingKeys: String, CodingKey {
         case kind, label, heading, intro, items, location

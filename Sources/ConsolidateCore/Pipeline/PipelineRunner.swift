@@ -343,7 +343,7 @@ public struct PipelineRunner: Sendable {
         var (reports, parsed) = readAll(submissions, store: store, thin: true, events: events, timings: &timings)
         var submitted = account(submissions, reports)
         // What run.json counts, worked out before the merge so that the reports' statements can go with it.
-        let statementCount = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leaves.count } }
+        let statementCount = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leafCount } }
         let metricCount = reports.reduce(0) { $0 + $1.metrics.count }
         reports = []
         // Nothing readable: an empty report must not replace the last good one unless asked for.
@@ -354,12 +354,9 @@ public struct PipelineRunner: Sendable {
         events(.started(.merge, total: nil, reused: 0))
         let configuration = self.configuration
         var consolidation = timed(.merge) {
-            let input = MergeInput.from(submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity)
-            // The merge reads its input, run.json only each report's account: statements and figures let go.
-            for index in submitted.indices {
-                submitted[index].report.sections = []
-                submitted[index].report.metrics = []
-            }
+            // The merge reads its input, run.json only each report's account: each report's statements
+            // and figures are let go as soon as they are taken into the input.
+            let input = MergeInput.from(taking: &submitted, roster: roster, copySimilarity: configuration.merge.copySimilarity)
             return Merger(configuration: configuration).merge(consume input)
         }
         consolidation.skipped = skipped.isEmpty ? nil : skipped
