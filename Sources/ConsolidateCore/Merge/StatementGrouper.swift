@@ -68,77 +68,112 @@ struct StatementGrouper: Sendable {
     /// Practices of copy groups, ordered by their first statement index.
     func practices(_ statements: [Statement]) -> [Practice] {
         guard !statements.isEmpty else { return [] }
-        // Per statement and independent of the others: its folded words, bigrams, quoted names and
-        // blemishes, on every core.
-        var prepared = ParallelMap.map(statements) { statement -> Prepared in
-            let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
-            let names = Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty }
-            return Prepared(folded: folded, plain: folded.allSatisfy(TextOrder.isPlain), names: names,
-                            blemishes: Self.blemishes(statement))
+        // Per statement and independent of the others, a slice of the statements per core: each
+        // statement folded once, its folded wording kept as UTF-8 (all of a slice's in one buffer),
+        // its quoted names and blemishes, and its bigrams counted in the slice's own table. A
+        // statement's bigrams (eight bytes each, twice its folded words) are made where they are
+        // used, never held for every statement at once.
+        let sliceSize = max(1024, (statements.count + 15) / 16)
+        let slices = stride(from: 0, to: statements.count, by: sliceSize).map { $0..<min(statements.count, $0 + sliceSize) }
+        var parts = ParallelMap.map(slices) { slice -> Part in
+            var part = Part(count: slice.count)
+            for index in slice {
+                let statement = statements[index]
+                let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
+                for gram in TextSimilarity.bigrams(folded) { part.grams.count(gram) }
+                part.wordings.appendUTF8(folded)
+                part.plain.append(folded.allSatisfy(TextOrder.isPlain))
+                part.names.append(Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty })
+                part.blemishes.append(Self.blemishes(statement))
+            }
+            // Without the room appending left: all the slices' wordings are held until ranked.
+            part.wordings = FlatLists(values: part.wordings.values, ends: part.wordings.ends)
+            return part
         }
         // Bigrams as dense ids in the order of their values: the same ids in every process and
-        // for any order of the inputs. Counted in a table, then numbered in ascending order. Each
-        // statement's bigrams (eight bytes each, twice its folded words) are made where they are
-        // used, never held for every statement at once: counted by slices of the statements on
-        // every core, each slice in a table of its own, the tables then added up.
-        var table = { [prepared] in
-            let sliceSize = max(1024, (prepared.count + 15) / 16)
-            let slices = stride(from: 0, to: prepared.count, by: sliceSize).map { $0..<min(prepared.count, $0 + sliceSize) }
-            let partial = ParallelMap.map(slices) { slice -> GramTable in
-                var counts = GramTable(capacity: 1 << 12)
-                for index in slice { for gram in TextSimilarity.bigrams(prepared[index].folded) { counts.count(gram) } }
-                return counts
-            }
-            var table = GramTable(capacity: partial.map(\.count).max() ?? 0)
-            for counts in partial { counts.forEach { table.count($0, by: $1) } }
-            return table
-        }()
+        // for any order of the inputs. The slices' counts added up, then numbered in ascending order.
+        var table = GramTable(capacity: parts.map(\.grams.count).max() ?? 0)
+        for part in parts.indices {
+            parts[part].grams.forEach { table.count($0, by: $1) }
+            parts[part].grams = GramTable(capacity: 0)
+        }
         let distinct = table.distinctKeys().sorted()
         var frequency = [Int32](repeating: 0, count: distinct.count)
         for (id, gram) in distinct.enumerated() { frequency[id] = table.renumber(gram, as: Int32(id)) }
-        // Ids ascend with the values, so each statement's ascending bigrams give ascending ids.
-        let sets: [[Int32]] = { [table, prepared] in
-            ParallelMap.map(prepared) { TextSimilarity.bigrams($0.folded).map { table.value(of: $0) } }
-        }()
         // Quoted names as small integer ids, each statement's ascending and distinct.
         var nameIDs: [String: Int32] = [:]
-        let names: [[Int32]] = prepared.map { item in
-            guard !item.names.isEmpty else { return [] }
-            var ids = item.names.map { name -> Int32 in
-                if let id = nameIDs[name] { return id }
-                let id = Int32(nameIDs.count)
-                nameIDs[name] = id
-                return id
+        var names: [[Int32]] = []
+        names.reserveCapacity(statements.count)
+        for part in parts {
+            for found in part.names {
+                guard !found.isEmpty else { names.append([]); continue }
+                var ids = found.map { name -> Int32 in
+                    if let id = nameIDs[name] { return id }
+                    let id = Int32(nameIDs.count)
+                    nameIDs[name] = id
+                    return id
+                }
+                ids.sort()
+                names.append(ids.enumerated().filter { $0.offset == 0 || ids[$0.offset - 1] != $0.element }.map(\.element))
             }
-            ids.sort()
-            return ids.enumerated().filter { $0.offset == 0 || ids[$0.offset - 1] != $0.element }.map(\.element)
         }
-        let counts = frequency
+        let blemishes = parts.flatMap(\.blemishes)
+        // Each statement's folded wording as its rank in `String` order (equal wordings, equal
+        // ranks): the orders below compare ranks, and the wordings are let go before the bigram
+        // sets are made.
+        let wording = Self.wordingRanks(parts, sliceSize: sliceSize)
+        parts = []
+        // Each statement's bigram ids (ascending: ids ascend with the values) and its rarest ones
+        // first (ties by id), as many as probes or index entries need: folded again per slice on
+        // every core, each slice's lists in buffers of their exact size, then gathered into one.
         let keep = max(probeLimit, indexLimit)
-        let rarest = ParallelMap.map(sets) { set -> [Int32] in
-            // Frequency and id in one key: the same order as comparing the pair.
-            var keys = set.map { UInt64(UInt32(counts[Int($0)])) << 32 | UInt64(UInt32($0)) }
-            keys.sort()
-            return keys.prefix(keep).map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-        }
-        let index = Index(sets: sets, frequency: frequency, names: names, rarestIDs: rarest)
-        let folded = prepared.map(\.folded)
-        let plain = prepared.map(\.plain)
-        let blemishes = prepared.map(\.blemishes)
-        // What clustering does not read: let go before it.
-        prepared = []
+        var made = { [table, frequency] in
+            ParallelMap.map(slices) { slice -> (sets: FlatLists<Int32>, rarest: FlatLists<Int32>) in
+                var ids: [Int32] = []
+                var ends: [Int] = []
+                var keys: [UInt64] = []
+                var rarest: [Int32] = []
+                var rarestEnds: [Int] = []
+                for index in slice {
+                    let statement = statements[index]
+                    let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
+                    let start = ids.count
+                    for gram in TextSimilarity.bigrams(folded) { ids.append(table.value(of: gram)) }
+                    ends.append(ids.count)
+                    // Frequency and id in one key: the same order as comparing the pair.
+                    keys.removeAll(keepingCapacity: true)
+                    for id in ids[start...] { keys.append(UInt64(UInt32(frequency[Int(id)])) << 32 | UInt64(UInt32(id))) }
+                    keys.sort()
+                    for key in keys.prefix(keep) { rarest.append(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)) }
+                    rarestEnds.append(rarest.count)
+                }
+                return (FlatLists(values: ids, ends: ends), FlatLists(values: rarest, ends: rarestEnds))
+            }
+        }()
         table = GramTable(capacity: 0)
+        var sets = FlatLists<Int32>(reservingLists: statements.count, values: made.reduce(0) { $0 + $1.sets.values.count })
+        var rarest = FlatLists<Int32>(reservingLists: statements.count, values: made.reduce(0) { $0 + $1.rarest.values.count })
+        for part in made.indices {
+            sets.append(contentsOf: made[part].sets)
+            rarest.append(contentsOf: made[part].rarest)
+            made[part] = (FlatLists(), FlatLists())
+        }
+        made = []
+        let index = Index(sets: sets, frequency: frequency, names: names, rarestIDs: rarest)
+        sets = FlatLists()
+        rarest = FlatLists()
         /// The folded wordings of two statements in `String` order: -1, 0 or 1.
         func compareFolded(_ a: Int, _ b: Int) -> Int {
-            if plain[a] && plain[b] { return TextOrder.compare(folded[a], folded[b]) }
-            let (x, y) = (TextSimilarity.string(folded[a]), TextSimilarity.string(folded[b]))
-            return x < y ? -1 : x == y ? 0 : 1
+            wording[a] < wording[b] ? -1 : wording[a] == wording[b] ? 0 : 1
         }
 
         // Level 1: copies. The most typical wording of a boilerplate (its bigrams shared most) first;
         // then by folded wording, then by index.
-        let typicality = sets.map { set -> Double in
-            set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
+        let typicality = index.sets.withUnsafeLists { sets in
+            (0..<sets.count).map { item -> Double in
+                let set = sets[item]
+                return set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
+            }
         }
         let order = statements.indices.sorted { a, b in
             if typicality[a] != typicality[b] { return typicality[a] > typicality[b] }
@@ -147,7 +182,9 @@ struct StatementGrouper: Sendable {
         }
         let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
         var scratch = [Int32](repeating: 0, count: distinct.count)
-        let copyCentral = copyGroups.map { centre(of: $0, sets: sets, blemishes: blemishes, counts: &scratch) }
+        let copyCentral = index.sets.withUnsafeLists { sets in
+            copyGroups.map { centre(of: $0, sets: sets, blemishes: blemishes, counts: &scratch) }
+        }
 
         // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
         let copyOrder = copyGroups.indices.sorted { a, b in
@@ -163,22 +200,62 @@ struct StatementGrouper: Sendable {
         var copyOfCentral: [Int: Int] = [:]
         for (copy, central) in copyCentral.enumerated() { copyOfCentral[central] = copy }
         // Each practice's copy groups come by first index, so its first member is its first group's first.
-        return practiceGroups.map { centrals -> Practice in
-            let copies = centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
-            let members = copies.flatMap { copyGroups[$0] }.sorted()
-            return Practice(copies: copies.map { copyGroups[$0] },
-                            central: centre(of: members, sets: sets, blemishes: blemishes, counts: &scratch),
-                            copyCentral: copies.map { copyCentral[$0] })
+        return index.sets.withUnsafeLists { sets in
+            practiceGroups.map { centrals -> Practice in
+                let copies = centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
+                let members = copies.flatMap { copyGroups[$0] }.sorted()
+                return Practice(copies: copies.map { copyGroups[$0] },
+                                central: centre(of: members, sets: sets, blemishes: blemishes, counts: &scratch),
+                                copyCentral: copies.map { copyCentral[$0] })
+            }
         }.sorted { $0.copies[0][0] < $1.copies[0][0] }
     }
 
-    /// What the grouper needs of one statement, worked out once.
-    private struct Prepared: Sendable {
-        var folded: [UInt32]
-        /// Whether `folded` compares as a `String` by its scalar values (`TextOrder.isPlain`).
-        var plain: Bool
-        var names: [String]
-        var blemishes: Int
+    /// What the grouper works out once of a slice of the statements, before their bigrams are numbered.
+    struct Part: Sendable {
+        /// Each statement's folded wording, as UTF-8.
+        var wordings: FlatLists<UInt8>
+        /// Whether each wording compares as a `String` by its scalar values (`TextOrder.isPlain`).
+        var plain: [Bool] = []
+        /// Each statement's quoted names, folded.
+        var names: [[String]] = []
+        var blemishes: [Int] = []
+        /// How many of the slice's statements hold each bigram.
+        var grams = GramTable(capacity: 1 << 12)
+
+        init(count: Int) {
+            wordings = FlatLists(reservingLists: count, values: count * 64)
+            plain.reserveCapacity(count)
+            names.reserveCapacity(count)
+            blemishes.reserveCapacity(count)
+        }
+    }
+
+    /// Each statement's folded wording (`parts` in order, `sliceSize` statements a part) as its
+    /// rank in `String` order: equal wordings, equal ranks. Plain wordings compare by their UTF-8
+    /// bytes, whose order is their scalars' order; others as `String`s.
+    static func wordingRanks(_ parts: [Part], sliceSize: Int) -> [Int32] {
+        let count = parts.reduce(0) { $0 + $1.plain.count }
+        func compare(_ a: Int, _ b: Int) -> Int {
+            let (x, y) = (parts[a / sliceSize], parts[b / sliceSize])
+            let (i, j) = (a % sliceSize, b % sliceSize)
+            if x.plain[i] && y.plain[j] {
+                return x.wordings.withUnsafeLists { x in
+                    y.wordings.withUnsafeLists { y in TextOrder.compare(x[i], y[j]) }
+                }
+            }
+            let (first, second) = (String(decoding: x.wordings[i], as: UTF8.self), String(decoding: y.wordings[j], as: UTF8.self))
+            return first < second ? -1 : first == second ? 0 : 1
+        }
+        var order = Array(0..<count)
+        order.sort { compare($0, $1) < 0 }
+        var ranks = [Int32](repeating: 0, count: count)
+        var rank: Int32 = 0
+        for position in order.indices {
+            if position > 0, compare(order[position - 1], order[position]) != 0 { rank += 1 }
+            ranks[order[position]] = rank
+        }
+        return ranks
     }
 
     /// Bigram keys to counts, then to their ids: open addressing over a power-of-two table
@@ -268,7 +345,7 @@ struct StatementGrouper: Sendable {
 
     /// The bigram sets and their frequencies over all statements.
     struct Index {
-        var sets: [[Int32]]
+        var sets: FlatLists<Int32>
         var frequency: [Int32]
         /// Each statement's quoted names (`“红色驿站”`), folded: two statements that both name
         /// programmes but no programme in common are two practices however alike their words.
@@ -280,9 +357,7 @@ struct StatementGrouper: Sendable {
         }
 
         /// Each set's rarest ids first (ties by id), as many as probes or index entries need.
-        var rarestIDs: [[Int32]]
-
-        func rarest(_ item: Int) -> [Int32] { rarestIDs[item] }
+        var rarestIDs: FlatLists<Int32>
     }
 
     /// Leader clustering of `order`'s items: each joins the most similar earlier group whose leader
@@ -293,6 +368,18 @@ struct StatementGrouper: Sendable {
     /// Returns the groups as ascending item lists, ordered by first item.
     private func cluster(_ order: [Int], index: Index, threshold: Double, containment: Double?,
                          completeLink: Bool = false) -> [[Int]] {
+        index.sets.withUnsafeLists { sets in
+            index.rarestIDs.withUnsafeLists { rarestIDs in
+                cluster(order, index: index, sets: sets, rarestIDs: rarestIDs, threshold: threshold,
+                        containment: containment, completeLink: completeLink)
+            }
+        }
+    }
+
+    /// `cluster` over the index's lists as buffers.
+    private func cluster(_ order: [Int], index: Index, sets: FlatLists<Int32>.UnsafeLists,
+                         rarestIDs: FlatLists<Int32>.UnsafeLists, threshold: Double, containment: Double?,
+                         completeLink: Bool) -> [[Int]] {
         var postings = [[Int32]](repeating: [], count: index.frequency.count)
         var leaders: [Int] = []
         var groups: [[Int]] = []
@@ -303,7 +390,7 @@ struct StatementGrouper: Sendable {
         var passing: [(score: Double, leader: Int32)] = []
         func similar(_ item: Int, _ other: Int) -> Double? {
             guard !index.namesConflict(item, other) else { return nil }
-            let a = index.sets[item], b = index.sets[other]
+            let a = sets[item], b = sets[other]
             let shared = TextSimilarity.shared(a, b)
             var score = 2 * Double(shared) / Double(max(a.count + b.count, 1))
             if score < threshold, let containment, min(a.count, b.count) >= containmentMinimum,
@@ -313,7 +400,7 @@ struct StatementGrouper: Sendable {
             return score >= threshold ? score : nil
         }
         for item in order {
-            let rarest = index.rarest(item)
+            let rarest = rarestIDs[item]
             // The hottest loop of the grouper: on the buffers, without slices or bounds checks per leader.
             counts.withUnsafeMutableBufferPointer { counts in
                 for id in rarest.prefix(probeLimit) {
@@ -367,13 +454,9 @@ struct StatementGrouper: Sendable {
     /// members, estimated from the group's bigram counts (linear in the group's size). Of members
     /// within `centreTolerance` of the nearest, the one with fewest blemishes (`blemishes`: its own
     /// unit's name, half-width punctuation, a numbering label) is quoted; ties by index.
-    func centre(of members: [Int], sets: [[Int32]], blemishes: [Int]) -> Int {
-        var counts = [Int32](repeating: 0, count: (sets.lazy.compactMap { $0.last }.max().map { Int($0) } ?? -1) + 1)
-        return centre(of: members, sets: sets, blemishes: blemishes, counts: &counts)
-    }
-
-    /// `centre(of:sets:blemishes:)` counting bigrams in `counts` (zero for every id, as it is left).
-    func centre(of members: [Int], sets: [[Int32]], blemishes: [Int], counts: inout [Int32]) -> Int {
+    ///
+    /// Counts bigrams in `counts`, which holds zero for every id and is left so.
+    func centre(of members: [Int], sets: FlatLists<Int32>.UnsafeLists, blemishes: [Int], counts: inout [Int32]) -> Int {
         var scores: [(member: Int, score: Double)] = []
         if members.count <= 2 {
             // Two copies are equally central: the fuller wording.

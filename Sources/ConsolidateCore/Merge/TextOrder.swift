@@ -1,3 +1,5 @@
+import Foundation
+
 /// `String`'s order and substring search, on scalar values or UTF-8 bytes where that gives the same answer.
 ///
 /// `String` compares by canonical equivalence: it normalizes non-ASCII text on every comparison,
@@ -51,6 +53,16 @@ enum TextOrder {
 
     private static func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         lexicographic(a, b)
+    }
+
+    /// The UTF-8 of two plain texts in `String` order (their bytes' order): -1, 0 or 1.
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let order = memcmp(x, y, common)
+            if order != 0 { return order < 0 ? -1 : 1 }
+        }
+        return a.count == b.count ? 0 : a.count < b.count ? -1 : 1
     }
 
     /// Element by element, then the shorter first: -1, 0 or 1.

@@ -275,6 +275,12 @@ public enum TextSimilarity {
     /// The number of keys two ascending arrays share (one merge pass).
     @inlinable
     public static func shared<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in shared(a, b) } }
+    }
+
+    /// `shared` of two ascending, distinct buffers.
+    @inlinable
+    public static func shared<T: Comparable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Int {
         var (i, j, count) = (0, 0, 0)
         while i < a.count && j < b.count {
             if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+/// The merge's compact forms (many lists in one buffer, folded wordings as ranks, reports let go
+/// as they are taken in) hold what the forms they replace held.
+@Suite struct MergeMemoryTests {
+    typealias Seeded = GroupingEvaluationTests.Seeded
+
+    @Test func flatListsReadBackWhatWasAppended() {
+        var random = Seeded(state: 21)
+        let lists: [[Int32]] = (0..<200).map { _ in (0..<Int(random.next() % 9)).map { _ in Int32(random.next() % 1000) } }
+        var flat = FlatLists<Int32>()
+        for list in lists { flat.append(list) }
+        #expect(flat.count == lists.count)
+        #expect((0..<flat.count).map { Array(flat[$0]) } == lists)
+        #expect((0..<flat.count).map(flat.length) == lists.map(\.count))
+        flat.withUnsafeLists { unsafe in
+            #expect((0..<unsafe.count).map { Array(unsafe[$0]) } == lists)
+        }
+        // Gathered from parts: the later part's lists follow, their ends moved on.
+        var first = FlatLists<Int32>(), second = FlatLists<Int32>()
+        for list in lists[..<77] { first.append(list) }
+        for list in lists[77...] { second.append(list) }
+        var gathered = FlatLists<Int32>(reservingLists: lists.count, values: 0)
+        gathered.append(contentsOf: first)
+        gathered.append(contentsOf: second)
+        #expect((0..<gathered.count).map { Array(gathered[$0]) } == lists)
+        // Made from values and ends: the same lists, in buffers of their exact size.
+        let exact = FlatLists(values: flat.values, ends: flat.ends)
+        #expect((0..<exact.count).map { Array(exact[$0]) } == lists)
+        // (The allocator may round the buffer up by a few bytes, never by half again.)
+        #expect(exact.values.capacity < exact.values.count + 8)
+    }
+
+    @Test func utf8ListsHoldTheScalarsAppended() {
+        let texts = ["开展主题党日活动", "abc", "", "é与e\u{301}", "𠀀𠀁 emoji 😀", "Ａ全角"]
+        var flat = FlatLists<UInt8>()
+        for text in texts { flat.appendUTF8(text.unicodeScalars.map(\.value)) }
+        #expect((0..<flat.count).map { String(decoding: flat[$0], as: UTF8.self) } == texts)
+    }
+
+    /// Folded wordings (scalar values) as a slice would hold them.
+    static func part(_ wordings: [[UInt32]]) -> StatementGrouper.Part {
+        var part = StatementGrouper.Part(count: wordings.count)
+        for folded in wordings {
+            part.wordings.appendUTF8(folded)
+            part.plain.append(folded.allSatisfy(TextOrder.isPlain))
+        }
+        return part
+    }
+
+    @Test func wordingRanksOrderWordingsAsStringsDo() {
+        var random = Seeded(state: 5)
+        let alphabet = Array("党建学习组织生活会abc，。".unicodeScalars.map(\.value)) + [0xE9, 0x65, 0x301, 0x1F600, 0x20000]
+        var wordings: [[UInt32]] = (0..<300).map { _ in
+            (0..<Int(random.next() % 6)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        }
+        // Repeats, and one wording spelled composed and decomposed: equal as `String`s.
+        wordings += wordings.prefix(40)
+        wordings += [[0x4E00, 0xE9], [0x4E00, 0x65, 0x301]]
+        let strings = wordings.map(TextSimilarity.string)
+        // Across slices of 64, as the grouper makes them.
+        let parts = stride(from: 0, to: wordings.count, by: 64).map { Self.part(Array(wordings[$0..<min(wordings.count, $0 + 64)])) }
+        let ranks = StatementGrouper.wordingRanks(parts, sliceSize: 64)
+        #expect(ranks.count == wordings.count)
+        for a in wordings.indices {
+            for b in wordings.indices where a < b {
+                let (x, y) = (strings[a], strings[b])
+                // Only where `String` orders the pair consistently (not every decomposed pair is ordered).
+                if x == y { #expect(ranks[a] == ranks[b], "\(x) \(y)") }
+                else if x < y, !(y < x) { #expect(ranks[a] < ranks[b], "\(x) \(y)") }
+                else if y < x, !(x < y) { #expect(ranks[a] > ranks[b], "\(x) \(y)") }
+            }
+        }
+        #expect(ranks[wordings.count - 2] == ranks[wordings.count - 1])
+    }
+
+    @Test func mergeInputTakingTheReportsEqualsMergeInputAndLetsTheirContentsGo() {
+        let metric = Metric(text: "集中学习12次", activity: "集中学习", value: 12, unit: "次", approx: false)
+        var reports = [
+            MergerTests.report("甲局", achievements: ["开展主题党日活动。", "召开组织生活会。"], problems: ["学习不够深入。"],
+                               plans: ["抓好党员发展。"], metrics: [metric]),
+            MergerTests.report("乙局", achievements: ["开展主题党日活动。"], metrics: [metric, metric]),
+            MergerTests.report("甲局", achievements: ["旧的一份。"]),
+        ]
+        reports[2].source.path = "甲局-旧.txt"
+        var quarantined = UnitReport.quarantined(source: SourceInfo(path: "丙局.docx", format: .docx, sha256: ""),
+                                                 unit: "丙局", reason: "文件已损坏")
+        quarantined.warnings = ["无法读取"]
+        reports.append(quarantined)
+        let submissions = reports.enumerated().map { index, report in
+            SubmittedReport(report: report, submitted: Date(timeIntervalSince1970: Double(100 - index)))
+        }
+        let expected = MergeInput.from(submissions, roster: nil, copySimilarity: 0.85)
+        var taken = submissions
+        let input = MergeInput.from(taking: &taken, roster: nil, copySimilarity: 0.85)
+        #expect(input.units == expected.units)
+        #expect(input.statements == expected.statements)
+        #expect(input.figures == expected.figures)
+        #expect(input.periods == expected.periods)
+        // The newer report of 甲局 counts (four statements), the older is superseded; 乙局 has one.
+        #expect(input.statements.count == 5)
+        #expect(input.figures.count == 3)
+        // Statements and figures went into the input; the account stays for run.json.
+        #expect(taken.allSatisfy { $0.report.sections.isEmpty && $0.report.metrics.isEmpty })
+        #expect(taken.map(\.report.source.path) == submissions.map(\.report.source.path))
+        #expect(taken.map(\.report.status) == submissions.map(\.report.status))
+        #expect(taken.map(\.report.warnings) == submissions.map(\.report.warnings))
+        #expect(taken.map(\.report.error) == submissions.map(\.report.error))
+    }
+}
