@@ -278,6 +278,8 @@ public struct UnitReport: Codable, Sendable, Equatable {
             }
             return cut
         }
+        // Copied into a buffer of its exact size: the reader's list keeps the room it grew by.
+        thin.metrics = metrics.map { $0 }
         return thin
     }
 
