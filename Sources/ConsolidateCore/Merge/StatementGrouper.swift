@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups statements at two levels, copies and practices, so that no group can chain.
 ///
 /// Single-link union of similar pairs joins a whole theme into one "practice" once
@@ -74,6 +76,7 @@ struct StatementGrouper: Sendable {
         // statement's bigrams (eight bytes each, twice its folded words) are made where they are
         // used, never held for every statement at once.
         let sliceSize = max(1024, (statements.count + 15) / 16)
+        let keep = max(probeLimit, indexLimit)
         let slices = stride(from: 0, to: statements.count, by: sliceSize).map { $0..<min(statements.count, $0 + sliceSize) }
         var parts = ParallelMap.map(slices) { slice -> Part in
             var part = Part(count: slice.count)
@@ -82,6 +85,10 @@ struct StatementGrouper: Sendable {
                 let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
                 for gram in TextSimilarity.bigrams(folded) { part.grams.count(gram) }
                 part.wordings.appendUTF8(folded)
+                // At most a bigram per scalar after the first (a lone scalar is one).
+                let grams = folded.isEmpty ? 0 : max(1, folded.count - 1)
+                part.bigramBound += grams
+                part.rarestBound += min(grams, keep)
                 part.plain.append(folded.allSatisfy(TextOrder.isPlain))
                 part.names.append(Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty })
                 part.blemishes.append(Self.blemishes(statement))
@@ -122,13 +129,18 @@ struct StatementGrouper: Sendable {
         // ranks): the orders below compare ranks, and the wordings are let go before the bigram
         // sets are made.
         let wording = Self.wordingRanks(parts, sliceSize: sliceSize)
+        let (bigramBound, rarestBound) = parts.reduce((0, 0)) { ($0.0 + $1.bigramBound, $0.1 + $1.rarestBound) }
         parts = []
         // Each statement's bigram ids (ascending: ids ascend with the values) and its rarest ones
-        // first (ties by id), as many as probes or index entries need: folded again per slice on
-        // every core, each slice's lists in buffers of their exact size, then gathered into one.
-        let keep = max(probeLimit, indexLimit)
-        var made = { [table, frequency] in
-            ParallelMap.map(slices) { slice -> (sets: FlatLists<Int32>, rarest: FlatLists<Int32>) in
+        // first (ties by id), as many as probes or index entries need: folded again per slice, a
+        // slice per core at a time, each batch of slices appended to one buffer made once with room
+        // for the most there can be (gathering every slice's lists first would hold them twice).
+        var sets = FlatLists<Int32>(reservingLists: statements.count, values: bigramBound)
+        var rarest = FlatLists<Int32>(reservingLists: statements.count, values: rarestBound)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for batch in stride(from: 0, to: slices.count, by: width) {
+            let made = { [table, frequency] in ParallelMap.map(Array(slices[batch..<min(slices.count, batch + width)])) {
+                slice -> (sets: FlatLists<Int32>, rarest: FlatLists<Int32>) in
                 var ids: [Int32] = []
                 var ends: [Int] = []
                 var keys: [UInt64] = []
@@ -148,17 +160,13 @@ struct StatementGrouper: Sendable {
                     rarestEnds.append(rarest.count)
                 }
                 return (FlatLists(values: ids, ends: ends), FlatLists(values: rarest, ends: rarestEnds))
+            } }()
+            for part in made {
+                sets.append(contentsOf: part.sets)
+                rarest.append(contentsOf: part.rarest)
             }
-        }()
-        table = GramTable(capacity: 0)
-        var sets = FlatLists<Int32>(reservingLists: statements.count, values: made.reduce(0) { $0 + $1.sets.values.count })
-        var rarest = FlatLists<Int32>(reservingLists: statements.count, values: made.reduce(0) { $0 + $1.rarest.values.count })
-        for part in made.indices {
-            sets.append(contentsOf: made[part].sets)
-            rarest.append(contentsOf: made[part].rarest)
-            made[part] = (FlatLists(), FlatLists())
         }
-        made = []
+        table = GramTable(capacity: 0)
         let index = Index(sets: sets, frequency: frequency, names: names, rarestIDs: rarest)
         sets = FlatLists()
         rarest = FlatLists()
@@ -220,6 +228,9 @@ struct StatementGrouper: Sendable {
         /// Each statement's quoted names, folded.
         var names: [[String]] = []
         var blemishes: [Int] = []
+        /// The most bigram ids and rarest ids the slice's statements can have.
+        var bigramBound = 0
+        var rarestBound = 0
         /// How many of the slice's statements hold each bigram.
         var grams = GramTable(capacity: 1 << 12)
 
