@@ -63,10 +63,11 @@ public struct PipelineRunner: Sendable {
         var known: [Int: UnitReport] = [:]
         if let store {
             let stamped = submissions.indices.compactMap { index in stamps[index].map { (index: index, stamp: $0) } }
+            // Each stored report cut as it is decoded, a batch at a time: the whole ones never pile up.
             let stored = store.reports(unchanged: stamped.map { file in
                 (submissions[file.index].path, submissions[file.index].unitHint ?? "", file.stamp.size, file.stamp.modified)
-            })
-            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = thin ? report.thinned() : report } }
+            }) { report in thin ? report.thinned() : report }
+            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
         // Each file goes through ingest, normalize and extract in turn on one thread, a file per core
@@ -346,6 +347,8 @@ public struct PipelineRunner: Sendable {
         let statementCount = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leafCount } }
         let metricCount = reports.reduce(0) { $0 + $1.metrics.count }
         reports = []
+        // The files' readings are gone and what stays is spread over the heap: free pages go back.
+        MemoryRelease.freePages()
         // Nothing readable: an empty report must not replace the last good one unless asked for.
         if !allowEmpty, !submitted.contains(where: { $0.report.status == .ok }) {
             throw RunError.noReadableSubmission(path: input.path, files: submissions.count,
@@ -360,6 +363,8 @@ public struct PipelineRunner: Sendable {
             return Merger(configuration: configuration).merge(consume input)
         }
         consolidation.skipped = skipped.isEmpty ? nil : skipped
+        // The merge's working lists are gone: their pages go back before the outputs are made.
+        MemoryRelease.freePages()
         // The reviewer's decisions, applied after the merge and before anything is rendered.
         let (merged, reviewWarnings) = try applyDecisions(to: &consolidation, output: output)
         events(.started(.render, total: nil, reused: 0))

@@ -58,16 +58,36 @@ public final class ReportStore: @unchecked Sendable {
     /// unchanged since it was read: one query for what is stored, then only the reports of the
     /// unchanged files fetched and decoded, on every core.
     public func reports(unchanged files: [(path: String, unit: String, size: Int, modified: Double)]) -> [UnitReport?] {
+        reports(unchanged: files) { $0 }
+    }
+
+    /// `reports(unchanged:)`, each report decoded and passed through `transform` (a run keeps a
+    /// thinned report) a batch of `batch` files at a time: neither the stored bytes nor the whole
+    /// reports of every file are ever held at once, only a batch's.
+    public func reports<Kept: Sendable>(unchanged files: [(path: String, unit: String, size: Int, modified: Double)],
+                                        batch: Int = 512,
+                                        _ transform: @escaping @Sendable (UnitReport) -> Kept) -> [Kept?] {
         guard reuse, !files.isEmpty else { return files.map { _ in nil } }
-        let found: [Data?] = (try? queue.read { db -> [Data?] in
+        let kept: [Kept?]? = try? queue.read { db -> [Kept?] in
             let rows = try storedStamps(db)
             let statement = try db.makeStatement(sql: "SELECT json FROM report WHERE rowid = ?")
-            return try files.map { file in
-                guard let rowid = rows[Stamp(path: file.path, unit: file.unit, size: file.size, modified: file.modified)] else { return nil }
-                return try Data.fetchOne(statement, arguments: [rowid])
+            var kept: [Kept?] = []
+            kept.reserveCapacity(files.count)
+            var start = 0
+            while start < files.count {
+                let slice = files[start..<min(files.count, start + max(1, batch))]
+                start += slice.count
+                let found: [Data?] = try slice.map { file in
+                    guard let rowid = rows[Stamp(path: file.path, unit: file.unit, size: file.size, modified: file.modified)] else { return nil }
+                    return try Data.fetchOne(statement, arguments: [rowid])
+                }
+                kept += ParallelMap.map(found) { data in
+                    data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) }.map(transform)
+                }
             }
-        }) ?? files.map { _ in nil }
-        return ParallelMap.map(found) { data in data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) } }
+            return kept
+        }
+        return kept ?? files.map { _ in nil }
     }
 
     /// A file as the store recorded it: what tells an unchanged file without opening it.

@@ -110,3 +110,17 @@ import Testing
         #expect(taken.map(\.report.error) == submissions.map(\.report.error))
     }
 }
+
+@Suite struct MemoryReleaseTests {
+    @Test func givingFreePagesBackLeavesTheHeapUsable() {
+        // Many small lists made and let go, the pages given back, then made again.
+        var lists = (0..<20_000).map { [Int32](repeating: Int32($0), count: 40) }
+        lists.removeAll()
+        MemoryRelease.freePages()
+        lists = (0..<1000).map { [Int32](repeating: Int32($0), count: 40) }
+        #expect(lists[999].allSatisfy { $0 == 999 })
+        #if canImport(Glibc)
+        #expect(MemoryRelease.available, "glibc's malloc_trim is found by name")
+        #endif
+    }
+}

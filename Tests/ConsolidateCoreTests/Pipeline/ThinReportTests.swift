@@ -108,6 +108,29 @@ struct ThinReportTests {
         #expect(store.reports(unchanged: files).map { $0?.unit } == [nil, "单位1", nil, nil, "单位4", nil, nil])
     }
 
+    @Test func storedReportsReadInBatchesAreTheWholeReadPassedThroughTheTransform() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ReportStore(folder: folder, configuration: Self.configuration)
+        let reports = (0..<9).map { index in
+            var report = Self.nested
+            report.source.path = "单位\(index).txt"
+            report.unit = "单位\(index)"
+            return report
+        }
+        try store.insert(reports.enumerated().map { (report: $1, unit: $1.unit, size: 10 + $0, modified: 2.5) })
+        // A file the store does not hold (another size) among them stays nil in its place.
+        var files = reports.enumerated().map { ($1.source.path, $1.unit, 10 + $0, 2.5) }
+        files[4].2 = 99
+        let whole = store.reports(unchanged: files)
+        #expect(whole.compactMap { $0 }.count == 8)
+        #expect(whole[4] == nil)
+        for batch in [1, 2, 4, 100] {
+            let thin = store.reports(unchanged: files, batch: batch) { $0.thinned() }
+            #expect(thin == whole.map { $0?.thinned() }, "batch \(batch)")
+        }
+    }
+
     @Test func copyDetectionOfLinesIsThatOfTheirJoinedText() {
         let practice = "坚持每月开展主题党日活动，组织党员深入社区开展志愿服务，累计服务群众三百余人次，"
         let lines = [practice, "建立党员联系户制度，每名党员联系五户群众。", "推进党建与业务深度融合。"]
