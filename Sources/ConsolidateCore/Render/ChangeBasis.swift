@@ -112,12 +112,20 @@ public struct ChangeBasis: Sendable, Equatable {
         guard let first = nextLine(), first.elementsEqual(header.utf8),
               let second = nextLine(), second.elementsEqual("\(summarySize)\t\(summaryModified)".utf8) else { return nil }
         var statements: [ChangeReport.StatementKey] = [], totals: [Total] = []
+        // Room for a statement a line; each unit's name made once and shared by its statements.
+        statements.reserveCapacity(bytes[start...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
+        // (Only plain names, whose equal bytes are their equality: a name is never respelled.)
+        var units: [PlainKey: String] = [:]
         while let line = nextLine() {
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard let kind = fields.first, kind.count == 1 else { return nil }
             switch kind.first {
             case UInt8(ascii: "S") where fields.count == 3:
-                guard let unit = unescape(fields[1]), let text = unescape(fields[2]) else { return nil }
+                guard let spelled = unescape(fields[1]), let text = unescape(fields[2]) else { return nil }
+                var unit = spelled
+                if TextOrder.isPlain(spelled) {
+                    if let known = units[PlainKey(spelled)] { unit = known } else { units[PlainKey(spelled)] = spelled }
+                }
                 statements.append(.init(unit: unit, text: text))
             case UInt8(ascii: "T") where fields.count >= 4:
                 guard let activity = unescape(fields[1]), let unit = unescape(fields[2]),

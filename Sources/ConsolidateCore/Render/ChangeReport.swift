@@ -205,16 +205,53 @@ public struct ChangeReport: Sendable {
     /// equality test, and only the few that differ sorted.
     static func difference(_ old: [StatementKey], _ new: [StatementKey]) -> (entered: [StatementKey], left: [StatementKey]) {
         let oldKeys = ParallelMap.map(old, CanonicalKey.init), newKeys = ParallelMap.map(new, CanonicalKey.init)
-        let before = Set(oldKeys), after = Set(newKeys)
-        func only(_ keys: [CanonicalKey], _ statements: [StatementKey], notIn other: Set<CanonicalKey>) -> [StatementKey] {
-            var seen = Set<CanonicalKey>()
+        let before = KeyIndex(oldKeys), after = KeyIndex(newKeys)
+        /// Each key's first statement (in order) whose key the other side lacks.
+        func only(_ keys: KeyIndex, _ statements: [StatementKey], notIn other: KeyIndex) -> [StatementKey] {
             var result: [StatementKey] = []
-            for (key, statement) in zip(keys, statements) where !other.contains(key) && seen.insert(key).inserted {
-                result.append(statement)
+            for position in statements.indices where keys.isFirst(position) && !other.contains(keys.keys[position]) {
+                result.append(statements[position])
             }
             return sortedKeys(result)
         }
-        return (only(newKeys, new, notIn: before), only(oldKeys, old, notIn: after))
+        return (only(after, new, notIn: before), only(before, old, notIn: after))
+    }
+
+    /// The distinct keys of a list, found by their digest in an open-addressing table of positions:
+    /// four bytes a slot where a `Set` would hold each key (two strings and a digest) again.
+    struct KeyIndex {
+        let keys: [CanonicalKey]
+        /// Per slot, the position (plus one) of the first key of its kind; 0 for an empty slot.
+        private var slots: [Int32]
+        /// Per position, whether it is the first of the keys equal to it.
+        private var first: [Bool]
+
+        init(_ keys: [CanonicalKey]) {
+            self.keys = keys
+            var size = 16
+            while size < keys.count * 2 { size <<= 1 }
+            slots = [Int32](repeating: 0, count: size)
+            first = [Bool](repeating: false, count: keys.count)
+            for position in keys.indices {
+                let slot = find(keys[position])
+                if slots[slot] == 0 {
+                    slots[slot] = Int32(position + 1)
+                    first[position] = true
+                }
+            }
+        }
+
+        /// The slot holding `key`'s kind, or the empty slot where it would go.
+        private func find(_ key: CanonicalKey) -> Int {
+            let mask = slots.count - 1
+            var slot = key.digest & mask
+            while slots[slot] != 0 && keys[Int(slots[slot]) - 1] != key { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        func contains(_ key: CanonicalKey) -> Bool { slots[find(key)] != 0 }
+
+        func isFirst(_ position: Int) -> Bool { first[position] }
     }
 
     /// Statements in `StatementKey` order, each unit and text made a `TextOrder.Key` once.
@@ -266,8 +303,14 @@ public struct ChangeReport: Sendable {
     }
 
     /// Every statement of a consolidation, for comparing two runs.
+    ///
+    /// Made straight into a list of its exact size: no list of every member on the way.
     static func statements(of consolidation: Consolidation) -> [StatementKey] {
-        (consolidation.achievements.flatMap(\.members) + consolidation.plans.flatMap(\.members)
-            + consolidation.problems.flatMap(\.items)).map { StatementKey(unit: $0.unit, text: $0.text) }
+        let lists = [consolidation.achievements, consolidation.plans]
+        var keys: [StatementKey] = []
+        keys.reserveCapacity(lists.joined().reduce(0) { $0 + $1.members.count } + consolidation.problems.reduce(0) { $0 + $1.items.count })
+        for group in lists.joined() { for member in group.members { keys.append(StatementKey(unit: member.unit, text: member.text)) } }
+        for group in consolidation.problems { for item in group.items { keys.append(StatementKey(unit: item.unit, text: item.text)) } }
+        return keys
     }
 }

@@ -17,6 +17,18 @@ import Testing
         #expect(ChangeBasis.decode(data, summarySize: 1234, summaryModified: 56789) == Self.basis)
     }
 
+    @Test func aUnitNameReadBackIsSharedByItsStatementsAndNeverRespelled() throws {
+        // Composed and decomposed spellings are equal as `String`s; each keeps its own bytes.
+        let basis = ChangeBasis(
+            statements: [.init(unit: "甲局", text: "一"), .init(unit: "Caf\u{E9}支部", text: "二"),
+                         .init(unit: "甲局", text: "三"), .init(unit: "Cafe\u{301}支部", text: "四")],
+            totals: [])
+        let data = basis.encoded(summarySize: 1, summaryModified: 2)
+        let back = try #require(ChangeBasis.decode(data, summarySize: 1, summaryModified: 2))
+        #expect(back == basis)
+        #expect(back.statements.map { Array($0.unit.utf8) } == basis.statements.map { Array($0.unit.utf8) })
+    }
+
     @Test func aBasisMadeForAnotherSummaryOrCutShortIsNotUsed() {
         let data = Self.basis.encoded(summarySize: 1234, summaryModified: 56789)
         #expect(ChangeBasis.decode(data, summarySize: 1235, summaryModified: 56789) == nil)
