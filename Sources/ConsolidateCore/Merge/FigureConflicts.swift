@@ -7,20 +7,29 @@ enum FigureConflicts {
     static let rule = "各单位数字相加；同一单位对同一项目报了不同数字的，取其中最大者计入（视为累计数的重述），其余数字一并列出备查；未填写的数字不计入。"
 
     static func annotate(_ totals: [MetricTotal], figures: [UnitFigure]) -> [MetricTotal] {
+        var totals = totals
+        annotate(&totals, figures: figures)
+        return totals
+    }
+
+    /// `annotate(_:figures:)` in place: each total's contributions are changed where they stand,
+    /// never copied beside the old ones (a province's totals hold millions).
+    static func annotate(_ totals: inout [MetricTotal], figures: [UnitFigure]) {
         // Plain names (`TextOrder.isPlain`) are equal exactly where their bytes are: keyed by bytes,
         // not hashed through Unicode normalization per figure.
         let plain = figures.allSatisfy(\.plainNames) && totals.allSatisfy { total in
             TextOrder.isPlain(total.activity) && TextOrder.isPlain(total.unit) && total.units.allSatisfy { TextOrder.isPlain($0.unit) }
         }
         if plain {
-            return annotate(totals, figures: figures, key: { PlainKey.Pair($0, $1) }, unitKey: PlainKey.init)
+            annotate(&totals, figures: figures, key: { PlainKey.Pair($0, $1) }, unitKey: PlainKey.init)
+        } else {
+            annotate(&totals, figures: figures, key: { $0 + "\u{1F}" + $1 }, unitKey: { $0 })
         }
-        return annotate(totals, figures: figures, key: { $0 + "\u{1F}" + $1 }, unitKey: { $0 })
     }
 
     private static func annotate<Key: Hashable, UnitKey: Hashable>(
-        _ totals: [MetricTotal], figures: [UnitFigure], key: (String, String) -> Key, unitKey: (String) -> UnitKey
-    ) -> [MetricTotal] {
+        _ totals: inout [MetricTotal], figures: [UnitFigure], key: (String, String) -> Key, unitKey: (String) -> UnitKey
+    ) {
         // Each (activity and measure word, unit) as a pair of small ids, its figures with a value as a
         // chain of positions in the figures' order: no figure copied, no list or table per unit.
         var keyIDs: [Key: Int32] = [:]
@@ -58,24 +67,22 @@ enum FigureConflicts {
             }
             return result
         }
-        return totals.map { total in
-            var total = total
-            total.rule = rule
-            let keyID = keyIDs[key(total.activity, total.unit)]
+        for index in totals.indices {
+            totals[index].rule = rule
+            let keyID = keyIDs[key(totals[index].activity, totals[index].unit)]
             // The counted figure's place, where the totals did not carry it.
-            total.units = total.units.map { contribution in
-                guard contribution.source == nil, let found = chain(keyID, contribution.unit) else { return contribution }
+            for at in totals[index].units.indices {
+                let contribution = totals[index].units[at]
+                guard contribution.source == nil, let found = chain(keyID, contribution.unit) else { continue }
                 var position = found.first
                 while position >= 0, figures[Int(position)].value != contribution.value || figures[Int(position)].text != contribution.text {
                     position = next[Int(position)]
                 }
-                guard position >= 0 else { return contribution }
+                guard position >= 0 else { continue }
                 let figure = figures[Int(position)]
-                var contribution = contribution
-                (contribution.source, contribution.location) = (figure.source, figure.location)
-                return contribution
+                (totals[index].units[at].source, totals[index].units[at].location) = (figure.source, figure.location)
             }
-            let conflicts = total.units.compactMap { contribution -> FigureConflict? in
+            let conflicts = totals[index].units.compactMap { contribution -> FigureConflict? in
                 // More than one distinct value among the unit's figures (no set made per unit).
                 // A unit with one figure has no other.
                 guard let found = chain(keyID, contribution.unit), found.first != found.last else { return nil }
@@ -97,8 +104,7 @@ enum FigureConflicts {
                 return FigureConflict(unit: contribution.unit, kept: contribution.value, figures: listed,
                                       breakdown: !overflow && sum == contribution.value)
             }
-            total.conflicts = conflicts.isEmpty ? nil : conflicts
-            return total
+            totals[index].conflicts = conflicts.isEmpty ? nil : conflicts
         }
     }
 }

@@ -46,15 +46,20 @@ public struct Merger: Sendable {
             ? Self.area(of: input.units.filter { $0.status == .received && $0.identifiedBy != .file }.map(\.unit))
             : configuration.render.area
         let bound = configuration.merge.maxFigure
-        let figures = MetricTotals.totals(of: input.figures, bound: bound)
+        var figures = MetricTotals.totals(of: input.figures, bound: bound)
+        let account = Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound))
+        // Annotated where they stand: the totals' contributions are not copied.
+        var metrics = figures.totals
+        figures.totals = []
+        FigureConflicts.annotate(&metrics, figures: input.figures)
         return Consolidation(
             title: "\(area)\(period.chineseName)基层党建工作情况汇总报告",
             period: period,
-            units: Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound)),
+            units: account,
             achievements: Self.ranked(achievements),
             problems: problemGroups,
             plans: Self.rankedByTheme(plans, themes: configuration.themes.map(\.id)),
-            metrics: FigureConflicts.annotate(figures.totals, figures: input.figures), due: input.due,
+            metrics: metrics, due: input.due,
             unnamedSingleUnitPractices: unnamedSingleUnitPractices(achievements))
     }
 
