@@ -88,16 +88,21 @@ struct ThinReportTests {
         #expect(second.reports == first.reports)
     }
 
-    @Test func theStoreWritesInBatchesAndForgetsFilesNoLongerPresent() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try ReportStore(folder: folder, configuration: Self.configuration)
-        let reports = (0..<7).map { index in
-            var report = Self.nested
+    /// `count` copies of the nested report, of units `单位0`, `单位1`, … in files of their names.
+    static func numberedReports(_ count: Int) -> [UnitReport] {
+        (0..<count).map { index in
+            var report = nested
             report.source.path = "单位\(index).txt"
             report.unit = "单位\(index)"
             return report
         }
+    }
+
+    @Test func theStoreWritesInBatchesAndForgetsFilesNoLongerPresent() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ReportStore(folder: folder, configuration: Self.configuration)
+        let reports = Self.numberedReports(7)
         let entries = reports.enumerated().map { (report: $1, unit: $1.unit, size: 10 + $0, modified: 2.5) }
         try store.insert(entries, batch: 3)
         #expect(store.count() == 7)
@@ -112,12 +117,7 @@ struct ThinReportTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try ReportStore(folder: folder, configuration: Self.configuration)
-        let reports = (0..<9).map { index in
-            var report = Self.nested
-            report.source.path = "单位\(index).txt"
-            report.unit = "单位\(index)"
-            return report
-        }
+        let reports = Self.numberedReports(9)
         try store.insert(reports.enumerated().map { (report: $1, unit: $1.unit, size: 10 + $0, modified: 2.5) })
         // A file the store does not hold (another size) among them stays nil in its place.
         var files = reports.enumerated().map { ($1.source.path, $1.unit, 10 + $0, 2.5) }
