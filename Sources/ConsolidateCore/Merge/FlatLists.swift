@@ -33,9 +33,6 @@ struct FlatLists<Element: BitwiseCopyable & Sendable>: Sendable {
     /// How many lists there are.
     var count: Int { ends.count }
 
-    /// The number of values in list `index`.
-    func length(_ index: Int) -> Int { ends[index] - (index == 0 ? 0 : ends[index - 1]) }
-
     /// List `index`, as a slice of the buffer (for callers outside hot loops).
     subscript(index: Int) -> ArraySlice<Element> {
         values[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
@@ -49,9 +46,14 @@ struct FlatLists<Element: BitwiseCopyable & Sendable>: Sendable {
 
     /// Appends every list of `other`, in order.
     mutating func append(contentsOf other: FlatLists) {
+        append(values: other.values, ends: other.ends)
+    }
+
+    /// Appends the lists of `values` that end at `ends` (as in `init(values:ends:)`), in order.
+    mutating func append(values other: [Element], ends otherEnds: [Int]) {
         let base = values.count
-        values.append(contentsOf: other.values)
-        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        values.append(contentsOf: other)
+        ends.append(contentsOf: otherEnds.lazy.map { $0 + base })
     }
 
     /// The lists through unsafe buffers, for hot loops: no retain, release or bounds check per list.

@@ -140,7 +140,7 @@ struct StatementGrouper: Sendable {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for batch in stride(from: 0, to: slices.count, by: width) {
             let made = { [table, frequency] in ParallelMap.map(Array(slices[batch..<min(slices.count, batch + width)])) {
-                slice -> (sets: FlatLists<Int32>, rarest: FlatLists<Int32>) in
+                slice -> (ids: [Int32], ends: [Int], rarest: [Int32], rarestEnds: [Int]) in
                 var ids: [Int32] = []
                 var ends: [Int] = []
                 var keys: [UInt64] = []
@@ -159,11 +159,11 @@ struct StatementGrouper: Sendable {
                     for key in keys.prefix(keep) { rarest.append(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)) }
                     rarestEnds.append(rarest.count)
                 }
-                return (FlatLists(values: ids, ends: ends), FlatLists(values: rarest, ends: rarestEnds))
+                return (ids, ends, rarest, rarestEnds)
             } }()
             for part in made {
-                sets.append(contentsOf: part.sets)
-                rarest.append(contentsOf: part.rarest)
+                sets.append(values: part.ids, ends: part.ends)
+                rarest.append(values: part.rarest, ends: part.rarestEnds)
             }
         }
         table = GramTable(capacity: 0)

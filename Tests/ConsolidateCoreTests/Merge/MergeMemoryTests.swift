@@ -14,7 +14,7 @@ import Testing
         for list in lists { flat.append(list) }
         #expect(flat.count == lists.count)
         #expect((0..<flat.count).map { Array(flat[$0]) } == lists)
-        #expect((0..<flat.count).map(flat.length) == lists.map(\.count))
+        #expect((0..<flat.count).map { flat[$0].count } == lists.map(\.count))
         flat.withUnsafeLists { unsafe in
             #expect((0..<unsafe.count).map { Array(unsafe[$0]) } == lists)
         }
