@@ -21,7 +21,9 @@ public struct Extractor: Sendable {
         let header = header.read(document.lines, unitHint: unitHint)
         let lines = Self.lines(of: document.lines, header: header)
         let outline = outline.build(lines, titleIndex: header.titleIndex == nil ? nil : 0)
-        let counts = lines[outline.body].flatMap { FileDeadline.passed ? [] : metrics.metrics(in: $0, year: header.period.year) }
+        let counts = (lines[outline.body] + lines[outline.postscript]).flatMap {
+            FileDeadline.passed ? [] : metrics.metrics(in: $0, year: header.period.year)
+        }
 
         var warnings = document.notes
         var residue = document.residue
@@ -36,6 +38,9 @@ public struct Extractor: Sendable {
         residue += header.frame.map { Residue(text: document.lines[$0].text, rule: "page-frame", location: document.lines[$0].location) }
         if !header.frame.isEmpty {
             warnings.append("报告标题前后有\(header.frame.count)行网页或文件信息（如“\(document.lines[header.frame[0]].text.prefix(20))”），不是报告正文，未计入汇总。")
+        }
+        if let first = outline.postscript.first {
+            warnings.append("落款之后还有\(outline.postscript.count)行（如“\(lines[first].text.prefix(20))”），已单独列为附记，未并入上一条，请核对。")
         }
         if header.unit.isEmpty { warnings.append("未能从标题或开头段识别出报送单位。") }
         if header.period.year == nil { warnings.append("未能识别报告所属年度。") }

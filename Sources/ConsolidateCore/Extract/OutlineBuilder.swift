@@ -6,12 +6,17 @@
 /// Where no line numbering is left, inline enumerations (`一是…二是…`) make the
 /// items; paragraphs that are not enumerated become items with an empty
 /// label, so every statement is a leaf somewhere. The opening paragraph and
-/// the closing (`特此汇报`, signature, date) are not items.
+/// lines written after the closing (a postscript) make parts of their own; the
+/// closing (`特此汇报`, signature, date) is not an item.
 struct OutlineBuilder: Sendable {
-    /// The sections, and the lines between the title and the closing (where counts are read).
+    /// The sections; the lines between the title and the closing, and those after the closing's
+    /// date (where counts are read).
     struct Outline: Sendable, Equatable {
         var sections: [Section]
         var body: Range<Int>
+        /// Lines a unit wrote after its closing's date or closing words (`附件：…`, a sentence added
+        /// late): the last section, of kind `other`, holds them; empty where there are none.
+        var postscript: Range<Int>
     }
 
     /// A heading phrase longer than this is a sentence, not a heading.
@@ -38,7 +43,8 @@ struct OutlineBuilder: Sendable {
         if let titleIndex, lines.indices.contains(titleIndex), !lines[titleIndex].text.hasAtMost(Self.maxTitleLength) {
             start = titleIndex
         }
-        let end = max(start, closingStart(lines, after: start))
+        let (closingStart, postscript) = closing(lines, after: start)
+        let end = max(start, closingStart)
         let paragraphs = Self.splittingInlineSections((start..<end).map {
             Paragraph(text: lines[$0].text, location: lines[$0].location)
         })
@@ -68,7 +74,12 @@ struct OutlineBuilder: Sendable {
             section.intro = intro.map(\.text).joined()
             sections += splitByKind(section, named: part.named)
         }
-        return Outline(sections: sections, body: start..<end)
+        // Each postscript line is an item of its own: not glued to the last item, and not read for numbering.
+        let added = postscript.map { Item(label: "", text: lines[$0].text, location: lines[$0].location) }
+        if !added.isEmpty {
+            sections.append(Section(kind: .other, label: "", heading: "", items: added, location: added[0].location))
+        }
+        return Outline(sections: sections, body: start..<end, postscript: postscript)
     }
 
     /// A part of the report before its items are read: the opening, or a section.
@@ -628,16 +639,43 @@ struct OutlineBuilder: Sendable {
 
     // MARK: Closing
 
-    /// Where the closing begins: trailing `特此汇报` lines, dates and signature lines.
-    private func closingStart(_ lines: [NormalizedLine], after start: Int) -> Int {
-        var end = lines.count
+    /// The most lines a postscript may have: a closing found further up is the body's own words.
+    static let maxPostscriptLines = 6
+
+    /// Where the closing (closing words, signature, date) starts, and the lines after it that are
+    /// not part of it: `附件：…`, `（联系人：…）` or a sentence added after the date.
+    ///
+    /// The closing is first looked for as the report's last lines. Where those hold neither a date
+    /// nor closing words, a date or closing-words line among the last `maxPostscriptLines` ends the
+    /// closing instead, and the lines after it are the postscript.
+    private func closing(_ lines: [NormalizedLine], after start: Int) -> (start: Int, postscript: Range<Int>) {
+        let end = closingStart(lines, before: lines.count, after: start)
+        let none = lines.count..<lines.count
+        if (end..<lines.count).contains(where: { ends(lines[$0].text) }) { return (end, none) }
+        let lowest = max(start, lines.count - 1 - Self.maxPostscriptLines)
+        guard lowest < lines.count - 1,
+              let last = (lowest..<lines.count - 1).last(where: { ends(lines[$0].text) }) else { return (end, none) }
+        return (closingStart(lines, before: last + 1, after: start), (last + 1)..<lines.count)
+    }
+
+    /// Whether the line can end a closing: a date or closing words (`特此汇报。`).
+    private func ends(_ text: String) -> Bool {
+        Self.isDate(text) || isClosingWords(text)
+    }
+
+    private func isClosingWords(_ text: String) -> Bool {
+        // (A short line only: a paragraph is told by its first 31 characters.)
+        text.hasAtMost(30) && closingWords.contains(where: { text.unicodeScalars.starts(with: $0) })
+    }
+
+    /// The first of the closing lines that run up to `limit`: closing words, signatures and dates.
+    private func closingStart(_ lines: [NormalizedLine], before limit: Int, after start: Int) -> Int {
+        var end = limit
         while end > start {
             let text = lines[end - 1].text
-            // (Each test looks at a short line only: a paragraph is told by its first 31 characters.)
-            let isClosing = text.hasAtMost(30) && closingWords.contains(where: { text.unicodeScalars.starts(with: $0) })
             let isSignature = text.hasAtMost(25) && !text.unicodeScalars.contains(where: Self.signatureBreaks.contains)
                 && !Numbering.opens(text) && !LineJoiner.opensBlock(text)
-            guard isClosing || Self.isDate(text) || isSignature else { break }
+            guard isClosingWords(text) || Self.isDate(text) || isSignature else { break }
             end -= 1
         }
         return end
