@@ -143,7 +143,7 @@ struct JSONChunkedEncoder {
             try sink.write([UInt8](try encoder.foundationEncoder().encode(value)))
             return
         }
-        let pieces = plan(writer.out, arrays: splitter.arrays)
+        let pieces = try plan(writer.out, splitter: splitter)
         let arrays = SendableArrays(splitter.arrays)
         let pretty = encoder.pretty, escapeSlashes = encoder.escapeSlashes, direct = encoder.direct
         var start = 0
@@ -187,9 +187,21 @@ struct JSONChunkedEncoder {
 
     /// The output as pieces: the skeleton's bytes between marks, and for each mark the array's
     /// opening bracket, its chunks and its closing bracket, as `JSONByteWriter` brackets an array.
-    func plan(_ skeleton: [UInt8], arrays: [(array: any JSONSplittableArray, depth: Int)]) -> [Piece] {
+    ///
+    /// An element heavier than a chunk may weigh (a figure that ten thousand units report, with a
+    /// contribution from each) is written here with its own long arrays left out, and those are
+    /// cut into chunks in turn: the chunks in flight stay small at any number of units. Its arrays
+    /// are added to `splitter`'s, which the pieces' array numbers then refer to.
+    func plan(_ skeleton: [UInt8], splitter: JSONArraySplitter) throws -> [Piece] {
         var pieces: [Piece] = []
         var literal: [UInt8] = []
+        try plan(skeleton, splitter: splitter, into: &pieces, literal: &literal)
+        if !literal.isEmpty { pieces.append(.bytes(literal)) }
+        return pieces
+    }
+
+    private func plan(_ skeleton: [UInt8], splitter: JSONArraySplitter, into pieces: inout [Piece],
+                      literal: inout [UInt8]) throws {
         var i = 0
         while i < skeleton.count {
             let byte = skeleton[i]
@@ -205,15 +217,14 @@ struct JSONChunkedEncoder {
                 i += 1
             }
             i += 1
-            let (array, depth) = arrays[number]
+            let (array, depth) = splitter.arrays[number]
             literal.append(UInt8(ascii: "["))
             if encoder.pretty { literal.append(0x0A) }
-            pieces.append(.bytes(literal))
-            literal = []
             let count = array.jsonElementCount
             let size = max(1, min(maximumChunk, (count + chunksPerArray - 1) / max(1, chunksPerArray)))
             // Chunks of at most `size` elements and of at most about a `chunksPerArray`th of the
-            // array's weight (capped): an element heavier than that is a chunk of its own.
+            // array's weight (capped): an element heavier than that is a chunk of its own, or
+            // where it holds long arrays, written apart.
             let weights = (0..<count).map(array.jsonElementWeight)
             let total = weights.reduce(0, +)
             let weightLimit = max(size, min(maximumWeight, (total + chunksPerArray - 1) / max(1, chunksPerArray)))
@@ -225,7 +236,13 @@ struct JSONChunkedEncoder {
                     weight += weights[to]
                     to += 1
                 }
-                pieces.append(.chunk(array: number, range: from..<to))
+                if weight > weightLimit, let apart = try elementSkeleton(of: array, element: from, depth: depth, splitter: splitter) {
+                    try plan(apart, splitter: splitter, into: &pieces, literal: &literal)
+                } else {
+                    if !literal.isEmpty { pieces.append(.bytes(literal)) }
+                    literal = []
+                    pieces.append(.chunk(array: number, range: from..<to))
+                }
                 from = to
             }
             if encoder.pretty {
@@ -234,8 +251,21 @@ struct JSONChunkedEncoder {
             }
             literal.append(UInt8(ascii: "]"))
         }
-        if !literal.isEmpty { pieces.append(.bytes(literal)) }
-        return pieces
+    }
+
+    /// A heavy element's bytes, as its chunk would hold them, with its long arrays left out and
+    /// marked; nil where it holds none, or where the fast writer cannot write it alone.
+    private func elementSkeleton(of array: any JSONSplittableArray, element: Int, depth: Int,
+                          splitter: JSONArraySplitter) throws -> [UInt8]? {
+        let writer = JSONByteWriter(pretty: encoder.pretty, escapeSlashes: encoder.escapeSlashes, direct: encoder.direct)
+        let before = splitter.arrays.count
+        writer.splitter = splitter
+        try array.writeJSONElements(element..<(element + 1), depth: depth + 1, into: writer)
+        guard !writer.unsupported, writer.frames.isEmpty, splitter.arrays.count > before else {
+            splitter.arrays.removeSubrange(before...)
+            return nil
+        }
+        return writer.out
     }
 }
 

@@ -49,9 +49,18 @@ struct JSONChunkedEncoderTests {
                 sourceLocation: sourceLocation)
     }
 
-    @Test func chunksOfAPracticeListAreCutByTheStatementsTheyQuoteNotByCount() {
-        // One practice of thousands of units among many of a few: it makes a chunk alone, and no
-        // chunk of several practices quotes more than the bound, wherever the big one stands.
+    /// The chunks `encoder` plans for `array`, written at depth 1: each piece's array number and range.
+    static func chunks(_ encoder: JSONChunkedEncoder, of array: any JSONSplittableArray) throws -> [(array: Int, range: Range<Int>)] {
+        let splitter = JSONArraySplitter(minimumCount: encoder.minimumCount)
+        splitter.arrays = [(array, 1)]
+        return try encoder.plan([JSONArraySplitter.mark, UInt8(ascii: "0"), JSONArraySplitter.mark], splitter: splitter)
+            .compactMap { piece in if case let .chunk(array, range) = piece { return (array, range) } else { return nil } }
+    }
+
+    @Test func chunksOfAPracticeListAreCutByTheStatementsTheyQuoteNotByCount() throws {
+        // One practice of thousands of units among many of a few: its members are cut into chunks
+        // of their own, and no chunk of several practices quotes more than the bound, wherever the
+        // big one stands.
         for heavyAt in [0, 37, 299] {
             let groups = (0..<300).map { i -> StatementGroup in
                 let count = i == heavyAt ? 5000 : 1 + i % 9
@@ -61,20 +70,41 @@ struct JSONChunkedEncoderTests {
             }
             var encoder = JSONChunkedEncoder(pretty: true, escapeSlashes: false)
             encoder.maximumWeight = 64
-            let chunks = encoder.plan([JSONArraySplitter.mark, UInt8(ascii: "0"), JSONArraySplitter.mark], arrays: [(groups, 1)])
-                .compactMap { piece -> Range<Int>? in if case let .chunk(_, range) = piece { return range } else { return nil } }
-            #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == groups.count)
-            #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
-            #expect(chunks.contains(heavyAt..<(heavyAt + 1)))
-            for chunk in chunks where chunk.count > 1 {
+            let chunks = try Self.chunks(encoder, of: groups)
+            let practices = chunks.filter { $0.array == 0 }.map(\.range)
+            #expect(practices.flatMap { Array($0) } == Array(0..<groups.count).filter { $0 != heavyAt })
+            for chunk in practices where chunk.count > 1 {
                 #expect(chunk.reduce(0) { $0 + groups[$1].jsonChunkWeight } <= 64)
             }
+            // The big practice's members (its own array, and its units' names in another) in chunks of at most 256.
+            let members = chunks.filter { $0.array != 0 }
+            #expect(Set(members.map(\.array)).count == 2)
+            for array in Set(members.map(\.array)) {
+                #expect(members.filter { $0.array == array }.flatMap { Array($0.range) } == Array(0..<5000))
+            }
+            #expect(members.allSatisfy { $0.range.count <= encoder.maximumChunk })
             // Without weights (units), chunks are cut by count as before.
             let units = (0..<300).map { UnitEntry(unit: "第\($0)支部", status: .received, source: nil, warnings: [], residue: 0, placeholders: 0) }
-            let byCount = encoder.plan([JSONArraySplitter.mark, UInt8(ascii: "0"), JSONArraySplitter.mark], arrays: [(units, 1)])
-                .compactMap { piece -> Int? in if case let .chunk(_, range) = piece { return range.count } else { return nil } }
-            #expect(byCount == Array(repeating: 10, count: 30))
+            #expect(try Self.chunks(encoder, of: units).map(\.range.count) == Array(repeating: 10, count: 30))
         }
+    }
+
+    @Test func aFigureManyUnitsReportIsWrittenInChunksWithTheSameBytes() throws {
+        // A total with a contribution from each of 3,000 units, and a conflict with 2,000 figures, among light ones.
+        let contributions = (0..<3000).map { j in
+            MetricContribution(unit: "第\(j)支部", value: j, approx: j % 7 == 0, text: "开展学习\(j)次",
+                               source: "报送/\(j).docx", location: SourceLocation(paragraph: j))
+        }
+        var heavy = MetricTotal(activity: "集中学习", unit: "次", total: 0, approx: true, units: contributions, unknown: ["西山乡"])
+        heavy.conflicts = [FigureConflict(unit: "第1支部", kept: 1, figures: Array(contributions.prefix(2000)), breakdown: false)]
+        let light = (0..<80).map { i in
+            MetricTotal(activity: "活动\(i)", unit: "名", total: i, approx: false, units: Array(contributions.prefix(i % 3)), unknown: [])
+        }
+        let totals = Array(light.prefix(40)) + [heavy] + Array(light.suffix(40))
+        try Self.expectSame(totals)
+        let chunks = try Self.chunks(JSONChunkedEncoder(pretty: true, escapeSlashes: false), of: totals)
+        #expect(!chunks.contains { $0.array == 0 && $0.range.contains(40) })
+        #expect(chunks.allSatisfy { $0.range.count <= 256 })
     }
 
     @Test func givesTheOneBufferBytesForTheSamplesConsolidation() throws {
