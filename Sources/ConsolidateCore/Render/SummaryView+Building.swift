@@ -132,16 +132,33 @@ extension SummaryView {
         }
 
         /// Totals of the main counts, with the units whose figure was not filled in.
+        /// A line per main activity and measure word. A total that counted nothing (every unit's
+        /// figure unfilled, as `积极分子x人`) is no line of its own where its activity has another:
+        /// its units join that line's unfilled ones, so that the activity is named once.
         func figures() -> [Figure] {
             let main = configuration.metrics.activities.filter(\.main).map(\.name)
-            return consolidation.metrics.filter { main.contains($0.activity) }
+            let totals = consolidation.metrics.filter { main.contains($0.activity) }
                 .sorted { (main.firstIndex(of: $0.activity)!, $0.unit) < (main.firstIndex(of: $1.activity)!, $1.unit) }
-                .map { total in
-                    Figure(activity: total.activity, total: total.total, measure: total.unit, approx: total.approx,
-                           unitCount: total.units.count,
-                           contributions: total.units.isEmpty ? nil : contributions(total),
-                           unknown: total.unknown.isEmpty ? nil : list(total.unknown))
-                }
+            // Per activity, the line that takes the others' unfilled units: its first that counted a figure, else its first.
+            var taker: [String: Int] = [:]
+            for (index, total) in totals.enumerated() {
+                if let current = taker[total.activity], !totals[current].units.isEmpty || total.units.isEmpty { continue }
+                taker[total.activity] = index
+            }
+            var unknown = totals.map(\.unknown)
+            for (index, total) in totals.enumerated() where total.units.isEmpty {
+                guard let target = taker[total.activity], target != index else { continue }
+                let counted = Set(totals[target].units.map(\.unit))
+                let added = total.unknown.filter { !counted.contains($0) && !unknown[target].contains($0) }
+                unknown[target] = (unknown[target] + added).sorted()
+            }
+            return totals.indices.filter { !totals[$0].units.isEmpty || taker[totals[$0].activity] == $0 }.map { index in
+                let total = totals[index]
+                return Figure(activity: total.activity, total: total.total, measure: total.unit, approx: total.approx,
+                              unitCount: total.units.count,
+                              contributions: total.units.isEmpty ? nil : contributions(total),
+                              unknown: unknown[index].isEmpty ? nil : list(unknown[index]))
+            }
         }
 
         /// Each unit's figure; past `render.maxUnitsNamed` units, a handful of the largest figures and where the others are.

@@ -50,6 +50,22 @@ import Testing
         #expect(text.contains("- 集中学习：共计17次（含约数），涉及2个单位（甲局12次、乙局5余次）；戊局的数字未填写，未计入。"))
     }
 
+    @Test func anActivityWhoseOtherMeasureWordCountedNothingIsNamedOnce() {
+        // 集中学习 in 场 only from units that left the figure unfilled; 党课 unfilled in two measure words.
+        var consolidation = Self.consolidation
+        consolidation.metrics += [
+            MetricTotal(activity: "集中学习", unit: "场", total: 0, approx: false, units: [], unknown: ["乙局", "己局", "丙局"]),
+            MetricTotal(activity: "党课", unit: "次", total: 0, approx: false, units: [], unknown: ["乙局"]),
+            MetricTotal(activity: "党课", unit: "堂", total: 0, approx: false, units: [], unknown: ["丙局", "乙局"]),
+        ]
+        let text = SummaryMarkdown(consolidation: consolidation, configuration: Self.configuration).render()
+        // 乙局 counted a figure for the activity: not said to have left it unfilled.
+        #expect(text.contains("- 集中学习：共计17次（含约数），涉及2个单位（甲局12次、乙局5余次）；丙局、己局、戊局的数字未填写，未计入。"))
+        #expect(!text.contains("- 集中学习：没有可计入的数字"))
+        #expect(text.components(separatedBy: "- 党课：").count == 2)
+        #expect(text.contains("- 党课：没有可计入的数字；丙局、乙局的数字未填写，未计入。"))
+    }
+
     @Test func leavesOutLinesThatOnlyIntroduceThePlansAfterThem() {
         var consolidation = Self.consolidation
         consolidation.plans.append(StatementGroup(text: "下一步，支部将重点抓好以下工作：", theme: nil, units: ["乙局"],
