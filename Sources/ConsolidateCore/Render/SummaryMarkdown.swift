@@ -29,7 +29,9 @@ struct SummaryMarkdown {
         let characters = Array(text.prefix(limit + 1))
         // Where each sentence ends (the index of its terminator, or the end of the text).
         var ends: [Int] = []
-        for (index, character) in characters.enumerated() where character == "。" || character == "；" || character == "！" {
+        // (Half-width `;` too: text copied from web pages often has it where a report has `；`.)
+        for (index, character) in characters.enumerated()
+        where character == "。" || character == "；" || character == "！" || character == ";" {
             if index > (ends.last.map { $0 + 1 } ?? 0) { ends.append(index) }
         }
         if ends.last.map({ $0 + 1 < characters.count }) ?? true { ends.append(characters.count) }

@@ -153,5 +153,9 @@ import Testing
         #expect(SummaryMarkdown.gist(plain, withFigures: true, limit: 20) == "强化政治引领，推动党建与业务深度融合")
         let long = String(repeating: "学", count: 100)
         #expect(SummaryMarkdown.gist(long) == String(repeating: "学", count: 90) + "…")
+        // A half-width semicolon, as web copies have it, ends a sentence too: never `…;。` in the summary.
+        let copied = "坚持读原著学原文,系统学习《共产党宣言》;组织读书分享会3次。"
+        #expect(SummaryMarkdown.gist(copied) == "坚持读原著学原文,系统学习《共产党宣言》")
+        #expect(SummaryMarkdown.gist("系统学习《共产党宣言》;") == "系统学习《共产党宣言》")
     }
 }
