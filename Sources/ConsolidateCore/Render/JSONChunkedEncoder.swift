@@ -256,7 +256,7 @@ struct JSONChunkedEncoder {
     /// A heavy element's bytes, as its chunk would hold them, with its long arrays left out and
     /// marked; nil where it holds none, or where the fast writer cannot write it alone.
     private func elementSkeleton(of array: any JSONSplittableArray, element: Int, depth: Int,
-                          splitter: JSONArraySplitter) throws -> [UInt8]? {
+                                 splitter: JSONArraySplitter) throws -> [UInt8]? {
         let writer = JSONByteWriter(pretty: encoder.pretty, escapeSlashes: encoder.escapeSlashes, direct: encoder.direct)
         let before = splitter.arrays.count
         writer.splitter = splitter

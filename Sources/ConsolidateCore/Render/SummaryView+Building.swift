@@ -131,10 +131,10 @@ extension SummaryView {
             group.unit ?? group.members.first { $0.text == group.text }?.unit ?? group.units[0]
         }
 
-        /// Totals of the main counts, with the units whose figure was not filled in.
-        /// A line per main activity and measure word. A total that counted nothing (every unit's
-        /// figure unfilled, as `积极分子x人`) is no line of its own where its activity has another:
-        /// its units join that line's unfilled ones, so that the activity is named once.
+        /// Totals of the main counts, with the units whose figure was not filled in: a line per main
+        /// activity and measure word. A total that counted nothing (every unit's figure unfilled, as
+        /// `积极分子x人`) is no line of its own where its activity has another: its units join that
+        /// line's unfilled ones, so that the activity is named once.
         func figures() -> [Figure] {
             let main = configuration.metrics.activities.filter(\.main).map(\.name)
             let totals = consolidation.metrics.filter { main.contains($0.activity) }
@@ -148,8 +148,9 @@ extension SummaryView {
             var unknown = totals.map(\.unknown)
             for (index, total) in totals.enumerated() where total.units.isEmpty {
                 guard let target = taker[total.activity], target != index else { continue }
-                let counted = Set(totals[target].units.map(\.unit))
-                let added = total.unknown.filter { !counted.contains($0) && !unknown[target].contains($0) }
+                // A unit already named on the line, or counted on it, is not named again.
+                var named = Set(totals[target].units.map(\.unit)).union(unknown[target])
+                let added = total.unknown.filter { named.insert($0).inserted }
                 unknown[target] = (unknown[target] + added).sorted()
             }
             return totals.indices.filter { !totals[$0].units.isEmpty || taker[totals[$0].activity] == $0 }.map { index in
