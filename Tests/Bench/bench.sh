@@ -72,7 +72,22 @@ PY
   for file in $(ls "$work/rerun-$n" | grep '\.txt$' | awk -v step="$step" 'NR % step == 0' | head -n "$want"); do
     path="$work/rerun-$n/$file"
     cp --remove-destination "$corpus/$file" "$path"
-    printf '\n另外，本季度还开展了一次党员志愿服务活动。\n' >> "$path"
+    # Added in the file's own encoding, as a unit editing its report would save it: UTF-8 bytes
+    # after GB18030 text make a file no reader can decode (it would be quarantined, not changed).
+    python3 - "$path" <<'PY'
+import sys
+path = sys.argv[1]
+data = open(path, "rb").read()
+if data.startswith(b"\xff\xfe"): codec = "utf-16-le"
+elif data.startswith(b"\xfe\xff"): codec = "utf-16-be"
+else:
+    try:
+        data.decode("utf-8")
+        codec = "utf-8"
+    except UnicodeDecodeError:
+        codec = "gb18030"
+open(path, "ab").write("\n另外，本季度还开展了一次党员志愿服务活动。\n".encode(codec))
+PY
     count=$((count + 1))
   done
   echo "rerun $n: $count .txt files changed" >> "$work/stages"
