@@ -44,11 +44,6 @@ struct FlatLists<Element: BitwiseCopyable & Sendable>: Sendable {
         ends.append(values.count)
     }
 
-    /// Appends every list of `other`, in order.
-    mutating func append(contentsOf other: FlatLists) {
-        append(values: other.values, ends: other.ends)
-    }
-
     /// Appends the lists of `values` that end at `ends` (as in `init(values:ends:)`), in order.
     mutating func append(values other: [Element], ends otherEnds: [Int]) {
         let base = values.count

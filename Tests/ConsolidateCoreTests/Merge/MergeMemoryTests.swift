@@ -23,8 +23,8 @@ import Testing
         for list in lists[..<77] { first.append(list) }
         for list in lists[77...] { second.append(list) }
         var gathered = FlatLists<Int32>(reservingLists: lists.count, values: 0)
-        gathered.append(contentsOf: first)
-        gathered.append(contentsOf: second)
+        gathered.append(values: first.values, ends: first.ends)
+        gathered.append(values: second.values, ends: second.ends)
         #expect((0..<gathered.count).map { Array(gathered[$0]) } == lists)
         // Made from values and ends: the same lists, in buffers of their exact size.
         let exact = FlatLists(values: flat.values, ends: flat.ends)
