@@ -78,6 +78,7 @@ public struct MergeInput: Sendable {
         figures.reserveCapacity(submissions.reduce(0) { $0 + $1.report.metrics.count })
         // Each unit's submissions by position, latest first: the reports stay in `submissions` only.
         var byUnit: [String: [Int]] = [:]
+        var spellings = SpellingPool()
         for index in order { byUnit[submissions[index].report.unit, default: []].append(index) }
         let names = Array(byUnit.keys)
         let nameKeys = names.map(TextOrder.Key.init)
@@ -96,7 +97,7 @@ public struct MergeInput: Sendable {
                 entry.identify(submission.identity)
                 if let counted, submission.report.source.path == counted.report.source.path {
                     statements += Statement.statements(of: report)
-                    figures += Self.figures(of: report)
+                    figures += Self.figures(of: report, names: &spellings)
                     periods.append(report.period)
                     for newer in indices[..<position] {
                         entry.warnings.append("同一单位较新的文件 \(submissions[newer].report.source.path) 无法读取，本次按本份汇总；请该单位重新报送。")
@@ -201,9 +202,31 @@ public struct MergeInput: Sendable {
     /// A unit's figures as its report states them; `MetricTotals` keeps one per unit and activity.
     /// A figure over several years (`三年来…`) is not the period's and stays out of its totals.
     static func figures(of report: UnitReport) -> [UnitFigure] {
+        var names = SpellingPool()
+        return figures(of: report, names: &names)
+    }
+
+    /// `figures(of:)`, each activity name and measure word taken from `names`: every unit names the
+    /// same few activities, each reading made its own copy, and the merge holds them all.
+    static func figures(of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
         report.metrics.filter { !$0.beyondPeriod }.map {
-            UnitFigure(unit: report.unit, activity: $0.activity, measure: $0.unit, value: $0.value, approx: $0.approx, text: $0.text,
-                       source: report.source.path, location: $0.location)
+            UnitFigure(unit: report.unit, activity: names.shared($0.activity), measure: names.shared($0.unit), value: $0.value,
+                       approx: $0.approx, text: $0.text, source: report.source.path, location: $0.location)
         }
+    }
+}
+
+/// One stored copy of each spelling: a string equal byte for byte to one seen before is replaced by
+/// that one, so that many copies of a name cost one buffer (strings short enough to be held inline
+/// cost none and are passed through). Equal as `String`s but spelled with other bytes is not the same.
+struct SpellingPool {
+    private var known: [String: String] = [:]
+
+    mutating func shared(_ text: String) -> String {
+        // Up to 15 UTF-8 bytes a string is held inline, not in a buffer of its own.
+        guard text.utf8.count > 15 else { return text }
+        if let seen = known[text] { return seen.utf8.elementsEqual(text.utf8) ? seen : text }
+        known[text] = text
+        return text
     }
 }

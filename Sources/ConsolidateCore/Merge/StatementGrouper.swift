@@ -134,12 +134,16 @@ struct StatementGrouper: Sendable {
         // Each statement's bigram ids (ascending: ids ascend with the values) and its rarest ones
         // first (ties by id), as many as probes or index entries need: folded again per slice, a
         // slice per core at a time, each batch of slices appended to one buffer made once with room
-        // for the most there can be (gathering every slice's lists first would hold them twice).
+        // for the most there can be (gathering every slice's lists first would hold them twice). These
+        // slices are finer than the first pass's: what a batch makes is held beside the whole buffers,
+        // at the grouper's highest mark, so a batch is a small share of them.
         var sets = FlatLists<Int32>(reservingLists: statements.count, values: bigramBound)
         var rarest = FlatLists<Int32>(reservingLists: statements.count, values: rarestBound)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        for batch in stride(from: 0, to: slices.count, by: width) {
-            let made = { [table, frequency] in ParallelMap.map(Array(slices[batch..<min(slices.count, batch + width)])) {
+        let buildSize = max(256, (statements.count + 127) / 128)
+        let buildSlices = stride(from: 0, to: statements.count, by: buildSize).map { $0..<min(statements.count, $0 + buildSize) }
+        for batch in stride(from: 0, to: buildSlices.count, by: width) {
+            let made = { [table, frequency] in ParallelMap.map(Array(buildSlices[batch..<min(buildSlices.count, batch + width)])) {
                 slice -> (ids: [Int32], ends: [Int], rarest: [Int32], rarestEnds: [Int]) in
                 var ids: [Int32] = []
                 var ends: [Int] = []

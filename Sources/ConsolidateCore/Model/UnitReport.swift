@@ -263,7 +263,8 @@ public struct UnitReport: Codable, Sendable, Equatable {
     }
 
     /// The report cut to what a run reads of it once the store has it: each section's kind and its
-    /// leaves' words (`Item.statement`, else the label) and places; the header, metrics and account fields as they are.
+    /// leaves' words (`Item.statement`, else the label) and places; the header, metrics and account fields as they are,
+    /// except that residue and placeholders keep their entries (a run counts them) without their words.
     ///
     /// A run holds every unit's report until the merge; headings, labels, categories and inner
     /// items are most of a report's memory and neither the merge nor run.json reads them.
@@ -280,6 +281,8 @@ public struct UnitReport: Codable, Sendable, Equatable {
         }
         // Copied into a buffer of its exact size: the reader's list keeps the room it grew by.
         thin.metrics = metrics.map { $0 }
+        thin.residue = residue.map { Residue(text: "", rule: $0.rule, location: $0.location) }
+        thin.placeholders = placeholders.map { Placeholder(text: "", location: $0.location) }
         return thin
     }
 

@@ -111,6 +111,31 @@ import Testing
     }
 }
 
+@Suite struct SpellingPoolTests {
+    /// The address of a string's UTF-8 buffer (nil for one held inline).
+    static func storage(_ text: String) -> UnsafeRawPointer? {
+        var text = text
+        return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    @Test func equalBytesShareOneBufferAndOtherSpellingsKeepTheirOwn() {
+        var pool = SpellingPool()
+        let first = String(decoding: Array("组织党员志愿服务活动".utf8), as: UTF8.self)
+        let again = String(decoding: Array("组织党员志愿服务活动".utf8), as: UTF8.self)
+        #expect(Self.storage(first) != Self.storage(again), "two readings, two buffers")
+        let kept = pool.shared(first)
+        let shared = pool.shared(again)
+        #expect(shared == again && Self.storage(shared) == Self.storage(kept))
+        // Canonically equal (`==`) but other bytes: a composed and a decomposed accent stay as written.
+        let composed = "Caf\u{E9} 主题党日活动", decomposed = "Cafe\u{301} 主题党日活动"
+        #expect(composed == decomposed)
+        _ = pool.shared(composed)
+        #expect(Array(pool.shared(decomposed).utf8) == Array(decomposed.utf8))
+        // A short name is held inline and passes through.
+        #expect(pool.shared("党课") == "党课")
+    }
+}
+
 @Suite struct MemoryReleaseTests {
     @Test func givingFreePagesBackLeavesTheHeapUsable() {
         // Many small lists made and let go, the pages given back, then made again.

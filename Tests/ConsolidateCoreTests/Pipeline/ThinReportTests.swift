@@ -44,6 +44,7 @@ struct ThinReportTests {
         #expect((thin.unit, thin.source, thin.status, thin.period, thin.warnings) ==
                 (Self.nested.unit, Self.nested.source, Self.nested.status, Self.nested.period, Self.nested.warnings))
         #expect(thin.residue.count == 1 && thin.placeholders.count == 1)
+        #expect(thin.residue[0].text.isEmpty && thin.placeholders[0].text.isEmpty)
     }
 
     @Test func aThinnedReportDropsWhatNoStageAfterExtractReads() {
