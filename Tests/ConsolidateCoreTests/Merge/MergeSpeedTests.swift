@@ -187,6 +187,21 @@ import Testing
         #expect(CopyDetector(threshold: 0.8).suspectedCopies(apart).isEmpty == Self.referenceCopies(CopyDetector(threshold: 0.8), apart).isEmpty)
     }
 
+    @Test func narrowBigramSetsCountWhatTheSixtyFourBitOnesCount() {
+        let texts = ["组织党员开展主题党日活动，学习党章党规", "组织党员开展志愿服务活动，走访慰问老党员",
+                     "支部开展𠀋学习活动", "A", ""]
+        let sets = texts.map { TextSimilarity.bigrams(TextSimilarity.foldedScalars($0, masking: [])) }
+        let made = sets.map(CopyDetector.BigramSet.init)
+        #expect(made.map { if case .narrow = $0 { true } else { false } } == [true, true, false, true, true],
+                "a scalar beyond the Basic Multilingual Plane keeps a set in 64 bits")
+        #expect(made.map(\.wide) == sets && made.map(\.count) == sets.map(\.count))
+        for i in sets.indices {
+            for j in sets.indices {
+                #expect(made[i].shared(with: made[j]) == TextSimilarity.shared(sets[i], sets[j]), "\(texts[i]) · \(texts[j])")
+            }
+        }
+    }
+
     @Test func unionOfSortedPairsKeepsEachOnce() {
         #expect(CopyDetector.union([1, 3, 5], [2, 3, 6]) == [1, 2, 3, 5, 6])
         #expect(CopyDetector.union([], [4]) == [4])
