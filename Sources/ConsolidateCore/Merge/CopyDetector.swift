@@ -71,7 +71,7 @@ struct CopyDetector: Sendable {
         var pairs: [UInt64] = []
         let present = signed.indices.filter { !signed[$0].empty }
         signatures.withUnsafeBufferPointer { signatures in
-            func close(_ pair: UInt64) -> Bool {
+            func isClose(_ pair: UInt64) -> Bool {
                 let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
                 guard unitIDs[a] != unitIDs[b] else { return false }
                 var agreeing = 0
@@ -101,7 +101,7 @@ struct CopyDetector: Sendable {
                     start = end
                 }
                 bandPairs = TextSimilarity.sortedUnique(bandPairs)
-                bandPairs.removeAll { !close($0) }
+                bandPairs.removeAll { !isClose($0) }
                 pairs = Self.union(pairs, bandPairs)
             }
         }

@@ -201,13 +201,8 @@ public struct MergeInput: Sendable {
 
     /// A unit's figures as its report states them; `MetricTotals` keeps one per unit and activity.
     /// A figure over several years (`三年来…`) is not the period's and stays out of its totals.
-    static func figures(of report: UnitReport) -> [UnitFigure] {
-        var names = SpellingPool()
-        return figures(of: report, names: &names)
-    }
-
-    /// `figures(of:)`, each activity name and measure word taken from `names`: every unit names the
-    /// same few activities, each reading made its own copy, and the merge holds them all.
+    /// Each activity name and measure word is taken from `names`: every unit names the same few
+    /// activities, each reading made its own copy, and the merge holds them all.
     static func figures(of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
         report.metrics.filter { !$0.beyondPeriod }.map {
             UnitFigure(unit: report.unit, activity: names.shared($0.activity), measure: names.shared($0.unit), value: $0.value,

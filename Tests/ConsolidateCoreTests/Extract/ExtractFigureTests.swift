@@ -131,7 +131,8 @@ import Testing
             Metric(text: "三年来发展党员67名", activity: "发展党员", value: 67, unit: "名", approx: false, beyondPeriod: true),
             Metric(text: "发展党员2名", activity: "发展党员", value: 2, unit: "名", approx: false),
         ])
-        let totals = MetricTotals.totals(of: MergeInput.figures(of: report), bound: 1_000_000).totals
+        var names = SpellingPool()
+        let totals = MetricTotals.totals(of: MergeInput.figures(of: report, names: &names), bound: 1_000_000).totals
         #expect(totals.map(\.total) == [2])
     }
 
