@@ -150,8 +150,9 @@ struct CopyDetector: Sendable {
             }
         }
 
-        /// The keys in 64 bits, as `TextSimilarity.bigrams` made them.
-        var wide: [UInt64] {
+        /// The keys in 64 bits, as `TextSimilarity.bigrams` made them (made anew for a narrow set:
+        /// only a pair with a set beyond the Basic Multilingual Plane, which is rare, asks for it).
+        var keys64: [UInt64] {
             switch self {
             case .narrow(let keys): keys.map { UInt64($0 >> 16) << 32 | UInt64($0 & 0xFFFF) }
             case .wide(let keys): keys
@@ -161,7 +162,7 @@ struct CopyDetector: Sendable {
         /// How many bigrams the two sets share.
         func shared(with other: BigramSet) -> Int {
             if case .narrow(let a) = self, case .narrow(let b) = other { return TextSimilarity.shared(a, b) }
-            return TextSimilarity.shared(wide, other.wide)
+            return TextSimilarity.shared(keys64, other.keys64)
         }
     }
 

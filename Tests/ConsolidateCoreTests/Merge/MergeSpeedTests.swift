@@ -194,7 +194,7 @@ import Testing
         let made = sets.map(CopyDetector.BigramSet.init)
         #expect(made.map { if case .narrow = $0 { true } else { false } } == [true, true, false, true, true],
                 "a scalar beyond the Basic Multilingual Plane keeps a set in 64 bits")
-        #expect(made.map(\.wide) == sets && made.map(\.count) == sets.map(\.count))
+        #expect(made.map(\.keys64) == sets && made.map(\.count) == sets.map(\.count))
         for i in sets.indices {
             for j in sets.indices {
                 #expect(made[i].shared(with: made[j]) == TextSimilarity.shared(sets[i], sets[j]), "\(texts[i]) · \(texts[j])")
