@@ -9,6 +9,15 @@ public struct Merger: Sendable {
     /// Takes `input` over: each list of statements is let go as soon as its groups are made, so
     /// that the merge holds one copy of the statements at a time besides what it has made of them.
     public func merge(_ input: consuming MergeInput) -> Consolidation {
+        // The figures first, let go as soon as they are totalled: the totals keep what of them the
+        // consolidation shows, and the statements' grouping below is the merge's highest mark.
+        let bound = configuration.merge.maxFigure
+        var figures = MetricTotals.totals(of: input.figures, bound: bound)
+        // Annotated where they stand: the totals' contributions are not copied.
+        var metrics = figures.totals
+        figures.totals = []
+        FigureConflicts.annotate(&metrics, figures: input.figures)
+        input.figures = []
         // A fixed order first, so that the same inputs in any order give the same result.
         var statements = Self.sortedByStatementOrder(input.statements)
         input.statements = []
@@ -40,18 +49,12 @@ public struct Merger: Sendable {
         planned = ([], [])
         let problemGroups = problemGroups(problemStatements, classifier: problems)
         problemStatements = []
+        let account = Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound))
         let period = Self.period(of: input.periods)
         let area = configuration.render.area.isEmpty
             // Units named after their files say nothing of the area.
             ? Self.area(of: input.units.filter { $0.status == .received && $0.identifiedBy != .file }.map(\.unit))
             : configuration.render.area
-        let bound = configuration.merge.maxFigure
-        var figures = MetricTotals.totals(of: input.figures, bound: bound)
-        let account = Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound))
-        // Annotated where they stand: the totals' contributions are not copied.
-        var metrics = figures.totals
-        figures.totals = []
-        FigureConflicts.annotate(&metrics, figures: input.figures)
         return Consolidation(
             title: "\(area)\(period.chineseName)基层党建工作情况汇总报告",
             period: period,
