@@ -21,19 +21,43 @@ enum FigureConflicts {
             TextOrder.isPlain(total.activity) && TextOrder.isPlain(total.unit) && total.units.allSatisfy { TextOrder.isPlain($0.unit) }
         }
         if plain {
-            annotate(&totals, figures: figures, key: { PlainKey.Pair($0, $1) }, unitKey: PlainKey.init)
+            // Each figure's unit as a small id, a name hashed only where the figures' unit changes
+            // (a unit's figures come together): the figures' names are not hashed one by one.
+            var unitIDs: [PlainKey: Int32] = [:]
+            var ids = [Int32](repeating: 0, count: figures.count)
+            var last: (unit: String, id: Int32)?
+            for (position, figure) in figures.enumerated() {
+                if let last, last.unit.utf8.elementsEqual(figure.unit.utf8) {
+                    ids[position] = last.id
+                    continue
+                }
+                let id = unitIDs[PlainKey(figure.unit)] ?? Int32(unitIDs.count)
+                if id == unitIDs.count { unitIDs[PlainKey(figure.unit)] = id }
+                ids[position] = id
+                last = (figure.unit, id)
+            }
+            annotate(&totals, figures: figures, key: { PlainKey.Pair($0, $1) }, unitID: { ids[$0] },
+                     lookup: { unitIDs[PlainKey($0)] })
         } else {
-            annotate(&totals, figures: figures, key: { $0 + "\u{1F}" + $1 }, unitKey: { $0 })
+            var unitIDs: [String: Int32] = [:]
+            let ids = figures.map { figure in
+                if let id = unitIDs[figure.unit] { return id }
+                let id = Int32(unitIDs.count)
+                unitIDs[figure.unit] = id
+                return id
+            }
+            annotate(&totals, figures: figures, key: { $0 + "\u{1F}" + $1 }, unitID: { ids[$0] }, lookup: { unitIDs[$0] })
         }
     }
 
-    private static func annotate<Key: Hashable, UnitKey: Hashable>(
-        _ totals: inout [MetricTotal], figures: [UnitFigure], key: (String, String) -> Key, unitKey: (String) -> UnitKey
+    /// `unitID` is a figure's unit (by its position) as a small id, `lookup` a unit name's id.
+    private static func annotate<Key: Hashable>(
+        _ totals: inout [MetricTotal], figures: [UnitFigure], key: (String, String) -> Key, unitID: (Int) -> Int32,
+        lookup: (String) -> Int32?
     ) {
         // Each (activity and measure word, unit) as a pair of small ids, its figures with a value as a
         // chain of positions in the figures' order: no figure copied, no list or table per unit.
         var keyIDs: [Key: Int32] = [:]
-        var unitIDs: [UnitKey: Int32] = [:]
         var chains: [UInt64: (first: Int32, last: Int32)] = [:]
         var next = [Int32](repeating: -1, count: figures.count)
         func id<K: Hashable>(_ key: K, in ids: inout [K: Int32]) -> Int32 {
@@ -44,7 +68,7 @@ enum FigureConflicts {
         }
         for (position, figure) in figures.enumerated() where figure.value != nil {
             let pair = UInt64(UInt32(id(key(figure.activity, figure.measure), in: &keyIDs))) << 32
-                | UInt64(UInt32(id(unitKey(figure.unit), in: &unitIDs)))
+                | UInt64(UInt32(unitID(position)))
             if let chain = chains[pair] {
                 next[Int(chain.last)] = Int32(position)
                 chains[pair] = (chain.first, Int32(position))
@@ -53,8 +77,8 @@ enum FigureConflicts {
             }
         }
         /// Where the chain of a unit's figures (with a value) for a total's activity and measure word starts.
-        func chain(_ keyID: Int32?, _ unit: String) -> (first: Int32, last: Int32)? {
-            guard let keyID, let unitID = unitIDs[unitKey(unit)] else { return nil }
+        func chain(_ keyID: Int32?, _ unitID: Int32?) -> (first: Int32, last: Int32)? {
+            guard let keyID, let unitID else { return nil }
             return chains[UInt64(UInt32(keyID)) << 32 | UInt64(UInt32(unitID))]
         }
         /// The figures of a chain, in the figures' order.
@@ -70,10 +94,12 @@ enum FigureConflicts {
         for index in totals.indices {
             totals[index].rule = rule
             let keyID = keyIDs[key(totals[index].activity, totals[index].unit)]
+            // Each contribution's unit looked up once, for its place and for its other figures.
+            let unitIDs = totals[index].units.map { lookup($0.unit) }
             // The counted figure's place, where the totals did not carry it.
             for at in totals[index].units.indices {
                 let contribution = totals[index].units[at]
-                guard contribution.source == nil, let found = chain(keyID, contribution.unit) else { continue }
+                guard contribution.source == nil, let found = chain(keyID, unitIDs[at]) else { continue }
                 var position = found.first
                 while position >= 0, figures[Int(position)].value != contribution.value || figures[Int(position)].text != contribution.text {
                     position = next[Int(position)]
@@ -82,10 +108,10 @@ enum FigureConflicts {
                 let figure = figures[Int(position)]
                 (totals[index].units[at].source, totals[index].units[at].location) = (figure.source, figure.location)
             }
-            let conflicts = totals[index].units.compactMap { contribution -> FigureConflict? in
+            let conflicts = zip(totals[index].units, unitIDs).compactMap { contribution, unitID -> FigureConflict? in
                 // More than one distinct value among the unit's figures (no set made per unit).
                 // A unit with one figure has no other.
-                guard let found = chain(keyID, contribution.unit), found.first != found.last else { return nil }
+                guard let found = chain(keyID, unitID), found.first != found.last else { return nil }
                 let own = figuresOf(found)
                 guard let firstValue = own.lazy.compactMap(\.value).first,
                       own.contains(where: { $0.value != nil && $0.value != firstValue }) else { return nil }

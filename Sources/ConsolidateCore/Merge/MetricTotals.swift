@@ -17,14 +17,26 @@ enum MetricTotals {
     static func totals(of figures: [UnitFigure], bound: Int) -> Outcome {
         // Plain names (`TextOrder.isPlain`) are equal exactly where their bytes are: keyed by bytes,
         // not hashed through Unicode normalization per figure.
+        // Plain units are told apart and ordered by their rank among the distinct names (`Merger.ranks`,
+        // each name hashed once where its figures come together): no hashing or comparing of names per figure.
         if figures.allSatisfy(\.plainNames) {
-            return totals(of: figures, bound: bound, key: { PlainKey.Pair($0.activity, $0.measure) }, unitKey: { PlainKey($0.unit) })
+            let ranks = Merger.ranks(figures.map(\.unit))
+            return totals(of: figures, bound: bound, key: { PlainKey.Pair($0.activity, $0.measure) }, unitKey: { ranks[$0] },
+                          byUnit: { positions in positions.sorted { ranks[Int($0)] < ranks[Int($1)] } })
         }
-        return totals(of: figures, bound: bound, key: { $0.activity + "\u{1F}" + $0.measure }, unitKey: { $0.unit })
+        return totals(of: figures, bound: bound, key: { $0.activity + "\u{1F}" + $0.measure }, unitKey: { figures[$0].unit },
+                      byUnit: { positions in
+                          // Each unit's key made once (`TextOrder`: bytes where plain).
+                          let keys = positions.map { TextOrder.Key(figures[Int($0)].unit) }
+                          return positions.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }.map { positions[$0] }
+                      })
     }
 
+    /// `unitKey` tells a figure's unit (by its position) apart; `byUnit` orders the positions of
+    /// figures of distinct units by unit name.
     private static func totals<Key: Hashable, UnitKey: Hashable>(
-        of figures: [UnitFigure], bound: Int, key: (UnitFigure) -> Key, unitKey: (UnitFigure) -> UnitKey
+        of figures: [UnitFigure], bound: Int, key: (UnitFigure) -> Key, unitKey: (Int) -> UnitKey,
+        byUnit: ([Int32]) -> [Int32]
     ) -> Outcome {
         var implausible: [UnitFigure] = []
         // Each figure's (activity, measure word) as a small id; then the figures' positions grouped
@@ -64,19 +76,16 @@ enum MetricTotals {
             var perUnit: [UnitKey: Int32] = [:]
             for position in group {
                 let figure = figures[Int(position)]
-                let unit = unitKey(figure)
+                let unit = unitKey(Int(position))
                 if let current = perUnit[unit], (figures[Int(current)].value ?? -1) >= (figure.value ?? -1) { continue }
                 perUnit[unit] = position
             }
             var sum = 0
             var contributions: [MetricContribution] = []
             var unknown: [String] = []
-            // By unit, each unit's key made once (`TextOrder`: bytes where plain).
-            let counted = perUnit.values.map { figures[Int($0)] }
-            let unitKeys = counted.map { TextOrder.Key($0.unit) }
-            let byName = counted.indices.sorted { TextOrder.compare(unitKeys[$0], unitKeys[$1]) < 0 }
+            let counted = byUnit(Array(perUnit.values))
             contributions.reserveCapacity(counted.count)
-            for figure in byName.map({ counted[$0] }) {
+            for figure in counted.lazy.map({ figures[Int($0)] }) {
                 guard let value = figure.value else {
                     unknown.append(figure.unit)
                     continue
