@@ -137,42 +137,48 @@ struct StatementGrouper: Sendable {
         // for the most there can be (gathering every slice's lists first would hold them twice). These
         // slices are finer than the first pass's: what a batch makes is held beside the whole buffers,
         // at the grouper's highest mark, so a batch is a small share of them.
-        var sets = FlatLists<Int32>(reservingLists: statements.count, values: bigramBound)
+        // The bigram ids as 16-bit gaps (`GapLists`): a word an id, nearly always, three at most. Room
+        // for three: room never written to is never given pages, and growing would copy the buffer.
+        var sets = GapLists(reservingLists: statements.count, words: bigramBound * 3)
         var rarest = FlatLists<Int32>(reservingLists: statements.count, values: rarestBound)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let buildSize = max(256, (statements.count + 127) / 128)
         let buildSlices = stride(from: 0, to: statements.count, by: buildSize).map { $0..<min(statements.count, $0 + buildSize) }
         for batch in stride(from: 0, to: buildSlices.count, by: width) {
             let made = { [table, frequency] in ParallelMap.map(Array(buildSlices[batch..<min(buildSlices.count, batch + width)])) {
-                slice -> (ids: [Int32], ends: [Int], rarest: [Int32], rarestEnds: [Int]) in
-                var ids: [Int32] = []
+                slice -> (words: [UInt16], ends: [Int], longest: Int, rarest: [Int32], rarestEnds: [Int]) in
+                var words: [UInt16] = []
                 var ends: [Int] = []
+                var longest = 0
+                var ids: [Int32] = []
                 var keys: [UInt64] = []
                 var rarest: [Int32] = []
                 var rarestEnds: [Int] = []
                 for index in slice {
                     let statement = statements[index]
                     let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
-                    let start = ids.count
+                    ids.removeAll(keepingCapacity: true)
                     for gram in TextSimilarity.bigrams(folded) { ids.append(table.value(of: gram)) }
-                    ends.append(ids.count)
+                    GapLists.encode(ids, into: &words)
+                    ends.append(words.count)
+                    longest = max(longest, ids.count)
                     // Frequency and id in one key: the same order as comparing the pair.
                     keys.removeAll(keepingCapacity: true)
-                    for id in ids[start...] { keys.append(UInt64(UInt32(frequency[Int(id)])) << 32 | UInt64(UInt32(id))) }
+                    for id in ids { keys.append(UInt64(UInt32(frequency[Int(id)])) << 32 | UInt64(UInt32(id))) }
                     keys.sort()
                     for key in keys.prefix(keep) { rarest.append(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)) }
                     rarestEnds.append(rarest.count)
                 }
-                return (ids, ends, rarest, rarestEnds)
+                return (words, ends, longest, rarest, rarestEnds)
             } }()
             for part in made {
-                sets.append(values: part.ids, ends: part.ends)
+                sets.append(words: part.words, ends: part.ends, longest: part.longest)
                 rarest.append(values: part.rarest, ends: part.rarestEnds)
             }
         }
         table = GramTable(capacity: 0)
         let index = Index(sets: sets, frequency: frequency, names: names, rarestIDs: rarest)
-        sets = FlatLists()
+        sets = GapLists()
         rarest = FlatLists()
         /// The folded wordings of two statements in `String` order: -1, 0 or 1.
         func compareFolded(_ a: Int, _ b: Int) -> Int {
@@ -182,9 +188,11 @@ struct StatementGrouper: Sendable {
         // Level 1: copies. The most typical wording of a boilerplate (its bigrams shared most) first;
         // then by folded wording, then by index.
         let typicality = index.sets.withUnsafeLists { sets in
-            (0..<sets.count).map { item -> Double in
-                let set = sets[item]
-                return set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { buffer in
+                (0..<sets.count).map { item -> Double in
+                    let set = sets.decode(item, into: buffer)
+                    return set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
+                }
             }
         }
         let order = statements.indices.sorted { a, b in
@@ -360,7 +368,7 @@ struct StatementGrouper: Sendable {
 
     /// The bigram sets and their frequencies over all statements.
     struct Index {
-        var sets: FlatLists<Int32>
+        var sets: GapLists
         var frequency: [Int32]
         /// Each statement's quoted names (`“红色驿站”`), folded: two statements that both name
         /// programmes but no programme in common are two practices however alike their words.
@@ -391,10 +399,22 @@ struct StatementGrouper: Sendable {
         }
     }
 
-    /// `cluster` over the index's lists as buffers.
-    private func cluster(_ order: [Int], index: Index, sets: FlatLists<Int32>.UnsafeLists,
+    /// `cluster` over the index's lists as buffers, with two buffers to decode bigram ids into.
+    private func cluster(_ order: [Int], index: Index, sets: GapLists.UnsafeLists,
                          rarestIDs: FlatLists<Int32>.UnsafeLists, threshold: Double, containment: Double?,
                          completeLink: Bool) -> [[Int]] {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { itemBuffer in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { otherBuffer in
+                cluster(order, index: index, sets: sets, rarestIDs: rarestIDs, threshold: threshold,
+                        containment: containment, completeLink: completeLink, itemBuffer: itemBuffer, otherBuffer: otherBuffer)
+            }
+        }
+    }
+
+    private func cluster(_ order: [Int], index: Index, sets: GapLists.UnsafeLists,
+                         rarestIDs: FlatLists<Int32>.UnsafeLists, threshold: Double, containment: Double?,
+                         completeLink: Bool, itemBuffer: UnsafeMutableBufferPointer<Int32>,
+                         otherBuffer: UnsafeMutableBufferPointer<Int32>) -> [[Int]] {
         var postings = [[Int32]](repeating: [], count: index.frequency.count)
         var leaders: [Int] = []
         var groups: [[Int]] = []
@@ -403,9 +423,16 @@ struct StatementGrouper: Sendable {
         var touched: [Int32] = []
         var top: [(count: Int32, leader: Int32)] = []
         var passing: [(score: Double, leader: Int32)] = []
+        // The item's bigram ids, decoded once for its comparisons (`decoded` tells whose they are).
+        var decoded = -1
+        var a = UnsafeBufferPointer<Int32>(start: nil, count: 0)
         func similar(_ item: Int, _ other: Int) -> Double? {
             guard !index.namesConflict(item, other) else { return nil }
-            let a = sets[item], b = sets[other]
+            if decoded != item {
+                a = sets.decode(item, into: itemBuffer)
+                decoded = item
+            }
+            let b = sets.decode(other, into: otherBuffer)
             let shared = TextSimilarity.shared(a, b)
             var score = 2 * Double(shared) / Double(max(a.count + b.count, 1))
             if score < threshold, let containment, min(a.count, b.count) >= containmentMinimum,
@@ -471,26 +498,40 @@ struct StatementGrouper: Sendable {
     /// unit's name, half-width punctuation, a numbering label) is quoted; ties by index.
     ///
     /// Counts bigrams in `counts`, which holds zero for every id and is left so.
-    func centre(of members: [Int], sets: FlatLists<Int32>.UnsafeLists, blemishes: [Int], counts: inout [Int32]) -> Int {
+    func centre(of members: [Int], sets: GapLists.UnsafeLists, blemishes: [Int], counts: inout [Int32]) -> Int {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { buffer in
+            centre(of: members, sets: sets, buffer: buffer, blemishes: blemishes, counts: &counts)
+        }
+    }
+
+    /// `centre` with a buffer to decode the members' bigram ids into.
+    private func centre(of members: [Int], sets: GapLists.UnsafeLists, buffer: UnsafeMutableBufferPointer<Int32>,
+                        blemishes: [Int], counts: inout [Int32]) -> Int {
         var scores: [(member: Int, score: Double)] = []
         if members.count <= 2 {
             // Two copies are equally central: the fuller wording.
-            scores = members.map { ($0, Double(sets[$0].count)) }
+            scores = members.map { ($0, Double(sets.decode($0, into: buffer).count)) }
         } else {
             var total = 0
+            // The ids counted, to set back to zero without decoding every member a third time.
+            var seen: [Int32] = []
             for member in members {
-                total += sets[member].count
-                for id in sets[member] { counts[Int(id)] += 1 }
+                let set = sets.decode(member, into: buffer)
+                total += set.count
+                for id in set {
+                    if counts[Int(id)] == 0 { seen.append(id) }
+                    counts[Int(id)] += 1
+                }
             }
             let others = Double(members.count - 1)
             scores.reserveCapacity(members.count)
             for member in members {
-                let set = sets[member]
+                let set = sets.decode(member, into: buffer)
                 let shared = Double(set.reduce(0) { $0 + Int(counts[Int($1)]) - 1 }) / others
                 let otherSize = Double(total - set.count) / others
                 scores.append((member, 2 * shared / max(Double(set.count) + otherSize, 1)))
             }
-            for member in members { for id in sets[member] { counts[Int(id)] = 0 } }
+            for id in seen { counts[Int(id)] = 0 }
         }
         let top = scores.map(\.score).max() ?? 0
         let tolerance = members.count <= 2 ? Double.infinity : centreTolerance

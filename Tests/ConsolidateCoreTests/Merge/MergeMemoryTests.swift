@@ -7,6 +7,48 @@ import Testing
 @Suite struct MergeMemoryTests {
     typealias Seeded = GroupingEvaluationTests.Seeded
 
+    @Test func gapListsDecodeWhatWasAppended() {
+        var random = Seeded(state: 33)
+        // Ascending, distinct ids: small gaps, gaps of 0xFFFF and over (three words each), a first id
+        // past 16 bits, the largest id there is, an empty list and a list of id 0 alone.
+        var lists: [[Int32]] = (0..<300).map { _ in
+            var id = Int32(random.next() % 200_000)
+            return (0..<Int(random.next() % 40)).map { _ in
+                defer {
+                    let roll = random.next() % 10
+                    id += roll == 0 ? Int32(0xFFFF + random.next() % 3) : roll == 1 ? Int32(70_000 + random.next() % 1000) : Int32(1 + random.next() % 300)
+                }
+                return id
+            }
+        }
+        lists += [[], [0], [0, 0xFFFE, 0x1FFFD], [Int32.max - 1, Int32.max], [0, Int32.max]]
+        var gaps = GapLists()
+        for list in lists { gaps.append(list) }
+        #expect(gaps.count == lists.count)
+        #expect(gaps.longest == lists.map(\.count).max())
+        // Nearly every id is one word.
+        #expect(gaps.words.count < lists.reduce(0) { $0 + $1.count } * 3 / 2)
+        func decoded(_ gaps: GapLists) -> [[Int32]] {
+            gaps.withUnsafeLists { unsafe in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: unsafe.longest) { buffer in
+                    (0..<unsafe.count).map { Array(unsafe.decode($0, into: buffer)) }
+                }
+            }
+        }
+        #expect(decoded(gaps) == lists)
+        // Gathered from parts encoded apart: the later part's lists follow, their ends moved on.
+        var words: [UInt16] = [], ends: [Int] = []
+        for list in lists[150...] {
+            GapLists.encode(list, into: &words)
+            ends.append(words.count)
+        }
+        var gathered = GapLists(reservingLists: lists.count, words: 0)
+        for list in lists[..<150] { gathered.append(list) }
+        gathered.append(words: words, ends: ends, longest: lists[150...].map(\.count).max() ?? 0)
+        #expect(decoded(gathered) == lists)
+        #expect(gathered.longest == gaps.longest)
+    }
+
     @Test func flatListsReadBackWhatWasAppended() {
         var random = Seeded(state: 21)
         let lists: [[Int32]] = (0..<200).map { _ in (0..<Int(random.next() % 9)).map { _ in Int32(random.next() % 1000) } }
