@@ -21,21 +21,10 @@ enum FigureConflicts {
             TextOrder.isPlain(total.activity) && TextOrder.isPlain(total.unit) && total.units.allSatisfy { TextOrder.isPlain($0.unit) }
         }
         if plain {
-            // Each figure's unit as a small id, a name hashed only where the figures' unit changes
-            // (a unit's figures come together): the figures' names are not hashed one by one.
-            var unitIDs: [PlainKey: Int32] = [:]
-            var ids = [Int32](repeating: 0, count: figures.count)
-            var last: (unit: String, id: Int32)?
-            for (position, figure) in figures.enumerated() {
-                if let last, last.unit.utf8.elementsEqual(figure.unit.utf8) {
-                    ids[position] = last.id
-                    continue
-                }
-                let id = unitIDs[PlainKey(figure.unit)] ?? Int32(unitIDs.count)
-                if id == unitIDs.count { unitIDs[PlainKey(figure.unit)] = id }
-                ids[position] = id
-                last = (figure.unit, id)
-            }
+            // Each figure's unit as its rank among the distinct names (`Merger.ranked`: a name hashed
+            // where the figures' unit changes, not once per figure), each name's rank looked up by bytes.
+            let (ids, names) = Merger.ranked(figures.map(\.unit))
+            let unitIDs = Dictionary(uniqueKeysWithValues: names.enumerated().map { (PlainKey($1), Int32($0)) })
             annotate(&totals, figures: figures, key: { PlainKey.Pair($0, $1) }, unitID: { ids[$0] },
                      lookup: { unitIDs[PlainKey($0)] })
         } else {

@@ -327,7 +327,10 @@ public struct Merger: Sendable {
     }
 
     /// Each value's rank among the distinct values in `String` order (equal values, equal ranks).
-    static func ranks(_ values: [String]) -> [Int32] {
+    static func ranks(_ values: [String]) -> [Int32] { ranked(values).ranks }
+
+    /// `ranks(_:)`, with the distinct values in rank order (of equal values, the first seen).
+    static func ranked(_ values: [String]) -> (ranks: [Int32], distinct: [String]) {
         var idOf: [String: Int32] = [:]
         var distinct: [String] = []
         var raw: [Int32] = []
@@ -353,7 +356,7 @@ public struct Merger: Sendable {
         let order = distinct.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
         var rank = [Int32](repeating: 0, count: distinct.count)
         for (position, id) in order.enumerated() { rank[id] = Int32(position) }
-        return raw.map { rank[Int($0)] }
+        return (raw.map { rank[Int($0)] }, order.map { distinct[$0] })
     }
 
     /// Most units first, then by text: the order CONTRACT.md fixes for every list.
