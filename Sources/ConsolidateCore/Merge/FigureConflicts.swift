@@ -13,8 +13,10 @@ enum FigureConflicts {
     }
 
     /// `annotate(_:figures:)` in place: each total's contributions are changed where they stand,
-    /// never copied beside the old ones (a province's totals hold millions).
-    static func annotate(_ totals: inout [MetricTotal], figures: [UnitFigure]) {
+    /// never copied beside the old ones (a province's totals hold millions). `ranked` is
+    /// `Merger.ranked` of the figures' units where the caller has it already (as for `MetricTotals`).
+    static func annotate(_ totals: inout [MetricTotal], figures: [UnitFigure],
+                         ranked: (ranks: [Int32], distinct: [String])? = nil) {
         // Plain names (`TextOrder.isPlain`) are equal exactly where their bytes are: keyed by bytes,
         // not hashed through Unicode normalization per figure.
         let plain = figures.allSatisfy(\.plainNames) && totals.allSatisfy { total in
@@ -23,7 +25,7 @@ enum FigureConflicts {
         if plain {
             // Each figure's unit as its rank among the distinct names (`Merger.ranked`: a name hashed
             // where the figures' unit changes, not once per figure), each name's rank looked up by bytes.
-            let (ids, names) = Merger.ranked(figures.map(\.unit))
+            let (ids, names) = ranked ?? Merger.ranked(figures.map(\.unit))
             let unitIDs = Dictionary(uniqueKeysWithValues: names.enumerated().map { (PlainKey($1), Int32($0)) })
             annotate(&totals, figures: figures, key: { PlainKey.Pair($0, $1) }, unitID: { ids[$0] },
                      lookup: { unitIDs[PlainKey($0)] })

@@ -12,11 +12,13 @@ public struct Merger: Sendable {
         // The figures first, let go as soon as they are totalled: the totals keep what of them the
         // consolidation shows, and the statements' grouping below is the merge's highest mark.
         let bound = configuration.merge.maxFigure
-        var figures = MetricTotals.totals(of: input.figures, bound: bound)
+        // The figures' units ranked once, for the totals and their conflicts alike (plain names only).
+        let ranked = input.figures.allSatisfy(\.plainNames) ? Self.ranked(input.figures.map(\.unit)) : nil
+        var figures = MetricTotals.totals(of: input.figures, bound: bound, ranked: ranked)
         // Annotated where they stand: the totals' contributions are not copied.
         var metrics = figures.totals
         figures.totals = []
-        FigureConflicts.annotate(&metrics, figures: input.figures)
+        FigureConflicts.annotate(&metrics, figures: input.figures, ranked: ranked)
         input.figures = []
         // A fixed order first, so that the same inputs in any order give the same result.
         var statements = Self.sortedByStatementOrder(input.statements)

@@ -14,13 +14,17 @@ enum MetricTotals {
     /// A figure above `bound` (or below 0) is implausible: a typing slip or a hostile file
     /// (`9223372036854775807次`). It is left out and returned in `implausible`, so that one bad
     /// report cannot stop everyone's totals; sums use checked arithmetic for the same reason.
-    static func totals(of figures: [UnitFigure], bound: Int) -> Outcome {
+    ///
+    /// `ranked` is `Merger.ranked` of the figures' units where the caller has it already (the merge
+    /// ranks them once for the totals and their conflicts); it is used only where every name is plain.
+    static func totals(of figures: [UnitFigure], bound: Int,
+                       ranked: (ranks: [Int32], distinct: [String])? = nil) -> Outcome {
         // Plain names (`TextOrder.isPlain`) are equal exactly where their bytes are: keyed by bytes,
         // not hashed through Unicode normalization per figure.
-        // Plain units are told apart and ordered by their rank among the distinct names (`Merger.ranks`,
+        // Plain units are told apart and ordered by their rank among the distinct names (`Merger.ranked`,
         // each name hashed once where its figures come together): no hashing or comparing of names per figure.
         if figures.allSatisfy(\.plainNames) {
-            let ranks = Merger.ranks(figures.map(\.unit))
+            let ranks = (ranked ?? Merger.ranked(figures.map(\.unit))).ranks
             return totals(of: figures, bound: bound, key: { PlainKey.Pair($0.activity, $0.measure) }, unitKey: { ranks[$0] },
                           byUnit: { positions in positions.sorted { ranks[Int($0)] < ranks[Int($1)] } })
         }
