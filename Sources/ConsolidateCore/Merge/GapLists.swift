@@ -52,13 +52,6 @@ struct GapLists: Sendable {
         longest = max(longest, otherLongest)
     }
 
-    /// Appends one list of ids (ascending, distinct, not negative).
-    mutating func append<C: Collection>(_ ids: C) where C.Element == Int32 {
-        Self.encode(ids, into: &words)
-        ends.append(words.count)
-        longest = max(longest, ids.count)
-    }
-
     /// The lists through unsafe buffers, for hot loops.
     func withUnsafeLists<R>(_ body: (UnsafeLists) throws -> R) rethrows -> R {
         try words.withUnsafeBufferPointer { words in

@@ -22,8 +22,20 @@ import Testing
             }
         }
         lists += [[], [0], [0, 0xFFFE, 0x1FFFD], [Int32.max - 1, Int32.max], [0, Int32.max]]
+        // Lists encoded as the grouper's slices encode them, then gathered.
+        func encoded(_ lists: ArraySlice<[Int32]>) -> (words: [UInt16], ends: [Int], longest: Int) {
+            var words: [UInt16] = [], ends: [Int] = []
+            for list in lists {
+                GapLists.encode(list, into: &words)
+                ends.append(words.count)
+            }
+            return (words, ends, lists.map(\.count).max() ?? 0)
+        }
         var gaps = GapLists()
-        for list in lists { gaps.append(list) }
+        for list in lists {
+            let one = encoded([list][...])
+            gaps.append(words: one.words, ends: one.ends, longest: one.longest)
+        }
         #expect(gaps.count == lists.count)
         #expect(gaps.longest == lists.map(\.count).max())
         // Nearly every id is one word.
@@ -36,15 +48,12 @@ import Testing
             }
         }
         #expect(decoded(gaps) == lists)
-        // Gathered from parts encoded apart: the later part's lists follow, their ends moved on.
-        var words: [UInt16] = [], ends: [Int] = []
-        for list in lists[150...] {
-            GapLists.encode(list, into: &words)
-            ends.append(words.count)
-        }
+        // Gathered from two parts encoded apart: the later part's lists follow, their ends moved on.
         var gathered = GapLists(reservingLists: lists.count, words: 0)
-        for list in lists[..<150] { gathered.append(list) }
-        gathered.append(words: words, ends: ends, longest: lists[150...].map(\.count).max() ?? 0)
+        for part in [lists[..<150], lists[150...]] {
+            let encodedPart = encoded(part)
+            gathered.append(words: encodedPart.words, ends: encodedPart.ends, longest: encodedPart.longest)
+        }
         #expect(decoded(gathered) == lists)
         #expect(gathered.longest == gaps.longest)
     }
