@@ -16,7 +16,41 @@ enum MemoryRelease {
         guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "malloc_trim") else { return nil }
         return unsafeBitCast(symbol, to: Trim.self)
     }()
+
+    private typealias Option = @convention(c) (Int32, Int32) -> Int32
+    /// glibc's `mallopt` and the two settings `fixThresholds` makes (their values in `malloc.h`).
+    private static let option: Option? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "mallopt") else { return nil }
+        return unsafeBitCast(symbol, to: Option.self)
+    }()
+    private static let trimThresholdOption: Int32 = -1
+    private static let mapThresholdOption: Int32 = -3
     #endif
+
+    /// The size from which a block is mapped on its own, and handed back to the system as soon as
+    /// it is freed, rather than cut from the heap.
+    static let mapThreshold: Int32 = 128 << 10
+    /// How much free room at the heap's top is kept rather than handed back.
+    static let trimThreshold: Int32 = 256 << 10
+
+    /// Fixes the allocator's two thresholds at `mapThreshold` and `trimThreshold`; true where they
+    /// were set (glibc). Called once at the start of a run.
+    ///
+    /// glibc raises both whenever a mapped block is freed, to that block's size (up to 32 MB) and
+    /// twice it. A run frees large lists early (a batch's readings, the merge's sorted copies), so
+    /// afterwards every list of up to 32 MB would be cut from the heap, and its pages stay resident
+    /// after it is freed wherever anything smaller made later lies above it. Fixed thresholds keep
+    /// each large list in pages of its own, given back when it goes: at 100,000 units this took the
+    /// run's peak from about 1.81 to 1.70 GB at the same speed.
+    @discardableResult
+    static func fixThresholds() -> Bool {
+        #if canImport(Glibc)
+        guard let option else { return false }
+        return option(mapThresholdOption, mapThreshold) == 1 && option(trimThresholdOption, trimThreshold) == 1
+        #else
+        return false
+        #endif
+    }
 
     /// Whether the allocator's trim was found (glibc); elsewhere nothing is given back.
     static var available: Bool {

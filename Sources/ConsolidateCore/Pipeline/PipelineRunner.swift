@@ -307,6 +307,8 @@ public struct PipelineRunner: Sendable {
         func timed<T>(_ stage: StageName, _ work: () throws -> T) rethrows -> T {
             try Self.timed(stage, in: &timings, events: events, work)
         }
+        // Large lists in pages of their own, given back when they go (`MemoryRelease.fixThresholds`).
+        MemoryRelease.fixThresholds()
         // What the previous run left, for changes.md.
         let previousRecord = RunRecord.previous(in: output)
         let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }

@@ -199,4 +199,16 @@ import Testing
         #expect(MemoryRelease.available, "glibc's malloc_trim is found by name")
         #endif
     }
+
+    @Test func fixedThresholdsAreSetAndTheHeapStaysUsable() {
+        #if canImport(Glibc)
+        #expect(MemoryRelease.fixThresholds(), "glibc's mallopt is found by name and takes both settings")
+        #endif
+        // Lists above and below the mapping threshold, made, freed and made again.
+        let sizes = [16, Int(MemoryRelease.mapThreshold) / 4 - 1, Int(MemoryRelease.mapThreshold) / 4 + 1, 1 << 20]
+        for round in 0..<3 {
+            let lists = sizes.map { [Int32](repeating: Int32(round), count: $0) }
+            #expect(lists.allSatisfy { $0.allSatisfy { $0 == Int32(round) } })
+        }
+    }
 }
