@@ -20,37 +20,36 @@ public struct Merger: Sendable {
         figures.totals = []
         FigureConflicts.annotate(&metrics, figures: input.figures, ranked: ranked)
         input.figures = []
-        // A fixed order first, so that the same inputs in any order give the same result.
-        var statements = Self.sortedByStatementOrder(input.statements)
+        // A fixed order first, so that the same inputs in any order give the same result; each
+        // statement held compactly (`StatementRows`) from here on.
+        var statements = StatementRows(sorting: input.statements)
         input.statements = []
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)
-        let units = UnitNames(statements)
-        func ofKind(_ kind: StatementKind) -> (statements: [Statement], units: [Int32]) {
-            var selected: [Statement] = []
-            var ids: [Int32] = []
+        let units = UnitNames((0..<statements.count).lazy.map(statements.unit))
+        func ofKind(_ kind: StatementKind) -> (statements: StatementRows, units: [Int32]) {
             // Exactly the room needed: these lists are what the merge holds while it groups.
-            let count = statements.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) }
-            selected.reserveCapacity(count)
-            ids.reserveCapacity(count)
-            for index in statements.indices where statements[index].kind == kind {
-                selected.append(statements[index])
-                ids.append(units.ids[index])
-            }
+            let selected = statements.ofKind(kind)
+            var ids: [Int32] = []
+            ids.reserveCapacity(selected.count)
+            for index in statements.rows.indices where statements.rows[index].kind == kind { ids.append(units.ids[index]) }
             return (selected, ids)
         }
 
         var achieved = ofKind(.achievement), other = ofKind(.other), planned = ofKind(.plan)
         var problemStatements = ofKind(.problem).statements
-        statements = []
+        statements.removeAll()
         let distinctive = markDistinctive(groups(achieved.statements, units: achieved.units, names: units, themes: themes, origin: nil))
-        achieved = ([], [])
+        achieved.statements.removeAll()
+        achieved.units = []
         let achievements = distinctive + groups(other.statements, units: other.units, names: units, themes: themes, origin: .other)
-        other = ([], [])
+        other.statements.removeAll()
+        other.units = []
         let plans = groups(planned.statements, units: planned.units, names: units, themes: themes, origin: nil)
-        planned = ([], [])
+        planned.statements.removeAll()
+        planned.units = []
         let problemGroups = problemGroups(problemStatements, classifier: problems)
-        problemStatements = []
+        problemStatements.removeAll()
         let account = Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound))
         let period = Self.period(of: input.periods)
         let area = configuration.render.area.isEmpty
@@ -87,11 +86,12 @@ public struct Merger: Sendable {
 
     /// Statements grouped into practices of copy groups, each practice with its theme and the
     /// wording of its member nearest the practice's centre, quoted with that member's unit.
-    private func groups(_ statements: [Statement], units: [Int32], names: UnitNames, themes: KeywordClassifier,
+    private func groups(_ statements: StatementRows, units: [Int32], names: UnitNames, themes: KeywordClassifier,
                         origin: SectionKind?) -> [StatementGroup] {
         let grouper = StatementGrouper(settings: configuration.merge)
-        // Per statement and independent of the others: worked out on every core, once each.
-        let firstTheme = ParallelMap.map(statements) { themes.firstClass($0.text) }
+        // Per statement and independent of the others: worked out on every core, once each. A class's
+        // order as 32 bits, -1 for none (an `Int?` takes 16 bytes, held for every statement while it groups).
+        let firstTheme = ParallelMap.map(statements.rows) { themes.firstClass($0.text).map(Int32.init) ?? -1 }
         // Theme ids are unique (a repeated one stops here, as it always has).
         _ = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
         var votes = [Int](repeating: 0, count: themes.classes.count)
@@ -112,7 +112,8 @@ public struct Merger: Sendable {
             }
             // The theme most members' own words point to; of equally voted themes, the first configured.
             for index in indices {
-                guard let first = firstTheme[index] else { continue }
+                let first = Int(firstTheme[index])
+                guard first >= 0 else { continue }
                 if votes[first] == 0 { voted.append(first) }
                 votes[first] += 1
             }
@@ -120,12 +121,13 @@ public struct Merger: Sendable {
             if let best = voted.max(by: { (votes[$0], -$0) < (votes[$1], -$1) }) { theme = themes.classes[best].id }
             for order in voted { votes[order] = 0 }
             voted.removeAll(keepingCapacity: true)
-            let representative = statements[practice.central]
-            return StatementGroup(text: representative.text, theme: theme,
-                                  units: names.uniqueSorted(indices.map { units[$0] }) { indices.map { statements[$0].unit } },
-                                  members: indices.map { statements[$0].member }, origin: origin, unit: representative.unit,
+            let representative = practice.central
+            return StatementGroup(text: statements.text(representative), theme: theme,
+                                  units: names.uniqueSorted(indices.map { units[$0] }) { indices.map(statements.unit) },
+                                  members: indices.map(statements.member), origin: origin, unit: statements.unit(representative),
                                   copies: copies,
-                                  heading: Self.isHeading(representative.text, minimumLength: configuration.merge.distinctiveMinimumLength))
+                                  heading: Self.isHeading(statements.text(representative),
+                                                          minimumLength: configuration.merge.distinctiveMinimumLength))
         }
     }
 
@@ -139,30 +141,31 @@ public struct Merger: Sendable {
         /// Whether every statement of one id spells its unit alike (so a name per id says it).
         let exact: Bool
 
-        init(_ statements: [Statement]) {
+        /// From each statement's unit name, in the statements' order.
+        init<Units: Sequence>(_ statementUnits: Units) where Units.Element == String {
             var idOf: [String: Int32] = [:]
             var spellings: [String] = []
             var exact = true
             var raw: [Int32] = []
-            raw.reserveCapacity(statements.count)
+            raw.reserveCapacity(statementUnits.underestimatedCount)
             var last: (unit: String, id: Int32)?
-            for statement in statements {
+            for unit in statementUnits {
                 // Statements of one unit come together: most are told by the one before.
-                if let last, last.unit.utf8.elementsEqual(statement.unit.utf8) {
+                if let last, last.unit.utf8.elementsEqual(unit.utf8) {
                     raw.append(last.id)
                     continue
                 }
                 let id: Int32
-                if let known = idOf[statement.unit] {
+                if let known = idOf[unit] {
                     id = known
-                    if exact, !spellings[Int(known)].utf8.elementsEqual(statement.unit.utf8) { exact = false }
+                    if exact, !spellings[Int(known)].utf8.elementsEqual(unit.utf8) { exact = false }
                 } else {
                     id = Int32(spellings.count)
-                    idOf[statement.unit] = id
-                    spellings.append(statement.unit)
+                    idOf[unit] = id
+                    spellings.append(unit)
                 }
                 raw.append(id)
-                last = (statement.unit, id)
+                last = (unit, id)
             }
             let keys = spellings.map(TextOrder.Key.init)
             let order = spellings.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
@@ -277,12 +280,12 @@ public struct Merger: Sendable {
     }
 
     /// Problems tallied per primary category, most units first.
-    private func problemGroups(_ statements: [Statement], classifier: ProblemClassifier) -> [ProblemGroup] {
+    private func problemGroups(_ statements: StatementRows, classifier: ProblemClassifier) -> [ProblemGroup] {
         // Each statement is tallied once, under its first category; summary.json keeps them all.
         var byCategory: [String: [Member]] = [:]
-        let categories = ParallelMap.map(statements) { classifier.categories(of: $0.text) }
-        for (statement, named) in zip(statements, categories) {
-            var member = statement.member
+        let categories = ParallelMap.map(statements.rows) { classifier.categories(of: $0.text) }
+        for (index, named) in categories.enumerated() {
+            var member = statements.member(index)
             member.categories = named
             byCategory[named[0], default: []].append(member)
         }
@@ -313,19 +316,9 @@ public struct Merger: Sendable {
         (a.unit, a.source ?? "", a.location?.paragraph ?? 0, a.text) < (b.unit, b.source ?? "", b.location?.paragraph ?? 0, b.text)
     }
 
-    /// `statements` sorted by `statementOrder`, comparing units and sources by their rank among
-    /// the distinct ones (each distinct name compared as text once, not once per comparison).
+    /// `statements` sorted by `statementOrder`, as the merge sorts them (`StatementRows`).
     static func sortedByStatementOrder(_ statements: [Statement]) -> [Statement] {
-        let units = ranks(statements.map(\.unit))
-        let sources = ranks(statements.map { $0.source ?? "" })
-        let order = statements.indices.sorted { a, b in
-            if units[a] != units[b] { return units[a] < units[b] }
-            if sources[a] != sources[b] { return sources[a] < sources[b] }
-            let (x, y) = (statements[a].location?.paragraph ?? 0, statements[b].location?.paragraph ?? 0)
-            if x != y { return x < y }
-            return statements[a].text < statements[b].text
-        }
-        return order.map { statements[$0] }
+        StatementRows(sorting: statements).statements
     }
 
     /// Each value's rank among the distinct values in `String` order (equal values, equal ranks).

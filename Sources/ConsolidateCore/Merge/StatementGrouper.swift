@@ -63,13 +63,13 @@ struct StatementGrouper: Sendable {
     }
 
     /// The copy groups alone (lists of indices, ascending, ordered by first index).
-    func copies(_ statements: [Statement]) -> [[Int]] {
+    func copies<Statements: GroupedStatements>(_ statements: Statements) -> [[Int]] {
         practices(statements).flatMap(\.copies).sorted { $0[0] < $1[0] }
     }
 
     /// Practices of copy groups, ordered by their first statement index.
-    func practices(_ statements: [Statement]) -> [Practice] {
-        guard !statements.isEmpty else { return [] }
+    func practices<Statements: GroupedStatements>(_ statements: Statements) -> [Practice] {
+        guard statements.count > 0 else { return [] }
         // Per statement and independent of the others, a slice of the statements per core: each
         // statement folded once, its folded wording kept as UTF-8 (all of a slice's in one buffer),
         // its quoted names and blemishes, and its bigrams counted in the slice's own table. A
@@ -81,8 +81,8 @@ struct StatementGrouper: Sendable {
         var parts = ParallelMap.map(slices) { slice -> Part in
             var part = Part(count: slice.count)
             for index in slice {
-                let statement = statements[index]
-                let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
+                let (text, unit) = (statements.text(index), statements.unit(index))
+                let folded = TextSimilarity.foldedScalars(text, masking: [unit])
                 for gram in TextSimilarity.bigrams(folded) { part.grams.count(gram) }
                 part.wordings.appendUTF8(folded)
                 // At most a bigram per scalar after the first (a lone scalar is one).
@@ -90,8 +90,8 @@ struct StatementGrouper: Sendable {
                 part.bigramBound += grams
                 part.rarestBound += min(grams, keep)
                 part.plain.append(folded.allSatisfy(TextOrder.isPlain))
-                part.names.append(Merger.quotedNames(statement.text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty })
-                part.blemishes.append(Self.blemishes(statement))
+                part.names.append(Merger.quotedNames(text).map { TextSimilarity.fold($0) }.filter { !$0.isEmpty })
+                part.blemishes.append(Self.blemishes(text: text, unit: unit))
             }
             // Without the room appending left: all the slices' wordings are held until ranked.
             part.wordings = FlatLists(values: part.wordings.values, ends: part.wordings.ends)
@@ -155,8 +155,7 @@ struct StatementGrouper: Sendable {
                 var rarest: [Int32] = []
                 var rarestEnds: [Int] = []
                 for index in slice {
-                    let statement = statements[index]
-                    let folded = TextSimilarity.foldedScalars(statement.text, masking: [statement.unit])
+                    let folded = TextSimilarity.foldedScalars(statements.text(index), masking: [statements.unit(index)])
                     ids.removeAll(keepingCapacity: true)
                     for gram in TextSimilarity.bigrams(folded) { ids.append(table.value(of: gram)) }
                     GapLists.encode(ids, into: &words)
@@ -195,7 +194,7 @@ struct StatementGrouper: Sendable {
                 }
             }
         }
-        let order = statements.indices.sorted { a, b in
+        let order = (0..<statements.count).sorted { a, b in
             if typicality[a] != typicality[b] { return typicality[a] > typicality[b] }
             let wording = compareFolded(a, b)
             return wording != 0 ? wording < 0 : a < b
@@ -548,17 +547,17 @@ struct StatementGrouper: Sendable {
     /// How much a statement's wording shows its copying or its place in a list, to be quoted
     /// rather not: its own unit's name (`第3支部组织党员…`), half-width punctuation among Chinese
     /// text, a leading numbering label (`一是`, `（一）`, `1.`).
-    static func blemishes(_ statement: Statement) -> Int {
+    static func blemishes(text: String, unit: String) -> Int {
         var count = 0
-        if TextOrder.containsName(statement.unit, in: statement.text) { count += 1 }
-        let scalars = Array(statement.text.unicodeScalars.prefix(4))
+        if TextOrder.containsName(unit, in: text) { count += 1 }
+        let scalars = Array(text.unicodeScalars.prefix(4))
         if let first = scalars.first {
             let numeral = "一二三四五六七八九十".unicodeScalars.contains(first)
             if (0x30...0x39).contains(first.value) || first == "（" || first == "(" || (numeral && scalars.count > 1 && scalars[1] == "是") {
                 count += 1
             }
         }
-        if statement.text.unicodeScalars.contains(where: { $0 == "," || $0 == ";" }) { count += 1 }
+        if text.unicodeScalars.contains(where: { $0 == "," || $0 == ";" }) { count += 1 }
         return count
     }
 

@@ -182,6 +182,53 @@ import Testing
         statements.reverse()
         #expect(Merger.sortedByStatementOrder(statements) == statements.sorted(by: Merger.statementOrder))
     }
+
+    @Test func statementRowsGiveBackEachStatementSpelledAsItCame() {
+        // Two spellings of one name (equal as `String`s), no source, no location, paragraphs past 32 bits.
+        let spellings = ["e\u{301}局", "\u{E9}局", "青川区财政局"]
+        var statements: [Statement] = []
+        for (index, unit) in spellings.enumerated() {
+            statements.append(Statement(kind: .achievement, unit: unit, text: "做法\(index)", source: unit + ".docx",
+                                        location: SourceLocation(paragraph: Int(Int32.max) + index, origin: .table)))
+            statements.append(Statement(kind: .problem, unit: unit, text: "问题\(index)", source: nil, location: nil))
+            statements.append(Statement(kind: .plan, unit: unit, text: "打算\(index)", source: "\u{E9}.txt",
+                                        location: SourceLocation(paragraph: -index)))
+        }
+        let rows = StatementRows(sorting: statements.reversed())
+        let sorted = statements.sorted(by: Merger.statementOrder)
+        #expect(rows.count == statements.count)
+        func spelled(_ statement: Statement) -> [[UInt8]] {
+            [Array(statement.unit.utf8), Array(statement.text.utf8), statement.source.map { Array($0.utf8) } ?? [0xFF]]
+        }
+        // Each row is a statement of the input, byte for byte, in the merge's order.
+        for index in 0..<rows.count {
+            let statement = rows.statement(index)
+            #expect(statements.contains { spelled($0) == spelled(statement) && $0.location == statement.location && $0.kind == statement.kind })
+            #expect(statement.text == sorted[index].text && statement.location == sorted[index].location)
+            let member = rows.member(index)
+            #expect(Array(member.unit.utf8) == Array(statement.unit.utf8) && member.location == statement.location)
+            #expect(member.source.map { Array($0.utf8) } == statement.source.map { Array($0.utf8) })
+        }
+        #expect(Set(rows.unitSpellings.map { Array($0.utf8) }).count == 3)
+        // What the rows are for: a statement in 40 bytes, not a `Statement`'s 72.
+        #expect(MemoryLayout<StatementRows.Row>.stride == 40 && MemoryLayout<Statement>.stride == 72)
+        // Each kind's rows keep the order and the tables.
+        for kind in StatementKind.allCases {
+            let selected = rows.ofKind(kind)
+            #expect(selected.statements.map(spelled) == rows.statements.filter { $0.kind == kind }.map(spelled))
+        }
+    }
+
+    @Test func grouperReadsRowsAsItReadsStatements() {
+        let corpus = StatementCorpus.generate(units: 60, seed: 14)
+        let rows = StatementRows(sorting: corpus.statements)
+        let grouper = StatementGrouper(settings: PipelineConfiguration.default.merge)
+        let fromRows = grouper.practices(rows)
+        let fromStatements = grouper.practices(rows.statements)
+        #expect(fromRows.map(\.copies) == fromStatements.map(\.copies))
+        #expect(fromRows.map(\.central) == fromStatements.map(\.central))
+        #expect(fromRows.count > 10)
+    }
     @Test func bigramCountsAddedUpFromSlicesEqualOneTablesCounts() {
         var random = GroupingEvaluationTests.Seeded(state: 1130)
         let words = Array("组织党员开展主题党日活动学习教育廉政建设，。1234ab")

@@ -1,0 +1,129 @@
+/// What the grouper reads of each statement: its words and its unit's name.
+protocol GroupedStatements: Sendable {
+    var count: Int { get }
+    func text(_ index: Int) -> String
+    func unit(_ index: Int) -> String
+}
+
+extension Array: GroupedStatements where Element == Statement {
+    func text(_ index: Int) -> String { self[index].text }
+    func unit(_ index: Int) -> String { self[index].unit }
+}
+
+/// The merge's statements in `Merger.statementOrder`, each held in 40 bytes rather than a
+/// `Statement`'s 72: its words and its place, and its unit's and its source's spellings as ids
+/// into tables that every row shares (a unit's hundreds of statements spell its name and its
+/// file once). A province's two million statements are held this way while they are grouped.
+struct StatementRows: GroupedStatements {
+    struct Row: Sendable {
+        var text: String
+        /// The location's paragraph; 0 where there is no location (`origin` is nil).
+        var paragraph: Int
+        /// The unit's spelling, by id into `unitSpellings`.
+        var unit: Int32
+        /// The source's spelling, by id into `sourceSpellings`; -1 for none.
+        var source: Int32
+        var kind: StatementKind
+        /// The location's origin; nil where the statement has no location.
+        var origin: ParagraphOrigin?
+    }
+
+    private(set) var rows: [Row]
+    /// Each unit name as spelled, byte for byte, once (two spellings equal as `String`s are two entries).
+    let unitSpellings: [String]
+    /// Each source path as spelled, once.
+    let sourceSpellings: [String]
+
+    var count: Int { rows.count }
+    func text(_ index: Int) -> String { rows[index].text }
+    func unit(_ index: Int) -> String { unitSpellings[Int(rows[index].unit)] }
+
+    func source(_ index: Int) -> String? {
+        let id = rows[index].source
+        return id < 0 ? nil : sourceSpellings[Int(id)]
+    }
+
+    func location(_ index: Int) -> SourceLocation? {
+        rows[index].origin.map { SourceLocation(paragraph: rows[index].paragraph, origin: $0) }
+    }
+
+    func statement(_ index: Int) -> Statement {
+        Statement(kind: rows[index].kind, unit: unit(index), text: rows[index].text, source: source(index),
+                  location: location(index))
+    }
+
+    func member(_ index: Int) -> Member {
+        Member(unit: unit(index), text: rows[index].text, source: source(index), location: location(index))
+    }
+
+    /// Every statement as a `Statement`, in order.
+    var statements: [Statement] { rows.indices.map(statement) }
+
+    /// `statements` sorted by `Merger.statementOrder`, units and sources compared by their rank among
+    /// the distinct ones (each distinct name compared as text once, not once per comparison).
+    init(sorting statements: [Statement]) {
+        let order: [Int]
+        do {
+            let units = Merger.ranks(statements.map(\.unit))
+            let sources = Merger.ranks(statements.map { $0.source ?? "" })
+            order = statements.indices.sorted { a, b in
+                if units[a] != units[b] { return units[a] < units[b] }
+                if sources[a] != sources[b] { return sources[a] < sources[b] }
+                let (x, y) = (statements[a].location?.paragraph ?? 0, statements[b].location?.paragraph ?? 0)
+                if x != y { return x < y }
+                return statements[a].text < statements[b].text
+            }
+        }
+        var units = Spellings(), sources = Spellings()
+        var rows: [Row] = []
+        rows.reserveCapacity(statements.count)
+        for index in order {
+            let statement = statements[index]
+            rows.append(Row(text: statement.text, paragraph: statement.location?.paragraph ?? 0,
+                            unit: units.id(statement.unit), source: statement.source.map { sources.id($0) } ?? -1,
+                            kind: statement.kind, origin: statement.location?.origin))
+        }
+        self.rows = rows
+        unitSpellings = units.spellings
+        sourceSpellings = sources.spellings
+    }
+
+    private init(rows: [Row], unitSpellings: [String], sourceSpellings: [String]) {
+        self.rows = rows
+        self.unitSpellings = unitSpellings
+        self.sourceSpellings = sourceSpellings
+    }
+
+    /// The rows of `kind`, in order, with the same tables; exactly the room they need.
+    func ofKind(_ kind: StatementKind) -> StatementRows {
+        var selected: [Row] = []
+        selected.reserveCapacity(rows.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) })
+        for row in rows where row.kind == kind { selected.append(row) }
+        return StatementRows(rows: selected, unitSpellings: unitSpellings, sourceSpellings: sourceSpellings)
+    }
+
+    /// Lets go of the rows (the tables, a name per unit and source, stay).
+    mutating func removeAll() { rows = [] }
+
+    /// Ids of spellings, byte for byte; the spelling before is asked first (a unit's statements come together).
+    private struct Spellings {
+        private var ids: [PlainKey: Int32] = [:]
+        private var last: (text: String, id: Int32)?
+        private(set) var spellings: [String] = []
+
+        mutating func id(_ text: String) -> Int32 {
+            if let last, last.text.utf8.elementsEqual(text.utf8) { return last.id }
+            let key = PlainKey(text)
+            let id: Int32
+            if let known = ids[key] {
+                id = known
+            } else {
+                id = Int32(spellings.count)
+                ids[key] = id
+                spellings.append(text)
+            }
+            last = (text, id)
+            return id
+        }
+    }
+}
