@@ -26,7 +26,7 @@ public struct Merger: Sendable {
         input.statements = []
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)
-        let units = UnitNames((0..<statements.count).lazy.map(statements.unit))
+        let units = UnitNames(statements)
         func ofKind(_ kind: StatementKind) -> (statements: StatementRows, units: [Int32]) {
             // Exactly the room needed: these lists are what the merge holds while it groups.
             let selected = statements.ofKind(kind)
@@ -140,6 +140,14 @@ public struct Merger: Sendable {
         let names: [String]
         /// Whether every statement of one id spells its unit alike (so a name per id says it).
         let exact: Bool
+
+        /// From the rows' table of unit spellings, each spelling told once; a row's id is its spelling's.
+        init(_ rows: StatementRows) {
+            let bySpelling = UnitNames(rows.unitSpellings)
+            ids = rows.rows.map { bySpelling.ids[Int($0.unit)] }
+            names = bySpelling.names
+            exact = bySpelling.exact
+        }
 
         /// From each statement's unit name, in the statements' order.
         init<Units: Sequence>(_ statementUnits: Units) where Units.Element == String {
