@@ -25,7 +25,23 @@ enum MemoryRelease {
     }()
     private static let trimThresholdOption: Int32 = -1
     private static let mapThresholdOption: Int32 = -3
+    /// A sanitizer's runtime brings its own allocator and answers `mallopt` itself (AddressSanitizer's
+    /// refuses every setting), so glibc's thresholds mean nothing there.
+    private static let sanitized: Bool = {
+        guard let handle = dlopen(nil, RTLD_NOW) else { return false }
+        let names: [String] = ["__asan_init", "__tsan_init", "__msan_init"]
+        return names.contains { dlsym(handle, $0) != nil }
+    }()
     #endif
+
+    /// Whether a sanitizer's allocator stands in for glibc's (a test build under ASan or TSan).
+    static var underSanitizer: Bool {
+        #if canImport(Glibc)
+        return sanitized
+        #else
+        return false
+        #endif
+    }
 
     /// The size from which a block is mapped on its own, and handed back to the system as soon as
     /// it is freed, rather than cut from the heap.
@@ -45,7 +61,7 @@ enum MemoryRelease {
     @discardableResult
     static func fixThresholds() -> Bool {
         #if canImport(Glibc)
-        guard let option else { return false }
+        guard let option, !sanitized else { return false }
         return option(mapThresholdOption, mapThreshold) == 1 && option(trimThresholdOption, trimThreshold) == 1
         #else
         return false
