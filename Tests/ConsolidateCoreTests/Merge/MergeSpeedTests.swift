@@ -71,9 +71,10 @@ import Testing
     /// `CopyDetector.suspectedCopies` as first written: signatures one seed a pass, an array per
     /// document, a `Set` of pairs, unit names compared per pair.
     static func referenceCopies(_ detector: CopyDetector, _ documents: [CopyDetector.Document]) -> [(String, String, Double)] {
-        let signed = documents.map { document -> (signature: [UInt64], empty: Bool) in
-            let set = document.bigrams
-            return (detector.referenceSignature(set), set.isEmpty)
+        // Each report's bigrams once (`Document.bigrams` computes them on each call).
+        let sets = documents.map(\.bigrams)
+        let signed = sets.map { set -> (signature: [UInt64], empty: Bool) in
+            (detector.referenceSignature(set), set.isEmpty)
         }
         let signatures = signed.map(\.signature)
         var buckets: [[Int]] = []
@@ -122,7 +123,7 @@ import Testing
         }
         let found = close.map { pair -> (String, String, Double)? in
             let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
-            let (x, y) = (documents[a].bigrams, documents[b].bigrams)
+            let (x, y) = (sets[a], sets[b])
             let shared = TextSimilarity.shared(x, y)
             let jaccard = Double(shared) / Double(x.count + y.count - shared)
             guard jaccard >= detector.threshold else { return nil }
