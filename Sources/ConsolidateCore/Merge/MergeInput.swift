@@ -20,11 +20,15 @@ public struct SubmittedReport: Sendable {
     public var submitted: Date
     /// How the report's unit was told (by the run's `UnitResolver`); nil where the caller named it.
     public var identity: UnitIdentity?
+    /// The report's statements and figures packed, where a run cut the report to its account
+    /// (`PackedReport`); nil where `report` holds them.
+    public var reading: PackedReading?
 
-    public init(report: UnitReport, submitted: Date, identity: UnitIdentity? = nil) {
+    public init(report: UnitReport, submitted: Date, identity: UnitIdentity? = nil, reading: PackedReading? = nil) {
         self.report = report
         self.submitted = submitted
         self.identity = identity
+        self.reading = reading
     }
 }
 
@@ -73,9 +77,9 @@ public struct MergeInput: Sendable {
         // Room for every report's statements and figures at once: appended report by report, the
         // arrays would grow by doubling and hold up to twice what they need through the merge.
         statements.reserveCapacity(submissions.reduce(0) { total, submission in
-            total + submission.report.sections.reduce(0) { $0 + $1.leafCount }
+            total + (submission.reading?.leafCount ?? submission.report.sections.reduce(0) { $0 + $1.leafCount })
         })
-        figures.reserveCapacity(submissions.reduce(0) { $0 + $1.report.metrics.count })
+        figures.reserveCapacity(submissions.reduce(0) { $0 + ($1.reading?.metricCount ?? $1.report.metrics.count) })
         // Each unit's submissions by position, latest first: the reports stay in `submissions` only.
         var byUnit: [String: [Int]] = [:]
         var spellings = SpellingPool()
@@ -92,12 +96,17 @@ public struct MergeInput: Sendable {
                 let submission = submissions[index]
                 let report = submission.report
                 var entry = UnitEntry(unit: report.unit, status: .received, source: report.source.path,
-                                      warnings: report.warnings, residue: report.residue.count,
-                                      placeholders: report.placeholders.count)
+                                      warnings: report.warnings, residue: submission.reading?.residue ?? report.residue.count,
+                                      placeholders: submission.reading?.placeholders ?? report.placeholders.count)
                 entry.identify(submission.identity)
                 if let counted, submission.report.source.path == counted.report.source.path {
-                    statements += Statement.statements(of: report)
-                    figures += Self.figures(of: report, names: &spellings)
+                    if let reading = submission.reading {
+                        statements += reading.statements(unit: report.unit, source: report.source.path)
+                        figures += Self.figures(reading.figures, of: report, names: &spellings)
+                    } else {
+                        statements += Statement.statements(of: report)
+                        figures += Self.figures(of: report, names: &spellings)
+                    }
                     periods.append(report.period)
                     for newer in indices[..<position] {
                         entry.warnings.append("同一单位较新的文件 \(submissions[newer].report.source.path) 无法读取，本次按本份汇总；请该单位重新报送。")
@@ -124,6 +133,7 @@ public struct MergeInput: Sendable {
                 units.append(entry)
                 submissions[index].report.sections = []
                 submissions[index].report.metrics = []
+                submissions[index].reading = nil
             }
         }
         // Suspected copying: both reports stay, each unit is told which other it resembles.
@@ -204,7 +214,12 @@ public struct MergeInput: Sendable {
     /// Each activity name and measure word is taken from `names`: every unit names the same few
     /// activities, each reading made its own copy, and the merge holds them all.
     static func figures(of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
-        report.metrics.filter { !$0.beyondPeriod }.map {
+        figures(report.metrics, of: report, names: &names)
+    }
+
+    /// `figures(of:names:)` of `metrics`, the report's figures where it holds them no more (`PackedReading`).
+    static func figures(_ metrics: [Metric], of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
+        metrics.filter { !$0.beyondPeriod }.map {
             UnitFigure(unit: report.unit, activity: names.shared($0.activity), measure: names.shared($0.unit), value: $0.value,
                        approx: $0.approx, text: $0.text, source: report.source.path, location: $0.location)
         }

@@ -55,19 +55,29 @@ public struct PipelineRunner: Sendable {
     public func readAll(_ submissions: [Submission], store: ReportStore? = nil, thin: Bool = false,
                         events: @Sendable (RunEvent) -> Void = { _ in },
                         timings: inout [String: Int]) -> (reports: [UnitReport], parsed: Int) {
+        readAll(submissions, store: store, events: events, timings: &timings) { thin ? $0.thinned() : $0 }
+    }
+
+    /// `readAll(_:store:thin:events:timings:)`, keeping of each report what `keep` makes of it, as
+    /// soon as it is made (or decoded from the store) and stored; `settle` is applied to each kept
+    /// one on the calling thread, a batch at a time.
+    func readAll<Kept: Sendable>(_ submissions: [Submission], store: ReportStore?,
+                                 events: @Sendable (RunEvent) -> Void, timings: inout [String: Int],
+                                 keeping keep: @escaping @Sendable (UnitReport) -> Kept,
+                                 settling settle: (Kept) -> Kept = { $0 }) -> (reports: [Kept], parsed: Int) {
         let configuration = self.configuration
         // Files whose path, size and time are as the store recorded them: not opened at all.
         let stamps = submissions.map { submission -> (size: Int, modified: Double)? in
             submission.format == .read ? (submission.size, submission.modified.timeIntervalSince1970) : nil
         }
-        var known: [Int: UnitReport] = [:]
+        var known: [Int: Kept] = [:]
         if let store {
             let stamped = submissions.indices.compactMap { index in stamps[index].map { (index: index, stamp: $0) } }
             // Each stored report cut as it is decoded, a batch at a time: the whole ones never pile up.
             let stored = store.reports(unchanged: stamped.map { file in
                 (submissions[file.index].path, submissions[file.index].unitHint ?? "", file.stamp.size, file.stamp.modified)
-            }) { report in thin ? report.thinned() : report }
-            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
+            }, keep)
+            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = settle(report) } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
         // Each file goes through ingest, normalize and extract in turn on one thread, a file per core
@@ -81,7 +91,7 @@ public struct PipelineRunner: Sendable {
         let extractor = Extractor(configuration: configuration)
         let classifier = ProblemClassifier(taxonomy: configuration.problems)
         let batch = 512
-        var fresh: [UnitReport] = []
+        var fresh: [Kept] = []
         fresh.reserveCapacity(pending.count)
         var parsed = 0
         clock.pass {
@@ -89,7 +99,7 @@ public struct PipelineRunner: Sendable {
             while start < pending.count {
                 let indices = Array(pending[start..<min(pending.count, start + batch)])
                 start += indices.count
-                let made: [(report: UnitReport, parsed: Bool, json: Data?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
+                let made: [(report: Kept, path: String, sha256: String, parsed: Bool, json: Data?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
                     let submission = submissions[index]
                     // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
                     let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
@@ -105,18 +115,18 @@ public struct PipelineRunner: Sendable {
                     // A format no stage reads was looked at in this run all the same: it counts as read.
                     let parsed: Bool
                     if case .stored = reading { parsed = false } else { parsed = true }
-                    return (thin ? report.thinned() : report, parsed, json)
+                    return (keep(report), report.source.path, report.source.sha256, parsed, json)
                 }
                 if let store {
                     let saved = made.indices.compactMap { position -> (json: Data, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
                         let index = indices[position]
                         guard let json = made[position].json, let stamp = stamps[index] else { return nil }
-                        let report = made[position].report
-                        return (json, (report.source.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, report.source.sha256))
+                        let made = made[position]
+                        return (json, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
                     }
                     try? store.insert(encoded: saved.map(\.json), of: saved.map(\.file))
                 }
-                fresh += made.map(\.report)
+                fresh += made.map { settle($0.report) }
                 parsed += made.filter(\.parsed).count
             }
         }
@@ -128,7 +138,7 @@ public struct PipelineRunner: Sendable {
             try? store.forget(present: submissions.map(\.path))
             FaultInjection.reach("stored")
         }
-        var reports = [UnitReport?](repeating: nil, count: submissions.count)
+        var reports = [Kept?](repeating: nil, count: submissions.count)
         for (index, report) in known { reports[index] = report }
         known = [:]
         for (position, index) in pending.enumerated() { reports[index] = fresh[position] }
@@ -342,13 +352,15 @@ public struct PipelineRunner: Sendable {
             return Outcome(consolidation: nil, record: record, warnings: record.warnings, previousRecord: previousRecord)
         }
 
-        // Reports cut to what the merge and run.json read: the store has them whole.
-        var (reports, parsed) = readAll(submissions, store: store, thin: true, events: events, timings: &timings)
-        var submitted = account(submissions, reports)
+        // Reports cut to their account and packed reading (`PackedReport`): the store has them whole.
+        var (held, parsed) = readAll(submissions, store: store, events: events, timings: &timings, keeping: PackedReport.init,
+                                     settling: { PackedReport(account: $0.account, reading: $0.reading.settled()) })
+        var submitted = account(submissions, held.map(\.account))
         // What run.json counts, worked out before the merge so that the reports' statements can go with it.
-        let statementCount = reports.filter { $0.status == .ok }.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.leafCount } }
-        let metricCount = reports.reduce(0) { $0 + $1.metrics.count }
-        reports = []
+        let statementCount = held.filter { $0.account.status == .ok }.reduce(0) { $0 + $1.reading.leafCount }
+        let metricCount = held.reduce(0) { $0 + $1.reading.metricCount }
+        for index in submitted.indices { submitted[index].reading = held[index].reading }
+        held = []
         // The files' readings are gone and what stays is spread over the heap: free pages go back.
         MemoryRelease.freePages()
         // Nothing readable: an empty report must not replace the last good one unless asked for.

@@ -1,0 +1,160 @@
+/// What a run keeps of one report's statements and figures from its file's reading to the merge:
+/// every leaf's words and every figure's span in one UTF-8 buffer, each leaf and figure a small
+/// record into it, and how many residue lines and placeholders the report had.
+///
+/// A run holds every unit's reading until the merge. Cut to their leaves as `UnitReport`s
+/// (`thinned()`), a province's 100,000 readings took 1.12 GB of heap, a `String`, an `Item` and
+/// their array's room per leaf and a `Metric` per figure, and freeing them when the merge took
+/// the statements left 410 MB of holes the process kept. Packed, a reading is four blocks.
+public struct PackedReading: Sendable, Equatable {
+    /// A leaf statement: where its words end in `bytes` (each starts where the one before ends)
+    /// and its place.
+    struct Leaf: Sendable, Equatable {
+        var end: Int32
+        var kind: StatementKind
+        /// nil where the leaf has no location (then `paragraph` is 0).
+        var origin: ParagraphOrigin?
+        var paragraph: Int
+    }
+
+    /// The leaves' words, then the figures' spans, one after another.
+    private let bytes: [UInt8]
+    private let leaves: [Leaf]
+    /// The report's figures as read, each with its `text` left empty: the span is in `bytes`.
+    private let metrics: [Metric]
+    /// Where each figure's span ends in `bytes` (the first starts after the last leaf's words).
+    private let metricEnds: [Int32]
+    /// How many lines were set aside as residue, and how many placeholders were found.
+    public let residue: Int
+    public let placeholders: Int
+
+    /// `report`'s leaves (in `Statement.statements(of:)`'s order, each `Item.statement`, else its
+    /// label) and figures.
+    public init(_ report: UnitReport) {
+        var bytes: [UInt8] = []
+        var leaves: [Leaf] = []
+        leaves.reserveCapacity(report.sections.reduce(0) { $0 + $1.leafCount })
+        // The words copied twice (counted, then written into a buffer of exactly their size):
+        // a buffer grown by doubling keeps up to twice the room it needs for the whole run.
+        var words: [String] = []
+        words.reserveCapacity(leaves.capacity + report.metrics.count)
+        for section in report.sections {
+            let kind: StatementKind
+            switch section.kind {
+            case .achievements: kind = .achievement
+            case .problems: kind = .problem
+            case .plans: kind = .plan
+            case .other: kind = .other
+            }
+            func visit(_ items: [Item]) {
+                for item in items {
+                    guard item.items.isEmpty else {
+                        visit(item.items)
+                        continue
+                    }
+                    let statement = item.statement
+                    words.append(statement.isEmpty ? item.label : statement)
+                    leaves.append(Leaf(end: 0, kind: kind, origin: item.location?.origin, paragraph: item.location?.paragraph ?? 0))
+                }
+            }
+            visit(section.items)
+        }
+        words += report.metrics.lazy.map(\.text)
+        bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
+        var metricEnds: [Int32] = []
+        metricEnds.reserveCapacity(report.metrics.count)
+        for (index, word) in words.enumerated() {
+            bytes.append(contentsOf: word.utf8)
+            if index < leaves.count { leaves[index].end = Int32(bytes.count) } else { metricEnds.append(Int32(bytes.count)) }
+        }
+        self.bytes = bytes
+        self.leaves = leaves
+        metrics = report.metrics.map { metric in
+            var metric = metric
+            metric.text = ""
+            return metric
+        }
+        self.metricEnds = metricEnds
+        residue = report.residue.count
+        placeholders = report.placeholders.count
+    }
+
+    /// The same reading in blocks of its own, made on the calling thread.
+    ///
+    /// glibc's allocator gives each thread an arena of its own: readings packed on the per-file
+    /// pass's threads lie among that pass's freed buffers there, and when the merge lets them go
+    /// their room serves only those threads, not the merge's own thread, which makes the
+    /// statements. Copied on the thread that runs the merge, the room a reading leaves serves
+    /// the statements made from the readings after it.
+    public func settled() -> PackedReading {
+        PackedReading(bytes: bytes.withUnsafeBufferPointer { Array($0) }, leaves: leaves.withUnsafeBufferPointer { Array($0) },
+                      metrics: metrics.withUnsafeBufferPointer { Array($0) },
+                      metricEnds: metricEnds.withUnsafeBufferPointer { Array($0) }, residue: residue, placeholders: placeholders)
+    }
+
+    private init(bytes: [UInt8], leaves: [Leaf], metrics: [Metric], metricEnds: [Int32], residue: Int, placeholders: Int) {
+        self.bytes = bytes
+        self.leaves = leaves
+        self.metrics = metrics
+        self.metricEnds = metricEnds
+        self.residue = residue
+        self.placeholders = placeholders
+    }
+
+    /// How many leaf statements the report has.
+    public var leafCount: Int { leaves.count }
+
+    /// How many figures the report has (over several years too).
+    public var metricCount: Int { metrics.count }
+
+    private func text(from start: Int32, to end: Int32) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]), as: UTF8.self) }
+    }
+
+    /// The report's statements, as `Statement.statements(of:)` gives them for the whole report.
+    public func statements(unit: String, source: String?) -> [Statement] {
+        var result: [Statement] = []
+        result.reserveCapacity(leaves.count)
+        var start: Int32 = 0
+        for leaf in leaves {
+            result.append(Statement(kind: leaf.kind, unit: unit, text: text(from: start, to: leaf.end), source: source,
+                                    location: leaf.origin.map { SourceLocation(paragraph: leaf.paragraph, origin: $0) }))
+            start = leaf.end
+        }
+        return result
+    }
+
+    /// The report's figures, each with its span, in the report's order.
+    public var figures: [Metric] {
+        var start = leaves.last?.end ?? 0
+        return zip(metrics, metricEnds).map { metric, end in
+            var metric = metric
+            metric.text = text(from: start, to: end)
+            start = end
+            return metric
+        }
+    }
+}
+
+/// A report as a run holds it until the merge: its account (the report without sections, metrics,
+/// residue or placeholders: what run.json and the account of units read) and its packed reading.
+public struct PackedReport: Sendable {
+    public var account: UnitReport
+    public var reading: PackedReading
+
+    public init(_ report: UnitReport) {
+        reading = PackedReading(report)
+        var account = report
+        account.title = ""
+        account.sections = []
+        account.metrics = []
+        account.residue = []
+        account.placeholders = []
+        self.account = account
+    }
+
+    public init(account: UnitReport, reading: PackedReading) {
+        self.account = account
+        self.reading = reading
+    }
+}

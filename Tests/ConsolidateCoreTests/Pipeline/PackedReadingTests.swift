@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import ConsolidateCore
+
+/// A run holds each report as its account and a packed reading (`PackedReport`) until the merge:
+/// the packing gives back every statement and figure as the whole report gives them.
+struct PackedReadingTests {
+    static let configuration = RenderFixtures.configuration
+
+    @Test func aPackedReadingGivesTheWholeReportsStatementsAndFigures() {
+        let report = ThinReportTests.nested
+        let packed = PackedReport(report)
+        #expect(packed.reading.statements(unit: report.unit, source: report.source.path) == Statement.statements(of: report))
+        #expect(packed.reading.figures == report.metrics)
+        #expect(packed.reading.leafCount == report.sections.reduce(0) { $0 + $1.leafCount })
+        #expect(packed.reading.metricCount == report.metrics.count)
+        #expect(packed.reading.residue == 1 && packed.reading.placeholders == 1)
+        // The account keeps what run.json and the account of units read, and nothing of the reading.
+        #expect((packed.account.unit, packed.account.source, packed.account.status, packed.account.period, packed.account.warnings)
+                == (report.unit, report.source, report.status, report.period, report.warnings))
+        #expect(packed.account.sections.isEmpty && packed.account.metrics.isEmpty && packed.account.title.isEmpty)
+        #expect(packed.account.residue.isEmpty && packed.account.placeholders.isEmpty)
+    }
+
+    @Test func wordsOfEveryWidthEmptyOnesAndLeavesWithoutAPlaceComeBackAsWritten() {
+        let texts = ["", "A", "组织党员𠀋学习", "emoji 👩‍👩‍👧 和组合字符 é", "", "最后一条"]
+        let items = texts.enumerated().map { index, text in
+            Item(label: index == 4 ? "（五）" : "", text: text, location: index == 2 ? nil : SourceLocation(paragraph: index + 1, origin: index == 3 ? .table : .body))
+        }
+        let report = UnitReport(source: SourceInfo(path: "乙.txt", format: .txt, sha256: ""), unit: "乙", title: "",
+                                period: Period(year: nil, part: nil),
+                                sections: [Section(kind: .plans, label: "", heading: "", items: items)],
+                                metrics: [Metric(text: "", activity: "党课", value: nil, unit: "次", approx: false),
+                                          Metric(text: "讲党课𠀋3次", activity: "党课", value: 3, unit: "次", approx: true, beyondPeriod: true,
+                                                 location: SourceLocation(paragraph: 9, origin: .footnote))])
+        let reading = PackedReading(report)
+        let statements = reading.statements(unit: "乙", source: nil)
+        #expect(statements == Statement.statements(of: report).map {
+            Statement(kind: $0.kind, unit: $0.unit, text: $0.text, source: nil, location: $0.location)
+        })
+        #expect(statements.map(\.text) == ["", "A", "组织党员𠀋学习", "emoji 👩‍👩‍👧 和组合字符 é", "（五）", "最后一条"])
+        #expect(statements[2].location == nil && statements[3].location?.origin == .table)
+        #expect(reading.figures == report.metrics)
+        #expect(PackedReading(UnitReport.quarantined(source: report.source, unit: "乙", reason: "无法读取")).leafCount == 0)
+    }
+
+    @Test func theMergeOfPackedReportsIsTheMergeOfWholeOnes() throws {
+        let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
+        let submissions = try ThinReportTests.samples()
+        var timings: [String: Int] = [:]
+        let whole = runner.readAll(submissions, timings: &timings).reports
+        let packed = runner.readAll(submissions, store: nil, events: { _ in }, timings: &timings, keeping: PackedReport.init).reports
+        #expect(packed.map(\.reading) == whole.map(PackedReading.init))
+        var held = runner.account(submissions, packed.map(\.account))
+        for index in held.indices { held[index].reading = packed[index].reading }
+        let configuration = Self.configuration
+        let fromWhole = MergeInput.from(runner.account(submissions, whole), roster: nil, copySimilarity: configuration.merge.copySimilarity)
+        var taken = held
+        let fromPacked = MergeInput.from(taking: &taken, roster: nil, copySimilarity: configuration.merge.copySimilarity)
+        #expect(fromPacked.statements == fromWhole.statements)
+        #expect(fromPacked.figures == fromWhole.figures)
+        #expect(fromPacked.units == fromWhole.units)
+        #expect(taken.allSatisfy { $0.reading == nil }, "each reading is let go once its statements are taken")
+        #expect(Merger(configuration: configuration).merge(fromPacked) == Merger(configuration: configuration).merge(fromWhole))
+    }
+}
