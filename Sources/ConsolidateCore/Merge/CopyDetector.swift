@@ -13,19 +13,29 @@ struct CopyDetector: Sendable {
     /// One unit's text: its statements' words, one a line (joined only while a document's bigrams are made).
     struct Document: Sendable {
         var unit: String
-        var lines: [String]
+        /// The words, one a line; empty where `reading` holds them.
+        let lines: [String]
+        /// A packed reading whose leaves are the lines, or nil.
+        private let reading: PackedReading?
 
         init(unit: String, text: String) {
-            self.unit = unit
-            lines = [text]
+            self.init(unit: unit, lines: [text])
         }
 
         init(unit: String, lines: [String]) {
             self.unit = unit
             self.lines = lines
+            reading = nil
         }
 
-        var text: String { lines.joined(separator: "\n") }
+        /// The leaves of `reading`, one a line, read from it only while the bigrams are made.
+        init(unit: String, reading: PackedReading) {
+            self.unit = unit
+            lines = []
+            self.reading = reading
+        }
+
+        var text: String { reading?.leafText(separator: "\n") ?? lines.joined(separator: "\n") }
 
         /// The document's bigram set, its unit's name masked.
         var bigrams: [UInt64] { TextSimilarity.bigrams(TextSimilarity.foldedScalars(text, masking: [unit])) }
@@ -37,7 +47,7 @@ struct CopyDetector: Sendable {
     /// every report) are made again for the few documents of a candidate pair worth comparing exactly.
     func suspectedCopies(_ documents: [Document]) -> [(String, String, Double)] {
         // Each document's signature on its own: on every core.
-        let signed = ParallelMap.map(documents) { document -> (signature: [UInt64], empty: Bool) in
+        var signed = ParallelMap.map(documents) { document -> (signature: [UInt64], empty: Bool) in
             let set = document.bigrams
             return (signature(set), set.isEmpty)
         }
@@ -47,6 +57,9 @@ struct CopyDetector: Sendable {
         flat.reserveCapacity(signed.count * width)
         for entry in signed { flat += entry.signature }
         let signatures = flat
+        let present = signed.indices.filter { !signed[$0].empty }
+        // Each signature is in `signatures` now: their arrays go before the candidates are found.
+        signed = []
         // Each document's unit as a small id (units equal as `String`s, equal ids): pairs of one
         // unit are told without comparing names per pair.
         var idOf: [String: Int32] = [:]
@@ -69,7 +82,6 @@ struct CopyDetector: Sendable {
         // candidate pairs, of which a few hundred thousand are close, and only those are held.
         let least = threshold - estimateMargin
         var pairs: [UInt64] = []
-        let present = signed.indices.filter { !signed[$0].empty }
         signatures.withUnsafeBufferPointer { signatures in
             func isClose(_ pair: UInt64) -> Bool {
                 let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))

@@ -72,26 +72,42 @@ public struct MergeInput: Sendable {
         var statements: [Statement] = []
         var figures: [UnitFigure] = []
         var periods: [Period] = []
-        // Each unit's statements, which come together (units in order, one counted report each).
-        var runs: [Range<Int>] = []
-        // Room for every report's statements and figures at once: appended report by report, the
-        // arrays would grow by doubling and hold up to twice what they need through the merge.
-        statements.reserveCapacity(submissions.reduce(0) { total, submission in
-            total + (submission.reading?.leafCount ?? submission.report.sections.reduce(0) { $0 + $1.leafCount })
-        })
-        figures.reserveCapacity(submissions.reduce(0) { $0 + ($1.reading?.metricCount ?? $1.report.metrics.count) })
         // Each unit's submissions by position, latest first: the reports stay in `submissions` only.
         var byUnit: [String: [Int]] = [:]
         var spellings = SpellingPool()
         for index in order { byUnit[submissions[index].report.unit, default: []].append(index) }
         let names = Array(byUnit.keys)
         let nameKeys = names.map(TextOrder.Key.init)
-        for unit in names.indices.sorted(by: { TextOrder.compare(nameKeys[$0], nameKeys[$1]) < 0 }).map({ names[$0] }) {
-            let indices = byUnit[unit]!
-            let counted = indices.first { submissions[$0].report.status != .quarantined }.map { submissions[$0] }
+        // Units in order, each with its submissions (latest first) and the one that counts.
+        let plan = names.indices.sorted(by: { TextOrder.compare(nameKeys[$0], nameKeys[$1]) < 0 }).map { position in
+            let indices = byUnit[names[position]]!
+            return (indices: indices, counted: indices.first { submissions[$0].report.status != .quarantined })
+        }
+        byUnit = [:]
+        // Suspected copying, found before any statement or figure is made: the detection's signatures
+        // and bigram sets come and go while only the reports are held, not on top of the lists made
+        // from them. One document per unit with statements, in the units' order, read from its reading.
+        let copies: [(String, String, Double)] = {
+            let documents = plan.compactMap { entry -> CopyDetector.Document? in
+                guard let counted = entry.counted else { return nil }
+                let report = submissions[counted].report
+                if let reading = submissions[counted].reading {
+                    return reading.leafCount == 0 ? nil : CopyDetector.Document(unit: report.unit, reading: reading)
+                }
+                let lines = Statement.statements(of: report).map(\.text)
+                return lines.isEmpty ? nil : CopyDetector.Document(unit: report.unit, lines: lines)
+            }
+            return CopyDetector(threshold: copySimilarity).suspectedCopies(documents)
+        }()
+        // Room for every report's statements and figures at once: appended report by report, the
+        // arrays would grow by doubling and hold up to twice what they need through the merge.
+        statements.reserveCapacity(submissions.reduce(0) { total, submission in
+            total + (submission.reading?.leafCount ?? submission.report.sections.reduce(0) { $0 + $1.leafCount })
+        })
+        figures.reserveCapacity(submissions.reduce(0) { $0 + ($1.reading?.metricCount ?? $1.report.metrics.count) })
+        for (indices, countedIndex) in plan {
+            let counted = countedIndex.map { submissions[$0] }
             let latest = submissions[indices[0]]
-            let first = statements.count
-            defer { if statements.count > first { runs.append(first..<statements.count) } }
             for (position, index) in indices.enumerated() {
                 let submission = submissions[index]
                 let report = submission.report
@@ -137,16 +153,12 @@ public struct MergeInput: Sendable {
             }
         }
         // Suspected copying: both reports stay, each unit is told which other it resembles.
-        // One document per unit with statements, in the units' order: each unit's run of statements.
-        let documents = runs.map { run in
-            CopyDetector.Document(unit: statements[run.lowerBound].unit, lines: statements[run].map(\.text))
-        }
         // Each unit's first received entry, found once rather than by a search over every unit per pair.
         var received: [String: Int] = [:]
         for (index, entry) in units.enumerated() where entry.status == .received && received[entry.unit] == nil {
             received[entry.unit] = index
         }
-        for (first, second, similarity) in CopyDetector(threshold: copySimilarity).suspectedCopies(documents) {
+        for (first, second, similarity) in copies {
             let percent = Int((similarity * 100).rounded())
             for (unit, other) in [(first, second), (second, first)] {
                 if let index = received[unit] {

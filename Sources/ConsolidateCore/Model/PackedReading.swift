@@ -111,6 +111,20 @@ public struct PackedReading: Sendable, Equatable {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]), as: UTF8.self) }
     }
 
+    /// The leaves' words, `separator` between each two: `statements(unit:source:).map(\.text).joined(separator:)`.
+    func leafText(separator: Unicode.Scalar) -> String {
+        let mark = Array(String(separator).utf8)
+        var joined: [UInt8] = []
+        joined.reserveCapacity(Int(leaves.last?.end ?? 0) + max(0, leaves.count - 1) * mark.count)
+        var start = 0
+        for (index, leaf) in leaves.enumerated() {
+            if index > 0 { joined += mark }
+            joined += bytes[start..<Int(leaf.end)]
+            start = Int(leaf.end)
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
     /// The report's statements, as `Statement.statements(of:)` gives them for the whole report.
     public func statements(unit: String, source: String?) -> [Statement] {
         var result: [Statement] = []

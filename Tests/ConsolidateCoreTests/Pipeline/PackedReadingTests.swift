@@ -44,6 +44,28 @@ struct PackedReadingTests {
         #expect(PackedReading(UnitReport.quarantined(source: report.source, unit: "乙", reason: "无法读取")).leafCount == 0)
     }
 
+    @Test func aReadingReadsAsTheDocumentOfItsStatementsForCopyDetection() throws {
+        let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
+        var timings: [String: Int] = [:]
+        var reports = runner.readAll(try ThinReportTests.samples(), timings: &timings).reports.filter { $0.status == .ok }
+        // Two units that copied a third's report, one with a line of its own.
+        for (index, name) in ["抄送甲单位", "抄送乙单位"].enumerated() {
+            var copy = reports[0]
+            copy.unit = name
+            copy.source.path = name + ".txt"
+            if index == 1, !copy.sections.isEmpty { copy.sections[0].items.append(Item(label: "", text: "本单位另行开展了一项活动。")) }
+            reports.append(copy)
+        }
+        let fromLines = reports.map { CopyDetector.Document(unit: $0.unit, lines: Statement.statements(of: $0).map(\.text)) }
+        let fromReadings = reports.map { CopyDetector.Document(unit: $0.unit, reading: PackedReading($0)) }
+        #expect(fromReadings.map(\.text) == fromLines.map(\.text))
+        #expect(fromReadings.map(\.bigrams) == fromLines.map(\.bigrams))
+        let detector = CopyDetector(threshold: Self.configuration.merge.copySimilarity)
+        let found = detector.suspectedCopies(fromReadings)
+        #expect(found.map { "\($0.0)|\($0.1)|\($0.2)" } == detector.suspectedCopies(fromLines).map { "\($0.0)|\($0.1)|\($0.2)" })
+        #expect(found.contains { $0.0 == "抄送甲单位" && $0.1 == "抄送乙单位" } || found.contains { $0.0 == "抄送乙单位" && $0.1 == "抄送甲单位" })
+    }
+
     @Test func theMergeOfPackedReportsIsTheMergeOfWholeOnes() throws {
         let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
         let submissions = try ThinReportTests.samples()
