@@ -37,8 +37,8 @@ public enum Renderer {
     }
 
     /// The outputs called `names` as `render(_:consolidation:configuration:changes:)` gives them, for
-    /// `OutputWriter`: summary.json is written into its file as it is encoded (on every core), never
-    /// whole in memory; the others are rendered here.
+    /// `OutputWriter`: summary.json is written into its file as it is encoded (on every core) and
+    /// review.html part by part as it is made, neither ever whole in memory; the others are rendered here.
     public static func outputFiles(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
                                    changes: ChangeReport? = nil) throws -> [OutputFile] {
         try outputFiles(names, consolidation: consolidation, configuration: configuration, changes: changes, streaming: true)
@@ -68,8 +68,15 @@ public enum Renderer {
                 return OutputFile(name: name, data: try SummaryDocx(markdown: try sharedMarkdown()).data())
             case "review.html":
                 let sentences = ReviewIndex.summarySentences(of: sharedView())
-                return OutputFile(name: name, data: Data(ReviewPage(consolidation: consolidation, configuration: configuration,
-                                                                    changes: changes, sentences: sentences).render().utf8))
+                let page = ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes, sentences: sentences)
+                // Written part by part as it is staged, never whole in memory (tens of megabytes for a province).
+                guard streaming else { return OutputFile(name: name, data: Data(page.render().utf8)) }
+                return OutputFile(name: name) { sink in
+                    try page.render { part in
+                        var part = part
+                        try part.withUTF8 { try sink.write(UnsafeRawBufferPointer($0)) }
+                    }
+                }
             case "summary.json" where streaming:
                 return OutputFile(name: name) { sink in try JSONOutput.write(consolidation, to: sink) }
             default:

@@ -44,7 +44,15 @@ public struct ReviewPage: Sendable {
     }
 
     public func render() -> String {
-        var html = """
+        var html = ""
+        render { html += $0 }
+        return html
+    }
+
+    /// The page, part after part, each passed to `emit` as it is made: written into its file as it
+    /// comes, the page (tens of megabytes for a province) is never whole in memory.
+    public func render(_ emit: (String) throws -> Void) rethrows {
+        try emit("""
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
@@ -61,27 +69,28 @@ public struct ReviewPage: Sendable {
             </header>
             <main>
 
-            """
-        html += attention()
-        html += reviewSection()
-        html += changesSection()
-        html += "<section id=\"achievements\"><h2>一、主要做法和成效</h2>\n"
+            """)
+        try emit(attention())
+        try emit(reviewSection())
+        try emit(changesSection())
+        try emit("<section id=\"achievements\"><h2>一、主要做法和成效</h2>\n")
         // The same groups the summary counts under its themes (a distinctive practice counts for its theme too).
-        html += "<h3>（一）共性做法</h3>\n" + themed(consolidation.achievements.filter { $0.origin == nil }, kind: "做法")
-        html += "<h3 id=\"figures\">（二）主要工作量</h3>\n" + figures()
-        html += "<h3 id=\"distinctive\">（三）特色做法</h3>\n" + distinctive()
+        try emit("<h3>（一）共性做法</h3>\n" + themed(consolidation.achievements.filter { $0.origin == nil }, kind: "做法"))
+        try emit("<h3 id=\"figures\">（二）主要工作量</h3>\n" + figures())
+        try emit("<h3 id=\"distinctive\">（三）特色做法</h3>\n" + distinctive())
         let other = consolidation.achievements.filter { $0.origin != nil }
         if !other.isEmpty {
-            html += "<h3>（四）基本情况等其他内容</h3>\n"
-            html += "<p class=\"note\">以下内容出自各单位报告的基本情况、原因分析等部分，未写入汇总正文，列出备查。</p>\n"
-            html += other.prefix(Self.groupLimit).map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members) }.joined()
-            if other.count > Self.groupLimit { html += Self.more(other.count - Self.groupLimit, "组内容") }
+            try emit("<h3>（四）基本情况等其他内容</h3>\n")
+            try emit("<p class=\"note\">以下内容出自各单位报告的基本情况、原因分析等部分，未写入汇总正文，列出备查。</p>\n")
+            for group in other.prefix(Self.groupLimit) {
+                try emit(self.group(title: SummaryMarkdown.gist(group.text), units: group.units, members: group.members))
+            }
+            if other.count > Self.groupLimit { try emit(Self.more(other.count - Self.groupLimit, "组内容")) }
         }
-        html += "</section>\n<section id=\"problems\"><h2>二、存在的主要问题</h2>\n" + problems() + "</section>\n"
-        html += "<section id=\"plans\"><h2>三、下一步工作打算</h2>\n" + themed(consolidation.plans, kind: "打算") + "</section>\n"
-        html += "<section id=\"units\"><h2>附：各单位报送情况</h2>\n" + unitTable() + "</section>\n"
-        html += "</main>\n<script>\(Self.script)</script>\n</body>\n</html>\n"
-        return html
+        try emit("</section>\n<section id=\"problems\"><h2>二、存在的主要问题</h2>\n" + problems() + "</section>\n")
+        try emit("<section id=\"plans\"><h2>三、下一步工作打算</h2>\n" + themed(consolidation.plans, kind: "打算") + "</section>\n")
+        try emit("<section id=\"units\"><h2>附：各单位报送情况</h2>\n" + unitTable() + "</section>\n")
+        try emit("</main>\n<script>\(Self.script)</script>\n</body>\n</html>\n")
     }
 
     // MARK: Parts
