@@ -11,8 +11,9 @@ public struct ChangeReport: Sendable {
     public let previousRecord: RunRecord?
     public let currentRecord: RunRecord
     public let current: Consolidation
-    /// What the next run compares with: this run's statements and totals.
-    public let currentBasis: ChangeBasis
+    /// What the next run compares with: this run's statements and totals. Made when asked for (a
+    /// province's two million statement keys), not held from the comparison until it is kept.
+    public var currentBasis: ChangeBasis { ChangeBasis(current) }
     /// Worked out once, for changes.md and review.html alike; nil on the first run into a folder.
     let comparison: Comparison?
 
@@ -29,9 +30,8 @@ public struct ChangeReport: Sendable {
         self.currentRecord = currentRecord
         self.current = current
         self.mainActivities = mainActivities
-        currentBasis = ChangeBasis(current)
         comparison = Self.compare(previousRecord: previousRecord, previous: previousBasis, currentRecord: currentRecord,
-                                  current: current, currentBasis: currentBasis, mainActivities: mainActivities)
+                                  current: current, mainActivities: mainActivities)
     }
 
     static let title = "与上次运行相比的变化"
@@ -70,8 +70,9 @@ public struct ChangeReport: Sendable {
     public let mainActivities: [String]
 
     static func compare(previousRecord: RunRecord?, previous: ChangeBasis?, currentRecord: RunRecord,
-                        current: Consolidation, currentBasis: ChangeBasis, mainActivities: [String]) -> Comparison? {
+                        current: Consolidation, mainActivities: [String]) -> Comparison? {
         guard let previous, let previousRecord else { return nil }
+        let currentBasis = ChangeBasis(current)
         let before = Dictionary(previousRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(currentRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let added = currentRecord.inputs.filter { before[$0.path] == nil }
