@@ -32,28 +32,8 @@ public struct Statement: Sendable, Equatable, Hashable {
     /// The leaf statements of a received unit's report, one per leaf item.
     public static func statements(of report: UnitReport) -> [Statement] {
         var result: [Statement] = []
-        for section in report.sections {
-            let kind: StatementKind
-            switch section.kind {
-            case .achievements: kind = .achievement
-            case .problems: kind = .problem
-            case .plans: kind = .plan
-            case .other: kind = .other
-            }
-            // The section's leaves in order (`Section.leaves`), read where they stand rather than copied out.
-            func visit(_ items: [Item]) {
-                for item in items {
-                    guard item.items.isEmpty else {
-                        visit(item.items)
-                        continue
-                    }
-                    // The numbering (`一是`, `（二）`) is the report's, not the practice's: left out.
-                    let words = item.statement.isEmpty ? item.label : item.statement
-                    result.append(Statement(kind: kind, unit: report.unit, text: words,
-                                            source: report.source.path, location: item.location))
-                }
-            }
-            visit(section.items)
+        report.forEachLeaf { kind, words, location in
+            result.append(Statement(kind: kind, unit: report.unit, text: words, source: report.source.path, location: location))
         }
         return result
     }
@@ -72,5 +52,34 @@ public struct Statement: Sendable, Equatable, Hashable {
             result += group.items.map { Statement(kind: .problem, unit: $0.unit, text: $0.text, source: $0.source, location: $0.location) }
         }
         return result
+    }
+}
+
+extension UnitReport {
+    /// Each leaf item of each section, in order, as the merge takes it: its section's kind of
+    /// statement, its words (`Item.statement`, else its label: the numbering `一是`, `（二）` is the
+    /// report's, not the practice's, and is left out where there are words) and its place.
+    func forEachLeaf(_ body: (StatementKind, String, SourceLocation?) -> Void) {
+        for section in sections {
+            let kind: StatementKind
+            switch section.kind {
+            case .achievements: kind = .achievement
+            case .problems: kind = .problem
+            case .plans: kind = .plan
+            case .other: kind = .other
+            }
+            // The section's leaves in order (`Section.leaves`), read where they stand rather than copied out.
+            func visit(_ items: [Item]) {
+                for item in items {
+                    guard item.items.isEmpty else {
+                        visit(item.items)
+                        continue
+                    }
+                    let words = item.statement
+                    body(kind, words.isEmpty ? item.label : words, item.location)
+                }
+            }
+            visit(section.items)
+        }
     }
 }

@@ -38,26 +38,9 @@ public struct PackedReading: Sendable, Equatable {
         // a buffer grown by doubling keeps up to twice the room it needs for the whole run.
         var words: [String] = []
         words.reserveCapacity(leaves.capacity + report.metrics.count)
-        for section in report.sections {
-            let kind: StatementKind
-            switch section.kind {
-            case .achievements: kind = .achievement
-            case .problems: kind = .problem
-            case .plans: kind = .plan
-            case .other: kind = .other
-            }
-            func visit(_ items: [Item]) {
-                for item in items {
-                    guard item.items.isEmpty else {
-                        visit(item.items)
-                        continue
-                    }
-                    let statement = item.statement
-                    words.append(statement.isEmpty ? item.label : statement)
-                    leaves.append(Leaf(end: 0, kind: kind, origin: item.location?.origin, paragraph: item.location?.paragraph ?? 0))
-                }
-            }
-            visit(section.items)
+        report.forEachLeaf { kind, text, location in
+            words.append(text)
+            leaves.append(Leaf(end: 0, kind: kind, origin: location?.origin, paragraph: location?.paragraph ?? 0))
         }
         words += report.metrics.lazy.map(\.text)
         bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
