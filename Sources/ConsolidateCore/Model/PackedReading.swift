@@ -10,7 +10,7 @@ public struct PackedReading: Sendable, Equatable {
     /// A leaf statement: where its words end in `bytes` (each starts where the one before ends)
     /// and its place.
     struct Leaf: Sendable, Equatable {
-        var end: Int32
+        var end: Int
         var kind: StatementKind
         /// nil where the leaf has no location (then `paragraph` is 0).
         var origin: ParagraphOrigin?
@@ -23,7 +23,7 @@ public struct PackedReading: Sendable, Equatable {
     /// The report's figures as read, each with its `text` left empty: the span is in `bytes`.
     private let metrics: [Metric]
     /// Where each figure's span ends in `bytes` (the first starts after the last leaf's words).
-    private let metricEnds: [Int32]
+    private let metricEnds: [Int]
     /// How many lines were set aside as residue, and how many placeholders were found.
     public let residue: Int
     public let placeholders: Int
@@ -34,7 +34,7 @@ public struct PackedReading: Sendable, Equatable {
         var bytes: [UInt8] = []
         var leaves: [Leaf] = []
         leaves.reserveCapacity(report.sections.reduce(0) { $0 + $1.leafCount })
-        // The words copied twice (counted, then written into a buffer of exactly their size):
+        // The words gathered and counted first, then copied into a buffer of exactly their size:
         // a buffer grown by doubling keeps up to twice the room it needs for the whole run.
         var words: [String] = []
         words.reserveCapacity(leaves.capacity + report.metrics.count)
@@ -44,11 +44,11 @@ public struct PackedReading: Sendable, Equatable {
         }
         words += report.metrics.lazy.map(\.text)
         bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
-        var metricEnds: [Int32] = []
+        var metricEnds: [Int] = []
         metricEnds.reserveCapacity(report.metrics.count)
         for (index, word) in words.enumerated() {
             bytes.append(contentsOf: word.utf8)
-            if index < leaves.count { leaves[index].end = Int32(bytes.count) } else { metricEnds.append(Int32(bytes.count)) }
+            if index < leaves.count { leaves[index].end = bytes.count } else { metricEnds.append(bytes.count) }
         }
         self.bytes = bytes
         self.leaves = leaves
@@ -75,7 +75,7 @@ public struct PackedReading: Sendable, Equatable {
                       metricEnds: metricEnds.withUnsafeBufferPointer { Array($0) }, residue: residue, placeholders: placeholders)
     }
 
-    private init(bytes: [UInt8], leaves: [Leaf], metrics: [Metric], metricEnds: [Int32], residue: Int, placeholders: Int) {
+    private init(bytes: [UInt8], leaves: [Leaf], metrics: [Metric], metricEnds: [Int], residue: Int, placeholders: Int) {
         self.bytes = bytes
         self.leaves = leaves
         self.metrics = metrics
@@ -90,20 +90,20 @@ public struct PackedReading: Sendable, Equatable {
     /// How many figures the report has (over several years too).
     public var metricCount: Int { metrics.count }
 
-    private func text(from start: Int32, to end: Int32) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]), as: UTF8.self) }
+    private func text(from start: Int, to end: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     /// The leaves' words, `separator` between each two: `statements(unit:source:).map(\.text).joined(separator:)`.
     func leafText(separator: Unicode.Scalar) -> String {
         let mark = Array(String(separator).utf8)
         var joined: [UInt8] = []
-        joined.reserveCapacity(Int(leaves.last?.end ?? 0) + max(0, leaves.count - 1) * mark.count)
+        joined.reserveCapacity((leaves.last?.end ?? 0) + max(0, leaves.count - 1) * mark.count)
         var start = 0
         for (index, leaf) in leaves.enumerated() {
             if index > 0 { joined += mark }
-            joined += bytes[start..<Int(leaf.end)]
-            start = Int(leaf.end)
+            joined += bytes[start..<leaf.end]
+            start = leaf.end
         }
         return String(decoding: joined, as: UTF8.self)
     }
@@ -112,7 +112,7 @@ public struct PackedReading: Sendable, Equatable {
     public func statements(unit: String, source: String?) -> [Statement] {
         var result: [Statement] = []
         result.reserveCapacity(leaves.count)
-        var start: Int32 = 0
+        var start = 0
         for leaf in leaves {
             result.append(Statement(kind: leaf.kind, unit: unit, text: text(from: start, to: leaf.end), source: source,
                                     location: leaf.origin.map { SourceLocation(paragraph: leaf.paragraph, origin: $0) }))
