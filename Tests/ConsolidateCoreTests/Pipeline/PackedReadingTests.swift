@@ -66,6 +66,25 @@ struct PackedReadingTests {
         #expect(found.contains { $0.0 == "抄送甲单位" && $0.1 == "抄送乙单位" } || found.contains { $0.0 == "抄送乙单位" && $0.1 == "抄送甲单位" })
     }
 
+    @Test func aRunFromTheStorePacksTheStoredReportsAsTheFirstRunPackedItsReadings() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
+        let submissions = try ThinReportTests.samples()
+        let store = try ReportStore(folder: folder, configuration: Self.configuration)
+        var timings: [String: Int] = [:]
+        var settled = 0
+        let first = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
+                                   settling: { settled += 1; return PackedReport(account: $0.account, reading: $0.reading.settled()) })
+        #expect(first.parsed == submissions.count)
+        #expect(settled == submissions.count, "each kept report is settled on the calling thread")
+        let second = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
+                                    settling: { PackedReport(account: $0.account, reading: $0.reading.settled()) })
+        #expect(second.parsed == 0)
+        #expect(second.reports.map(\.reading) == first.reports.map(\.reading))
+        #expect(second.reports.map(\.account) == first.reports.map(\.account))
+    }
+
     @Test func theMergeOfPackedReportsIsTheMergeOfWholeOnes() throws {
         let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
         let submissions = try ThinReportTests.samples()
