@@ -150,6 +150,11 @@ public struct PackedReport: Sendable {
         self.account = account
     }
 
+    /// The report with its reading in blocks of its own, made on the calling thread (`PackedReading.settled()`).
+    public func settled() -> PackedReport {
+        PackedReport(account: account, reading: reading.settled())
+    }
+
     public init(account: UnitReport, reading: PackedReading) {
         self.account = account
         self.reading = reading

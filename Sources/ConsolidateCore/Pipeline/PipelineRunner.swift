@@ -76,8 +76,8 @@ public struct PipelineRunner: Sendable {
             // Each stored report cut as it is decoded, a batch at a time: the whole ones never pile up.
             let stored = store.reports(unchanged: stamped.map { file in
                 (submissions[file.index].path, submissions[file.index].unitHint ?? "", file.stamp.size, file.stamp.modified)
-            }, keep)
-            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = settle(report) } }
+            }, settling: settle, keep)
+            for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
         // Each file goes through ingest, normalize and extract in turn on one thread, a file per core
@@ -354,7 +354,7 @@ public struct PipelineRunner: Sendable {
 
         // Reports cut to their account and packed reading (`PackedReport`): the store has them whole.
         var (held, parsed) = readAll(submissions, store: store, events: events, timings: &timings, keeping: PackedReport.init,
-                                     settling: { PackedReport(account: $0.account, reading: $0.reading.settled()) })
+                                     settling: { $0.settled() })
         var submitted = account(submissions, held.map(\.account))
         // What run.json counts, worked out before the merge so that the reports' statements can go with it.
         let statementCount = held.filter { $0.account.status == .ok }.reduce(0) { $0 + $1.reading.leafCount }

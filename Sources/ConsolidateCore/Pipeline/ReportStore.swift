@@ -63,9 +63,11 @@ public final class ReportStore: @unchecked Sendable {
 
     /// `reports(unchanged:)`, each report decoded and passed through `transform` (a run keeps a
     /// thinned report) a batch of `batch` files at a time: neither the stored bytes nor the whole
-    /// reports of every file are ever held at once, only a batch's.
+    /// reports of every file are ever held at once, only a batch's. `settle` is applied to each
+    /// kept one after its batch, on the thread that reads the store, before the next batch is decoded.
     public func reports<Kept: Sendable>(unchanged files: [(path: String, unit: String, size: Int, modified: Double)],
                                         batch: Int = 512,
+                                        settling settle: (Kept) -> Kept = { $0 },
                                         _ transform: @escaping @Sendable (UnitReport) -> Kept) -> [Kept?] {
         guard reuse, !files.isEmpty else { return files.map { _ in nil } }
         let kept: [Kept?]? = try? queue.read { db -> [Kept?] in
@@ -83,7 +85,7 @@ public final class ReportStore: @unchecked Sendable {
                 }
                 kept += ParallelMap.map(found) { data in
                     data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) }.map(transform)
-                }
+                }.map { $0.map(settle) }
             }
             return kept
         }

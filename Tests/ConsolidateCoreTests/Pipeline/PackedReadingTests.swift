@@ -75,12 +75,14 @@ struct PackedReadingTests {
         var timings: [String: Int] = [:]
         var settled = 0
         let first = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
-                                   settling: { settled += 1; return PackedReport(account: $0.account, reading: $0.reading.settled()) })
+                                   settling: { settled += 1; return $0.settled() })
         #expect(first.parsed == submissions.count)
         #expect(settled == submissions.count, "each kept report is settled on the calling thread")
+        var settledFromStore = 0
         let second = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
-                                    settling: { PackedReport(account: $0.account, reading: $0.reading.settled()) })
+                                    settling: { settledFromStore += 1; return $0.settled() })
         #expect(second.parsed == 0)
+        #expect(settledFromStore == submissions.count, "reports from the store are settled too, a batch at a time")
         #expect(second.reports.map(\.reading) == first.reports.map(\.reading))
         #expect(second.reports.map(\.account) == first.reports.map(\.account))
     }
