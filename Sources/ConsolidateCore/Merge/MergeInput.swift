@@ -38,12 +38,29 @@ public struct SubmittedReport: Sendable {
 /// that merging consolidations gives what merging their inputs would.
 public struct MergeInput: Sendable {
     public var units: [UnitEntry]
+    /// The statements held as a list; the counted reports that arrived packed keep theirs in `packed`.
     public var statements: [Statement]
     public var figures: [UnitFigure]
     /// Periods of the received reports, for the consolidation's own period.
     public var periods: [Period]
     /// Units due (the roster's entries); nil without a roster.
     public var due: Int?
+    /// Counted reports whose statements are still packed, each with its unit and source. The merge
+    /// makes its rows of them only once the figures are totalled and let go, so that a province's
+    /// statements and figures are never all held as lists at once (`StatementRows`).
+    var packed: [PackedStatements] = []
+
+    /// A counted report's statements as its reading holds them.
+    struct PackedStatements: Sendable {
+        var unit: String
+        var source: String
+        var reading: PackedReading
+    }
+
+    /// Every statement: those held as a list, then the packed ones, each report's in its order.
+    public var allStatements: [Statement] {
+        statements + packed.flatMap { $0.reading.statements(unit: $0.unit, source: $0.source) }
+    }
 
     /// From the reports of one run, each unit already told. Of a unit's readable submissions the
     /// latest counts (then the later path) and the others are `superseded` by it; an unreadable
@@ -101,8 +118,10 @@ public struct MergeInput: Sendable {
         }()
         // Room for every report's statements and figures at once: appended report by report, the
         // arrays would grow by doubling and hold up to twice what they need through the merge.
+        // Packed readings keep their statements packed: the merge makes them rows.
+        var packed: [PackedStatements] = []
         statements.reserveCapacity(submissions.reduce(0) { total, submission in
-            total + (submission.reading?.leafCount ?? submission.report.sections.reduce(0) { $0 + $1.leafCount })
+            total + (submission.reading == nil ? submission.report.sections.reduce(0) { $0 + $1.leafCount } : 0)
         })
         figures.reserveCapacity(submissions.reduce(0) { $0 + ($1.reading?.metricCount ?? $1.report.metrics.count) })
         for (indices, countedIndex) in plan {
@@ -116,9 +135,11 @@ public struct MergeInput: Sendable {
                                       placeholders: submission.reading?.placeholders ?? report.placeholders.count)
                 entry.identify(submission.identity)
                 if let counted, submission.report.source.path == counted.report.source.path {
-                    if let reading = submission.reading {
-                        statements += reading.statements(unit: report.unit, source: report.source.path)
+                    if var reading = submission.reading {
                         figures += Self.figures(reading.figures, of: report, names: &spellings)
+                        submissions[index].reading = nil
+                        reading.dropFigures()
+                        packed.append(PackedStatements(unit: report.unit, source: report.source.path, reading: reading))
                     } else {
                         statements += Statement.statements(of: report)
                         figures += Self.figures(of: report, names: &spellings)
@@ -174,7 +195,8 @@ public struct MergeInput: Sendable {
                 units.append(entry)
             }
         }
-        return MergeInput(units: units, statements: statements, figures: figures, periods: periods, due: roster?.units.count)
+        return MergeInput(units: units, statements: statements, figures: figures, periods: periods, due: roster?.units.count,
+                          packed: packed)
     }
 
     /// From earlier consolidations (a city over its districts).

@@ -22,7 +22,7 @@ public struct Merger: Sendable {
         input.figures = []
         // A fixed order first, so that the same inputs in any order give the same result; each
         // statement held compactly (`StatementRows`) from here on.
-        var statements = StatementRows(sorting: input.statements)
+        var statements = StatementRows(sorting: input.statements, taking: &input.packed)
         input.statements = []
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)

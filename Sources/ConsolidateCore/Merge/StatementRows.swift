@@ -62,26 +62,41 @@ struct StatementRows: GroupedStatements {
     /// `statements` sorted by `Merger.statementOrder`, units and sources compared by their rank among
     /// the distinct ones (each distinct name compared as text once, not once per comparison).
     init(sorting statements: [Statement]) {
-        let order: [Int]
-        do {
-            let units = Merger.ranks(statements.map(\.unit))
-            let sources = Merger.ranks(statements.map { $0.source ?? "" })
-            order = statements.indices.sorted { a, b in
-                if units[a] != units[b] { return units[a] < units[b] }
-                if sources[a] != sources[b] { return sources[a] < sources[b] }
-                let (x, y) = (statements[a].location?.paragraph ?? 0, statements[b].location?.paragraph ?? 0)
-                if x != y { return x < y }
-                return statements[a].text < statements[b].text
-            }
-        }
+        var none: [MergeInput.PackedStatements] = []
+        self.init(sorting: statements, taking: &none)
+    }
+
+    /// `init(sorting:)` of `statements` followed by every packed report's, made straight from the
+    /// readings (no `Statement` per leaf on the way); each reading is let go once its rows are made.
+    init(sorting statements: [Statement], taking packed: inout [MergeInput.PackedStatements]) {
         var units = Spellings(), sources = Spellings()
         var rows: [Row] = []
-        rows.reserveCapacity(statements.count)
-        for index in order {
-            let statement = statements[index]
+        rows.reserveCapacity(statements.count + packed.reduce(0) { $0 + $1.reading.leafCount })
+        for statement in statements {
             rows.append(Row(text: statement.text, paragraph: statement.location?.paragraph ?? 0,
                             unit: units.id(statement.unit), source: statement.source.map { sources.id($0) } ?? -1,
                             kind: statement.kind, origin: statement.location?.origin))
+        }
+        for index in packed.indices {
+            let (unit, source) = (units.id(packed[index].unit), sources.id(packed[index].source))
+            packed[index].reading.forEachLeaf { kind, text, origin, paragraph in
+                rows.append(Row(text: text, paragraph: paragraph, unit: unit, source: source, kind: kind, origin: origin))
+            }
+            packed[index].reading = PackedReading()
+        }
+        packed = []
+        // Ranks per spelling: equal names (as `String`s) rank alike, as `Merger.ranks` of every row's would.
+        let unitRanks = Merger.ranks(units.spellings)
+        let sourceRanks = Merger.ranks(sources.spellings + [""])
+        let noSource = sourceRanks.count - 1
+        // Stable, as the sort of the rows' positions it replaces: rows equal in every key keep their order.
+        rows.sort { a, b in
+            let (x, y) = (unitRanks[Int(a.unit)], unitRanks[Int(b.unit)])
+            if x != y { return x < y }
+            let (s, t) = (sourceRanks[a.source < 0 ? noSource : Int(a.source)], sourceRanks[b.source < 0 ? noSource : Int(b.source)])
+            if s != t { return s < t }
+            if a.paragraph != b.paragraph { return a.paragraph < b.paragraph }
+            return a.text < b.text
         }
         self.rows = rows
         unitSpellings = units.spellings

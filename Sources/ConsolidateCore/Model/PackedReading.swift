@@ -21,9 +21,9 @@ public struct PackedReading: Sendable, Equatable {
     private let bytes: [UInt8]
     private let leaves: [Leaf]
     /// The report's figures as read, each with its `text` left empty: the span is in `bytes`.
-    private let metrics: [Metric]
+    private var metrics: [Metric]
     /// Where each figure's span ends in `bytes` (the first starts after the last leaf's words).
-    private let metricEnds: [Int]
+    private var metricEnds: [Int]
     /// How many lines were set aside as residue, and how many placeholders were found.
     public let residue: Int
     public let placeholders: Int
@@ -84,6 +84,17 @@ public struct PackedReading: Sendable, Equatable {
         self.placeholders = placeholders
     }
 
+    /// No leaves and no figures: what a reading is once the merge has taken it.
+    init() {
+        self.init(bytes: [], leaves: [], metrics: [], metricEnds: [], residue: 0, placeholders: 0)
+    }
+
+    /// Lets go of the figures' records (once the merge has made its own of them); the leaves stay.
+    mutating func dropFigures() {
+        metrics = []
+        metricEnds = []
+    }
+
     /// How many leaf statements the report has.
     public var leafCount: Int { leaves.count }
 
@@ -112,13 +123,20 @@ public struct PackedReading: Sendable, Equatable {
     public func statements(unit: String, source: String?) -> [Statement] {
         var result: [Statement] = []
         result.reserveCapacity(leaves.count)
-        var start = 0
-        for leaf in leaves {
-            result.append(Statement(kind: leaf.kind, unit: unit, text: text(from: start, to: leaf.end), source: source,
-                                    location: leaf.origin.map { SourceLocation(paragraph: leaf.paragraph, origin: $0) }))
-            start = leaf.end
+        forEachLeaf { kind, text, origin, paragraph in
+            result.append(Statement(kind: kind, unit: unit, text: text, source: source,
+                                    location: origin.map { SourceLocation(paragraph: paragraph, origin: $0) }))
         }
         return result
+    }
+
+    /// Each leaf in order: its kind, its words, and its place (origin nil and paragraph 0 for none).
+    func forEachLeaf(_ body: (StatementKind, String, ParagraphOrigin?, Int) -> Void) {
+        var start = 0
+        for leaf in leaves {
+            body(leaf.kind, text(from: start, to: leaf.end), leaf.origin, leaf.paragraph)
+            start = leaf.end
+        }
     }
 
     /// The report's figures, each with its span, in the report's order.

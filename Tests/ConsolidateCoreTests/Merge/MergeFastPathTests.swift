@@ -183,6 +183,31 @@ import Testing
         #expect(Merger.sortedByStatementOrder(statements) == statements.sorted(by: Merger.statementOrder))
     }
 
+    @Test func rowsMadeFromPackedReadingsAreTheRowsOfTheirStatementsAsAList() {
+        // Loose statements (one without a source, one whose source is empty), and packed reports whose
+        // leaves repeat words in one paragraph under other kinds: rows equal in every key keep their order.
+        let loose = [
+            Statement(kind: .plan, unit: "青川区财政局", text: "同一句", source: nil, location: nil),
+            Statement(kind: .achievement, unit: "青川区财政局", text: "同一句", source: "", location: SourceLocation(paragraph: 2)),
+            Statement(kind: .problem, unit: "e\u{301}局", text: "乙", source: "e\u{301}局.txt", location: SourceLocation(paragraph: 1)),
+        ]
+        let reports = [
+            MergerTests.report("青川区教育局", achievements: ["同一句", "第二句", "同一句"], problems: ["同一句"], plans: ["第二句"]),
+            MergerTests.report("\u{E9}局", achievements: ["甲", "乙"], plans: ["乙"]),
+            MergerTests.report("青川区财政局", achievements: ["同一句"]),
+            MergerTests.report("青川区", problems: ["问题一", "问题一"]),
+        ]
+        var packed = reports.map {
+            MergeInput.PackedStatements(unit: $0.unit, source: $0.source.path, reading: PackedReading($0))
+        }
+        let listed = loose + reports.flatMap(Statement.statements(of:))
+        let rows = StatementRows(sorting: loose, taking: &packed)
+        #expect(packed.isEmpty, "each reading is let go")
+        #expect(rows.statements == StatementRows(sorting: listed).statements)
+        #expect(rows.statements.count == listed.count)
+        #expect(rows.statements == listed.sorted(by: Merger.statementOrder))
+    }
+
     @Test func statementRowsGiveBackEachStatementSpelledAsItCame() {
         // Two spellings of one name (equal as `String`s), no source, no location, paragraphs past 32 bits.
         let spellings = ["e\u{301}局", "\u{E9}局", "青川区财政局"]

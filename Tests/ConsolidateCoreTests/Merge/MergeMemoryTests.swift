@@ -147,11 +147,11 @@ import Testing
         var taken = submissions
         let input = MergeInput.from(taking: &taken, roster: nil, copySimilarity: 0.85)
         #expect(input.units == expected.units)
-        #expect(input.statements == expected.statements)
+        #expect(input.allStatements == expected.allStatements)
         #expect(input.figures == expected.figures)
         #expect(input.periods == expected.periods)
         // The newer report of 甲局 counts (four statements), the older is superseded; 乙局 has one.
-        #expect(input.statements.count == 5)
+        #expect(input.allStatements.count == 5)
         #expect(input.figures.count == 3)
         // Statements and figures went into the input; the account stays for run.json.
         #expect(taken.allSatisfy { $0.report.sections.isEmpty && $0.report.metrics.isEmpty })

@@ -100,10 +100,18 @@ struct PackedReadingTests {
         let fromWhole = MergeInput.from(runner.account(submissions, whole), roster: nil, copySimilarity: configuration.merge.copySimilarity)
         var taken = held
         let fromPacked = MergeInput.from(taking: &taken, roster: nil, copySimilarity: configuration.merge.copySimilarity)
-        #expect(fromPacked.statements == fromWhole.statements)
+        #expect(fromPacked.allStatements == fromWhole.allStatements)
+        #expect(fromPacked.statements.isEmpty && fromPacked.packed.count == fromWhole.units.filter { $0.status == .received }.count,
+                "a packed report's statements stay packed until the merge")
         #expect(fromPacked.figures == fromWhole.figures)
         #expect(fromPacked.units == fromWhole.units)
         #expect(taken.allSatisfy { $0.reading == nil }, "each reading is let go once its statements are taken")
+        // The merge's rows made straight from the readings are the rows of the statements as a list.
+        var readings = fromPacked.packed
+        let rows = StatementRows(sorting: [], taking: &readings)
+        #expect(readings.isEmpty)
+        #expect(rows.statements == StatementRows(sorting: fromWhole.allStatements).statements)
+        #expect(rows.statements == Merger.sortedByStatementOrder(fromWhole.allStatements.reversed()))
         #expect(Merger(configuration: configuration).merge(fromPacked) == Merger(configuration: configuration).merge(fromWhole))
     }
 }
