@@ -136,7 +136,7 @@ public struct MergeInput: Sendable {
                 entry.identify(submission.identity)
                 if let counted, submission.report.source.path == counted.report.source.path {
                     if var reading = submission.reading {
-                        figures += Self.figures(reading.figures, of: report, names: &spellings)
+                        figures += Self.figures(reading.figures(spellings: &spellings), of: report, names: &spellings)
                         submissions[index].reading = nil
                         reading.dropFigures()
                         packed.append(PackedStatements(unit: report.unit, source: report.source.path, reading: reading))
@@ -245,8 +245,9 @@ public struct MergeInput: Sendable {
 
     /// A unit's figures as its report states them; `MetricTotals` keeps one per unit and activity.
     /// A figure over several years (`三年来…`) is not the period's and stays out of its totals.
-    /// Each activity name and measure word is taken from `names`: every unit names the same few
-    /// activities, each reading made its own copy, and the merge holds them all.
+    /// Each activity name, measure word and wording is taken from `names`: every unit names the same
+    /// few activities, units copy each other's sentences, each reading made its own copy, and the
+    /// merge holds them all.
     static func figures(of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
         figures(report.metrics, of: report, names: &names)
     }
@@ -255,22 +256,7 @@ public struct MergeInput: Sendable {
     static func figures(_ metrics: [Metric], of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
         metrics.filter { !$0.beyondPeriod }.map {
             UnitFigure(unit: report.unit, activity: names.shared($0.activity), measure: names.shared($0.unit), value: $0.value,
-                       approx: $0.approx, text: $0.text, source: report.source.path, location: $0.location)
+                       approx: $0.approx, text: names.shared($0.text), source: report.source.path, location: $0.location)
         }
-    }
-}
-
-/// One stored copy of each spelling: a string equal byte for byte to one seen before is replaced by
-/// that one, so that many copies of a name cost one buffer (strings short enough to be held inline
-/// cost none and are passed through). Equal as `String`s but spelled with other bytes is not the same.
-struct SpellingPool {
-    private var known: [String: String] = [:]
-
-    mutating func shared(_ text: String) -> String {
-        // Up to 15 UTF-8 bytes a string is held inline, not in a buffer of its own.
-        guard text.utf8.count > 15 else { return text }
-        if let seen = known[text] { return seen.utf8.elementsEqual(text.utf8) ? seen : text }
-        known[text] = text
-        return text
     }
 }

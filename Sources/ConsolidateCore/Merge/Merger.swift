@@ -24,6 +24,9 @@ public struct Merger: Sendable {
         // statement held compactly (`StatementRows`) from here on.
         var statements = StatementRows(sorting: input.statements, taking: &input.packed)
         input.statements = []
+        // The readings are gone and the rows share one buffer per wording: the room the readings
+        // leave is given back rather than kept through the grouping.
+        MemoryRelease.freePages()
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)
         let units = UnitNames(statements)

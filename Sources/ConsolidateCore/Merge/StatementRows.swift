@@ -67,7 +67,8 @@ struct StatementRows: GroupedStatements {
     }
 
     /// `init(sorting:)` of `statements` followed by every packed report's, made straight from the
-    /// readings (no `Statement` per leaf on the way); each reading is let go once its rows are made.
+    /// readings (no `Statement` per leaf on the way, and one `String` per distinct wording: `SpellingPool`);
+    /// each reading is let go once its rows are made.
     init(sorting statements: [Statement], taking packed: inout [MergeInput.PackedStatements]) {
         var units = Spellings(), sources = Spellings()
         var rows: [Row] = []
@@ -77,9 +78,12 @@ struct StatementRows: GroupedStatements {
                             unit: units.id(statement.unit), source: statement.source.map { sources.id($0) } ?? -1,
                             kind: statement.kind, origin: statement.location?.origin))
         }
+        // Each wording made once: units copy each other's sentences, and every copy would otherwise
+        // hold a buffer of its own from here to the consolidation's members.
+        var wordings = SpellingPool(expected: rows.capacity - statements.count)
         for index in packed.indices {
             let (unit, source) = (units.id(packed[index].unit), sources.id(packed[index].source))
-            packed[index].reading.forEachLeaf { kind, text, origin, paragraph in
+            packed[index].reading.forEachLeaf(spellings: &wordings) { kind, text, origin, paragraph in
                 rows.append(Row(text: text, paragraph: paragraph, unit: unit, source: source, kind: kind, origin: origin))
             }
             packed[index].reading = PackedReading()

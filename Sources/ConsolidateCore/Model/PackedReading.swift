@@ -5,7 +5,7 @@
 /// A run holds every unit's reading until the merge. Cut to their leaves as `UnitReport`s
 /// (`thinned()`), a province's 100,000 readings took 1.12 GB of heap, a `String`, an `Item` and
 /// their array's room per leaf and a `Metric` per figure, and freeing them when the merge took
-/// the statements left 410 MB of holes the process kept. Packed, a reading is four blocks.
+/// the statements left 410 MB of holes the process kept. Packed, a reading is three blocks.
 public struct PackedReading: Sendable, Equatable {
     /// A leaf statement: where its words end in `bytes` (each starts where the one before ends)
     /// and its place.
@@ -17,13 +17,27 @@ public struct PackedReading: Sendable, Equatable {
         var paragraph: Int
     }
 
-    /// The leaves' words, then the figures' spans, one after another.
+    /// A figure as read (`Metric`): its span, activity name and measure word are the three words
+    /// in `bytes` that end at `end`, `activityEnd` and `measureEnd` (each starts where the one
+    /// before ends; the first figure's span starts after the last leaf's words). A `Metric` held
+    /// its activity and measure as strings of its own, a buffer each for most activity names.
+    struct Figure: Sendable, Equatable {
+        var end: Int
+        var activityEnd: Int
+        var measureEnd: Int
+        var value: Int?
+        var approx: Bool
+        var beyondPeriod: Bool
+        /// nil where the figure has no location (then `paragraph` is 0).
+        var origin: ParagraphOrigin?
+        var paragraph: Int
+    }
+
+    /// The leaves' words, then each figure's span, activity and measure, one after another.
     private let bytes: [UInt8]
     private let leaves: [Leaf]
-    /// The report's figures as read, each with its `text` left empty: the span is in `bytes`.
-    private var metrics: [Metric]
-    /// Where each figure's span ends in `bytes` (the first starts after the last leaf's words).
-    private var metricEnds: [Int]
+    /// The report's figures as read, in its order.
+    private var figureRecords: [Figure]
     /// How many lines were set aside as residue, and how many placeholders were found.
     public let residue: Int
     public let placeholders: Int
@@ -42,22 +56,21 @@ public struct PackedReading: Sendable, Equatable {
             words.append(text)
             leaves.append(Leaf(end: 0, kind: kind, origin: location?.origin, paragraph: location?.paragraph ?? 0))
         }
-        words += report.metrics.lazy.map(\.text)
+        for metric in report.metrics { words += [metric.text, metric.activity, metric.unit] }
         bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
-        var metricEnds: [Int] = []
-        metricEnds.reserveCapacity(report.metrics.count)
+        var ends: [Int] = []
+        ends.reserveCapacity(report.metrics.count * 3)
         for (index, word) in words.enumerated() {
             bytes.append(contentsOf: word.utf8)
-            if index < leaves.count { leaves[index].end = bytes.count } else { metricEnds.append(bytes.count) }
+            if index < leaves.count { leaves[index].end = bytes.count } else { ends.append(bytes.count) }
         }
         self.bytes = bytes
         self.leaves = leaves
-        metrics = report.metrics.map { metric in
-            var metric = metric
-            metric.text = ""
-            return metric
+        figureRecords = report.metrics.enumerated().map { index, metric in
+            Figure(end: ends[3 * index], activityEnd: ends[3 * index + 1], measureEnd: ends[3 * index + 2], value: metric.value,
+                   approx: metric.approx, beyondPeriod: metric.beyondPeriod, origin: metric.location?.origin,
+                   paragraph: metric.location?.paragraph ?? 0)
         }
-        self.metricEnds = metricEnds
         residue = report.residue.count
         placeholders = report.placeholders.count
     }
@@ -71,39 +84,32 @@ public struct PackedReading: Sendable, Equatable {
     /// the statements made from the readings after it.
     public func settled() -> PackedReading {
         PackedReading(bytes: bytes.withUnsafeBufferPointer { Array($0) }, leaves: leaves.withUnsafeBufferPointer { Array($0) },
-                      metrics: metrics.withUnsafeBufferPointer { Array($0) },
-                      metricEnds: metricEnds.withUnsafeBufferPointer { Array($0) }, residue: residue, placeholders: placeholders)
+                      figures: figureRecords.withUnsafeBufferPointer { Array($0) }, residue: residue, placeholders: placeholders)
     }
 
-    private init(bytes: [UInt8], leaves: [Leaf], metrics: [Metric], metricEnds: [Int], residue: Int, placeholders: Int) {
+    private init(bytes: [UInt8], leaves: [Leaf], figures: [Figure], residue: Int, placeholders: Int) {
         self.bytes = bytes
         self.leaves = leaves
-        self.metrics = metrics
-        self.metricEnds = metricEnds
+        figureRecords = figures
         self.residue = residue
         self.placeholders = placeholders
     }
 
     /// No leaves and no figures: what a reading is once the merge has taken it.
     init() {
-        self.init(bytes: [], leaves: [], metrics: [], metricEnds: [], residue: 0, placeholders: 0)
+        self.init(bytes: [], leaves: [], figures: [], residue: 0, placeholders: 0)
     }
 
     /// Lets go of the figures' records (once the merge has made its own of them); the leaves stay.
     mutating func dropFigures() {
-        metrics = []
-        metricEnds = []
+        figureRecords = []
     }
 
     /// How many leaf statements the report has.
     public var leafCount: Int { leaves.count }
 
     /// How many figures the report has (over several years too).
-    public var metricCount: Int { metrics.count }
-
-    private func text(from start: Int, to end: Int) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
-    }
+    public var metricCount: Int { figureRecords.count }
 
     /// The leaves' words, `separator` between each two: `statements(unit:source:).map(\.text).joined(separator:)`.
     func leafText(separator: Unicode.Scalar) -> String {
@@ -132,21 +138,47 @@ public struct PackedReading: Sendable, Equatable {
 
     /// Each leaf in order: its kind, its words, and its place (origin nil and paragraph 0 for none).
     func forEachLeaf(_ body: (StatementKind, String, ParagraphOrigin?, Int) -> Void) {
-        var start = 0
-        for leaf in leaves {
-            body(leaf.kind, text(from: start, to: leaf.end), leaf.origin, leaf.paragraph)
-            start = leaf.end
+        forEachLeaf(making: { String(decoding: $0, as: UTF8.self) }, body)
+    }
+
+    /// `forEachLeaf(_:)`, each leaf's words taken from `pool` (a wording seen before is not made again).
+    func forEachLeaf(spellings pool: inout SpellingPool, _ body: (StatementKind, String, ParagraphOrigin?, Int) -> Void) {
+        forEachLeaf(making: { pool.shared(bytes: $0) }, body)
+    }
+
+    private func forEachLeaf(making text: (UnsafeBufferPointer<UInt8>) -> String,
+                             _ body: (StatementKind, String, ParagraphOrigin?, Int) -> Void) {
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for leaf in leaves {
+                body(leaf.kind, text(UnsafeBufferPointer(rebasing: bytes[start..<leaf.end])), leaf.origin, leaf.paragraph)
+                start = leaf.end
+            }
         }
     }
 
     /// The report's figures, each with its span, in the report's order.
     public var figures: [Metric] {
-        var start = leaves.last?.end ?? 0
-        return zip(metrics, metricEnds).map { metric, end in
-            var metric = metric
-            metric.text = text(from: start, to: end)
-            start = end
-            return metric
+        figures(making: { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// `figures`, each span's words taken from `pool` (a wording seen before is not made again).
+    func figures(spellings pool: inout SpellingPool) -> [Metric] {
+        figures(making: { pool.shared(bytes: $0) })
+    }
+
+    private func figures(making text: (UnsafeBufferPointer<UInt8>) -> String) -> [Metric] {
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = leaves.last?.end ?? 0
+            return figureRecords.map { figure in
+                defer { start = figure.measureEnd }
+                return Metric(text: text(UnsafeBufferPointer(rebasing: bytes[start..<figure.end])),
+                              activity: text(UnsafeBufferPointer(rebasing: bytes[figure.end..<figure.activityEnd])),
+                              value: figure.value,
+                              unit: text(UnsafeBufferPointer(rebasing: bytes[figure.activityEnd..<figure.measureEnd])),
+                              approx: figure.approx, beyondPeriod: figure.beyondPeriod,
+                              location: figure.origin.map { SourceLocation(paragraph: figure.paragraph, origin: $0) })
+            }
         }
     }
 }

@@ -185,6 +185,35 @@ import Testing
         // A short name is held inline and passes through.
         #expect(pool.shared("党课") == "党课")
     }
+
+    @Test func aPoolGrownPastItsRoomStillGivesEachTextsFirstCopy() {
+        var pool = SpellingPool(expected: 4)
+        let texts = (0..<5000).map { "第\($0)条：组织党员开展主题党日活动" }
+        let kept = texts.map { pool.shared(String(decoding: Array($0.utf8), as: UTF8.self)) }
+        #expect(pool.count == texts.count)
+        for (index, text) in texts.enumerated() {
+            // From bytes as a reading holds them: the first copy, not a new one.
+            let again = Array(text.utf8).withUnsafeBufferPointer { pool.shared(bytes: $0) }
+            #expect(again == text && Self.storage(again) == Self.storage(kept[index]))
+        }
+        #expect(pool.count == texts.count)
+        // Short texts from bytes are made inline and not counted.
+        #expect(Array("党课".utf8).withUnsafeBufferPointer { pool.shared(bytes: $0) } == "党课")
+        #expect(pool.count == texts.count)
+    }
+
+    @Test func theMergesRowsHoldOneBufferPerWording() {
+        let wording = "严格落实“三会一课”制度，按期召开支部党员大会。"
+        let reports = ["甲局", "乙局", "丙局"].map { MergerTests.report($0, achievements: [wording, "各自不同的做法：\($0)"]) }
+        var packed = reports.map {
+            MergeInput.PackedStatements(unit: $0.unit, source: $0.source.path, reading: PackedReading($0))
+        }
+        let rows = StatementRows(sorting: [], taking: &packed)
+        let copies = (0..<rows.count).filter { rows.text($0) == wording }
+        #expect(copies.count == 3)
+        #expect(Set(copies.map { Self.storage(rows.text($0)) }).count == 1)
+        #expect(Set((0..<rows.count).map { Self.storage(rows.text($0)) }).count == 4)
+    }
 }
 
 @Suite struct MemoryReleaseTests {
