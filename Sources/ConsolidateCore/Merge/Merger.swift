@@ -9,7 +9,15 @@ public struct Merger: Sendable {
     /// Takes `input` over: each list of statements is let go as soon as its groups are made, so
     /// that the merge holds one copy of the statements at a time besides what it has made of them.
     public func merge(_ input: consuming MergeInput) -> Consolidation {
-        // The figures first, let go as soon as they are totalled: the totals keep what of them the
+        // A fixed order first, so that the same inputs in any order give the same result; each
+        // statement held compactly (`StatementRows`) from here on. Made before the figures are
+        // totalled: the rows share one buffer per wording, and the readings' blocks go back as
+        // their rows are made, so the totals are worked out beside the rows and not the readings.
+        var statements = StatementRows(sorting: input.statements, taking: &input.packed)
+        input.statements = []
+        // What room the readings leave outside their blocks is given back rather than kept.
+        MemoryRelease.freePages()
+        // The figures next, let go as soon as they are totalled: the totals keep what of them the
         // consolidation shows, and the statements' grouping below is the merge's highest mark.
         let bound = configuration.merge.maxFigure
         // The figures' units ranked once, for the totals and their conflicts alike (plain names only).
@@ -20,13 +28,6 @@ public struct Merger: Sendable {
         figures.totals = []
         FigureConflicts.annotate(&metrics, figures: input.figures, ranked: ranked)
         input.figures = []
-        // A fixed order first, so that the same inputs in any order give the same result; each
-        // statement held compactly (`StatementRows`) from here on.
-        var statements = StatementRows(sorting: input.statements, taking: &input.packed)
-        input.statements = []
-        // The readings are gone and the rows share one buffer per wording: the room the readings
-        // leave is given back rather than kept through the grouping.
-        MemoryRelease.freePages()
         let themes = KeywordClassifier(themes: configuration.themes)
         let problems = ProblemClassifier(taxonomy: configuration.problems)
         let units = UnitNames(statements)

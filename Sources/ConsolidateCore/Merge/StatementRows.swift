@@ -81,7 +81,11 @@ struct StatementRows: GroupedStatements {
         // Each wording made once: units copy each other's sentences, and every copy would otherwise
         // hold a buffer of its own from here to the consolidation's members.
         var wordings = SpellingPool(expected: rows.capacity - statements.count)
-        for index in packed.indices {
+        // In the order the readings were settled, so that each block of readings goes back whole as
+        // soon as its last reading is taken (`ReadingArena`). The rows are sorted below: the order
+        // they are made in changes nothing.
+        let taking = packed.indices.sorted { (packed[$0].reading.blockSerial, $0) < (packed[$1].reading.blockSerial, $1) }
+        for index in taking {
             let (unit, source) = (units.id(packed[index].unit), sources.id(packed[index].source))
             packed[index].reading.forEachLeaf(spellings: &wordings) { kind, text, origin, paragraph in
                 rows.append(Row(text: text, paragraph: paragraph, unit: unit, source: source, kind: kind, origin: origin))

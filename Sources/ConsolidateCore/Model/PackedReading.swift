@@ -5,8 +5,12 @@
 /// A run holds every unit's reading until the merge. Cut to their leaves as `UnitReport`s
 /// (`thinned()`), a province's 100,000 readings took 1.12 GB of heap, a `String`, an `Item` and
 /// their array's room per leaf and a `Metric` per figure, and freeing them when the merge took
-/// the statements left 410 MB of holes the process kept. Packed, a reading is three blocks.
-public struct PackedReading: Sendable, Equatable {
+/// the statements left 410 MB of holes the process kept. Packed, a reading is three runs of
+/// memory in a block it shares with the readings settled beside it (`ReadingArena`), and a
+/// block goes back to the system whole once the merge has taken every reading in it.
+///
+/// The memory is never written once the reading is made: sending it between threads is safe.
+public struct PackedReading: @unchecked Sendable, Equatable {
     /// A leaf statement: where its words end in `bytes` (each starts where the one before ends)
     /// and its place.
     struct Leaf: Sendable, Equatable {
@@ -33,11 +37,13 @@ public struct PackedReading: Sendable, Equatable {
         var paragraph: Int
     }
 
+    /// Keeps the memory below alive: a block of the reading's own, or one it shares (`ReadingArena`).
+    let owner: ReadingBlock?
     /// The leaves' words, then each figure's span, activity and measure, one after another.
-    private let bytes: [UInt8]
-    private let leaves: [Leaf]
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let leaves: UnsafeBufferPointer<Leaf>
     /// The report's figures as read, in its order.
-    private var figureRecords: [Figure]
+    private var figureRecords: UnsafeBufferPointer<Figure>
     /// How many lines were set aside as residue, and how many placeholders were found.
     public let residue: Int
     public let placeholders: Int
@@ -64,18 +70,22 @@ public struct PackedReading: Sendable, Equatable {
             bytes.append(contentsOf: word.utf8)
             if index < leaves.count { leaves[index].end = bytes.count } else { ends.append(bytes.count) }
         }
-        self.bytes = bytes
-        self.leaves = leaves
-        figureRecords = report.metrics.enumerated().map { index, metric in
+        let figures = report.metrics.enumerated().map { index, metric in
             Figure(end: ends[3 * index], activityEnd: ends[3 * index + 1], measureEnd: ends[3 * index + 2], value: metric.value,
                    approx: metric.approx, beyondPeriod: metric.beyondPeriod, origin: metric.location?.origin,
                    paragraph: metric.location?.paragraph ?? 0)
         }
-        residue = report.residue.count
-        placeholders = report.placeholders.count
+        self = bytes.withUnsafeBufferPointer { bytes in
+            leaves.withUnsafeBufferPointer { leaves in
+                figures.withUnsafeBufferPointer { figures in
+                    Self.placed(bytes: bytes, leaves: leaves, figures: figures, residue: report.residue.count,
+                                placeholders: report.placeholders.count, in: nil)
+                }
+            }
+        }
     }
 
-    /// The same reading in blocks of its own, made on the calling thread.
+    /// The same reading in a block of its own, made on the calling thread.
     ///
     /// glibc's allocator gives each thread an arena of its own: readings packed on the per-file
     /// pass's threads lie among that pass's freed buffers there, and when the merge lets them go
@@ -83,11 +93,29 @@ public struct PackedReading: Sendable, Equatable {
     /// statements. Copied on the thread that runs the merge, the room a reading leaves serves
     /// the statements made from the readings after it.
     public func settled() -> PackedReading {
-        PackedReading(bytes: bytes.withUnsafeBufferPointer { Array($0) }, leaves: leaves.withUnsafeBufferPointer { Array($0) },
-                      figures: figureRecords.withUnsafeBufferPointer { Array($0) }, residue: residue, placeholders: placeholders)
+        Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, residue: residue, placeholders: placeholders, in: nil)
     }
 
-    private init(bytes: [UInt8], leaves: [Leaf], figures: [Figure], residue: Int, placeholders: Int) {
+    /// The same reading copied into `arena`'s current block, after the readings settled before it.
+    func settled(in arena: ReadingArena) -> PackedReading {
+        Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, residue: residue, placeholders: placeholders, in: arena)
+    }
+
+    /// The three runs copied into a block: `arena`'s, or one of exactly their size.
+    private static func placed(bytes: UnsafeBufferPointer<UInt8>, leaves: UnsafeBufferPointer<Leaf>,
+                               figures: UnsafeBufferPointer<Figure>, residue: Int, placeholders: Int,
+                               in arena: ReadingArena?) -> PackedReading {
+        let size = ReadingBlock.room(for: leaves) + ReadingBlock.room(for: figures) + ReadingBlock.room(for: bytes)
+        let block = arena?.block(for: size) ?? ReadingBlock(capacity: size, serial: 0)
+        // Records first (aligned), the words last.
+        let leaves = block.place(leaves), figures = block.place(figures), bytes = block.place(bytes)
+        return PackedReading(owner: block, bytes: bytes, leaves: leaves, figures: figures, residue: residue,
+                             placeholders: placeholders)
+    }
+
+    private init(owner: ReadingBlock?, bytes: UnsafeBufferPointer<UInt8>, leaves: UnsafeBufferPointer<Leaf>,
+                 figures: UnsafeBufferPointer<Figure>, residue: Int, placeholders: Int) {
+        self.owner = owner
         self.bytes = bytes
         self.leaves = leaves
         figureRecords = figures
@@ -97,12 +125,22 @@ public struct PackedReading: Sendable, Equatable {
 
     /// No leaves and no figures: what a reading is once the merge has taken it.
     init() {
-        self.init(bytes: [], leaves: [], figures: [], residue: 0, placeholders: 0)
+        self.init(owner: nil, bytes: UnsafeBufferPointer(start: nil, count: 0), leaves: UnsafeBufferPointer(start: nil, count: 0),
+                  figures: UnsafeBufferPointer(start: nil, count: 0), residue: 0, placeholders: 0)
+    }
+
+    /// The serial number of the arena block holding the reading (0 for a block of its own): readings
+    /// taken in this order let each block go as soon as the last reading in it is taken.
+    var blockSerial: Int { owner?.serial ?? 0 }
+
+    public static func == (a: PackedReading, b: PackedReading) -> Bool {
+        a.residue == b.residue && a.placeholders == b.placeholders && a.bytes.elementsEqual(b.bytes)
+            && a.leaves.elementsEqual(b.leaves) && a.figureRecords.elementsEqual(b.figureRecords)
     }
 
     /// Lets go of the figures' records (once the merge has made its own of them); the leaves stay.
     mutating func dropFigures() {
-        figureRecords = []
+        figureRecords = UnsafeBufferPointer(start: nil, count: 0)
     }
 
     /// How many leaf statements the report has.
@@ -148,12 +186,10 @@ public struct PackedReading: Sendable, Equatable {
 
     private func forEachLeaf(making text: (UnsafeBufferPointer<UInt8>) -> String,
                              _ body: (StatementKind, String, ParagraphOrigin?, Int) -> Void) {
-        bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for leaf in leaves {
-                body(leaf.kind, text(UnsafeBufferPointer(rebasing: bytes[start..<leaf.end])), leaf.origin, leaf.paragraph)
-                start = leaf.end
-            }
+        var start = 0
+        for leaf in leaves {
+            body(leaf.kind, text(UnsafeBufferPointer(rebasing: bytes[start..<leaf.end])), leaf.origin, leaf.paragraph)
+            start = leaf.end
         }
     }
 
@@ -168,17 +204,15 @@ public struct PackedReading: Sendable, Equatable {
     }
 
     private func figures(making text: (UnsafeBufferPointer<UInt8>) -> String) -> [Metric] {
-        bytes.withUnsafeBufferPointer { bytes in
-            var start = leaves.last?.end ?? 0
-            return figureRecords.map { figure in
-                defer { start = figure.measureEnd }
-                return Metric(text: text(UnsafeBufferPointer(rebasing: bytes[start..<figure.end])),
-                              activity: text(UnsafeBufferPointer(rebasing: bytes[figure.end..<figure.activityEnd])),
-                              value: figure.value,
-                              unit: text(UnsafeBufferPointer(rebasing: bytes[figure.activityEnd..<figure.measureEnd])),
-                              approx: figure.approx, beyondPeriod: figure.beyondPeriod,
-                              location: figure.origin.map { SourceLocation(paragraph: figure.paragraph, origin: $0) })
-            }
+        var start = leaves.last?.end ?? 0
+        return figureRecords.map { figure in
+            defer { start = figure.measureEnd }
+            return Metric(text: text(UnsafeBufferPointer(rebasing: bytes[start..<figure.end])),
+                          activity: text(UnsafeBufferPointer(rebasing: bytes[figure.end..<figure.activityEnd])),
+                          value: figure.value,
+                          unit: text(UnsafeBufferPointer(rebasing: bytes[figure.activityEnd..<figure.measureEnd])),
+                          approx: figure.approx, beyondPeriod: figure.beyondPeriod,
+                          location: figure.origin.map { SourceLocation(paragraph: figure.paragraph, origin: $0) })
         }
     }
 }
@@ -203,6 +237,11 @@ public struct PackedReport: Sendable {
     /// The report with its reading in blocks of its own, made on the calling thread (`PackedReading.settled()`).
     public func settled() -> PackedReport {
         PackedReport(account: account, reading: reading.settled())
+    }
+
+    /// The report with its reading copied into `arena` (`PackedReading.settled(in:)`).
+    func settled(in arena: ReadingArena) -> PackedReport {
+        PackedReport(account: account, reading: reading.settled(in: arena))
     }
 
     public init(account: UnitReport, reading: PackedReading) {

@@ -353,8 +353,10 @@ public struct PipelineRunner: Sendable {
         }
 
         // Reports cut to their account and packed reading (`PackedReport`): the store has them whole.
+        // The readings are copied into large shared blocks as they come, on this thread (`ReadingArena`).
+        let arena = ReadingArena()
         var (held, parsed) = readAll(submissions, store: store, events: events, timings: &timings, keeping: PackedReport.init,
-                                     settling: { $0.settled() })
+                                     settling: { $0.settled(in: arena) })
         var submitted = account(submissions, held.map(\.account))
         // What run.json counts, worked out before the merge so that the reports' statements can go with it.
         let statementCount = held.filter { $0.account.status == .ok }.reduce(0) { $0 + $1.reading.leafCount }

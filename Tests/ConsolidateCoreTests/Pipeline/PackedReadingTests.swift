@@ -22,6 +22,39 @@ struct PackedReadingTests {
         #expect(packed.account.residue.isEmpty && packed.account.placeholders.isEmpty)
     }
 
+    @Test func readingsSettledInAnArenaShareBlocksAndGiveEachBackWithItsLastReading() {
+        let arena = ReadingArena(blockSize: 512)
+        let metric = Metric(text: "集中学习12次", activity: "集中学习", value: 12, unit: "次", approx: false,
+                            location: SourceLocation(paragraph: 4))
+        let reports = (0..<12).map {
+            MergerTests.report("单位\($0)", achievements: ["第\($0)条：组织党员集中学习", "开展主题党日活动"], plans: ["抓好发展党员"],
+                               metrics: $0 % 3 == 0 ? [metric] : [])
+        }
+        let packed = reports.map(PackedReading.init)
+        var settled = packed.map { $0.settled(in: arena) }
+        #expect(settled == packed)
+        for (reading, report) in zip(settled, reports) {
+            #expect(reading.statements(unit: report.unit, source: report.source.path) == Statement.statements(of: report))
+            #expect(reading.figures == report.metrics)
+        }
+        // Readings fill a block one after another, then the next.
+        let serials = settled.map(\.blockSerial)
+        #expect(serials == serials.sorted() && serials.first == 1)
+        #expect(Set(serials).count > 1 && Set(serials).count < settled.count)
+        // A reading larger than a block has a block of its own size.
+        let large = MergerTests.report("大单位", achievements: (0..<40).map { "第\($0)条较长的做法：组织党员开展学习教育活动" })
+        let alone = PackedReading(large).settled(in: arena)
+        #expect(alone == PackedReading(large) && alone.blockSerial == serials.last! + 1)
+        // A block goes when the last reading in it goes, not before.
+        weak var first = settled[0].owner
+        let sharing = settled.indices.filter { settled[$0].blockSerial == 1 }
+        for index in sharing.dropLast() { settled[index] = PackedReading() }
+        #expect(first != nil)
+        settled[sharing.last!] = PackedReading()
+        #expect(first == nil)
+        #expect(settled[sharing.last! + 1] == packed[sharing.last! + 1], "the next block's readings are untouched")
+    }
+
     @Test func wordsOfEveryWidthEmptyOnesAndLeavesWithoutAPlaceComeBackAsWritten() {
         let texts = ["", "A", "组织党员𠀋学习", "emoji 👩‍👩‍👧 和组合字符 é", "", "最后一条"]
         let items = texts.enumerated().map { index, text in
