@@ -46,8 +46,8 @@ public struct MergeInput: Sendable {
     /// Units due (the roster's entries); nil without a roster.
     public var due: Int?
     /// Counted reports whose statements are still packed, each with its unit and source. The merge
-    /// makes its rows of them only once the figures are totalled and let go, so that a province's
-    /// statements and figures are never all held as lists at once (`StatementRows`).
+    /// makes its rows straight from them (`StatementRows`), with no `Statement` per leaf on the way,
+    /// letting each reading go as its rows are made.
     var packed: [PackedStatements] = []
 
     /// A counted report's statements as its reading holds them.
@@ -136,7 +136,7 @@ public struct MergeInput: Sendable {
                 entry.identify(submission.identity)
                 if let counted, submission.report.source.path == counted.report.source.path {
                     if var reading = submission.reading {
-                        figures += Self.figures(reading.figures(spellings: &spellings), of: report, names: &spellings)
+                        figures += Self.figures(pooled: reading.figures(spellings: &spellings), of: report)
                         submissions[index].reading = nil
                         reading.dropFigures()
                         packed.append(PackedStatements(unit: report.unit, source: report.source.path, reading: reading))
@@ -249,14 +249,19 @@ public struct MergeInput: Sendable {
     /// few activities, units copy each other's sentences, each reading made its own copy, and the
     /// merge holds them all.
     static func figures(of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
-        figures(report.metrics, of: report, names: &names)
+        figures(pooled: report.metrics.map { metric in
+            var metric = metric
+            (metric.activity, metric.unit, metric.text) = (names.shared(metric.activity), names.shared(metric.unit), names.shared(metric.text))
+            return metric
+        }, of: report)
     }
 
-    /// `figures(of:names:)` of `metrics`, the report's figures where it holds them no more (`PackedReading`).
-    static func figures(_ metrics: [Metric], of report: UnitReport, names: inout SpellingPool) -> [UnitFigure] {
+    /// `figures(of:names:)` of `metrics` whose words were taken from the pool already: the report's
+    /// figures where it holds them no more (`PackedReading.figures(spellings:)`).
+    static func figures(pooled metrics: [Metric], of report: UnitReport) -> [UnitFigure] {
         metrics.filter { !$0.beyondPeriod }.map {
-            UnitFigure(unit: report.unit, activity: names.shared($0.activity), measure: names.shared($0.unit), value: $0.value,
-                       approx: $0.approx, text: names.shared($0.text), source: report.source.path, location: $0.location)
+            UnitFigure(unit: report.unit, activity: $0.activity, measure: $0.unit, value: $0.value,
+                       approx: $0.approx, text: $0.text, source: report.source.path, location: $0.location)
         }
     }
 }

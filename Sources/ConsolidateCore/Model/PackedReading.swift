@@ -54,8 +54,8 @@ public struct PackedReading: @unchecked Sendable, Equatable {
         var bytes: [UInt8] = []
         var leaves: [Leaf] = []
         leaves.reserveCapacity(report.sections.reduce(0) { $0 + $1.leafCount })
-        // The words gathered and counted first, then copied into a buffer of exactly their size:
-        // a buffer grown by doubling keeps up to twice the room it needs for the whole run.
+        // The words gathered and counted first, then copied into a buffer of exactly their size,
+        // and that into a block of the reading's own (a run copies it again into its shared blocks).
         var words: [String] = []
         words.reserveCapacity(leaves.capacity + report.metrics.count)
         report.forEachLeaf { kind, text, location in
