@@ -24,16 +24,23 @@ struct SpellingPool {
         // Up to 15 UTF-8 bytes a string is held inline, not in a buffer of its own.
         guard text.utf8.count > 15 else { return text }
         var copy = text
-        return copy.withUTF8 { bytes in shared(bytes) { text } }
+        return copy.withUTF8 { bytes in shared(bytes) { text } }!
     }
 
     /// `shared(_:)` of the text whose UTF-8 is `bytes`, made into a `String` only when it is new.
     mutating func shared(bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
-        return shared(bytes) { String(decoding: bytes, as: UTF8.self) }
+        return shared(bytes) { String(decoding: bytes, as: UTF8.self) }!
     }
 
-    private mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>, making make: () -> String) -> String {
+    /// `shared(bytes:)` where `bytes` may not be UTF-8: nil for bytes that are not (as `String(validating:)`).
+    mutating func shared(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count > 15 else { return String(validating: bytes, as: UTF8.self) }
+        return shared(bytes) { String(validating: bytes, as: UTF8.self) }
+    }
+
+    /// The pool's text of `bytes`, or `make`'s, kept for next time; nil where `make` gives none (nothing kept).
+    private mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>, making make: () -> String?) -> String? {
         if (texts.count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(bytes)
         let tag = hash >> 32
@@ -42,7 +49,7 @@ struct SpellingPool {
         while true {
             let entry = slots[slot]
             if entry == 0 {
-                let text = make()
+                guard let text = make() else { return nil }
                 slots[slot] = tag << 32 | UInt64(texts.count + 1)
                 texts.append(text)
                 return text

@@ -116,12 +116,18 @@ public struct ChangeBasis: Sendable, Equatable {
         statements.reserveCapacity(bytes[start...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
         // (Only plain names, whose equal bytes are their equality: a name is never respelled.)
         var units: [PlainKey: String] = [:]
+        // Each wording made once: a province's basis holds two million statements, and units copy
+        // each other's sentences (`SpellingPool`; equal bytes only, so nothing is respelled either).
+        var wordings = SpellingPool()
         while let line = nextLine() {
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard let kind = fields.first, kind.count == 1 else { return nil }
             switch kind.first {
             case UInt8(ascii: "S") where fields.count == 3:
-                guard let spelled = unescape(fields[1]), let text = unescape(fields[2]) else { return nil }
+                let written = fields[2]
+                guard let spelled = unescape(fields[1]),
+                      let text = written.contains(0x5C)
+                        ? unescape(written) : wordings.shared(validating: UnsafeBufferPointer(rebasing: written)) else { return nil }
                 var unit = spelled
                 if TextOrder.isPlain(spelled) {
                     if let known = units[PlainKey(spelled)] { unit = known } else { units[PlainKey(spelled)] = spelled }
