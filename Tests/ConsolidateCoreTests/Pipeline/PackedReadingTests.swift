@@ -46,7 +46,7 @@ struct PackedReadingTests {
         let alone = PackedReading(large).settled(in: arena)
         #expect(alone == PackedReading(large) && alone.blockSerial == serials.last! + 1)
         // A block goes when the last reading in it goes, not before.
-        weak var first = settled[0].owner
+        weak let first = settled[0].owner
         let sharing = settled.indices.filter { settled[$0].blockSerial == 1 }
         for index in sharing.dropLast() { settled[index] = PackedReading() }
         #expect(first != nil)
