@@ -85,18 +85,10 @@ public struct PackedReading: @unchecked Sendable, Equatable {
         }
     }
 
-    /// The same reading in a block of its own, made on the calling thread.
-    ///
-    /// glibc's allocator gives each thread an arena of its own: readings packed on the per-file
-    /// pass's threads lie among that pass's freed buffers there, and when the merge lets them go
-    /// their room serves only those threads, not the merge's own thread, which makes the
-    /// statements. Copied on the thread that runs the merge, the room a reading leaves serves
-    /// the statements made from the readings after it.
-    public func settled() -> PackedReading {
-        Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, residue: residue, placeholders: placeholders, in: nil)
-    }
-
-    /// The same reading copied into `arena`'s current block, after the readings settled before it.
+    /// The same reading copied into `arena`'s current block, after the readings settled before it,
+    /// on the calling thread. Left where the per-file pass's threads packed it, a reading would lie
+    /// among that pass's freed buffers in their allocator arenas, and the room it leaves when the
+    /// merge takes it would serve only those threads; in the arena's blocks it goes back whole.
     func settled(in arena: ReadingArena) -> PackedReading {
         Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, residue: residue, placeholders: placeholders, in: arena)
     }
@@ -232,11 +224,6 @@ public struct PackedReport: Sendable {
         account.residue = []
         account.placeholders = []
         self.account = account
-    }
-
-    /// The report with its reading in blocks of its own, made on the calling thread (`PackedReading.settled()`).
-    public func settled() -> PackedReport {
-        PackedReport(account: account, reading: reading.settled())
     }
 
     /// The report with its reading copied into `arena` (`PackedReading.settled(in:)`).

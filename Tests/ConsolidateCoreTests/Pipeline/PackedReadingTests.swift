@@ -106,14 +106,15 @@ struct PackedReadingTests {
         let submissions = try ThinReportTests.samples()
         let store = try ReportStore(folder: folder, configuration: Self.configuration)
         var timings: [String: Int] = [:]
+        let arena = ReadingArena()
         var settled = 0
         let first = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
-                                   settling: { settled += 1; return $0.settled() })
+                                   settling: { settled += 1; return $0.settled(in: arena) })
         #expect(first.parsed == submissions.count)
         #expect(settled == submissions.count, "each kept report is settled on the calling thread")
         var settledFromStore = 0
         let second = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
-                                    settling: { settledFromStore += 1; return $0.settled() })
+                                    settling: { settledFromStore += 1; return $0.settled(in: arena) })
         #expect(second.parsed == 0)
         #expect(settledFromStore == submissions.count, "reports from the store are settled too, a batch at a time")
         #expect(second.reports.map(\.reading) == first.reports.map(\.reading))
