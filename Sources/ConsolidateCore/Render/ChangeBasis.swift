@@ -112,26 +112,21 @@ public struct ChangeBasis: Sendable, Equatable {
         guard let first = nextLine(), first.elementsEqual(header.utf8),
               let second = nextLine(), second.elementsEqual("\(summarySize)\t\(summaryModified)".utf8) else { return nil }
         var statements: [ChangeReport.StatementKey] = [], totals: [Total] = []
-        // Room for a statement a line; each unit's name made once and shared by its statements.
+        // Room for a statement a line. Each unit's name and each wording made once and shared: a
+        // province's basis holds two million statements, each unit's name on every one of its lines,
+        // and units copy each other's sentences (`SpellingPool`: equal bytes only, never respelled).
         statements.reserveCapacity(bytes[start...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
-        // (Only plain names, whose equal bytes are their equality: a name is never respelled.)
-        var units: [PlainKey: String] = [:]
-        // Each wording made once: a province's basis holds two million statements, and units copy
-        // each other's sentences (`SpellingPool`; equal bytes only, so nothing is respelled either).
-        var wordings = SpellingPool()
+        var spellings = SpellingPool()
+        /// A field's text from the pool, or unescaped where it holds an escape (those are rare).
+        func shared(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+            field.contains(0x5C) ? unescape(field) : spellings.shared(validating: UnsafeBufferPointer(rebasing: field))
+        }
         while let line = nextLine() {
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard let kind = fields.first, kind.count == 1 else { return nil }
             switch kind.first {
             case UInt8(ascii: "S") where fields.count == 3:
-                let written = fields[2]
-                guard let spelled = unescape(fields[1]),
-                      let text = written.contains(0x5C)
-                        ? unescape(written) : wordings.shared(validating: UnsafeBufferPointer(rebasing: written)) else { return nil }
-                var unit = spelled
-                if TextOrder.isPlain(spelled) {
-                    if let known = units[PlainKey(spelled)] { unit = known } else { units[PlainKey(spelled)] = spelled }
-                }
+                guard let unit = shared(fields[1]), let text = shared(fields[2]) else { return nil }
                 statements.append(.init(unit: unit, text: text))
             case UInt8(ascii: "T") where fields.count >= 4:
                 guard let activity = unescape(fields[1]), let unit = unescape(fields[2]),
