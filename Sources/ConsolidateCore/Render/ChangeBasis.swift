@@ -92,56 +92,116 @@ public struct ChangeBasis: Sendable, Equatable {
     }
 
     /// The basis in `data` if it is whole and was made for a summary.json of this size and time; else nil.
-    /// Read on UTF-8 bytes: lines at line feeds, fields at tabs (neither occurs inside an escaped field).
     static func decode(_ data: Data, summarySize: Int, summaryModified: Int) -> ChangeBasis? {
-        data.withUnsafeBytes { raw in
-            decode(raw.bindMemory(to: UInt8.self), summarySize: summarySize, summaryModified: summaryModified)
-        }
+        var reader = Reader(summarySize: summarySize, summaryModified: summaryModified,
+                            lines: data.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
+        let fed = data.withUnsafeBytes { reader.feed($0.bindMemory(to: UInt8.self)) }
+        return fed ? reader.finish() : nil
     }
 
-    /// `decode(_:summarySize:summaryModified:)` on the file's bytes in place: no copy of them, no list of lines.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, summarySize: Int, summaryModified: Int) -> ChangeBasis? {
-        guard bytes.last == 0x0A else { return nil }
-        var start = 0
-        /// The next line, without its line feed.
-        func nextLine() -> Slice<UnsafeBufferPointer<UInt8>>? {
-            guard start < bytes.count, let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            defer { start = end + 1 }
-            return bytes[start..<end]
+    /// The basis in the file at `url`, read a piece at a time; nil as for `decode`, or where it cannot be read.
+    /// At a hundred thousand units the file is hundreds of megabytes, which a rerun need not hold whole
+    /// beside the run's own summary: it is read twice in pieces, once to count its lines and once to decode.
+    static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 22) -> ChangeBasis? {
+        func eachPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+            defer { try? handle.close() }
+            while true {
+                let piece: Data?
+                do { piece = try handle.read(upToCount: pieceSize) } catch { return false }
+                guard let piece, !piece.isEmpty else { return true }
+                guard piece.withUnsafeBytes({ body($0.bindMemory(to: UInt8.self)) }) else { return false }
+            }
         }
-        guard let first = nextLine(), first.elementsEqual(header.utf8),
-              let second = nextLine(), second.elementsEqual("\(summarySize)\t\(summaryModified)".utf8) else { return nil }
-        var statements: [ChangeReport.StatementKey] = [], totals: [Total] = []
-        // Room for a statement a line. Each unit's name and each wording made once and shared: a
-        // province's basis holds two million statements, each unit's name on every one of its lines,
-        // and units copy each other's sentences (`SpellingPool`: equal bytes only, never respelled).
-        statements.reserveCapacity(bytes[start...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
-        var spellings = SpellingPool()
-        /// A field's text from the pool, or unescaped where it holds an escape (those are rare).
-        func shared(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-            field.contains(0x5C) ? unescape(field) : spellings.shared(validating: UnsafeBufferPointer(rebasing: field))
+        var lines = 0
+        guard eachPiece({ piece in lines += piece.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }; return true }) else { return nil }
+        var reader = Reader(summarySize: summarySize, summaryModified: summaryModified, lines: lines)
+        guard eachPiece({ reader.feed($0) }) else { return nil }
+        return reader.finish()
+    }
+
+    /// Decodes the basis's bytes as they come, in pieces of any size: on UTF-8 bytes, lines at line
+    /// feeds, fields at tabs (neither occurs inside an escaped field). Only a line cut by a piece's end
+    /// is copied, to be finished by the next piece.
+    struct Reader {
+        private let expectedHeader: [UInt8], expectedStamp: [UInt8]
+        private var linesRead = 0
+        private var partial: [UInt8] = []
+        private var statements: [ChangeReport.StatementKey] = []
+        private var totals: [Total] = []
+        // Each unit's name and each wording made once and shared: a province's basis holds two million
+        // statements, each unit's name on every one of its lines, and units copy each other's
+        // sentences (`SpellingPool`: equal bytes only, never respelled).
+        private var spellings = SpellingPool()
+
+        /// `lines`: how many line feeds the whole basis holds, to give its statements room once.
+        init(summarySize: Int, summaryModified: Int, lines: Int) {
+            expectedHeader = Array(ChangeBasis.header.utf8)
+            expectedStamp = Array("\(summarySize)\t\(summaryModified)".utf8)
+            statements.reserveCapacity(max(0, lines - 2))
         }
-        while let line = nextLine() {
+
+        /// Reads `bytes`'s whole lines and keeps the rest for the next piece; false where a line is not
+        /// the basis's (the wrong header or stamp, a malformed line, text that is not UTF-8).
+        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var start = 0
+            while start < bytes.count {
+                guard let end = bytes[start...].firstIndex(of: 0x0A) else {
+                    partial.append(contentsOf: bytes[start...])
+                    return true
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                if partial.isEmpty {
+                    guard take(line) else { return false }
+                } else {
+                    partial.append(contentsOf: line)
+                    let whole = partial.withUnsafeBufferPointer { take($0) }
+                    partial.removeAll(keepingCapacity: true)
+                    guard whole else { return false }
+                }
+            }
+            return true
+        }
+
+        /// The basis, where every line has been whole (the last ends with a line feed) and there was one.
+        func finish() -> ChangeBasis? {
+            guard partial.isEmpty, linesRead >= 2 else { return nil }
+            return ChangeBasis(statements: statements, totals: totals)
+        }
+
+        private mutating func take(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            defer { linesRead += 1 }
+            switch linesRead {
+            case 0: return line.elementsEqual(expectedHeader)
+            case 1: return line.elementsEqual(expectedStamp)
+            default: break
+            }
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard let kind = fields.first, kind.count == 1 else { return nil }
+            guard let kind = fields.first, kind.count == 1 else { return false }
             switch kind.first {
             case UInt8(ascii: "S") where fields.count == 3:
-                guard let unit = shared(fields[1]), let text = shared(fields[2]) else { return nil }
+                guard let unit = shared(fields[1]), let text = shared(fields[2]) else { return false }
                 statements.append(.init(unit: unit, text: text))
             case UInt8(ascii: "T") where fields.count >= 4:
-                guard let activity = unescape(fields[1]), let unit = unescape(fields[2]),
-                      let total = unescape(fields[3]).flatMap({ Int($0) }) else { return nil }
+                guard let activity = ChangeBasis.unescape(fields[1]), let unit = ChangeBasis.unescape(fields[2]),
+                      let total = ChangeBasis.unescape(fields[3]).flatMap({ Int($0) }) else { return false }
                 var unknown: [String] = []
                 for field in fields.dropFirst(4) {
-                    guard let name = unescape(field) else { return nil }
+                    guard let name = ChangeBasis.unescape(field) else { return false }
                     unknown.append(name)
                 }
                 totals.append(Total(activity: activity, unit: unit, total: total, unknown: unknown))
             default:
-                return nil
+                return false
             }
+            return true
         }
-        return ChangeBasis(statements: statements, totals: totals)
+
+        /// A field's text from the pool, or unescaped where it holds an escape (those are rare).
+        private mutating func shared(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+            field.contains(0x5C) ? ChangeBasis.unescape(field) : spellings.shared(validating: UnsafeBufferPointer(rebasing: field))
+        }
     }
 
     static func escape(_ field: String) -> String {
@@ -196,8 +256,7 @@ public struct ChangeBasis: Sendable, Equatable {
     /// from summary.json itself; nil where there is no readable summary.json.
     public static func previous(in output: URL) -> ChangeBasis? {
         guard let stamp = stamp(output) else { return nil }
-        if let data = try? Data(contentsOf: url(output)),
-           let basis = decode(data, summarySize: stamp.size, summaryModified: stamp.modified) {
+        if let basis = read(url(output), summarySize: stamp.size, summaryModified: stamp.modified) {
             return basis
         }
         return (try? Data(contentsOf: output.appendingPathComponent("summary.json")))

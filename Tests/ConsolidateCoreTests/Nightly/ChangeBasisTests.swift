@@ -85,6 +85,38 @@ import Testing
         #expect(ChangeBasis.decode(expected, summarySize: 7, summaryModified: 8) == basis)
     }
 
+    @Test func aFileReadInPiecesOfAnySizeGivesTheBasisThatDecodingItWholeGives() throws {
+        // Lines cut anywhere by a piece's end: inside a multi-byte character, an escape, a tab, right after a line feed.
+        var statements = Self.basis.statements
+        for index in 0..<300 {
+            statements.append(.init(unit: "第\(index % 7)支部", text: "组织集中学习\(index)次\t撰写心得\\交流。"))
+        }
+        let basis = ChangeBasis(statements: statements, totals: Self.basis.totals)
+        let data = basis.encoded(summarySize: 3, summaryModified: 4)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("basis")
+        try data.write(to: url)
+        for pieceSize in [1, 2, 3, 5, 64, 4096, 1 << 22] {
+            #expect(ChangeBasis.read(url, summarySize: 3, summaryModified: 4, pieceSize: pieceSize) == basis, "pieces of \(pieceSize)")
+        }
+        #expect(ChangeBasis.read(url, summarySize: 3, summaryModified: 5, pieceSize: 7) == nil)
+        // Cut short, not UTF-8 in a line split across pieces, missing, empty: not used.
+        try data.dropLast(1).write(to: url)
+        #expect(ChangeBasis.read(url, summarySize: 3, summaryModified: 4, pieceSize: 7) == nil)
+        var bad = data
+        bad.insert(contentsOf: [0xE4, 0xB8, 0x41], at: data.count - 20)
+        try bad.write(to: url)
+        #expect(ChangeBasis.read(url, summarySize: 3, summaryModified: 4, pieceSize: 7) == nil)
+        try Data().write(to: url)
+        #expect(ChangeBasis.read(url, summarySize: 3, summaryModified: 4) == nil)
+        #expect(ChangeBasis.read(folder.appendingPathComponent("none"), summarySize: 3, summaryModified: 4) == nil)
+        // A basis with no statements and no totals is still a basis.
+        let empty = ChangeBasis(statements: [], totals: [])
+        try empty.encoded(summarySize: 3, summaryModified: 4).write(to: url)
+        #expect(ChangeBasis.read(url, summarySize: 3, summaryModified: 4, pieceSize: 5) == empty)
+    }
+
     /// One unit's file changes between two runs; changes.md is the same whether the second run
     /// compares with the kept basis or, with it gone or summary.json touched since, with summary.json.
     @Test func changesAreTheSameFromTheKeptBasisAsFromSummaryJSON() throws {
@@ -112,9 +144,8 @@ import Testing
         try Data(contentsOf: summary2).write(to: summary2)
         func basisIsUsed(_ copy: URL) throws -> Bool {
             let out = copy.appendingPathComponent("out")
-            guard let stamp = ChangeBasis.stamp(out),
-                  let data = try? Data(contentsOf: out.appendingPathComponent(".consolidate/basis")) else { return false }
-            return ChangeBasis.decode(data, summarySize: stamp.size, summaryModified: stamp.modified) != nil
+            guard let stamp = ChangeBasis.stamp(out) else { return false }
+            return ChangeBasis.read(ChangeBasis.url(out), summarySize: stamp.size, summaryModified: stamp.modified) != nil
         }
         #expect(try basisIsUsed(copies[0]))
         #expect(try !basisIsUsed(copies[1]))
