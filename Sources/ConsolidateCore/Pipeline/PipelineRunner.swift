@@ -447,8 +447,9 @@ public struct PipelineRunner: Sendable {
         if let warning = store?.warning { warnings.append("\(output.path): warning: [ingest] \(warning)") }
 
         // Compared before rendering so that review.html shows it too; timings and warnings play no part.
-        // The previous summary's statements are read only now, after the merge: held only while compared.
-        let changes = ChangeReport(previousRecord: previousRecord, previousBasis: ChangeBasis.previous(in: output),
+        // The previous summary's statements are read only now, after the merge, as they are compared:
+        // only those that left this run's summary are held.
+        let changes = ChangeReport(previousRecord: previousRecord, previousIn: output,
                                    currentRecord: record, current: consolidation,
                                    mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
         // The render stage ends when its files are written (summary.json is made as it is staged):

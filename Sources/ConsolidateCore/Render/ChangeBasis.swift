@@ -103,21 +103,37 @@ public struct ChangeBasis: Sendable, Equatable {
     /// At a hundred thousand units the file is hundreds of megabytes, which a rerun need not hold whole
     /// beside the run's own summary: it is read twice in pieces, once to count its lines and once to decode.
     static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 22) -> ChangeBasis? {
-        func eachPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-            guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-            defer { try? handle.close() }
-            while true {
-                let piece: Data?
-                do { piece = try handle.read(upToCount: pieceSize) } catch { return false }
-                guard let piece, !piece.isEmpty else { return true }
-                guard piece.withUnsafeBytes({ body($0.bindMemory(to: UInt8.self)) }) else { return false }
-            }
-        }
         var lines = 0
-        guard eachPiece({ piece in lines += piece.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }; return true }) else { return nil }
+        guard eachPiece(of: url, pieceSize: pieceSize, { piece in lines += piece.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }; return true })
+        else { return nil }
         var reader = Reader(summarySize: summarySize, summaryModified: summaryModified, lines: lines)
-        guard eachPiece({ reader.feed($0) }) else { return nil }
+        guard eachPiece(of: url, pieceSize: pieceSize, { reader.feed($0) }) else { return nil }
         return reader.finish()
+    }
+
+    /// The file at `url` read as `read` reads it, but each statement handed to `statement` as it is read
+    /// and none kept: the basis returned holds the totals alone. Nil as for `read`, when `statement` may
+    /// have had some of the statements already (what it made of them is then to be let go).
+    static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 22,
+                     handing statement: (ChangeReport.StatementKey) -> Void) -> ChangeBasis? {
+        withoutActuallyEscaping(statement) { statement in
+            var reader = Reader(summarySize: summarySize, summaryModified: summaryModified, handing: statement)
+            guard eachPiece(of: url, pieceSize: pieceSize, { reader.feed($0) }) else { return nil }
+            return reader.finish()
+        }
+    }
+
+    /// Calls `body` with the file's bytes a piece at a time, while it says to go on; whether the file
+    /// could be read to its end with every piece taken.
+    private static func eachPiece(of url: URL, pieceSize: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        while true {
+            let piece: Data?
+            do { piece = try handle.read(upToCount: pieceSize) } catch { return false }
+            guard let piece, !piece.isEmpty else { return true }
+            guard piece.withUnsafeBytes({ body($0.bindMemory(to: UInt8.self)) }) else { return false }
+        }
     }
 
     /// Decodes the basis's bytes as they come, in pieces of any size: on UTF-8 bytes, lines at line
@@ -132,13 +148,24 @@ public struct ChangeBasis: Sendable, Equatable {
         // Each unit's name and each wording made once and shared: a province's basis holds two million
         // statements, each unit's name on every one of its lines, and units copy each other's
         // sentences (`SpellingPool`: equal bytes only, never respelled).
+        // Handed over rather than kept, a statement's words are its own (only unit names are pooled):
+        // a pool would keep every wording alive until the last line.
         private var spellings = SpellingPool()
+        private let handing: ((ChangeReport.StatementKey) -> Void)?
 
         /// `lines`: how many line feeds the whole basis holds, to give its statements room once.
         init(summarySize: Int, summaryModified: Int, lines: Int) {
             expectedHeader = Array(ChangeBasis.header.utf8)
             expectedStamp = Array("\(summarySize)\t\(summaryModified)".utf8)
+            handing = nil
             statements.reserveCapacity(max(0, lines - 2))
+        }
+
+        /// A reader that hands each statement to `statement` instead of keeping it.
+        init(summarySize: Int, summaryModified: Int, handing statement: @escaping (ChangeReport.StatementKey) -> Void) {
+            expectedHeader = Array(ChangeBasis.header.utf8)
+            expectedStamp = Array("\(summarySize)\t\(summaryModified)".utf8)
+            handing = statement
         }
 
         /// Reads `bytes`'s whole lines and keeps the rest for the next piece; false where a line is not
@@ -181,8 +208,14 @@ public struct ChangeBasis: Sendable, Equatable {
             guard let kind = fields.first, kind.count == 1 else { return false }
             switch kind.first {
             case UInt8(ascii: "S") where fields.count == 3:
-                guard let unit = shared(fields[1]), let text = shared(fields[2]) else { return false }
-                statements.append(.init(unit: unit, text: text))
+                guard let unit = shared(fields[1]) else { return false }
+                if let handing {
+                    guard let text = ChangeBasis.unescape(fields[2]) else { return false }
+                    handing(.init(unit: unit, text: text))
+                } else {
+                    guard let text = shared(fields[2]) else { return false }
+                    statements.append(.init(unit: unit, text: text))
+                }
             case UInt8(ascii: "T") where fields.count >= 4:
                 guard let activity = ChangeBasis.unescape(fields[1]), let unit = ChangeBasis.unescape(fields[2]),
                       let total = ChangeBasis.unescape(fields[3]).flatMap({ Int($0) }) else { return false }
@@ -252,14 +285,10 @@ public struct ChangeBasis: Sendable, Equatable {
         RunReuse.stamp(output.appendingPathComponent("summary.json")).map { ($0[0], $0[1]) }
     }
 
-    /// The previous run's basis: from the file a run kept while summary.json is as it left it, else
-    /// from summary.json itself; nil where there is no readable summary.json.
-    public static func previous(in output: URL) -> ChangeBasis? {
-        guard let stamp = stamp(output) else { return nil }
-        if let basis = read(url(output), summarySize: stamp.size, summaryModified: stamp.modified) {
-            return basis
-        }
-        return (try? Data(contentsOf: output.appendingPathComponent("summary.json")))
+    /// The basis of the summary.json in `output`, decoded whole (where the basis a run kept is missing,
+    /// or was made for another summary.json); nil where there is no readable summary.json.
+    static func ofSummary(in output: URL) -> ChangeBasis? {
+        (try? Data(contentsOf: output.appendingPathComponent("summary.json")))
             .flatMap { JSONByteDecoder.decodeLeniently(Consolidation.self, from: $0) }
             .map(ChangeBasis.init)
     }

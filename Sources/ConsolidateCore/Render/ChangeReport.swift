@@ -30,8 +30,45 @@ public struct ChangeReport: Sendable {
         self.currentRecord = currentRecord
         self.current = current
         self.mainActivities = mainActivities
-        comparison = Self.compare(previousRecord: previousRecord, previous: previousBasis, currentRecord: currentRecord,
+        comparison = Self.compare(previousRecord: previousRecord, previous: previousBasis.map(Self.reading),
+                                  currentRecord: currentRecord, current: current, mainActivities: mainActivities)
+    }
+
+    /// Compares with what the previous run left in `output`: the basis it kept, while summary.json is
+    /// as that run left it, read as it is compared (a province's basis is hundreds of megabytes, and
+    /// only the statements that left are held); else summary.json itself, decoded whole. The first run
+    /// into a folder, or one whose summary.json is gone, has nothing to compare with.
+    public init(previousRecord: RunRecord?, previousIn output: URL, currentRecord: RunRecord, current: Consolidation,
+                mainActivities: [String] = []) {
+        self.previousRecord = previousRecord
+        self.currentRecord = currentRecord
+        self.current = current
+        self.mainActivities = mainActivities
+        guard let previousRecord, let stamp = ChangeBasis.stamp(output) else {
+            comparison = nil
+            return
+        }
+        let kept: Previous = { statement in
+            ChangeBasis.read(ChangeBasis.url(output), summarySize: stamp.size, summaryModified: stamp.modified, handing: statement)?.totals
+        }
+        comparison = Self.compare(previousRecord: previousRecord, previous: kept, currentRecord: currentRecord,
                                   current: current, mainActivities: mainActivities)
+            ?? ChangeBasis.ofSummary(in: output).flatMap { basis in
+                Self.compare(previousRecord: previousRecord, previous: Self.reading(basis), currentRecord: currentRecord,
+                             current: current, mainActivities: mainActivities)
+            }
+    }
+
+    /// The previous run's statements, handed to the argument one at a time, and then its totals; nil
+    /// where they could not all be read (what the argument was handed is then to be let go).
+    typealias Previous = ((StatementKey) -> Void) -> [ChangeBasis.Total]?
+
+    /// A basis in memory as a `Previous`.
+    static func reading(_ basis: ChangeBasis) -> Previous {
+        { statement in
+            basis.statements.forEach(statement)
+            return basis.totals
+        }
     }
 
     static let title = "与上次运行相比的变化"
@@ -69,7 +106,8 @@ public struct ChangeReport: Sendable {
     /// Activities whose totals the summary's text reports, in its order; other totals are listed after them.
     public let mainActivities: [String]
 
-    static func compare(previousRecord: RunRecord?, previous: ChangeBasis?, currentRecord: RunRecord,
+    /// The comparison; nil where there is no previous run, or its statements could not all be read.
+    static func compare(previousRecord: RunRecord?, previous: Previous?, currentRecord: RunRecord,
                         current: Consolidation, mainActivities: [String]) -> Comparison? {
         guard let previous, let previousRecord else { return nil }
         let currentBasis = ChangeBasis(current)
@@ -96,10 +134,15 @@ public struct ChangeReport: Sendable {
             ("新增未报送", nowMissing.subtracting(previouslyMissing).sorted().map { Line(unit: $0, text: $0) }),
         ].filter { !$0.lines.isEmpty }
 
-        var (entered, left) = difference(previous.statements, currentBasis.statements)
+        var previousTotals: [ChangeBasis.Total] = []
+        guard var (entered, left) = difference(currentBasis.statements, old: { statement in
+            guard let totals = previous(statement) else { return false }
+            previousTotals = totals
+            return true
+        }) else { return nil }
         let edited = pairEdits(entered: &entered, left: &left)
 
-        let oldTotals = Dictionary(previous.totals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldTotals = Dictionary(previousTotals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         let newTotals = Dictionary(currentBasis.totals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         var totals: [Line] = [], otherTotals: [Line] = []
         let rank = { (key: String) in
@@ -205,17 +248,40 @@ public struct ChangeReport: Sendable {
     /// compared on their UTF-8 bytes (`CanonicalKey`), not normalized again by every hash and
     /// equality test, and only the few that differ sorted.
     static func difference(_ old: [StatementKey], _ new: [StatementKey]) -> (entered: [StatementKey], left: [StatementKey]) {
-        let oldKeys = ParallelMap.map(old, CanonicalKey.init), newKeys = ParallelMap.map(new, CanonicalKey.init)
-        let before = KeyIndex(oldKeys), after = KeyIndex(newKeys)
-        /// Each key's first statement (in order) whose key the other side lacks.
-        func only(_ keys: KeyIndex, _ statements: [StatementKey], notIn other: KeyIndex) -> [StatementKey] {
-            var result: [StatementKey] = []
-            for position in statements.indices where keys.isFirst(position) && !other.contains(keys.keys[position]) {
-                result.append(statements[position])
+        // Never nil: a list hands over all it holds.
+        difference(new, old: { statement in old.forEach(statement); return true })!
+    }
+
+    /// `difference(old, new)` with the old statements handed over one at a time by `old` (which says
+    /// whether it could hand them all; nil where not): none of them is held but those that left.
+    /// Their keys are made a batch at a time, in parallel, as the new statements' are.
+    static func difference(_ new: [StatementKey], old: ((StatementKey) -> Void) -> Bool)
+        -> (entered: [StatementKey], left: [StatementKey])? {
+        let after = KeyIndex(ParallelMap.map(new, CanonicalKey.init))
+        /// Per new statement, whether the old held its kind (marked on each kind's first statement).
+        var inOld = [Bool](repeating: false, count: new.count)
+        var left: [StatementKey] = [], leftKinds = Set<CanonicalKey>()
+        var batch: [StatementKey] = []
+        let batchSize = 1 << 14
+        batch.reserveCapacity(batchSize)
+        func settle() {
+            for (statement, key) in zip(batch, ParallelMap.map(batch, CanonicalKey.init)) {
+                if let position = after.firstPosition(of: key) {
+                    inOld[position] = true
+                } else if leftKinds.insert(key).inserted {
+                    left.append(statement)
+                }
             }
-            return sortedKeys(result)
+            batch.removeAll(keepingCapacity: true)
         }
-        return (only(after, new, notIn: before), only(before, old, notIn: after))
+        let whole = old { statement in
+            batch.append(statement)
+            if batch.count == batchSize { settle() }
+        }
+        guard whole else { return nil }
+        settle()
+        let entered = new.indices.filter { after.isFirst($0) && !inOld[$0] }.map { new[$0] }
+        return (sortedKeys(entered), sortedKeys(left))
     }
 
     /// The distinct keys of a list, found by their digest in an open-addressing table of positions:
@@ -250,7 +316,11 @@ public struct ChangeReport: Sendable {
             return slot
         }
 
-        func contains(_ key: CanonicalKey) -> Bool { slots[find(key)] != 0 }
+        /// The position of the first key equal to `key`, if any.
+        func firstPosition(of key: CanonicalKey) -> Int? {
+            let slot = slots[find(key)]
+            return slot == 0 ? nil : Int(slot) - 1
+        }
 
         func isFirst(_ position: Int) -> Bool { first[position] }
     }

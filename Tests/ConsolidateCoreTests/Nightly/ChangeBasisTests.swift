@@ -111,6 +111,12 @@ import Testing
         try Data().write(to: url)
         #expect(ChangeBasis.read(url, summarySize: 3, summaryModified: 4) == nil)
         #expect(ChangeBasis.read(folder.appendingPathComponent("none"), summarySize: 3, summaryModified: 4) == nil)
+        // Handed over one at a time: the same statements in order, the totals returned.
+        try data.write(to: url)
+        var handed: [ChangeReport.StatementKey] = []
+        let totalsOnly = ChangeBasis.read(url, summarySize: 3, summaryModified: 4, pieceSize: 5) { handed.append($0) }
+        #expect(handed == basis.statements)
+        #expect(totalsOnly == ChangeBasis(statements: [], totals: basis.totals))
         // A basis with no statements and no totals is still a basis.
         let empty = ChangeBasis(statements: [], totals: [])
         try empty.encoded(summarySize: 3, summaryModified: 4).write(to: url)
@@ -131,8 +137,9 @@ import Testing
         try (text + "\n五、另外，本季度新开展志愿服务活动4次。\n").write(to: changed, atomically: true, encoding: .utf8)
 
         // 0: the folder with the basis as kept; copies (which get new file times) 1: without the basis;
-        // 2: with summary.json rewritten (same bytes, a new time).
-        let copies = try [folder] + (1..<3).map { _ -> URL in
+        // 2: with summary.json rewritten (same bytes, a new time); 3: with a basis made for its
+        // summary.json but cut off halfway, which is found out only as it is read and compared.
+        let copies = try [folder] + (1..<4).map { _ -> URL in
             let copy = try temporaryFolder()
             try FileManager.default.removeItem(at: copy)
             try FileManager.default.copyItem(at: folder, to: copy)
@@ -142,6 +149,16 @@ import Testing
         try FileManager.default.removeItem(at: copies[1].appendingPathComponent("out/.consolidate/basis"))
         let summary2 = copies[2].appendingPathComponent("out/summary.json")
         try Data(contentsOf: summary2).write(to: summary2)
+        let out0 = copies[0].appendingPathComponent("out"), out3 = copies[3].appendingPathComponent("out")
+        let stamp0 = try #require(ChangeBasis.stamp(out0)), stamp3 = try #require(ChangeBasis.stamp(out3))
+        let kept = try #require(ChangeBasis.read(ChangeBasis.url(out0), summarySize: stamp0.size, summaryModified: stamp0.modified))
+        #expect(kept.statements.count > 20)
+        let whole = kept.encoded(summarySize: stamp3.size, summaryModified: stamp3.modified)
+        try whole.prefix(whole.count / 2).write(to: ChangeBasis.url(out3))
+        var handed = 0
+        #expect(ChangeBasis.read(ChangeBasis.url(out3), summarySize: stamp3.size, summaryModified: stamp3.modified,
+                                 handing: { _ in handed += 1 }) == nil)
+        #expect(handed > 0, "a cut basis is found out only once some of it was handed over")
         func basisIsUsed(_ copy: URL) throws -> Bool {
             let out = copy.appendingPathComponent("out")
             guard let stamp = ChangeBasis.stamp(out) else { return false }
@@ -150,6 +167,7 @@ import Testing
         #expect(try basisIsUsed(copies[0]))
         #expect(try !basisIsUsed(copies[1]))
         #expect(try !basisIsUsed(copies[2]))
+        #expect(try !basisIsUsed(copies[3]))
         var changes: [String] = []
         for copy in copies {
             _ = try NightlyRunTests.run(copy)
@@ -158,5 +176,6 @@ import Testing
         #expect(changes[0].contains("新增") || changes[0].contains("改动"), "\(changes[0])")
         #expect(changes[1] == changes[0])
         #expect(changes[2] == changes[0])
+        #expect(changes[3] == changes[0])
     }
 }
