@@ -40,6 +40,8 @@ public struct MergeInput: Sendable {
     public var units: [UnitEntry]
     /// The statements held as a list; the counted reports that arrived packed keep theirs in `packed`.
     public var statements: [Statement]
+    /// The figures held as a list. The packed reports' are made as their rows are (`takeRows()`),
+    /// each report's in its place among these (`allFigures`).
     public var figures: [UnitFigure]
     /// Periods of the received reports, for the consolidation's own period.
     public var periods: [Period]
@@ -50,16 +52,62 @@ public struct MergeInput: Sendable {
     /// letting each reading go as its rows are made.
     var packed: [PackedStatements] = []
 
-    /// A counted report's statements as its reading holds them.
+    /// A counted report's statements and figures as its reading holds them.
     struct PackedStatements: Sendable {
         var unit: String
         var source: String
         var reading: PackedReading
+        /// How many of the figures held as a list come before this report's.
+        var figuresBefore = 0
     }
 
     /// Every statement: those held as a list, then the packed ones, each report's in its order.
     public var allStatements: [Statement] {
         statements + packed.flatMap { $0.reading.statements(unit: $0.unit, source: $0.source) }
+    }
+
+    /// Every figure, in the reports' order: those held as a list with the packed reports' among them.
+    public var allFigures: [UnitFigure] {
+        var pool = SpellingPool()
+        var made = packed.map { Self.figures(pooled: $0.reading.figures(spellings: &pool), unit: $0.unit, source: $0.source) }
+        return Self.placing(&made, among: figures, before: packed.map(\.figuresBefore))
+    }
+
+    /// The merge's rows, made straight from the packed readings, and with them the packed reports'
+    /// figures, each reading let go once both are made: the figures are not held beside every reading
+    /// (a province's million figures, and its readings, are the merge's highest mark). After it,
+    /// `figures` holds every figure (as `allFigures` did) and nothing is packed.
+    mutating func takeRows() -> StatementRows {
+        var pool = SpellingPool()
+        var made = [[UnitFigure]](repeating: [], count: packed.count)
+        let before = packed.map(\.figuresBefore)
+        let list = statements
+        statements = []
+        var taking = packed
+        packed = []
+        let rows = StatementRows(sorting: list, taking: &taking) { index, entry in
+            made[index] = Self.figures(pooled: entry.reading.figures(spellings: &pool), unit: entry.unit, source: entry.source)
+        }
+        let placed = figures
+        figures = []
+        figures = Self.placing(&made, among: placed, before: before)
+        return rows
+    }
+
+    /// `list` with each packed report's figures (`made`, in the packed reports' order, let go as placed)
+    /// in their places: report k's after the first `before[k]` of the list and the reports' before it.
+    private static func placing(_ made: inout [[UnitFigure]], among list: [UnitFigure], before: [Int]) -> [UnitFigure] {
+        var all: [UnitFigure] = []
+        all.reserveCapacity(list.count + made.reduce(0) { $0 + $1.count })
+        var next = 0
+        for index in made.indices {
+            all += list[next..<before[index]]
+            next = before[index]
+            all += made[index]
+            made[index] = []
+        }
+        all += list[next...]
+        return all
     }
 
     /// From the reports of one run, each unit already told. Of a unit's readable submissions the
@@ -118,12 +166,12 @@ public struct MergeInput: Sendable {
         }()
         // Room for every report's statements and figures at once: appended report by report, the
         // arrays would grow by doubling and hold up to twice what they need through the merge.
-        // Packed readings keep their statements packed: the merge makes them rows.
+        // Packed readings keep their statements and figures packed: the merge makes them (`takeRows()`).
         var packed: [PackedStatements] = []
         statements.reserveCapacity(submissions.reduce(0) { total, submission in
             total + (submission.reading == nil ? submission.report.sections.reduce(0) { $0 + $1.leafCount } : 0)
         })
-        figures.reserveCapacity(submissions.reduce(0) { $0 + ($1.reading?.metricCount ?? $1.report.metrics.count) })
+        figures.reserveCapacity(submissions.reduce(0) { $0 + ($1.reading == nil ? $1.report.metrics.count : 0) })
         for (indices, countedIndex) in plan {
             let counted = countedIndex.map { submissions[$0] }
             let latest = submissions[indices[0]]
@@ -135,11 +183,10 @@ public struct MergeInput: Sendable {
                                       placeholders: submission.reading?.placeholders ?? report.placeholders.count)
                 entry.identify(submission.identity)
                 if let counted, submission.report.source.path == counted.report.source.path {
-                    if var reading = submission.reading {
-                        figures += Self.figures(pooled: reading.figures(spellings: &spellings), of: report)
+                    if let reading = submission.reading {
                         submissions[index].reading = nil
-                        reading.dropFigures()
-                        packed.append(PackedStatements(unit: report.unit, source: report.source.path, reading: reading))
+                        packed.append(PackedStatements(unit: report.unit, source: report.source.path, reading: reading,
+                                                       figuresBefore: figures.count))
                     } else {
                         statements += Statement.statements(of: report)
                         figures += Self.figures(of: report, names: &spellings)
@@ -259,9 +306,13 @@ public struct MergeInput: Sendable {
     /// `figures(of:names:)` of `metrics` whose words were taken from the pool already: the report's
     /// figures where it holds them no more (`PackedReading.figures(spellings:)`).
     static func figures(pooled metrics: [Metric], of report: UnitReport) -> [UnitFigure] {
+        figures(pooled: metrics, unit: report.unit, source: report.source.path)
+    }
+
+    static func figures(pooled metrics: [Metric], unit: String, source: String) -> [UnitFigure] {
         metrics.filter { !$0.beyondPeriod }.map {
-            UnitFigure(unit: report.unit, activity: $0.activity, measure: $0.unit, value: $0.value,
-                       approx: $0.approx, text: $0.text, source: report.source.path, location: $0.location)
+            UnitFigure(unit: unit, activity: $0.activity, measure: $0.unit, value: $0.value,
+                       approx: $0.approx, text: $0.text, source: source, location: $0.location)
         }
     }
 }

@@ -11,10 +11,10 @@ public struct Merger: Sendable {
     public func merge(_ input: consuming MergeInput) -> Consolidation {
         // A fixed order first, so that the same inputs in any order give the same result; each
         // statement held compactly (`StatementRows`) from here on. Made before the figures are
-        // totalled: the rows share one buffer per wording, and the readings' blocks go back as
-        // their rows are made, so the totals are worked out beside the rows and not the readings.
-        var statements = StatementRows(sorting: input.statements, taking: &input.packed)
-        input.statements = []
+        // totalled, and the packed reports' figures with them: the rows share one buffer per
+        // wording, and the readings' blocks go back as their rows and figures are made, so neither
+        // the figures nor the totals are held beside every reading.
+        var statements = input.takeRows()
         // What room the readings leave outside their blocks is given back rather than kept.
         MemoryRelease.freePages()
         // The figures next, let go as soon as they are totalled: the totals keep what of them the

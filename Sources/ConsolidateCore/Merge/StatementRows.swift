@@ -68,8 +68,10 @@ struct StatementRows: GroupedStatements {
 
     /// `init(sorting:)` of `statements` followed by every packed report's, made straight from the
     /// readings (no `Statement` per leaf on the way, and one `String` per distinct wording: `SpellingPool`);
-    /// each reading is let go once its rows are made.
-    init(sorting statements: [Statement], taking packed: inout [MergeInput.PackedStatements]) {
+    /// each reading is let go once its rows are made, after `visiting` has been shown it (with its
+    /// position in `packed`, which is emptied).
+    init(sorting statements: [Statement], taking packed: inout [MergeInput.PackedStatements],
+         visiting: (Int, MergeInput.PackedStatements) -> Void = { _, _ in }) {
         var units = Spellings(), sources = Spellings()
         var rows: [Row] = []
         rows.reserveCapacity(statements.count + packed.reduce(0) { $0 + $1.reading.leafCount })
@@ -90,6 +92,7 @@ struct StatementRows: GroupedStatements {
             packed[index].reading.forEachLeaf(spellings: &wordings) { kind, text, origin, paragraph in
                 rows.append(Row(text: text, paragraph: paragraph, unit: unit, source: source, kind: kind, origin: origin))
             }
+            visiting(index, packed[index])
             packed[index].reading = PackedReading()
         }
         packed = []

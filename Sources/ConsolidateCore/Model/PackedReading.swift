@@ -130,11 +130,6 @@ public struct PackedReading: @unchecked Sendable, Equatable {
             && a.leaves.elementsEqual(b.leaves) && a.figureRecords.elementsEqual(b.figureRecords)
     }
 
-    /// Lets go of the figures' records (once the merge has made its own of them); the leaves stay.
-    mutating func dropFigures() {
-        figureRecords = UnsafeBufferPointer(start: nil, count: 0)
-    }
-
     /// How many leaf statements the report has.
     public var leafCount: Int { leaves.count }
 

@@ -137,7 +137,8 @@ struct PackedReadingTests {
         #expect(fromPacked.allStatements == fromWhole.allStatements)
         #expect(fromPacked.statements.isEmpty && fromPacked.packed.count == fromWhole.units.filter { $0.status == .received }.count,
                 "a packed report's statements stay packed until the merge")
-        #expect(fromPacked.figures == fromWhole.figures)
+        #expect(fromPacked.figures.isEmpty && fromPacked.allFigures == fromWhole.figures,
+                "a packed report's figures stay packed until the merge")
         #expect(fromPacked.units == fromWhole.units)
         #expect(taken.allSatisfy { $0.reading == nil }, "each reading is let go once its statements are taken")
         // The merge's rows made straight from the readings are the rows of the statements as a list.
@@ -146,6 +147,33 @@ struct PackedReadingTests {
         #expect(readings.isEmpty)
         #expect(rows.statements == StatementRows(sorting: fromWhole.allStatements).statements)
         #expect(rows.statements == Merger.sortedByStatementOrder(fromWhole.allStatements.reversed()))
+        // Made by the merge, rows and figures together, each reading let go as they are made.
+        var taking = fromPacked
+        let madeRows = taking.takeRows()
+        #expect(madeRows.statements == rows.statements)
+        #expect(taking.figures == fromWhole.figures && taking.packed.isEmpty && taking.statements.isEmpty)
         #expect(Merger(configuration: configuration).merge(fromPacked) == Merger(configuration: configuration).merge(fromWhole))
+    }
+
+    @Test func figuresOfPackedAndWholeReportsTogetherStayInTheirReportsOrder() throws {
+        let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
+        let submissions = try ThinReportTests.samples()
+        var timings: [String: Int] = [:]
+        let whole = runner.account(submissions, runner.readAll(submissions, timings: &timings).reports)
+        let packed = runner.readAll(submissions, store: nil, events: { _ in }, timings: &timings, keeping: PackedReport.init).reports
+        // Every other report packed, the others whole: list figures and packed ones interleave.
+        var mixed = runner.account(submissions, packed.map(\.account))
+        for index in mixed.indices {
+            if index % 2 == 0 { mixed[index].reading = packed[index].reading } else { mixed[index] = whole[index] }
+        }
+        let similarity = Self.configuration.merge.copySimilarity
+        let expected = MergeInput.from(whole, roster: nil, copySimilarity: similarity).figures
+        var input = MergeInput.from(taking: &mixed, roster: nil, copySimilarity: similarity)
+        #expect(!input.figures.isEmpty && input.figures.count < expected.count, "some figures held as a list, some packed")
+        #expect(Set(input.packed.map(\.figuresBefore)).count > 1)
+        #expect(input.allFigures == expected)
+        let rows = input.takeRows()
+        #expect(input.figures == expected)
+        #expect(rows.statements == StatementRows(sorting: MergeInput.from(whole, roster: nil, copySimilarity: similarity).allStatements).statements)
     }
 }
