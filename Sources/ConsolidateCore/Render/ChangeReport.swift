@@ -194,6 +194,9 @@ public struct ChangeReport: Sendable {
 
     public func markdown() -> String { Self.markdown(comparison) }
 
+    /// How many entries of one kind of submission change changes.md lists on one line; more are listed one a line.
+    static let inlineEntries = 10
+
     /// changes.md where nothing changed since the previous run.
     static let unchangedMarkdown = markdown(Comparison(submissions: [], edited: [], entered: [], left: [], totals: [], otherTotals: []))
 
@@ -205,7 +208,13 @@ public struct ChangeReport: Sendable {
         }
         lines += ["## 报送情况", ""]
         for (label, items) in comparison.submissions {
-            lines.append("- \(label)（\(items.count)）：\(items.map(\.text).joined(separator: "、"))")
+            if items.count <= inlineEntries {
+                lines.append("- \(label)（\(items.count)）：\(items.map(\.text).joined(separator: "、"))")
+            } else {
+                // A night of many resubmissions: one a line, as the statements are, not one line of a thousand names.
+                lines.append("- \(label)（\(items.count)）：")
+                lines += items.map { "  - \($0.text)" }
+            }
         }
         if comparison.submissions.isEmpty { lines.append("报送材料没有变化。") }
 

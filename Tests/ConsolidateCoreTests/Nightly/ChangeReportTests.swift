@@ -55,6 +55,27 @@ import Testing
         }
     }
 
+    @Test func aLongListOfChangedSubmissionsIsListedOneALineAndAShortOneOnOneLine() {
+        func lines(_ count: Int) -> [ChangeReport.Line] {
+            (1...count).map { ChangeReport.Line(unit: "第\($0)社区", text: "第\($0)社区（第\($0)社区.txt）") }
+        }
+        func markdown(_ resubmitted: Int, _ added: Int) -> String {
+            ChangeReport.markdown(.init(submissions: [("新收到", lines(added)), ("重新报送、内容有变化", lines(resubmitted))],
+                                        edited: [], entered: [], left: [], totals: [], otherTotals: []))
+        }
+        let short = markdown(ChangeReport.inlineEntries, 2)
+        #expect(short.contains("- 重新报送、内容有变化（10）：第1社区（第1社区.txt）、第2社区（第2社区.txt）、"))
+        #expect(short.contains("- 新收到（2）：第1社区（第1社区.txt）、第2社区（第2社区.txt）\n"))
+        let long = markdown(1000, 2)
+        #expect(long.contains("- 重新报送、内容有变化（1000）：\n  - 第1社区（第1社区.txt）\n  - 第2社区（第2社区.txt）\n"))
+        #expect(long.contains("\n  - 第1000社区（第1000社区.txt）\n"))
+        #expect(long.contains("- 新收到（2）：第1社区（第1社区.txt）、第2社区（第2社区.txt）\n"))
+        // Every entry listed, none on a line of its own kind twice, no line of a thousand names.
+        let listed = long.split(separator: "\n").filter { $0.hasPrefix("  - ") }
+        #expect(listed.count == 1000 && Set(listed).count == 1000)
+        #expect(long.split(separator: "\n").allSatisfy { $0.count < 200 })
+    }
+
     @Test func aStatementSpelledDifferentlyButEqualAsTextNeitherEntersNorLeaves() {
         let old = [Key(unit: "甲街道", text: "召开支部委员会\u{37E}研究发展党员"), Key(unit: "甲街道", text: "新建书屋1处"),
                    Key(unit: "甲街道", text: "学习Cafe\u{301}经验")]
