@@ -46,20 +46,22 @@ struct CopyDetector: Sendable {
     /// Only the signatures of all documents are held; the bigram sets (eight bytes a character of
     /// every report) are made again for the few documents of a candidate pair worth comparing exactly.
     func suspectedCopies(_ documents: [Document]) -> [(String, String, Double)] {
-        // Each document's signature on its own: on every core.
-        var signed = ParallelMap.map(documents) { document -> (signature: [UInt64], empty: Bool) in
-            let set = document.bigrams
-            return (signature(set), set.isEmpty)
-        }
-        // All signatures in one flat array (document i's at i·width): compared without an array per document.
+        // All signatures in one flat array (document i's at i·width), each written there on any core as
+        // it is made: compared without an array per document, and never held twice (a province's
+        // signatures are fifty megabytes).
         let width = bands * rows
-        var flat = [UInt64]()
-        flat.reserveCapacity(signed.count * width)
-        for entry in signed { flat += entry.signature }
+        var flat = [UInt64](repeating: 0, count: documents.count * width)
+        let empty = flat.withUnsafeMutableBufferPointer { flat in
+            let runs = Runs(base: flat.baseAddress, width: width)
+            return ParallelMap.map(Array(documents.indices)) { index in
+                let set = documents[index].bigrams
+                signature(set, into: runs.run(index))
+                return set.isEmpty
+            }
+        }
         let signatures = flat
-        let present = signed.indices.filter { !signed[$0].empty }
-        // Each signature is in `signatures` now: their arrays go before the candidates are found.
-        signed = []
+        flat = []
+        let present = documents.indices.filter { !empty[$0] }
         // Each document's unit as a small id (units equal as `String`s, equal ids): pairs of one
         // unit are told without comparing names per pair.
         var idOf: [String: Int32] = [:]
@@ -234,8 +236,15 @@ struct CopyDetector: Sendable {
     /// Eight seeds a pass over the set, their minimums in registers: eight independent hash chains
     /// per key keep the multipliers busy, where one seed a pass waits on each minimum in turn.
     func signature(_ set: [UInt64]) -> [UInt64] {
+        var result = [UInt64](repeating: .max, count: bands * rows)
+        result.withUnsafeMutableBufferPointer { signature(set, into: $0) }
+        return result
+    }
+
+    /// `signature(set)` written into `result` (`bands · rows` long).
+    func signature(_ set: [UInt64], into result: UnsafeMutableBufferPointer<UInt64>) {
         let count = bands * rows
-        var result = [UInt64](repeating: .max, count: count)
+        precondition(result.count == count)
         let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
         set.withUnsafeBufferPointer { keys in
             var seed = 0
@@ -264,7 +273,16 @@ struct CopyDetector: Sendable {
                 seed += 1
             }
         }
-        return result
+    }
+
+    /// Runs of `width` in a buffer that several threads write, each run by one.
+    private struct Runs: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt64>?
+        let width: Int
+
+        func run(_ index: Int) -> UnsafeMutableBufferPointer<UInt64> {
+            UnsafeMutableBufferPointer(start: base.map { $0 + index * width }, count: width)
+        }
     }
 
     /// The signature as first written, one seed a pass (`signature` must equal it): kept for the tests.
