@@ -20,7 +20,11 @@ public struct ChangeBasis: Sendable, Equatable {
 
     public init(_ consolidation: Consolidation) {
         statements = ChangeReport.statements(of: consolidation)
-        totals = consolidation.metrics.map { Total(activity: $0.activity, unit: $0.unit, total: $0.total, unknown: $0.unknown) }
+        totals = Self.totals(of: consolidation)
+    }
+
+    static func totals(of consolidation: Consolidation) -> [Total] {
+        consolidation.metrics.map { Total(activity: $0.activity, unit: $0.unit, total: $0.total, unknown: $0.unknown) }
     }
 
     init(statements: [ChangeReport.StatementKey], totals: [Total]) {

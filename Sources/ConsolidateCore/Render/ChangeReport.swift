@@ -110,7 +110,7 @@ public struct ChangeReport: Sendable {
     static func compare(previousRecord: RunRecord?, previous: Previous?, currentRecord: RunRecord,
                         current: Consolidation, mainActivities: [String]) -> Comparison? {
         guard let previous, let previousRecord else { return nil }
-        let currentBasis = ChangeBasis(current)
+        let statements = StatementsByPosition(current)
         let before = Dictionary(previousRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(currentRecord.inputs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let added = currentRecord.inputs.filter { before[$0.path] == nil }
@@ -135,7 +135,7 @@ public struct ChangeReport: Sendable {
         ].filter { !$0.lines.isEmpty }
 
         var previousTotals: [ChangeBasis.Total] = []
-        guard var (entered, left) = difference(currentBasis.statements, old: { statement in
+        guard var (entered, left) = difference(count: statements.count, statement: { statements[$0] }, old: { statement in
             guard let totals = previous(statement) else { return false }
             previousTotals = totals
             return true
@@ -143,7 +143,7 @@ public struct ChangeReport: Sendable {
         let edited = pairEdits(entered: &entered, left: &left)
 
         let oldTotals = Dictionary(previousTotals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        let newTotals = Dictionary(currentBasis.totals.map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        let newTotals = Dictionary(ChangeBasis.totals(of: current).map { ($0.activity + $0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         var totals: [Line] = [], otherTotals: [Line] = []
         let rank = { (key: String) in
             mainActivities.firstIndex { name in (oldTotals[key] ?? newTotals[key])?.activity == name } ?? mainActivities.count
@@ -263,12 +263,20 @@ public struct ChangeReport: Sendable {
 
     /// `difference(old, new)` with the old statements handed over one at a time by `old` (which says
     /// whether it could hand them all; nil where not): none of them is held but those that left.
-    /// Their keys are made a batch at a time, in parallel, as the new statements' are.
     static func difference(_ new: [StatementKey], old: ((StatementKey) -> Void) -> Bool)
         -> (entered: [StatementKey], left: [StatementKey])? {
-        let after = KeyIndex(ParallelMap.map(new, CanonicalKey.init))
+        difference(count: new.count, statement: { new[$0] }, old: old)
+    }
+
+    /// `difference(_:old:)` of `count` new statements found by position (`statement`), so that they need
+    /// not be listed (a province's two million, each with its unit's name): of each, only its key's
+    /// digest is held. The old statements' keys are made a batch at a time, in parallel, as the new
+    /// statements' digests are.
+    static func difference(count: Int, statement: @escaping @Sendable (Int) -> StatementKey,
+                           old: ((StatementKey) -> Void) -> Bool) -> (entered: [StatementKey], left: [StatementKey])? {
+        let after = KeyIndex(count: count, key: { CanonicalKey(statement($0)) })
         /// Per new statement, whether the old held its kind (marked on each kind's first statement).
-        var inOld = [Bool](repeating: false, count: new.count)
+        var inOld = [Bool](repeating: false, count: count)
         var left: [StatementKey] = [], leftKinds = Set<CanonicalKey>()
         var batch: [StatementKey] = []
         let batchSize = 1 << 14
@@ -289,27 +297,39 @@ public struct ChangeReport: Sendable {
         }
         guard whole else { return nil }
         settle()
-        let entered = new.indices.filter { after.isFirst($0) && !inOld[$0] }.map { new[$0] }
+        let entered = (0..<count).filter { after.isFirst($0) && !inOld[$0] }.map(statement)
         return (sortedKeys(entered), sortedKeys(left))
     }
 
-    /// The distinct keys of a list, found by their digest in an open-addressing table of positions:
-    /// four bytes a slot where a `Set` would hold each key (two strings and a digest) again.
+    /// The distinct keys of `count` statements found by position, told apart by their digests in an
+    /// open-addressing table of positions: eight bytes a statement for its digest and four a slot,
+    /// the keys themselves made again only to settle equal digests.
     struct KeyIndex {
-        let keys: [CanonicalKey]
+        private let key: @Sendable (Int) -> CanonicalKey
+        private let digests: [Int]
         /// Per slot, the position (plus one) of the first key of its kind; 0 for an empty slot.
         private var slots: [Int32]
         /// Per position, whether it is the first of the keys equal to it.
         private var first: [Bool]
 
-        init(_ keys: [CanonicalKey]) {
-            self.keys = keys
+        init(count: Int, key: @escaping @Sendable (Int) -> CanonicalKey) {
+            self.key = key
+            // The digests a slice at a time on every core: no key kept.
+            let slice = 1 << 14
+            digests = ParallelMap.map(Array(stride(from: 0, to: count, by: slice))) { start in
+                (start..<min(start + slice, count)).map { key($0).digest }
+            }.flatMap { $0 }
             var size = 16
-            while size < keys.count * 2 { size <<= 1 }
+            while size < count * 2 { size <<= 1 }
             slots = [Int32](repeating: 0, count: size)
-            first = [Bool](repeating: false, count: keys.count)
-            for position in keys.indices {
-                let slot = find(keys[position])
+            first = [Bool](repeating: false, count: count)
+            for position in 0..<count {
+                let digest = digests[position]
+                var made: CanonicalKey?
+                let slot = find(digest) { other in
+                    if made == nil { made = key(position) }
+                    return key(other) == made!
+                }
                 if slots[slot] == 0 {
                     slots[slot] = Int32(position + 1)
                     first[position] = true
@@ -317,17 +337,22 @@ public struct ChangeReport: Sendable {
             }
         }
 
-        /// The slot holding `key`'s kind, or the empty slot where it would go.
-        private func find(_ key: CanonicalKey) -> Int {
+        /// The slot holding the kind whose digest is `digest` and of which `same` holds for its first
+        /// position, or the empty slot where it would go.
+        private func find(_ digest: Int, same: (Int) -> Bool) -> Int {
             let mask = slots.count - 1
-            var slot = key.digest & mask
-            while slots[slot] != 0 && keys[Int(slots[slot]) - 1] != key { slot = (slot + 1) & mask }
+            var slot = digest & mask
+            while slots[slot] != 0 {
+                let position = Int(slots[slot]) - 1
+                if digests[position] == digest && same(position) { return slot }
+                slot = (slot + 1) & mask
+            }
             return slot
         }
 
         /// The position of the first key equal to `key`, if any.
         func firstPosition(of key: CanonicalKey) -> Int? {
-            let slot = slots[find(key)]
+            let slot = slots[find(key.digest) { self.key($0) == key }]
             return slot == 0 ? nil : Int(slot) - 1
         }
 
@@ -379,6 +404,46 @@ public struct ChangeReport: Sendable {
             guard a.utf8.count == b.utf8.count else { return false }
             var (a, b) = (a, b)
             return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        }
+    }
+
+    /// A consolidation's statements in `statements(of:)`'s order, each found by its position: compared
+    /// without a list of them all.
+    struct StatementsByPosition: Sendable {
+        let consolidation: Consolidation
+        let count: Int
+        /// Per list of statements (each practice's and plan's members, then each problem group's
+        /// items), the position of its first.
+        private let starts: [Int]
+
+        init(_ consolidation: Consolidation) {
+            self.consolidation = consolidation
+            var starts: [Int] = [], next = 0
+            for group in [consolidation.achievements, consolidation.plans].joined() {
+                starts.append(next)
+                next += group.members.count
+            }
+            for group in consolidation.problems {
+                starts.append(next)
+                next += group.items.count
+            }
+            self.starts = starts
+            count = next
+        }
+
+        subscript(position: Int) -> StatementKey {
+            // The last list starting at or before `position` (lists before it with the same start are empty).
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] <= position { low = middle + 1 } else { high = middle }
+            }
+            let list = low - 1, offset = position - starts[list]
+            let (achievements, plans) = (consolidation.achievements.count, consolidation.plans.count)
+            let member = list < achievements ? consolidation.achievements[list].members[offset]
+                : list < achievements + plans ? consolidation.plans[list - achievements].members[offset]
+                : consolidation.problems[list - achievements - plans].items[offset]
+            return StatementKey(unit: member.unit, text: member.text)
         }
     }
 

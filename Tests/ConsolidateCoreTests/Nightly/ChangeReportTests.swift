@@ -55,6 +55,31 @@ import Testing
         }
     }
 
+    @Test func statementsFoundByPositionAreTheListOfEveryStatementWithEmptyListsAmongThem() {
+        var consolidation = MergerTests.merge([
+            MergerTests.report("甲局", achievements: ["开展主题党日活动。", "召开组织生活会。"], problems: ["学习不够深入。"], plans: ["抓好党员发展。"]),
+            MergerTests.report("乙局", achievements: ["开展主题党日活动。", "建立党员联系户制度。"], problems: ["制度执行不严。"]),
+        ])
+        #expect(!consolidation.achievements.isEmpty && !consolidation.plans.isEmpty && !consolidation.problems.isEmpty)
+        // Lists with no statement, first, between and last: positions skip them.
+        var emptyPractice = consolidation.achievements[0]
+        emptyPractice.members = []
+        var emptyProblem = consolidation.problems[0]
+        emptyProblem.items = []
+        consolidation.achievements.insert(emptyPractice, at: 0)
+        consolidation.achievements.insert(emptyPractice, at: 2)
+        consolidation.plans.append(emptyPractice)
+        consolidation.problems.insert(emptyProblem, at: 0)
+        consolidation.problems.append(emptyProblem)
+        let listed = ChangeReport.statements(of: consolidation)
+        let byPosition = ChangeReport.StatementsByPosition(consolidation)
+        #expect(listed.count >= 7 && byPosition.count == listed.count)
+        #expect((0..<byPosition.count).map { byPosition[$0] } == listed)
+        var none = consolidation
+        (none.achievements, none.plans, none.problems) = ([], [], [])
+        #expect(ChangeReport.StatementsByPosition(none).count == 0)
+    }
+
     @Test func aLongListOfChangedSubmissionsIsListedOneALineAndAShortOneOnOneLine() {
         func lines(_ count: Int) -> [ChangeReport.Line] {
             (1...count).map { ChangeReport.Line(unit: "第\($0)社区", text: "第\($0)社区（第\($0)社区.txt）") }
