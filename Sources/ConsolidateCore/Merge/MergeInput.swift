@@ -88,9 +88,7 @@ public struct MergeInput: Sendable {
         let rows = StatementRows(sorting: list, taking: &taking) { index, entry in
             made[index] = Self.figures(pooled: entry.reading.figures(spellings: &pool), unit: entry.unit, source: entry.source)
         }
-        let placed = figures
-        figures = []
-        figures = Self.placing(&made, among: placed, before: before)
+        figures = Self.placing(&made, among: figures, before: before)
         return rows
     }
 

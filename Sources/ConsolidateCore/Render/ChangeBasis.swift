@@ -97,33 +97,33 @@ public struct ChangeBasis: Sendable, Equatable {
 
     /// The basis in `data` if it is whole and was made for a summary.json of this size and time; else nil.
     static func decode(_ data: Data, summarySize: Int, summaryModified: Int) -> ChangeBasis? {
-        var reader = Reader(summarySize: summarySize, summaryModified: summaryModified,
-                            lines: data.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
+        var statements: [ChangeReport.StatementKey] = []
+        var reader = Reader(summarySize: summarySize, summaryModified: summaryModified) { statements.append($0) }
         let fed = data.withUnsafeBytes { reader.feed($0.bindMemory(to: UInt8.self)) }
-        return fed ? reader.finish() : nil
+        guard fed, let totals = reader.finish() else { return nil }
+        return ChangeBasis(statements: statements, totals: totals)
     }
 
     /// The basis in the file at `url`, read a piece at a time; nil as for `decode`, or where it cannot be read.
-    /// At a hundred thousand units the file is hundreds of megabytes, which a rerun need not hold whole
-    /// beside the run's own summary: it is read twice in pieces, once to count its lines and once to decode.
     static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 22) -> ChangeBasis? {
-        var lines = 0
-        guard eachPiece(of: url, pieceSize: pieceSize, { piece in lines += piece.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }; return true })
-        else { return nil }
-        var reader = Reader(summarySize: summarySize, summaryModified: summaryModified, lines: lines)
-        guard eachPiece(of: url, pieceSize: pieceSize, { reader.feed($0) }) else { return nil }
-        return reader.finish()
+        var statements: [ChangeReport.StatementKey] = []
+        let basis = read(url, summarySize: summarySize, summaryModified: summaryModified, pieceSize: pieceSize) {
+            statements.append($0)
+        }
+        return basis.map { ChangeBasis(statements: statements, totals: $0.totals) }
     }
 
-    /// The file at `url` read as `read` reads it, but each statement handed to `statement` as it is read
-    /// and none kept: the basis returned holds the totals alone. Nil as for `read`, when `statement` may
-    /// have had some of the statements already (what it made of them is then to be let go).
+    /// The file at `url` read a piece at a time (4 MB), each statement handed to `statement` as it is
+    /// read and none kept: the basis returned holds the totals alone. At a hundred thousand units the
+    /// file is hundreds of megabytes, which a rerun compares without holding. Nil as for `decode`, or
+    /// where the file cannot be read, when `statement` may have had some of the statements already
+    /// (what it made of them is then to be let go).
     static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 22,
                      handing statement: (ChangeReport.StatementKey) -> Void) -> ChangeBasis? {
         withoutActuallyEscaping(statement) { statement in
             var reader = Reader(summarySize: summarySize, summaryModified: summaryModified, handing: statement)
-            guard eachPiece(of: url, pieceSize: pieceSize, { reader.feed($0) }) else { return nil }
-            return reader.finish()
+            guard eachPiece(of: url, pieceSize: pieceSize, { reader.feed($0) }), let totals = reader.finish() else { return nil }
+            return ChangeBasis(statements: [], totals: totals)
         }
     }
 
@@ -140,32 +140,19 @@ public struct ChangeBasis: Sendable, Equatable {
         }
     }
 
-    /// Decodes the basis's bytes as they come, in pieces of any size: on UTF-8 bytes, lines at line
-    /// feeds, fields at tabs (neither occurs inside an escaped field). Only a line cut by a piece's end
-    /// is copied, to be finished by the next piece.
+    /// Decodes the basis's bytes as they come, in pieces of any size, handing each statement over as
+    /// its line is read: on UTF-8 bytes, lines at line feeds, fields at tabs (neither occurs inside an
+    /// escaped field). Only a line cut by a piece's end is copied, to be finished by the next piece.
     struct Reader {
         private let expectedHeader: [UInt8], expectedStamp: [UInt8]
         private var linesRead = 0
         private var partial: [UInt8] = []
-        private var statements: [ChangeReport.StatementKey] = []
         private var totals: [Total] = []
-        // Each unit's name and each wording made once and shared: a province's basis holds two million
-        // statements, each unit's name on every one of its lines, and units copy each other's
-        // sentences (`SpellingPool`: equal bytes only, never respelled).
-        // Handed over rather than kept, a statement's words are its own (only unit names are pooled):
-        // a pool would keep every wording alive until the last line.
-        private var spellings = SpellingPool()
-        private let handing: ((ChangeReport.StatementKey) -> Void)?
+        // Each unit's name made once and shared: it is on every one of the unit's lines. The words
+        // are each statement's own, let go once compared (a pool would keep them all to the last line).
+        private var units = SpellingPool()
+        private let handing: (ChangeReport.StatementKey) -> Void
 
-        /// `lines`: how many line feeds the whole basis holds, to give its statements room once.
-        init(summarySize: Int, summaryModified: Int, lines: Int) {
-            expectedHeader = Array(ChangeBasis.header.utf8)
-            expectedStamp = Array("\(summarySize)\t\(summaryModified)".utf8)
-            handing = nil
-            statements.reserveCapacity(max(0, lines - 2))
-        }
-
-        /// A reader that hands each statement to `statement` instead of keeping it.
         init(summarySize: Int, summaryModified: Int, handing statement: @escaping (ChangeReport.StatementKey) -> Void) {
             expectedHeader = Array(ChangeBasis.header.utf8)
             expectedStamp = Array("\(summarySize)\t\(summaryModified)".utf8)
@@ -195,10 +182,10 @@ public struct ChangeBasis: Sendable, Equatable {
             return true
         }
 
-        /// The basis, where every line has been whole (the last ends with a line feed) and there was one.
-        func finish() -> ChangeBasis? {
+        /// The totals, where every line has been whole (the last ends with a line feed) and there was a basis.
+        func finish() -> [Total]? {
             guard partial.isEmpty, linesRead >= 2 else { return nil }
-            return ChangeBasis(statements: statements, totals: totals)
+            return totals
         }
 
         private mutating func take(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -212,14 +199,8 @@ public struct ChangeBasis: Sendable, Equatable {
             guard let kind = fields.first, kind.count == 1 else { return false }
             switch kind.first {
             case UInt8(ascii: "S") where fields.count == 3:
-                guard let unit = shared(fields[1]) else { return false }
-                if let handing {
-                    guard let text = ChangeBasis.unescape(fields[2]) else { return false }
-                    handing(.init(unit: unit, text: text))
-                } else {
-                    guard let text = shared(fields[2]) else { return false }
-                    statements.append(.init(unit: unit, text: text))
-                }
+                guard let unit = shared(fields[1]), let text = ChangeBasis.unescape(fields[2]) else { return false }
+                handing(.init(unit: unit, text: text))
             case UInt8(ascii: "T") where fields.count >= 4:
                 guard let activity = ChangeBasis.unescape(fields[1]), let unit = ChangeBasis.unescape(fields[2]),
                       let total = ChangeBasis.unescape(fields[3]).flatMap({ Int($0) }) else { return false }
@@ -235,9 +216,9 @@ public struct ChangeBasis: Sendable, Equatable {
             return true
         }
 
-        /// A field's text from the pool, or unescaped where it holds an escape (those are rare).
+        /// A unit's name from the pool, or unescaped where it holds an escape (those are rare).
         private mutating func shared(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-            field.contains(0x5C) ? ChangeBasis.unescape(field) : spellings.shared(validating: UnsafeBufferPointer(rebasing: field))
+            field.contains(0x5C) ? ChangeBasis.unescape(field) : units.shared(validating: UnsafeBufferPointer(rebasing: field))
         }
     }
 

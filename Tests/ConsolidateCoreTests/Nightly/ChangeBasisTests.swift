@@ -29,22 +29,28 @@ import Testing
         #expect(back.statements.map { Array($0.unit.utf8) } == basis.statements.map { Array($0.unit.utf8) })
     }
 
-    @Test func aWordingReadBackTwiceIsOneStringAndBytesThatAreNotUTF8AreRefused() throws {
+    @Test func aUnitReadBackIsOneStringForAllItsLinesAndBytesThatAreNotUTF8AreRefused() throws {
         let copied = "严格落实“三会一课”制度，按期召开支部党员大会。"
         let decomposed = "Cafe\u{301}支部组织党员开展主题党日活动"
+        let unit = "青川区城市建设投资集团有限公司"
         let basis = ChangeBasis(
-            statements: [.init(unit: "甲局", text: copied), .init(unit: "乙局", text: copied),
-                         .init(unit: "丙局", text: "Caf\u{E9}支部组织党员开展主题党日活动"), .init(unit: "丁局", text: decomposed)],
+            statements: [.init(unit: unit, text: copied), .init(unit: "乙局", text: copied),
+                         .init(unit: unit, text: "Caf\u{E9}支部组织党员开展主题党日活动"), .init(unit: "丁局", text: decomposed)],
             totals: [])
         let back = try #require(ChangeBasis.decode(basis.encoded(summarySize: 1, summaryModified: 2), summarySize: 1, summaryModified: 2))
         #expect(back == basis)
-        #expect(SpellingPoolTests.storage(back.statements[0].text) == SpellingPoolTests.storage(back.statements[1].text))
+        #expect(SpellingPoolTests.storage(back.statements[0].unit) != nil)
+        #expect(SpellingPoolTests.storage(back.statements[0].unit) == SpellingPoolTests.storage(back.statements[2].unit))
         // Equal as `String`s, other bytes: each read back as written.
         #expect(back.statements.map { Array($0.text.utf8) } == basis.statements.map { Array($0.text.utf8) })
         // A long field that is not UTF-8, after one that is: the basis is not used.
         var bad = Data("\(ChangeBasis.header)\n1\t2\nS\t甲局\t\(copied)\nS\t乙局\t".utf8)
         bad += Data([0xE4, 0xB8] + Array(repeating: 0x41, count: 20) + [0x0A])
         #expect(ChangeBasis.decode(bad, summarySize: 1, summaryModified: 2) == nil)
+        // A unit's name that is not UTF-8 likewise.
+        var badUnit = Data("\(ChangeBasis.header)\n1\t2\nS\t".utf8)
+        badUnit += Data([0xE4, 0xB8] + Array(repeating: 0x41, count: 20)) + Data("\t\(copied)\n".utf8)
+        #expect(ChangeBasis.decode(badUnit, summarySize: 1, summaryModified: 2) == nil)
         var pool = SpellingPool()
         let invalid: [UInt8] = [0xFF] + Array(repeating: 0x41, count: 20)
         #expect(invalid.withUnsafeBufferPointer { pool.shared(validating: $0) } == nil)
