@@ -447,15 +447,10 @@ public struct ChangeReport: Sendable {
         }
     }
 
-    /// Every statement of a consolidation, for comparing two runs.
-    ///
-    /// Made straight into a list of its exact size: no list of every member on the way.
+    /// Every statement of a consolidation, for comparing two runs, in the order `StatementsByPosition`
+    /// gives them (the one place that order is written).
     static func statements(of consolidation: Consolidation) -> [StatementKey] {
-        let lists = [consolidation.achievements, consolidation.plans]
-        var keys: [StatementKey] = []
-        keys.reserveCapacity(lists.joined().reduce(0) { $0 + $1.members.count } + consolidation.problems.reduce(0) { $0 + $1.items.count })
-        for group in lists.joined() { for member in group.members { keys.append(StatementKey(unit: member.unit, text: member.text)) } }
-        for group in consolidation.problems { for item in group.items { keys.append(StatementKey(unit: item.unit, text: item.text)) } }
-        return keys
+        let statements = StatementsByPosition(consolidation)
+        return (0..<statements.count).map { statements[$0] }
     }
 }

@@ -71,7 +71,10 @@ import Testing
         consolidation.plans.append(emptyPractice)
         consolidation.problems.insert(emptyProblem, at: 0)
         consolidation.problems.append(emptyProblem)
-        let listed = ChangeReport.statements(of: consolidation)
+        // Practices' and plans' members, then problems' items, walked here on their own.
+        let listed = (consolidation.achievements + consolidation.plans).flatMap(\.members).map { ChangeReport.StatementKey(unit: $0.unit, text: $0.text) }
+            + consolidation.problems.flatMap(\.items).map { ChangeReport.StatementKey(unit: $0.unit, text: $0.text) }
+        #expect(ChangeReport.statements(of: consolidation) == listed)
         let byPosition = ChangeReport.StatementsByPosition(consolidation)
         #expect(listed.count >= 7 && byPosition.count == listed.count)
         #expect((0..<byPosition.count).map { byPosition[$0] } == listed)
