@@ -60,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsolidateCoreTests",
-            dependencies: ["ConsolidateCore"],
+            // GRDB to lay out a state store as an earlier build left it.
+            dependencies: ["ConsolidateCore", .product(name: "GRDB", package: "GRDB.swift")],
             // Fixtures are read by path from the source tree, not bundled.
             exclude: ["Fixtures"]
         ),

@@ -39,6 +39,37 @@ struct CopyDetector: Sendable {
 
         /// The document's bigram set, its unit's name masked.
         var bigrams: [UInt64] { TextSimilarity.bigrams(TextSimilarity.foldedScalars(text, masking: [unit])) }
+
+        /// The signature its reading carries (`PackedReading.signature(masking:)`), where it was made
+        /// with this document's unit masked and is `width` long (empty: the document has no bigrams).
+        func carried(width: Int) -> UnsafeBufferPointer<UInt64>? {
+            guard let signature = reading?.signature(masking: unit), signature.isEmpty || signature.count == width else { return nil }
+            return signature
+        }
+    }
+
+    /// A report's signature made where the report is read (on the per-file pass's cores, and kept in
+    /// the state store with the report), so that the merge makes only the signatures of files read
+    /// anew. It masks the unit's name as extracted: the merge uses it only where the unit it counts
+    /// the report under is that name.
+    struct Signature: Sendable, Equatable {
+        /// The unit's name masked.
+        var unit: String
+        /// `bands · rows` minima; empty where the report's words have no bigram.
+        var minima: [UInt64]
+
+        /// The signature of `report`'s leaves, one a line, as `Document(unit:lines:)` makes it.
+        init(of report: UnitReport, detector: CopyDetector = CopyDetector(threshold: 1)) {
+            var lines: [String] = []
+            report.forEachLeaf { _, words, _ in lines.append(words) }
+            let set = Document(unit: report.unit, lines: lines).bigrams
+            self.init(unit: report.unit, minima: set.isEmpty ? [] : detector.signature(set))
+        }
+
+        init(unit: String, minima: [UInt64]) {
+            self.unit = unit
+            self.minima = minima
+        }
     }
 
     /// Pairs of units (sorted names) with their similarity, sorted.
@@ -46,22 +77,40 @@ struct CopyDetector: Sendable {
     /// Only the signatures of all documents are held; the bigram sets (eight bytes a character of
     /// every report) are made again for the few documents of a candidate pair worth comparing exactly.
     func suspectedCopies(_ documents: [Document]) -> [(String, String, Double)] {
-        // All signatures in one flat array (document i's at i·width), each written there on any core as
-        // it is made: compared without an array per document, and never held twice (a province's
-        // signatures are fifty megabytes).
+        // The signatures the documents' readings carry are read where they are. The others are made
+        // into one flat array (the k-th made at k·width), each written there on any core as it is
+        // made: compared without an array per document, and never held twice (a province's signatures
+        // are fifty megabytes).
         let width = bands * rows
-        var flat = [UInt64](repeating: 0, count: documents.count * width)
-        let empty = flat.withUnsafeMutableBufferPointer { flat in
+        let carried = documents.map { $0.carried(width: width) }
+        let made = documents.indices.filter { carried[$0] == nil }
+        var flat = [UInt64](repeating: 0, count: made.count * width)
+        let madeEmpty = flat.withUnsafeMutableBufferPointer { flat in
             let runs = Runs(base: flat.baseAddress, width: width)
-            return ParallelMap.map(Array(documents.indices)) { index in
-                let set = documents[index].bigrams
-                signature(set, into: runs.run(index))
+            return ParallelMap.map(Array(made.indices)) { position in
+                let set = documents[made[position]].bigrams
+                signature(set, into: runs.run(position))
                 return set.isEmpty
             }
         }
         let signatures = flat
         flat = []
+        var empty = carried.map { $0?.isEmpty ?? false }
+        for (position, index) in made.enumerated() { empty[index] = madeEmpty[position] }
         let present = documents.indices.filter { !empty[$0] }
+        return signatures.withUnsafeBufferPointer { signatures in
+            // Each document's signature where it is: in its reading, or among those made here.
+            var rows = [UnsafePointer<UInt64>?](repeating: nil, count: documents.count)
+            for (index, signature) in carried.enumerated() { rows[index] = signature?.baseAddress }
+            for (position, index) in made.enumerated() where !madeEmpty[position] { rows[index] = signatures.baseAddress! + position * width }
+            return suspectedCopies(documents, present: present, rows: rows)
+        }
+    }
+
+    /// `suspectedCopies(_:)` once each present document's signature is found: document i's at `rows[i]`
+    /// (`width` values; documents not `present` have none).
+    private func suspectedCopies(_ documents: [Document], present: [Int], rows signatures: [UnsafePointer<UInt64>?]) -> [(String, String, Double)] {
+        let width = bands * rows
         // Each document's unit as a small id (units equal as `String`s, equal ids): pairs of one
         // unit are told without comparing names per pair.
         var idOf: [String: Int32] = [:]
@@ -84,37 +133,49 @@ struct CopyDetector: Sendable {
         // candidate pairs, of which a few hundred thousand are close, and only those are held.
         let least = threshold - estimateMargin
         var pairs: [UInt64] = []
-        signatures.withUnsafeBufferPointer { signatures in
+        do {
             func isClose(_ pair: UInt64) -> Bool {
                 let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
                 guard unitIDs[a] != unitIDs[b] else { return false }
-                var agreeing = 0
-                let (x, y) = (a * width, b * width)
-                for row in 0..<width where signatures[x + row] == signatures[y + row] { agreeing += 1 }
-                return Double(agreeing) / Double(width) >= least
+                return Double(Self.agreeing(signatures[a]!, signatures[b]!, width: width)) / Double(width) >= least
             }
-            for band in 0..<bands {
-                let rows = (band * self.rows)..<((band + 1) * self.rows)
-                func compare(_ a: Int, _ b: Int) -> Int {
-                    let (x, y) = (a * width, b * width)
-                    for row in rows where signatures[x + row] != signatures[y + row] {
-                        return signatures[x + row] < signatures[y + row] ? -1 : 1
-                    }
-                    return 0
+            // The band's rows of each present document side by side (the signatures lie wherever their
+            // readings do): sorting compares neighbouring memory.
+            let height = self.rows
+            var band = [UInt64](repeating: 0, count: present.count * height)
+            for bandIndex in 0..<bands {
+                for (position, document) in present.enumerated() {
+                    let signature = signatures[document]!
+                    for row in 0..<height { band[position * height + row] = signature[bandIndex * height + row] }
                 }
-                let sorted = present.sorted { a, b in
-                    let order = compare(a, b)
-                    return order != 0 ? order < 0 : a < b
+                let buckets = band.withUnsafeBufferPointer { band in
+                    /// Two present documents' rows of the band, by their positions among `present`: -1, 0 or 1.
+                    func compare(_ a: Int, _ b: Int) -> Int {
+                        let (x, y) = (a * height, b * height)
+                        for row in 0..<height where band[x + row] != band[y + row] {
+                            return band[x + row] < band[y + row] ? -1 : 1
+                        }
+                        return 0
+                    }
+                    // `present` ascends: ties by position are ties by index. Runs of equal rows as runs of documents.
+                    let positions = present.indices.sorted { a, b in
+                        let order = compare(a, b)
+                        return order != 0 ? order < 0 : a < b
+                    }
+                    var runs: [[Int]] = []
+                    var start = 0
+                    while start < positions.count {
+                        var end = start + 1
+                        while end < positions.count && compare(positions[start], positions[end]) == 0 { end += 1 }
+                        if end - start > 1 { runs.append(positions[start..<end].map { present[$0] }) }
+                        start = end
+                    }
+                    return runs
                 }
                 var bandPairs: [UInt64] = []
-                var start = 0
-                while start < sorted.count {
-                    var end = start + 1
-                    while end < sorted.count && compare(sorted[start], sorted[end]) == 0 { end += 1 }
-                    if end - start > 1 { addPairs(of: Array(sorted[start..<end]), signatures: signatures, width: width, to: &bandPairs) }
-                    start = end
-                }
-                bandPairs = TextSimilarity.sortedUnique(bandPairs)
+                for bucket in buckets { addPairs(of: bucket, signatures: signatures, width: width, to: &bandPairs) }
+                // Pairs found close in an earlier band are not judged again.
+                bandPairs = Self.subtracting(pairs, from: TextSimilarity.sortedUnique(bandPairs))
                 bandPairs.removeAll { !isClose($0) }
                 pairs = Self.union(pairs, bandPairs)
             }
@@ -181,13 +242,13 @@ struct CopyDetector: Sendable {
     }
 
     /// A bucket's candidate pairs (smaller index first, packed in 64 bits), appended to `pairs`.
-    private func addPairs(of bucket: [Int], signatures: UnsafeBufferPointer<UInt64>, width: Int, to pairs: inout [UInt64]) {
+    private func addPairs(of bucket: [Int], signatures: [UnsafePointer<UInt64>?], width: Int, to pairs: inout [UInt64]) {
         var members = bucket
         let window: Int
         if members.count > crowded {
             members.sort { a, b in
-                UnsafeBufferPointer(rebasing: signatures[(a * width)..<((a + 1) * width)])
-                    .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: signatures[(b * width)..<((b + 1) * width)]))
+                UnsafeBufferPointer(start: signatures[a], count: width)
+                    .lexicographicallyPrecedes(UnsafeBufferPointer(start: signatures[b], count: width))
             }
             window = crowdedWindow
         } else {
@@ -219,6 +280,41 @@ struct CopyDetector: Sendable {
         }
         result += a[i...]
         result += b[j...]
+        return result
+    }
+
+    /// How many of the `width` rows of two signatures are equal: eight rows a step where they come in
+    /// eights, as a signature's do. Every candidate pair of every band is judged so: the loop the
+    /// detection spends most of its own time in.
+    @inline(__always)
+    static func agreeing(_ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>, width: Int) -> Int {
+        var row = 0
+        var counts = SIMD8<UInt64>()
+        let (a, b) = (UnsafeRawPointer(x), UnsafeRawPointer(y))
+        while row + 8 <= width {
+            let equal = a.loadUnaligned(fromByteOffset: row * 8, as: SIMD8<UInt64>.self)
+                .== b.loadUnaligned(fromByteOffset: row * 8, as: SIMD8<UInt64>.self)
+            counts &+= SIMD8(repeating: 0).replacing(with: 1, where: equal)
+            row += 8
+        }
+        var agreeing = Int(counts.wrappedSum())
+        while row < width {
+            if x[row] == y[row] { agreeing += 1 }
+            row += 1
+        }
+        return agreeing
+    }
+
+    /// The values of ascending `values` not in ascending `other` (both of distinct values), in order.
+    static func subtracting(_ other: [UInt64], from values: [UInt64]) -> [UInt64] {
+        guard !other.isEmpty else { return values }
+        var result: [UInt64] = []
+        result.reserveCapacity(values.count)
+        var next = 0
+        for value in values {
+            while next < other.count && other[next] < value { next += 1 }
+            if next == other.count || other[next] != value { result.append(value) }
+        }
         return result
     }
 

@@ -44,6 +44,10 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     private let leaves: UnsafeBufferPointer<Leaf>
     /// The report's figures as read, in its order.
     private var figureRecords: UnsafeBufferPointer<Figure>
+    /// The report's copy-detection signature (`CopyDetector.Signature`), made where it was read,
+    /// and the unit's name it masks; nil where none was made.
+    private let signatureMinima: UnsafeBufferPointer<UInt64>
+    private let signedUnit: String?
     /// How many lines were set aside as residue, and how many placeholders were found.
     public let residue: Int
     public let placeholders: Int
@@ -51,6 +55,11 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     /// `report`'s leaves (in `Statement.statements(of:)`'s order, each `Item.statement`, else its
     /// label) and figures.
     public init(_ report: UnitReport) {
+        self.init(report, signature: nil)
+    }
+
+    /// `init(_:)`, carrying `signature` (made of the same report) for the merge's copy detection.
+    init(_ report: UnitReport, signature: CopyDetector.Signature?) {
         var bytes: [UInt8] = []
         var leaves: [Leaf] = []
         leaves.reserveCapacity(report.sections.reduce(0) { $0 + $1.leafCount })
@@ -78,8 +87,10 @@ public struct PackedReading: @unchecked Sendable, Equatable {
         self = bytes.withUnsafeBufferPointer { bytes in
             leaves.withUnsafeBufferPointer { leaves in
                 figures.withUnsafeBufferPointer { figures in
-                    Self.placed(bytes: bytes, leaves: leaves, figures: figures, residue: report.residue.count,
-                                placeholders: report.placeholders.count, in: nil)
+                    (signature?.minima ?? []).withUnsafeBufferPointer { minima in
+                        Self.placed(bytes: bytes, leaves: leaves, figures: figures, minima: minima, signedUnit: signature?.unit,
+                                    residue: report.residue.count, placeholders: report.placeholders.count, in: nil)
+                    }
                 }
             }
         }
@@ -90,27 +101,32 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     /// among that pass's freed buffers in their allocator arenas, and the room it leaves when the
     /// merge takes it would serve only those threads; in the arena's blocks it goes back whole.
     func settled(in arena: ReadingArena) -> PackedReading {
-        Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, residue: residue, placeholders: placeholders, in: arena)
+        Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, minima: signatureMinima, signedUnit: signedUnit,
+                    residue: residue, placeholders: placeholders, in: arena)
     }
 
-    /// The three runs copied into a block: `arena`'s, or one of exactly their size.
+    /// The four runs copied into a block: `arena`'s, or one of exactly their size.
     private static func placed(bytes: UnsafeBufferPointer<UInt8>, leaves: UnsafeBufferPointer<Leaf>,
-                               figures: UnsafeBufferPointer<Figure>, residue: Int, placeholders: Int,
-                               in arena: ReadingArena?) -> PackedReading {
-        let size = ReadingBlock.room(for: leaves) + ReadingBlock.room(for: figures) + ReadingBlock.room(for: bytes)
+                               figures: UnsafeBufferPointer<Figure>, minima: UnsafeBufferPointer<UInt64>, signedUnit: String?,
+                               residue: Int, placeholders: Int, in arena: ReadingArena?) -> PackedReading {
+        let size = ReadingBlock.room(for: leaves) + ReadingBlock.room(for: figures) + ReadingBlock.room(for: minima)
+            + ReadingBlock.room(for: bytes)
         let block = arena?.block(for: size) ?? ReadingBlock(capacity: size, serial: 0)
         // Records first (aligned), the words last.
-        let leaves = block.place(leaves), figures = block.place(figures), bytes = block.place(bytes)
-        return PackedReading(owner: block, bytes: bytes, leaves: leaves, figures: figures, residue: residue,
-                             placeholders: placeholders)
+        let leaves = block.place(leaves), figures = block.place(figures), minima = block.place(minima), bytes = block.place(bytes)
+        return PackedReading(owner: block, bytes: bytes, leaves: leaves, figures: figures, minima: minima, signedUnit: signedUnit,
+                             residue: residue, placeholders: placeholders)
     }
 
     private init(owner: ReadingBlock?, bytes: UnsafeBufferPointer<UInt8>, leaves: UnsafeBufferPointer<Leaf>,
-                 figures: UnsafeBufferPointer<Figure>, residue: Int, placeholders: Int) {
+                 figures: UnsafeBufferPointer<Figure>, minima: UnsafeBufferPointer<UInt64>, signedUnit: String?,
+                 residue: Int, placeholders: Int) {
         self.owner = owner
         self.bytes = bytes
         self.leaves = leaves
         figureRecords = figures
+        signatureMinima = minima
+        self.signedUnit = signedUnit
         self.residue = residue
         self.placeholders = placeholders
     }
@@ -118,7 +134,14 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     /// No leaves and no figures: what a reading is once the merge has taken it.
     init() {
         self.init(owner: nil, bytes: UnsafeBufferPointer(start: nil, count: 0), leaves: UnsafeBufferPointer(start: nil, count: 0),
-                  figures: UnsafeBufferPointer(start: nil, count: 0), residue: 0, placeholders: 0)
+                  figures: UnsafeBufferPointer(start: nil, count: 0), minima: UnsafeBufferPointer(start: nil, count: 0),
+                  signedUnit: nil, residue: 0, placeholders: 0)
+    }
+
+    /// The signature the reading carries, where it was made with `unit`'s name masked (empty: the
+    /// report's words have no bigram); nil otherwise. Valid as long as the reading is.
+    func signature(masking unit: String) -> UnsafeBufferPointer<UInt64>? {
+        signedUnit == unit ? signatureMinima : nil
     }
 
     /// The serial number of the arena block holding the reading (0 for a block of its own): readings
@@ -128,6 +151,7 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     public static func == (a: PackedReading, b: PackedReading) -> Bool {
         a.residue == b.residue && a.placeholders == b.placeholders && a.bytes.elementsEqual(b.bytes)
             && a.leaves.elementsEqual(b.leaves) && a.figureRecords.elementsEqual(b.figureRecords)
+            && a.signedUnit == b.signedUnit && a.signatureMinima.elementsEqual(b.signatureMinima)
     }
 
     /// How many leaf statements the report has.
@@ -211,7 +235,12 @@ public struct PackedReport: Sendable {
     public var reading: PackedReading
 
     public init(_ report: UnitReport) {
-        reading = PackedReading(report)
+        self.init(report, signature: nil)
+    }
+
+    /// `init(_:)`, the reading carrying the report's copy-detection `signature`.
+    init(_ report: UnitReport, signature: CopyDetector.Signature?) {
+        reading = PackedReading(report, signature: signature)
         var account = report
         account.title = ""
         account.sections = []

@@ -55,15 +55,17 @@ public struct PipelineRunner: Sendable {
     public func readAll(_ submissions: [Submission], store: ReportStore? = nil, thin: Bool = false,
                         events: @Sendable (RunEvent) -> Void = { _ in },
                         timings: inout [String: Int]) -> (reports: [UnitReport], parsed: Int) {
-        readAll(submissions, store: store, events: events, timings: &timings) { thin ? $0.thinned() : $0 }
+        readAll(submissions, store: store, events: events, timings: &timings) { report, _ in thin ? report.thinned() : report }
     }
 
     /// `readAll(_:store:thin:events:timings:)`, keeping of each report what `keep` makes of it, as
     /// soon as it is made (or decoded from the store) and stored; `settle` is applied to each kept
-    /// one on the calling thread, a batch at a time.
-    func readAll<Kept: Sendable>(_ submissions: [Submission], store: ReportStore?,
+    /// one on the calling thread, a batch at a time. With `signing`, each report's copy-detection
+    /// signature is made on the core that reads the file, stored with it and given to `keep` (a
+    /// stored report's as the store holds it), so that the merge makes only those of files read anew.
+    func readAll<Kept: Sendable>(_ submissions: [Submission], store: ReportStore?, signing: Bool = false,
                                  events: @Sendable (RunEvent) -> Void, timings: inout [String: Int],
-                                 keeping keep: @escaping @Sendable (UnitReport) -> Kept,
+                                 keeping keep: @escaping @Sendable (UnitReport, CopyDetector.Signature?) -> Kept,
                                  settling settle: (Kept) -> Kept = { $0 }) -> (reports: [Kept], parsed: Int) {
         let configuration = self.configuration
         // Files whose path, size and time are as the store recorded them: not opened at all.
@@ -99,7 +101,7 @@ public struct PipelineRunner: Sendable {
             while start < pending.count {
                 let indices = Array(pending[start..<min(pending.count, start + batch)])
                 start += indices.count
-                let made: [(report: Kept, path: String, sha256: String, parsed: Bool, json: Data?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
+                let made: [(report: Kept, path: String, sha256: String, parsed: Bool, json: Data?, signature: CopyDetector.Signature?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
                     let submission = submissions[index]
                     // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
                     let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
@@ -112,19 +114,21 @@ public struct PipelineRunner: Sendable {
                     clock.add(times)
                     // What the store keeps is the whole report, encoded here, on every core.
                     let json = store != nil && stamps[index] != nil ? try? ReportStore.encode(report) : nil
+                    // What copy detection needs of a report with statements; a quarantined one has none.
+                    let signature = signing && report.status == .ok ? CopyDetector.Signature(of: report) : nil
                     // A format no stage reads was looked at in this run all the same: it counts as read.
                     let parsed: Bool
                     if case .stored = reading { parsed = false } else { parsed = true }
-                    return (keep(report), report.source.path, report.source.sha256, parsed, json)
+                    return (keep(report, signature), report.source.path, report.source.sha256, parsed, json, signature)
                 }
                 if let store {
-                    let saved = made.indices.compactMap { position -> (json: Data, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
+                    let saved = made.indices.compactMap { position -> (json: Data, signature: CopyDetector.Signature?, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
                         let index = indices[position]
                         guard let json = made[position].json, let stamp = stamps[index] else { return nil }
                         let made = made[position]
-                        return (json, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
+                        return (json, made.signature, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
                     }
-                    try? store.insert(encoded: saved.map(\.json), of: saved.map(\.file))
+                    try? store.insert(encoded: saved.map(\.json), signatures: saved.map(\.signature), of: saved.map(\.file))
                 }
                 fresh += made.map { settle($0.report) }
                 parsed += made.filter(\.parsed).count
@@ -355,7 +359,8 @@ public struct PipelineRunner: Sendable {
         // Reports cut to their account and packed reading (`PackedReport`): the store has them whole.
         // The readings are copied into large shared blocks as they come, on this thread (`ReadingArena`).
         let arena = ReadingArena()
-        var (held, parsed) = readAll(submissions, store: store, events: events, timings: &timings, keeping: PackedReport.init,
+        var (held, parsed) = readAll(submissions, store: store, signing: true, events: events, timings: &timings,
+                                     keeping: PackedReport.init(_:signature:),
                                      settling: { $0.settled(in: arena) })
         var submitted = account(submissions, held.map(\.account))
         // What run.json counts, worked out before the merge so that the reports' statements can go with it.

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+@testable import ConsolidateCore
+
+/// Each report's copy-detection signature is made where the report is read and kept in the state
+/// store with it: a nightly rerun makes only the signatures of the files it reads anew, and the
+/// copies found are those found from the words.
+struct CarriedSignatureTests {
+    static let configuration = RenderFixtures.configuration
+
+    /// The sample reports, with two units that copied the first (one adding a line), as a run reads them.
+    static func reportsWithCopies() throws -> [UnitReport] {
+        let runner = PipelineRunner(configuration: configuration, roster: nil)
+        var timings: [String: Int] = [:]
+        var reports = runner.readAll(try ThinReportTests.samples(), timings: &timings).reports.filter { $0.status == .ok }
+        for (index, name) in ["抄录甲单位", "抄录乙单位"].enumerated() {
+            var copy = reports[0]
+            copy.unit = name
+            copy.source.path = name + ".txt"
+            if index == 1, !copy.sections.isEmpty { copy.sections[0].items.append(Item(label: "", text: "本单位另行组织了一次交流。")) }
+            reports.append(copy)
+        }
+        return reports
+    }
+
+    static func described(_ copies: [(String, String, Double)]) -> [String] { copies.map { "\($0.0)|\($0.1)|\($0.2)" } }
+
+    @Test func aSignatureIsTheOneTheDetectorMakesOfTheReportsLines() throws {
+        let detector = CopyDetector(threshold: Self.configuration.merge.copySimilarity)
+        for report in try Self.reportsWithCopies() {
+            let signature = CopyDetector.Signature(of: report)
+            let set = CopyDetector.Document(unit: report.unit, lines: Statement.statements(of: report).map(\.text)).bigrams
+            #expect(signature.unit == report.unit)
+            #expect(signature.minima == detector.signature(set))
+            #expect(!signature.minima.isEmpty)
+        }
+        let blank = UnitReport(source: SourceInfo(path: "空.txt", format: .txt, sha256: ""), unit: "空白单位", title: "",
+                               period: Period(year: nil, part: nil), sections: [], metrics: [])
+        #expect(CopyDetector.Signature(of: blank).minima.isEmpty, "a report without bigrams has an empty signature")
+    }
+
+    @Test func carriedSignaturesFindTheCopiesTheWordsFind() throws {
+        let reports = try Self.reportsWithCopies()
+        let detector = CopyDetector(threshold: Self.configuration.merge.copySimilarity)
+        let fromLines = reports.map { CopyDetector.Document(unit: $0.unit, lines: Statement.statements(of: $0).map(\.text)) }
+        let carried = reports.map { CopyDetector.Document(unit: $0.unit, reading: PackedReading($0, signature: CopyDetector.Signature(of: $0))) }
+        #expect(carried.allSatisfy { $0.carried(width: 64) != nil })
+        let expected = Self.described(detector.suspectedCopies(fromLines))
+        #expect(expected.contains { $0.hasPrefix("抄录乙单位|抄录甲单位|") })
+        #expect(Self.described(detector.suspectedCopies(carried)) == expected)
+        // Counted under another name than the one masked (a roster's): the signature is made anew.
+        var renamed = reports
+        renamed[0].unit = "更名后的单位"
+        let signedBefore = renamed.indices.map { index in
+            CopyDetector.Document(unit: renamed[index].unit, reading: PackedReading(renamed[index], signature: CopyDetector.Signature(of: reports[index])))
+        }
+        #expect(signedBefore[0].carried(width: 64) == nil)
+        #expect(signedBefore[1].carried(width: 64) != nil)
+        let renamedLines = renamed.map { CopyDetector.Document(unit: $0.unit, lines: Statement.statements(of: $0).map(\.text)) }
+        #expect(Self.described(detector.suspectedCopies(signedBefore)) == Self.described(detector.suspectedCopies(renamedLines)))
+        // A detector of another width makes its own.
+        #expect(carried[0].carried(width: 32) == nil)
+    }
+
+    @Test func aRunFromTheStoreCarriesTheSignaturesTheFirstRunMade() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
+        let submissions = try ThinReportTests.samples()
+        let store = try ReportStore(folder: folder, configuration: Self.configuration)
+        var timings: [String: Int] = [:]
+        let first = runner.readAll(submissions, store: store, signing: true, events: { _ in }, timings: &timings,
+                                   keeping: PackedReport.init(_:signature:))
+        let given = Mutex<[CopyDetector.Signature?]>([])
+        let second = runner.readAll(submissions, store: store, signing: true, events: { _ in }, timings: &timings) { report, signature in
+            given.withLock { $0.append(signature) }
+            return PackedReport(report, signature: signature)
+        }
+        #expect(second.parsed == 0)
+        #expect(second.reports.map(\.reading) == first.reports.map(\.reading), "the readings carry the same signatures")
+        let stored = given.withLock { $0 }
+        let readable = first.reports.filter { $0.account.status == .ok }.count
+        #expect(stored.compactMap { $0 }.count == readable, "every readable report's signature came from the store")
+        #expect(readable > 0)
+        for report in first.reports where report.account.status == .ok {
+            #expect(report.reading.signature(masking: report.account.unit)?.count == 64)
+        }
+    }
+
+    @Test func aSignatureReadsBackAsStoredAndBytesItDidNotWriteAreRefused() {
+        for signature in [CopyDetector.Signature(unit: "某某街道𠀋党工委", minima: (0..<64).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }),
+                          CopyDetector.Signature(unit: "", minima: []),
+                          CopyDetector.Signature(unit: "空白单位", minima: [])] {
+            #expect(CopyDetector.Signature(encoded: signature.encoded) == signature)
+        }
+        let encoded = CopyDetector.Signature(unit: "甲", minima: [1, 2]).encoded
+        #expect(CopyDetector.Signature(encoded: Data()) == nil)
+        #expect(CopyDetector.Signature(encoded: encoded.prefix(10)) == nil, "cut within the minima")
+        #expect(CopyDetector.Signature(encoded: Data([0, 0xFF, 0xFE])) == nil, "a name that is not UTF-8")
+    }
+
+    @Test func aStoreAnEarlierBuildLeftGainsTheColumnWithoutAWarning() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = ReportStore.url(in: folder)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // The table as builds before the signatures made it, with a report of theirs.
+        try DatabaseQueue(path: url.path).write { db in
+            try db.execute(sql: """
+                CREATE TABLE report (
+                    path TEXT NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,
+                    size INTEGER NOT NULL, modified REAL NOT NULL, sha256 TEXT NOT NULL, json BLOB NOT NULL,
+                    PRIMARY KEY (path, unit, key))
+                """)
+            try db.execute(sql: "INSERT INTO report VALUES ('旧.txt', '旧', 'an earlier key', 1, 1.0, 'aa', x'7b7d')")
+        }
+        let store = try ReportStore(folder: folder, configuration: Self.configuration)
+        #expect(store.warning == nil)
+        #expect(store.count() == 1)
+        let report = ThinReportTests.numberedReports(1)[0]
+        try store.insert(encoded: [try ReportStore.encode(report)], signatures: [CopyDetector.Signature(of: report)],
+                         of: [(report.source.path, report.unit, 5, 2.5, "bb")])
+        let kept = store.reports(unchanged: [(report.source.path, report.unit, 5, 2.5)]) { report, signature in signature }
+        #expect(kept == [CopyDetector.Signature(of: report)])
+        // Opened again: the column is there, nothing is set aside.
+        #expect(try ReportStore(folder: folder, configuration: Self.configuration).warning == nil)
+    }
+
+    @Test func rowsAgreeingCountAsOneByOne() {
+        var generator = SystemRandomNumberGenerator()
+        for width in [0, 1, 7, 8, 9, 16, 63, 64, 65] {
+            for _ in 0..<20 {
+                let x = (0..<width).map { _ in UInt64.random(in: 0...3, using: &generator) }
+                let y = (0..<width).map { _ in UInt64.random(in: 0...3, using: &generator) }
+                let naive = zip(x, y).filter { $0 == $1 }.count
+                let counted = x.withUnsafeBufferPointer { a in
+                    y.withUnsafeBufferPointer { b in
+                        CopyDetector.agreeing(a.baseAddress ?? UnsafePointer(bitPattern: 8)!, b.baseAddress ?? UnsafePointer(bitPattern: 8)!, width: width)
+                    }
+                }
+                #expect(counted == naive, "width \(width)")
+            }
+        }
+    }
+
+    @Test func subtractingLeavesWhatTheOtherLacks() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let values = Set((0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt64.random(in: 0...60, using: &generator) }).sorted()
+            let other = Set((0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt64.random(in: 0...60, using: &generator) }).sorted()
+            #expect(CopyDetector.subtracting(other, from: values) == values.filter { !Set(other).contains($0) })
+        }
+    }
+}
