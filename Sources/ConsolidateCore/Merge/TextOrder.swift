@@ -20,9 +20,35 @@ enum TextOrder {
         }
     }
 
-    /// Whether every scalar of `text` is plain.
+    /// Whether every scalar of `text` is plain: read from its UTF-8 where it lies in one run (a native
+    /// string's always does), without a scalar view's decoding step per scalar.
     static func isPlain(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { isPlain($0.value) }
+        text.utf8.withContiguousStorageIfAvailable(isPlainUTF8) ?? text.unicodeScalars.allSatisfy { isPlain($0.value) }
+    }
+
+    /// `isPlain` of the scalars valid UTF-8 encodes. Every plain scalar takes one byte (ASCII), two
+    /// (U+00B7 only) or three; none takes four.
+    static func isPlainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                guard lead >= 0x20 && lead <= 0x7E else { return false }
+                index += 1
+            } else if lead < 0xE0 {
+                guard lead == 0xC2, index + 1 < count, bytes[index + 1] == 0xB7 else { return false }
+                index += 2
+            } else if lead < 0xF0 {
+                guard index + 2 < count else { return false }
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                guard isPlain(value) else { return false }
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Two scalar-value arrays of plain scalars in `String` order: -1, 0 or 1.

@@ -157,6 +157,28 @@ import Testing
         #expect(!TextOrder.Key("e\u{301}").plain)
     }
 
+    @Test func plainnessReadFromUTF8IsPlainnessScalarByScalar() {
+        // Each edge of the plain ranges, scalars of one to four bytes, and ordinary text.
+        let edges: [UInt32] = [0x1F, 0x20, 0x7E, 0x7F, 0xA0, 0xB6, 0xB7, 0xB8, 0x2FF, 0x300, 0x200F, 0x2010, 0x2027, 0x2028,
+                               0x2030, 0x205E, 0x205F, 0x2FFF, 0x3000, 0x3029, 0x302A, 0x302F, 0x3030, 0x303F, 0x3040, 0x33FF,
+                               0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xF900, 0xFF00, 0xFF01, 0xFF5E, 0xFF5F,
+                               0xFFFD, 0x1_0000, 0x2_0000, 0x1F469]
+        let scalars = edges.compactMap(Unicode.Scalar.init)
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", "青川区教育局党委", "（一）坚持“三会一课”制度，全年开展12次。", "e\u{301}", "党建·引领", "👩‍👩‍👧"]
+        texts += scalars.map { String($0) }
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                text.unicodeScalars.append(Bool.random(using: &generator) ? scalars.randomElement(using: &generator)! : "党")
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            #expect(TextOrder.isPlain(text) == text.unicodeScalars.allSatisfy { TextOrder.isPlain($0.value) }, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func unitNamingItselfIsFoundOnlyWhereItIs() {
         #expect(TextOrder.containsName("第三支部", in: "第三支部组织党员开展学习"))
         #expect(!TextOrder.containsName("第三支部", in: "第四支部组织党员开展学习"))
