@@ -228,6 +228,92 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     }
 }
 
+/// The reading as the state store keeps it (`PackedReport.storedBytes`).
+extension PackedReading {
+    /// The runs field by field: residue, placeholders, the counts, each leaf, each figure, the
+    /// signature's minima, its unit's name (a flag, then its length and UTF-8), then the words.
+    func write(to writer: inout StoredWriter) {
+        writer.int(residue)
+        writer.int(placeholders)
+        writer.int(leaves.count)
+        writer.int(figureRecords.count)
+        writer.int(signatureMinima.count)
+        writer.int(bytes.count)
+        for leaf in leaves {
+            writer.int(leaf.end)
+            writer.byte(StatementKind.allCases.firstIndex(of: leaf.kind)!)
+            writer.origin(leaf.origin)
+            writer.int(leaf.paragraph)
+        }
+        for figure in figureRecords {
+            writer.int(figure.end)
+            writer.int(figure.activityEnd)
+            writer.int(figure.measureEnd)
+            writer.byte(figure.value == nil ? 0 : 1)
+            writer.int(figure.value ?? 0)
+            writer.byte((figure.approx ? 1 : 0) | (figure.beyondPeriod ? 2 : 0))
+            writer.origin(figure.origin)
+            writer.int(figure.paragraph)
+        }
+        for value in signatureMinima { writer.int(Int(bitPattern: UInt(value))) }
+        writer.byte(signedUnit == nil ? 0 : 1)
+        let unit = Array((signedUnit ?? "").utf8)
+        writer.int(unit.count)
+        writer.bytes(unit)
+        writer.bytes(bytes)
+    }
+
+    /// `write(to:)` read back, in a block of its own; nil where a count, end or case is not one it wrote.
+    init?(reading reader: inout StoredReader) {
+        guard let residue = reader.int(), let placeholders = reader.int(), let leafCount = reader.int(),
+              let figureCount = reader.int(), let minimaCount = reader.int(), let byteCount = reader.int(),
+              residue >= 0, placeholders >= 0, leafCount >= 0, figureCount >= 0, minimaCount >= 0, byteCount >= 0,
+              // Each record takes some bytes: counts beyond what is left are not read.
+              leafCount <= reader.remaining, figureCount <= reader.remaining, minimaCount <= reader.remaining
+        else { return nil }
+        var leaves: [Leaf] = []
+        leaves.reserveCapacity(leafCount)
+        var last = 0
+        for _ in 0..<leafCount {
+            guard let end = reader.int(), end >= last, end <= byteCount, let kind = reader.byte(),
+                  kind < StatementKind.allCases.count, let origin = reader.origin(), let paragraph = reader.int() else { return nil }
+            let kindCase = StatementKind.allCases[StatementKind.allCases.index(StatementKind.allCases.startIndex, offsetBy: kind)]
+            leaves.append(Leaf(end: end, kind: kindCase, origin: origin, paragraph: paragraph))
+            last = end
+        }
+        var figures: [Figure] = []
+        figures.reserveCapacity(figureCount)
+        for _ in 0..<figureCount {
+            guard let end = reader.int(), let activityEnd = reader.int(), let measureEnd = reader.int(),
+                  last <= end, end <= activityEnd, activityEnd <= measureEnd, measureEnd <= byteCount,
+                  let present = reader.byte(), present <= 1, let value = reader.int(), let flags = reader.byte(), flags <= 3,
+                  let origin = reader.origin(), let paragraph = reader.int() else { return nil }
+            figures.append(Figure(end: end, activityEnd: activityEnd, measureEnd: measureEnd, value: present == 1 ? value : nil,
+                                  approx: flags & 1 != 0, beyondPeriod: flags & 2 != 0, origin: origin, paragraph: paragraph))
+            last = measureEnd
+        }
+        var minima: [UInt64] = []
+        minima.reserveCapacity(minimaCount)
+        for _ in 0..<minimaCount {
+            guard let value = reader.int() else { return nil }
+            minima.append(UInt64(UInt(bitPattern: value)))
+        }
+        guard let signed = reader.byte(), signed <= 1, let unitLength = reader.int(), let unitBytes = reader.bytes(unitLength),
+              let unit = String(validating: unitBytes, as: UTF8.self), signed == 1 || unit.isEmpty,
+              let words = reader.bytes(byteCount) else { return nil }
+        self = leaves.withUnsafeBufferPointer { leaves in
+            figures.withUnsafeBufferPointer { figures in
+                minima.withUnsafeBufferPointer { minima in
+                    words.withUnsafeBufferPointer { words in
+                        Self.placed(bytes: words, leaves: leaves, figures: figures, minima: minima, signedUnit: signed == 1 ? unit : nil,
+                                    residue: residue, placeholders: placeholders, in: nil)
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A report as a run holds it until the merge: its account (the report without sections, metrics,
 /// residue or placeholders: what run.json and the account of units read) and its packed reading.
 public struct PackedReport: Sendable {

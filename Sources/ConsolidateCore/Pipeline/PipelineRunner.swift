@@ -61,9 +61,11 @@ public struct PipelineRunner: Sendable {
     /// `readAll(_:store:thin:events:timings:)`, keeping of each report what `keep` makes of it, as
     /// soon as it is made (or decoded from the store) and stored; `settle` is applied to each kept
     /// one on the calling thread, a batch at a time. With `signing`, each report's copy-detection
-    /// signature is made on the core that reads the file, stored with it and given to `keep` (a
-    /// stored report's as the store holds it), so that the merge makes only those of files read anew.
+    /// signature is made on the core that reads the file and given to `keep`. With `form`, the store
+    /// keeps each kept report beside the whole one and an unchanged file's is read back from it: its
+    /// signature too, so that the merge makes only those of files read anew.
     func readAll<Kept: Sendable>(_ submissions: [Submission], store: ReportStore?, signing: Bool = false,
+                                 storedAs form: KeptForm<Kept>? = nil,
                                  events: @Sendable (RunEvent) -> Void, timings: inout [String: Int],
                                  keeping keep: @escaping @Sendable (UnitReport, CopyDetector.Signature?) -> Kept,
                                  settling settle: (Kept) -> Kept = { $0 }) -> (reports: [Kept], parsed: Int) {
@@ -78,7 +80,7 @@ public struct PipelineRunner: Sendable {
             // Each stored report cut as it is decoded, a batch at a time: the whole ones never pile up.
             let stored = store.reports(unchanged: stamped.map { file in
                 (submissions[file.index].path, submissions[file.index].unitHint ?? "", file.stamp.size, file.stamp.modified)
-            }, settling: settle, keep)
+            }, restoring: form?.decode, settling: settle) { keep($0, nil) }
             for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
@@ -101,7 +103,7 @@ public struct PipelineRunner: Sendable {
             while start < pending.count {
                 let indices = Array(pending[start..<min(pending.count, start + batch)])
                 start += indices.count
-                let made: [(report: Kept, path: String, sha256: String, parsed: Bool, json: Data?, signature: CopyDetector.Signature?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
+                let made: [(report: Kept, path: String, sha256: String, parsed: Bool, json: Data?, stored: Data?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
                     let submission = submissions[index]
                     // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
                     let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
@@ -113,22 +115,24 @@ public struct PipelineRunner: Sendable {
                     }
                     clock.add(times)
                     // What the store keeps is the whole report, encoded here, on every core.
-                    let json = store != nil && stamps[index] != nil ? try? ReportStore.encode(report) : nil
+                    let storing = store != nil && stamps[index] != nil
+                    let json = storing ? try? ReportStore.encode(report) : nil
                     // What copy detection needs of a report with statements; a quarantined one has none.
                     let signature = signing && report.status == .ok ? CopyDetector.Signature(of: report) : nil
+                    let kept = keep(report, signature)
                     // A format no stage reads was looked at in this run all the same: it counts as read.
                     let parsed: Bool
                     if case .stored = reading { parsed = false } else { parsed = true }
-                    return (keep(report, signature), report.source.path, report.source.sha256, parsed, json, signature)
+                    return (kept, report.source.path, report.source.sha256, parsed, json, storing ? form?.encode(kept) : nil)
                 }
                 if let store {
-                    let saved = made.indices.compactMap { position -> (json: Data, signature: CopyDetector.Signature?, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
+                    let saved = made.indices.compactMap { position -> (json: Data, kept: Data?, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
                         let index = indices[position]
                         guard let json = made[position].json, let stamp = stamps[index] else { return nil }
                         let made = made[position]
-                        return (json, made.signature, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
+                        return (json, made.stored, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
                     }
-                    try? store.insert(encoded: saved.map(\.json), signatures: saved.map(\.signature), of: saved.map(\.file))
+                    try? store.insert(encoded: saved.map(\.json), kept: saved.map(\.kept), of: saved.map(\.file))
                 }
                 fresh += made.map { settle($0.report) }
                 parsed += made.filter(\.parsed).count
@@ -359,7 +363,7 @@ public struct PipelineRunner: Sendable {
         // Reports cut to their account and packed reading (`PackedReport`): the store has them whole.
         // The readings are copied into large shared blocks as they come, on this thread (`ReadingArena`).
         let arena = ReadingArena()
-        var (held, parsed) = readAll(submissions, store: store, signing: true, events: events, timings: &timings,
+        var (held, parsed) = readAll(submissions, store: store, signing: true, storedAs: .packed, events: events, timings: &timings,
                                      keeping: PackedReport.init(_:signature:),
                                      settling: { $0.settled(in: arena) })
         var submitted = account(submissions, held.map(\.account))
@@ -519,4 +523,15 @@ private final class StreamClock {
             try produce(sink)
         }
     }
+}
+
+/// How the state store keeps a run's kept form of a report beside the whole report, and reads it back.
+struct KeptForm<Kept>: Sendable {
+    let encode: @Sendable (Kept) -> Data?
+    let decode: @Sendable (Data) -> Kept?
+}
+
+extension KeptForm where Kept == PackedReport {
+    /// A packed report with its reading and signature (`PackedReport.storedBytes`).
+    static var packed: KeptForm { KeptForm(encode: { $0.storedBytes }, decode: { PackedReport(storedBytes: $0) }) }
 }

@@ -48,13 +48,13 @@ public final class ReportStore: @unchecked Sendable {
                     PRIMARY KEY (path, unit, key))
                 """)
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS report_sha ON report (sha256, unit, key)")
-            // Each report's copy-detection signature (`CopyDetector.Signature.encoded`), where it was made:
-            // a store of an earlier build has no such column, and gains it (its reports are of another key).
-            if try !db.columns(in: "report").contains(where: { $0.name == "signature" }) {
-                try db.execute(sql: "ALTER TABLE report ADD COLUMN signature BLOB")
+            // Each report as a run keeps it (`PackedReport.storedBytes`), where the run stored it: a store
+            // of an earlier build has no such column, and gains it (its reports are of another key).
+            if try !db.columns(in: "report").contains(where: { $0.name == "packed" }) {
+                try db.execute(sql: "ALTER TABLE report ADD COLUMN packed BLOB")
             }
             // A file that is a database but not ours has no such table shape: reading proves it.
-            _ = try Row.fetchOne(db, sql: "SELECT path, unit, key, size, modified, sha256, json, signature FROM report LIMIT 1")
+            _ = try Row.fetchOne(db, sql: "SELECT path, unit, key, size, modified, sha256, json, packed FROM report LIMIT 1")
         }
         return queue
     }
@@ -66,46 +66,46 @@ public final class ReportStore: @unchecked Sendable {
         reports(unchanged: files) { $0 }
     }
 
-    /// `reports(unchanged:batch:settling:_:)`, each report passed through `transform` with nothing beside it.
-    public func reports<Kept: Sendable>(unchanged files: [(path: String, unit: String, size: Int, modified: Double)],
-                                        batch: Int = 512,
-                                        settling settle: (Kept) -> Kept = { $0 },
-                                        _ transform: @escaping @Sendable (UnitReport) -> Kept) -> [Kept?] {
-        reports(unchanged: files, batch: batch, settling: settle) { report, _ in transform(report) }
-    }
 
     /// `reports(unchanged:)`, each report decoded and passed through `transform` (a run keeps a
     /// thinned report) a batch of `batch` files at a time: neither the stored bytes nor the whole
     /// reports of every file are ever held at once, only a batch's. `settle` is applied to each
     /// kept one after its batch, on the thread that reads the store, before the next batch is decoded.
-    /// `transform` is given the report's copy-detection signature too, where the store holds one.
-    func reports<Kept: Sendable>(unchanged files: [(path: String, unit: String, size: Int, modified: Double)],
-                                 batch: Int = 512,
-                                 settling settle: (Kept) -> Kept = { $0 },
-                                 _ transform: @escaping @Sendable (UnitReport, CopyDetector.Signature?) -> Kept) -> [Kept?] {
+    /// With `restoring`, a report stored as a run keeps it (`insert(encoded:kept:of:)`) is read back
+    /// from that, and its whole report is neither read nor decoded; where it is not, or does not read
+    /// back, from the whole report.
+    public func reports<Kept: Sendable>(unchanged files: [(path: String, unit: String, size: Int, modified: Double)],
+                                        batch: Int = 512,
+                                        restoring restore: (@Sendable (Data) -> Kept?)? = nil,
+                                        settling settle: (Kept) -> Kept = { $0 },
+                                        _ transform: @escaping @Sendable (UnitReport) -> Kept) -> [Kept?] {
         guard reuse, !files.isEmpty else { return files.map { _ in nil } }
         let kept: [Kept?]? = try? queue.read { db -> [Kept?] in
             let rows = try storedStamps(db)
-            let statement = try db.makeStatement(sql: "SELECT json, signature FROM report WHERE rowid = ?")
+            let whole = try db.makeStatement(sql: "SELECT json FROM report WHERE rowid = ?")
+            let packed = try db.makeStatement(sql: "SELECT packed FROM report WHERE rowid = ?")
             var kept: [Kept?] = []
             kept.reserveCapacity(files.count)
             var start = 0
             while start < files.count {
                 let slice = files[start..<min(files.count, start + max(1, batch))]
                 start += slice.count
-                let found: [(json: Data, signature: Data?)?] = try slice.map { file in
-                    guard let rowid = rows[Stamp(path: file.path, unit: file.unit, size: file.size, modified: file.modified)],
-                          let row = try Row.fetchOne(statement, arguments: [rowid]), let json: Data = row[0] else { return nil }
-                    let signature: Data? = row[1]
-                    return (json, signature)
+                let found: [(kept: Data?, rowid: Int64)?] = try slice.map { file in
+                    guard let rowid = rows[Stamp(path: file.path, unit: file.unit, size: file.size, modified: file.modified)] else { return nil }
+                    return (restore == nil ? nil : try Data.fetchOne(packed, arguments: [rowid]), rowid)
                 }
-                kept += ParallelMap.map(found) { found in
-                    found.flatMap { found in
-                        (try? JSONByteDecoder.decode(UnitReport.self, from: found.json)).map {
-                            transform($0, found.signature.flatMap(CopyDetector.Signature.init(encoded:)))
-                        }
-                    }
-                }.map { $0.map(settle) }
+                var made = ParallelMap.map(found) { found in found?.kept.flatMap { restore?($0) } }
+                // Those not kept as a run keeps them, from their whole reports.
+                let wholes = try found.indices.map { index -> Data? in
+                    guard made[index] == nil, let rowid = found[index]?.rowid else { return nil }
+                    return try Data.fetchOne(whole, arguments: [rowid])
+                }
+                for (index, report) in ParallelMap.map(wholes, { data in
+                    data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) }.map(transform)
+                }).enumerated() where made[index] == nil {
+                    made[index] = report
+                }
+                kept += made.map { $0.map(settle) }
             }
             return kept
         }
@@ -160,17 +160,16 @@ public final class ReportStore: @unchecked Sendable {
     }
 
     /// Writes reports already encoded (`encode`) with their files' stamps, in one transaction, each
-    /// with its copy-detection signature where `signatures` has one.
-    func insert(encoded: [Data], signatures: [CopyDetector.Signature?]? = nil,
+    /// with the form a run keeps it in where `kept` has one (read back by `reports(unchanged:restoring:…)`).
+    func insert(encoded: [Data], kept: [Data?]? = nil,
                 of files: [(path: String, unit: String, size: Int, modified: Double, sha256: String)]) throws {
         guard !files.isEmpty else { return }
         try queue.write { db in
             let insert = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO report (path, unit, key, size, modified, sha256, json, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO report (path, unit, key, size, modified, sha256, json, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (index, (file, json)) in zip(files, encoded).enumerated() {
-                let signature = signatures?[index]?.encoded
-                try insert.execute(arguments: [file.path, file.unit, key, file.size, file.modified, file.sha256, json, signature])
+                try insert.execute(arguments: [file.path, file.unit, key, file.size, file.modified, file.sha256, json, kept?[index] ?? nil])
             }
         }
     }
@@ -202,33 +201,5 @@ public final class ReportStore: @unchecked Sendable {
     /// How many reports the store holds.
     public func count() -> Int {
         (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report") }) ?? 0
-    }
-}
-
-/// How the state store keeps a report's signature.
-extension CopyDetector.Signature {
-    /// As the state store keeps it: the count of minima (a byte), the minima (eight bytes each,
-    /// little-endian), then the unit's name in UTF-8.
-    var encoded: Data {
-        var data = Data([UInt8(minima.count)])
-        data.reserveCapacity(1 + minima.count * 8 + unit.utf8.count)
-        for value in minima { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        data.append(contentsOf: unit.utf8)
-        return data
-    }
-
-    /// `encoded` read back; nil for bytes it did not write.
-    init?(encoded data: Data) {
-        let bytes = [UInt8](data)
-        guard let count = bytes.first.map(Int.init), 1 + count * 8 <= bytes.count else { return nil }
-        var minima: [UInt64] = []
-        minima.reserveCapacity(count)
-        for index in 0..<count {
-            var value: UInt64 = 0
-            for byte in bytes[(1 + index * 8)..<(9 + index * 8)].reversed() { value = value << 8 | UInt64(byte) }
-            minima.append(value)
-        }
-        guard let unit = String(validating: bytes[(1 + count * 8)...], as: UTF8.self) else { return nil }
-        self.init(unit: unit, minima: minima)
     }
 }

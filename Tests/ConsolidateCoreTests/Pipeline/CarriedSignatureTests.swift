@@ -64,41 +64,65 @@ struct CarriedSignatureTests {
         #expect(carried[0].carried(width: 32) == nil)
     }
 
-    @Test func aRunFromTheStoreCarriesTheSignaturesTheFirstRunMade() throws {
+    @Test func aRunFromTheStoreReadsBackThePackedReportsWithTheirSignatures() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
         let submissions = try ThinReportTests.samples()
         let store = try ReportStore(folder: folder, configuration: Self.configuration)
         var timings: [String: Int] = [:]
-        let first = runner.readAll(submissions, store: store, signing: true, events: { _ in }, timings: &timings,
+        let first = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
                                    keeping: PackedReport.init(_:signature:))
-        let given = Mutex<[CopyDetector.Signature?]>([])
-        let second = runner.readAll(submissions, store: store, signing: true, events: { _ in }, timings: &timings) { report, signature in
-            given.withLock { $0.append(signature) }
+        let readable = first.reports.filter { $0.account.status == .ok }
+        #expect(!readable.isEmpty)
+        for report in readable { #expect(report.reading.signature(masking: report.account.unit)?.count == 64) }
+        // Read back from their packed form: no whole report is decoded and kept again.
+        let kept = Mutex(0)
+        let second = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings) { report, signature in
+            kept.withLock { $0 += 1 }
             return PackedReport(report, signature: signature)
         }
         #expect(second.parsed == 0)
+        #expect(kept.withLock { $0 } == 0)
         #expect(second.reports.map(\.reading) == first.reports.map(\.reading), "the readings carry the same signatures")
-        let stored = given.withLock { $0 }
-        let readable = first.reports.filter { $0.account.status == .ok }.count
-        #expect(stored.compactMap { $0 }.count == readable, "every readable report's signature came from the store")
-        #expect(readable > 0)
-        for report in first.reports where report.account.status == .ok {
-            #expect(report.reading.signature(masking: report.account.unit)?.count == 64)
-        }
+        #expect(second.reports.map(\.account) == first.reports.map(\.account))
+        // Without the packed form (a caller that keeps whole reports), from the whole reports.
+        let whole = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings) { report, _ in PackedReport(report) }
+        #expect(whole.parsed == 0)
+        #expect(whole.reports.map(\.account) == first.reports.map(\.account))
     }
 
-    @Test func aSignatureReadsBackAsStoredAndBytesItDidNotWriteAreRefused() {
-        for signature in [CopyDetector.Signature(unit: "某某街道𠀋党工委", minima: (0..<64).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }),
-                          CopyDetector.Signature(unit: "", minima: []),
-                          CopyDetector.Signature(unit: "空白单位", minima: [])] {
-            #expect(CopyDetector.Signature(encoded: signature.encoded) == signature)
+    @Test func aPackedReportReadsBackAsStoredAndCutOrAlteredBytesNeverCrash() throws {
+        var reports = try Self.reportsWithCopies()
+        reports.append(ThinReportTests.nested)
+        reports.append(UnitReport.quarantined(source: SourceInfo(path: "坏.docx", format: .docx, sha256: "ab"), unit: "坏", reason: "无法读取"))
+        for report in reports {
+            for signature in [nil, CopyDetector.Signature(of: report)] {
+                let packed = PackedReport(report, signature: signature)
+                let stored = try #require(packed.storedBytes)
+                let back = try #require(PackedReport(storedBytes: stored))
+                #expect(back.account == packed.account)
+                #expect(back.reading == packed.reading)
+                #expect(back.reading.statements(unit: report.unit, source: nil) == packed.reading.statements(unit: report.unit, source: nil))
+                #expect(back.reading.figures == packed.reading.figures)
+            }
         }
-        let encoded = CopyDetector.Signature(unit: "甲", minima: [1, 2]).encoded
-        #expect(CopyDetector.Signature(encoded: Data()) == nil)
-        #expect(CopyDetector.Signature(encoded: encoded.prefix(10)) == nil, "cut within the minima")
-        #expect(CopyDetector.Signature(encoded: Data([0, 0xFF, 0xFE])) == nil, "a name that is not UTF-8")
+        let stored = try #require(PackedReport(reports[0], signature: CopyDetector.Signature(of: reports[0])).storedBytes)
+        for length in stride(from: 0, to: stored.count, by: max(1, stored.count / 300)) {
+            #expect(PackedReport(storedBytes: stored.prefix(length)) == nil, "cut at \(length)")
+        }
+        #expect(PackedReport(storedBytes: stored + Data([0])) == nil, "a byte beyond the end")
+        // Any byte altered reads as some reading or as nothing, never as a crash.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var altered = stored
+            let index = Int.random(in: 0..<altered.count, using: &generator)
+            altered[altered.startIndex + index] = UInt8.random(in: 0...255, using: &generator)
+            if let back = PackedReport(storedBytes: altered) {
+                _ = back.reading.statements(unit: "甲", source: nil)
+                _ = back.reading.figures
+            }
+        }
     }
 
     @Test func aStoreAnEarlierBuildLeftGainsTheColumnWithoutAWarning() throws {
@@ -106,7 +130,7 @@ struct CarriedSignatureTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = ReportStore.url(in: folder)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // The table as builds before the signatures made it, with a report of theirs.
+        // The table as builds before the packed form made it, with a report of theirs.
         try DatabaseQueue(path: url.path).write { db in
             try db.execute(sql: """
                 CREATE TABLE report (
@@ -119,11 +143,16 @@ struct CarriedSignatureTests {
         let store = try ReportStore(folder: folder, configuration: Self.configuration)
         #expect(store.warning == nil)
         #expect(store.count() == 1)
-        let report = ThinReportTests.numberedReports(1)[0]
-        try store.insert(encoded: [try ReportStore.encode(report)], signatures: [CopyDetector.Signature(of: report)],
-                         of: [(report.source.path, report.unit, 5, 2.5, "bb")])
-        let kept = store.reports(unchanged: [(report.source.path, report.unit, 5, 2.5)]) { report, signature in signature }
-        #expect(kept == [CopyDetector.Signature(of: report)])
+        let reports = ThinReportTests.numberedReports(2)
+        let packed = reports.map { PackedReport($0, signature: CopyDetector.Signature(of: $0)) }
+        // The second's packed form is not one the store wrote: it is read from its whole report.
+        try store.insert(encoded: try reports.map(ReportStore.encode), kept: [packed[0].storedBytes, Data([1, 2, 3])],
+                         of: reports.map { ($0.source.path, $0.unit, 5, 2.5, "bb") })
+        let back = store.reports(unchanged: reports.map { ($0.source.path, $0.unit, 5, 2.5) }, restoring: { PackedReport(storedBytes: $0) }) {
+            PackedReport($0)
+        }
+        #expect(back.map { $0?.reading } == [packed[0].reading, PackedReport(reports[1]).reading])
+        #expect(back.map { $0?.account } == packed.map(\.account))
         // Opened again: the column is there, nothing is set aside.
         #expect(try ReportStore(folder: folder, configuration: Self.configuration).warning == nil)
     }

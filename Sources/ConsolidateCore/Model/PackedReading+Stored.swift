@@ -1,0 +1,87 @@
+import Foundation
+
+/// A packed report as the state store keeps it beside the whole report: what a nightly run holds of
+/// an unchanged file, read back without decoding the whole report and packing it again.
+///
+/// The account is compact JSON (`ReportStore.encode`); the reading is its runs written field by field
+/// in little-endian order, each enumeration by its place among its cases, and read back with every
+/// length, end and case checked: bytes it did not write read as nothing, and the whole report is
+/// decoded instead.
+extension PackedReport {
+    /// The stored form: the account's JSON length (eight bytes), its JSON, then the reading.
+    var storedBytes: Data? {
+        guard let account = try? ReportStore.encode(account) else { return nil }
+        var writer = StoredWriter()
+        writer.int(account.count)
+        writer.bytes(account)
+        reading.write(to: &writer)
+        return Data(writer.output)
+    }
+
+    /// `storedBytes` read back; nil for bytes it did not write.
+    init?(storedBytes data: Data) {
+        let found: PackedReport?? = data.withUnsafeBytes { raw in
+            var reader = StoredReader(raw)
+            guard let length = reader.int(), let json = reader.bytes(length),
+                  let account = try? JSONByteDecoder.decode(UnitReport.self, from: Data(json)),
+                  let reading = PackedReading(reading: &reader), reader.atEnd else { return nil }
+            return PackedReport(account: account, reading: reading)
+        }
+        guard let found = found ?? nil else { return nil }
+        self = found
+    }
+}
+
+/// Little-endian fields appended to one buffer.
+struct StoredWriter {
+    private(set) var output: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { output.append(contentsOf: $0) }
+    }
+
+    mutating func byte(_ value: Int) { output.append(UInt8(value)) }
+
+    mutating func bytes<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 { output.append(contentsOf: bytes) }
+
+    /// A place's origin: 0 for none, else one more than its place among the cases.
+    mutating func origin(_ origin: ParagraphOrigin?) {
+        byte(origin.map { ParagraphOrigin.allCases.firstIndex(of: $0)! + 1 } ?? 0)
+    }
+}
+
+/// `StoredWriter`'s fields read back, each nil past the end.
+struct StoredReader {
+    private let raw: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+
+    var remaining: Int { raw.count - offset }
+    var atEnd: Bool { offset == raw.count }
+
+    mutating func int() -> Int? {
+        guard remaining >= 8 else { return nil }
+        defer { offset += 8 }
+        return Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+    }
+
+    mutating func byte() -> Int? {
+        guard remaining >= 1 else { return nil }
+        defer { offset += 1 }
+        return Int(raw[offset])
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard count >= 0, remaining >= count else { return nil }
+        defer { offset += count }
+        return Array(raw[offset..<(offset + count)])
+    }
+
+    /// An origin as `StoredWriter.origin` wrote it: nil past the end or for a place no case has;
+    /// `.some(nil)` for none.
+    mutating func origin() -> ParagraphOrigin?? {
+        guard let code = byte(), code <= ParagraphOrigin.allCases.count else { return nil }
+        return .some(code == 0 ? nil : ParagraphOrigin.allCases[ParagraphOrigin.allCases.index(ParagraphOrigin.allCases.startIndex, offsetBy: code - 1)])
+    }
+}
