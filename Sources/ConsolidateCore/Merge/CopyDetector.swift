@@ -28,11 +28,13 @@ struct CopyDetector: Sendable {
             reading = nil
         }
 
-        /// The leaves of `reading`, one a line, read from it only while the bigrams are made.
-        init(unit: String, reading: PackedReading) {
+        /// The leaves of `reading`, one a line, read from it only while the bigrams are made; its
+        /// signature in the run's table, where it was made as the report was read.
+        init(unit: String, reading: PackedReading, signature: CarriedSignature? = nil) {
             self.unit = unit
             lines = []
             self.reading = reading
+            self.signature = signature
         }
 
         var text: String { reading?.leafText(separator: "\n") ?? lines.joined(separator: "\n") }
@@ -40,11 +42,14 @@ struct CopyDetector: Sendable {
         /// The document's bigram set, its unit's name masked.
         var bigrams: [UInt64] { TextSimilarity.bigrams(TextSimilarity.foldedScalars(text, masking: [unit])) }
 
-        /// The signature its reading carries (`PackedReading.signature(masking:)`), where it was made
-        /// with this document's unit masked and is `width` long (empty: the document has no bigrams).
+        /// The signature made where the report was read (`CarriedSignature`), or nil.
+        var signature: CarriedSignature?
+
+        /// The signature made where the report was read, where it was made with this document's unit
+        /// masked and is `width` long (empty: the document has no bigrams).
         func carried(width: Int) -> UnsafeBufferPointer<UInt64>? {
-            guard let signature = reading?.signature(masking: unit), signature.isEmpty || signature.count == width else { return nil }
-            return signature
+            guard let found = signature?.minima(masking: unit), found.isEmpty || found.count == width else { return nil }
+            return found
         }
     }
 
@@ -402,4 +407,52 @@ struct CopyDetector: Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// The copy-detection signatures a run made as it read its reports, in one run of memory allocated
+/// once for every file of the run, filled as the reports are settled and let go with the last
+/// report that refers to it (once copy detection is done). A province's signatures are fifty
+/// megabytes: held as each reading's own, they stayed until the merge had taken the last reading.
+final class SignatureTable: @unchecked Sendable {
+    let width: Int
+    private let capacity: Int
+    private let base: UnsafeMutablePointer<UInt64>
+    private var count = 0
+    /// Per signature, the unit's name masked and whether the report had no bigram.
+    private var units: [String] = []
+    private var empty: [Bool] = []
+
+    init(capacity: Int, width: Int = CopyDetector(threshold: 1).bands * CopyDetector(threshold: 1).rows) {
+        self.capacity = max(0, capacity)
+        self.width = width
+        base = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, self.capacity * width))
+    }
+
+    deinit { base.deallocate() }
+
+    /// `signature` copied in, on the one thread that settles reports; nil where it is not `width`
+    /// long (nor empty) or the table is full (the merge then makes it).
+    func add(_ signature: CopyDetector.Signature) -> CarriedSignature? {
+        guard count < capacity, signature.minima.isEmpty || signature.minima.count == width else { return nil }
+        if !signature.minima.isEmpty { (base + count * width).initialize(from: signature.minima, count: width) }
+        units.append(signature.unit)
+        empty.append(signature.minima.isEmpty)
+        count += 1
+        return CarriedSignature(table: self, index: count - 1)
+    }
+
+    /// Signature `index`'s minima where it masks `unit` (empty where the report had no bigram); nil otherwise.
+    fileprivate func minima(_ index: Int, masking unit: String) -> UnsafeBufferPointer<UInt64>? {
+        guard index < count, units[index] == unit else { return nil }
+        return empty[index] ? UnsafeBufferPointer(start: nil, count: 0) : UnsafeBufferPointer(start: base + index * width, count: width)
+    }
+}
+
+/// One report's signature in its run's `SignatureTable`, which it keeps alive.
+struct CarriedSignature: Sendable {
+    let table: SignatureTable
+    let index: Int
+
+    /// The minima, where the signature masks `unit`; valid while this is held.
+    func minima(masking unit: String) -> UnsafeBufferPointer<UInt64>? { table.minima(index, masking: unit) }
 }

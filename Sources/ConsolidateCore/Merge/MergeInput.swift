@@ -23,6 +23,9 @@ public struct SubmittedReport: Sendable {
     /// The report's statements and figures packed, where a run cut the report to its account
     /// (`PackedReport`); nil where `report` holds them.
     public var reading: PackedReading?
+    /// The report's copy-detection signature, made as it was read (`SignatureTable`); let go once
+    /// copy detection is done.
+    var signature: CarriedSignature?
 
     public init(report: UnitReport, submitted: Date, identity: UnitIdentity? = nil, reading: PackedReading? = nil) {
         self.report = report
@@ -155,13 +158,16 @@ public struct MergeInput: Sendable {
                 guard let counted = entry.counted else { return nil }
                 let report = submissions[counted].report
                 if let reading = submissions[counted].reading {
-                    return reading.leafCount == 0 ? nil : CopyDetector.Document(unit: report.unit, reading: reading)
+                    return reading.leafCount == 0 ? nil
+                        : CopyDetector.Document(unit: report.unit, reading: reading, signature: submissions[counted].signature)
                 }
                 let lines = Statement.statements(of: report).map(\.text)
                 return lines.isEmpty ? nil : CopyDetector.Document(unit: report.unit, lines: lines)
             }
             return CopyDetector(threshold: copySimilarity).suspectedCopies(documents)
         }()
+        // The signatures' table goes with the last report holding it.
+        for index in submissions.indices { submissions[index].signature = nil }
         // Room for every report's statements and figures at once: appended report by report, the
         // arrays would grow by doubling and hold up to twice what they need through the merge.
         // Packed readings keep their statements and figures packed: the merge makes them (`takeRows()`).

@@ -8,13 +8,21 @@ import Foundation
 /// length, end and case checked: bytes it did not write read as nothing, and the whole report is
 /// decoded instead.
 extension PackedReport {
-    /// The stored form: the account's JSON length (eight bytes), its JSON, then the reading.
+    /// The stored form: the account's JSON length (eight bytes), its JSON, the reading, then the
+    /// signature: a flag, the count of minima, the minima, and the masked name's length and UTF-8.
     var storedBytes: Data? {
         guard let account = try? ReportStore.encode(account) else { return nil }
         var writer = StoredWriter()
         writer.int(account.count)
         writer.bytes(account)
         reading.write(to: &writer)
+        writer.byte(signature == nil ? 0 : 1)
+        let minima = signature?.minima ?? []
+        writer.int(minima.count)
+        for value in minima { writer.int(Int(bitPattern: UInt(value))) }
+        let unit = Array((signature?.unit ?? "").utf8)
+        writer.int(unit.count)
+        writer.bytes(unit)
         return Data(writer.output)
     }
 
@@ -24,8 +32,21 @@ extension PackedReport {
             var reader = StoredReader(raw)
             guard let length = reader.int(), let json = reader.bytes(length),
                   let account = try? JSONByteDecoder.decode(UnitReport.self, from: Data(json)),
-                  let reading = PackedReading(reading: &reader), reader.atEnd else { return nil }
-            return PackedReport(account: account, reading: reading)
+                  let reading = PackedReading(reading: &reader),
+                  let signed = reader.byte(), signed <= 1, let count = reader.int(), count >= 0, count * 8 <= reader.remaining
+            else { return nil }
+            var minima: [UInt64] = []
+            minima.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let value = reader.int() else { return nil }
+                minima.append(UInt64(UInt(bitPattern: value)))
+            }
+            guard let unitLength = reader.int(), let unitBytes = reader.bytes(unitLength),
+                  let unit = String(validating: unitBytes, as: UTF8.self), reader.atEnd,
+                  signed == 1 || (count == 0 && unit.isEmpty) else { return nil }
+            var report = PackedReport(account: account, reading: reading)
+            if signed == 1 { report.signature = CopyDetector.Signature(unit: unit, minima: minima) }
+            return report
         }
         guard let found = found ?? nil else { return nil }
         self = found

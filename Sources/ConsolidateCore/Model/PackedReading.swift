@@ -44,10 +44,6 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     private let leaves: UnsafeBufferPointer<Leaf>
     /// The report's figures as read, in its order.
     private var figureRecords: UnsafeBufferPointer<Figure>
-    /// The report's copy-detection signature (`CopyDetector.Signature`), made where it was read,
-    /// and the unit's name it masks; nil where none was made.
-    private let signatureMinima: UnsafeBufferPointer<UInt64>
-    private let signedUnit: String?
     /// How many lines were set aside as residue, and how many placeholders were found.
     public let residue: Int
     public let placeholders: Int
@@ -55,11 +51,6 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     /// `report`'s leaves (in `Statement.statements(of:)`'s order, each `Item.statement`, else its
     /// label) and figures.
     public init(_ report: UnitReport) {
-        self.init(report, signature: nil)
-    }
-
-    /// `init(_:)`, carrying `signature` (made of the same report) for the merge's copy detection.
-    init(_ report: UnitReport, signature: CopyDetector.Signature?) {
         var bytes: [UInt8] = []
         var leaves: [Leaf] = []
         leaves.reserveCapacity(report.sections.reduce(0) { $0 + $1.leafCount })
@@ -87,10 +78,8 @@ public struct PackedReading: @unchecked Sendable, Equatable {
         self = bytes.withUnsafeBufferPointer { bytes in
             leaves.withUnsafeBufferPointer { leaves in
                 figures.withUnsafeBufferPointer { figures in
-                    (signature?.minima ?? []).withUnsafeBufferPointer { minima in
-                        Self.placed(bytes: bytes, leaves: leaves, figures: figures, minima: minima, signedUnit: signature?.unit,
-                                    residue: report.residue.count, placeholders: report.placeholders.count, in: nil)
-                    }
+                    Self.placed(bytes: bytes, leaves: leaves, figures: figures, residue: report.residue.count,
+                                placeholders: report.placeholders.count, in: nil)
                 }
             }
         }
@@ -101,32 +90,27 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     /// among that pass's freed buffers in their allocator arenas, and the room it leaves when the
     /// merge takes it would serve only those threads; in the arena's blocks it goes back whole.
     func settled(in arena: ReadingArena) -> PackedReading {
-        Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, minima: signatureMinima, signedUnit: signedUnit,
-                    residue: residue, placeholders: placeholders, in: arena)
+        Self.placed(bytes: bytes, leaves: leaves, figures: figureRecords, residue: residue, placeholders: placeholders, in: arena)
     }
 
-    /// The four runs copied into a block: `arena`'s, or one of exactly their size.
+    /// The three runs copied into a block: `arena`'s, or one of exactly their size.
     private static func placed(bytes: UnsafeBufferPointer<UInt8>, leaves: UnsafeBufferPointer<Leaf>,
-                               figures: UnsafeBufferPointer<Figure>, minima: UnsafeBufferPointer<UInt64>, signedUnit: String?,
-                               residue: Int, placeholders: Int, in arena: ReadingArena?) -> PackedReading {
-        let size = ReadingBlock.room(for: leaves) + ReadingBlock.room(for: figures) + ReadingBlock.room(for: minima)
-            + ReadingBlock.room(for: bytes)
+                               figures: UnsafeBufferPointer<Figure>, residue: Int, placeholders: Int,
+                               in arena: ReadingArena?) -> PackedReading {
+        let size = ReadingBlock.room(for: leaves) + ReadingBlock.room(for: figures) + ReadingBlock.room(for: bytes)
         let block = arena?.block(for: size) ?? ReadingBlock(capacity: size, serial: 0)
         // Records first (aligned), the words last.
-        let leaves = block.place(leaves), figures = block.place(figures), minima = block.place(minima), bytes = block.place(bytes)
-        return PackedReading(owner: block, bytes: bytes, leaves: leaves, figures: figures, minima: minima, signedUnit: signedUnit,
-                             residue: residue, placeholders: placeholders)
+        let leaves = block.place(leaves), figures = block.place(figures), bytes = block.place(bytes)
+        return PackedReading(owner: block, bytes: bytes, leaves: leaves, figures: figures, residue: residue,
+                             placeholders: placeholders)
     }
 
     private init(owner: ReadingBlock?, bytes: UnsafeBufferPointer<UInt8>, leaves: UnsafeBufferPointer<Leaf>,
-                 figures: UnsafeBufferPointer<Figure>, minima: UnsafeBufferPointer<UInt64>, signedUnit: String?,
-                 residue: Int, placeholders: Int) {
+                 figures: UnsafeBufferPointer<Figure>, residue: Int, placeholders: Int) {
         self.owner = owner
         self.bytes = bytes
         self.leaves = leaves
         figureRecords = figures
-        signatureMinima = minima
-        self.signedUnit = signedUnit
         self.residue = residue
         self.placeholders = placeholders
     }
@@ -134,14 +118,7 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     /// No leaves and no figures: what a reading is once the merge has taken it.
     init() {
         self.init(owner: nil, bytes: UnsafeBufferPointer(start: nil, count: 0), leaves: UnsafeBufferPointer(start: nil, count: 0),
-                  figures: UnsafeBufferPointer(start: nil, count: 0), minima: UnsafeBufferPointer(start: nil, count: 0),
-                  signedUnit: nil, residue: 0, placeholders: 0)
-    }
-
-    /// The signature the reading carries, where it was made with `unit`'s name masked (empty: the
-    /// report's words have no bigram); nil otherwise. Valid as long as the reading is.
-    func signature(masking unit: String) -> UnsafeBufferPointer<UInt64>? {
-        signedUnit == unit ? signatureMinima : nil
+                  figures: UnsafeBufferPointer(start: nil, count: 0), residue: 0, placeholders: 0)
     }
 
     /// The serial number of the arena block holding the reading (0 for a block of its own): readings
@@ -151,7 +128,6 @@ public struct PackedReading: @unchecked Sendable, Equatable {
     public static func == (a: PackedReading, b: PackedReading) -> Bool {
         a.residue == b.residue && a.placeholders == b.placeholders && a.bytes.elementsEqual(b.bytes)
             && a.leaves.elementsEqual(b.leaves) && a.figureRecords.elementsEqual(b.figureRecords)
-            && a.signedUnit == b.signedUnit && a.signatureMinima.elementsEqual(b.signatureMinima)
     }
 
     /// How many leaf statements the report has.
@@ -230,14 +206,12 @@ public struct PackedReading: @unchecked Sendable, Equatable {
 
 /// The reading as the state store keeps it (`PackedReport.storedBytes`).
 extension PackedReading {
-    /// The runs field by field: residue, placeholders, the counts, each leaf, each figure, the
-    /// signature's minima, its unit's name (a flag, then its length and UTF-8), then the words.
+    /// The runs field by field: residue, placeholders, the counts, each leaf, each figure, then the words.
     func write(to writer: inout StoredWriter) {
         writer.int(residue)
         writer.int(placeholders)
         writer.int(leaves.count)
         writer.int(figureRecords.count)
-        writer.int(signatureMinima.count)
         writer.int(bytes.count)
         for leaf in leaves {
             writer.int(leaf.end)
@@ -255,21 +229,16 @@ extension PackedReading {
             writer.origin(figure.origin)
             writer.int(figure.paragraph)
         }
-        for value in signatureMinima { writer.int(Int(bitPattern: UInt(value))) }
-        writer.byte(signedUnit == nil ? 0 : 1)
-        let unit = Array((signedUnit ?? "").utf8)
-        writer.int(unit.count)
-        writer.bytes(unit)
         writer.bytes(bytes)
     }
 
     /// `write(to:)` read back, in a block of its own; nil where a count, end or case is not one it wrote.
     init?(reading reader: inout StoredReader) {
         guard let residue = reader.int(), let placeholders = reader.int(), let leafCount = reader.int(),
-              let figureCount = reader.int(), let minimaCount = reader.int(), let byteCount = reader.int(),
-              residue >= 0, placeholders >= 0, leafCount >= 0, figureCount >= 0, minimaCount >= 0, byteCount >= 0,
+              let figureCount = reader.int(), let byteCount = reader.int(),
+              residue >= 0, placeholders >= 0, leafCount >= 0, figureCount >= 0, byteCount >= 0,
               // Each record takes some bytes: counts beyond what is left are not read.
-              leafCount <= reader.remaining, figureCount <= reader.remaining, minimaCount <= reader.remaining
+              leafCount <= reader.remaining, figureCount <= reader.remaining
         else { return nil }
         var leaves: [Leaf] = []
         leaves.reserveCapacity(leafCount)
@@ -292,22 +261,11 @@ extension PackedReading {
                                   approx: flags & 1 != 0, beyondPeriod: flags & 2 != 0, origin: origin, paragraph: paragraph))
             last = measureEnd
         }
-        var minima: [UInt64] = []
-        minima.reserveCapacity(minimaCount)
-        for _ in 0..<minimaCount {
-            guard let value = reader.int() else { return nil }
-            minima.append(UInt64(UInt(bitPattern: value)))
-        }
-        guard let signed = reader.byte(), signed <= 1, let unitLength = reader.int(), let unitBytes = reader.bytes(unitLength),
-              let unit = String(validating: unitBytes, as: UTF8.self), signed == 1 || unit.isEmpty,
-              let words = reader.bytes(byteCount) else { return nil }
+        guard let words = reader.bytes(byteCount) else { return nil }
         self = leaves.withUnsafeBufferPointer { leaves in
             figures.withUnsafeBufferPointer { figures in
-                minima.withUnsafeBufferPointer { minima in
-                    words.withUnsafeBufferPointer { words in
-                        Self.placed(bytes: words, leaves: leaves, figures: figures, minima: minima, signedUnit: signed == 1 ? unit : nil,
-                                    residue: residue, placeholders: placeholders, in: nil)
-                    }
+                words.withUnsafeBufferPointer { words in
+                    Self.placed(bytes: words, leaves: leaves, figures: figures, residue: residue, placeholders: placeholders, in: nil)
                 }
             }
         }
@@ -319,14 +277,20 @@ extension PackedReading {
 public struct PackedReport: Sendable {
     public var account: UnitReport
     public var reading: PackedReading
+    /// The report's copy-detection signature, where it was made as the report was read; a run moves
+    /// it into its table of signatures (`carry(into:)`) as it settles the report.
+    var signature: CopyDetector.Signature?
+    /// Where in the run's table of signatures the report's is (`carry(into:)`).
+    var carried: CarriedSignature?
 
     public init(_ report: UnitReport) {
         self.init(report, signature: nil)
     }
 
-    /// `init(_:)`, the reading carrying the report's copy-detection `signature`.
+    /// `init(_:)` with the report's copy-detection `signature`.
     init(_ report: UnitReport, signature: CopyDetector.Signature?) {
-        reading = PackedReading(report, signature: signature)
+        self.signature = signature
+        reading = PackedReading(report)
         var account = report
         account.title = ""
         account.sections = []
@@ -338,7 +302,18 @@ public struct PackedReport: Sendable {
 
     /// The report with its reading copied into `arena` (`PackedReading.settled(in:)`).
     func settled(in arena: ReadingArena) -> PackedReport {
-        PackedReport(account: account, reading: reading.settled(in: arena))
+        var settled = self
+        settled.reading = reading.settled(in: arena)
+        return settled
+    }
+
+    /// The report with its signature moved into `table`: held there, in one run of memory, rather
+    /// than as an array of each report's own.
+    func carry(into table: SignatureTable) -> PackedReport {
+        var carried = self
+        if let signature { carried.carried = table.add(signature) }
+        carried.signature = nil
+        return carried
     }
 
     public init(account: UnitReport, reading: PackedReading) {

@@ -362,15 +362,19 @@ public struct PipelineRunner: Sendable {
 
         // Reports cut to their account and packed reading (`PackedReport`): the store has them whole.
         // The readings are copied into large shared blocks as they come, on this thread (`ReadingArena`).
+        // Their copy-detection signatures go into one table, held by the reports until copy detection is done.
         let arena = ReadingArena()
-        var (held, parsed) = readAll(submissions, store: store, signing: true, storedAs: .packed, events: events, timings: &timings,
-                                     keeping: PackedReport.init(_:signature:),
-                                     settling: { $0.settled(in: arena) })
+        var (held, parsed) = { [submissions] in
+            let signatures = SignatureTable(capacity: submissions.count)
+            return readAll(submissions, store: store, signing: true, storedAs: .packed, events: events, timings: &timings,
+                           keeping: PackedReport.init(_:signature:),
+                           settling: { $0.settled(in: arena).carry(into: signatures) })
+        }()
         var submitted = account(submissions, held.map(\.account))
         // What run.json counts, worked out before the merge so that the reports' statements can go with it.
         let statementCount = held.filter { $0.account.status == .ok }.reduce(0) { $0 + $1.reading.leafCount }
         let metricCount = held.reduce(0) { $0 + $1.reading.metricCount }
-        for index in submitted.indices { submitted[index].reading = held[index].reading }
+        for index in submitted.indices { (submitted[index].reading, submitted[index].signature) = (held[index].reading, held[index].carried) }
         held = []
         // The files' readings are gone and what stays is spread over the heap: free pages go back.
         MemoryRelease.freePages()

@@ -45,7 +45,10 @@ struct CarriedSignatureTests {
         let reports = try Self.reportsWithCopies()
         let detector = CopyDetector(threshold: Self.configuration.merge.copySimilarity)
         let fromLines = reports.map { CopyDetector.Document(unit: $0.unit, lines: Statement.statements(of: $0).map(\.text)) }
-        let carried = reports.map { CopyDetector.Document(unit: $0.unit, reading: PackedReading($0, signature: CopyDetector.Signature(of: $0))) }
+        let table = SignatureTable(capacity: reports.count * 2)
+        let carried = reports.map {
+            CopyDetector.Document(unit: $0.unit, reading: PackedReading($0), signature: table.add(CopyDetector.Signature(of: $0)))
+        }
         #expect(carried.allSatisfy { $0.carried(width: 64) != nil })
         let expected = Self.described(detector.suspectedCopies(fromLines))
         #expect(expected.contains { $0.hasPrefix("抄录乙单位|抄录甲单位|") })
@@ -54,7 +57,8 @@ struct CarriedSignatureTests {
         var renamed = reports
         renamed[0].unit = "更名后的单位"
         let signedBefore = renamed.indices.map { index in
-            CopyDetector.Document(unit: renamed[index].unit, reading: PackedReading(renamed[index], signature: CopyDetector.Signature(of: reports[index])))
+            CopyDetector.Document(unit: renamed[index].unit, reading: PackedReading(renamed[index]),
+                                  signature: table.add(CopyDetector.Signature(of: reports[index])))
         }
         #expect(signedBefore[0].carried(width: 64) == nil)
         #expect(signedBefore[1].carried(width: 64) != nil)
@@ -75,7 +79,7 @@ struct CarriedSignatureTests {
                                    keeping: PackedReport.init(_:signature:))
         let readable = first.reports.filter { $0.account.status == .ok }
         #expect(!readable.isEmpty)
-        for report in readable { #expect(report.reading.signature(masking: report.account.unit)?.count == 64) }
+        for report in readable { #expect(report.signature?.minima.count == 64 && report.signature?.unit == report.account.unit) }
         // Read back from their packed form: no whole report is decoded and kept again.
         let kept = Mutex(0)
         let second = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings) { report, signature in
@@ -84,7 +88,8 @@ struct CarriedSignatureTests {
         }
         #expect(second.parsed == 0)
         #expect(kept.withLock { $0 } == 0)
-        #expect(second.reports.map(\.reading) == first.reports.map(\.reading), "the readings carry the same signatures")
+        #expect(second.reports.map(\.reading) == first.reports.map(\.reading))
+        #expect(second.reports.map(\.signature) == first.reports.map(\.signature))
         #expect(second.reports.map(\.account) == first.reports.map(\.account))
         // Without the packed form (a caller that keeps whole reports), from the whole reports.
         let whole = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings) { report, _ in PackedReport(report) }
@@ -103,6 +108,7 @@ struct CarriedSignatureTests {
                 let back = try #require(PackedReport(storedBytes: stored))
                 #expect(back.account == packed.account)
                 #expect(back.reading == packed.reading)
+                #expect(back.signature == packed.signature)
                 #expect(back.reading.statements(unit: report.unit, source: nil) == packed.reading.statements(unit: report.unit, source: nil))
                 #expect(back.reading.figures == packed.reading.figures)
             }
@@ -152,9 +158,40 @@ struct CarriedSignatureTests {
             PackedReport($0)
         }
         #expect(back.map { $0?.reading } == [packed[0].reading, PackedReport(reports[1]).reading])
+        #expect(back.map { $0?.signature } == [packed[0].signature, nil])
         #expect(back.map { $0?.account } == packed.map(\.account))
         // Opened again: the column is there, nothing is set aside.
         #expect(try ReportStore(folder: folder, configuration: Self.configuration).warning == nil)
+    }
+
+    @Test func theTableTakesSignaturesOfItsWidthWhileItHasRoomAndGoesOnceCopyDetectionIsDone() throws {
+        let table = SignatureTable(capacity: 2)
+        #expect(table.add(CopyDetector.Signature(unit: "甲", minima: [1, 2, 3])) == nil, "not the detector's width")
+        let first = try #require(table.add(CopyDetector.Signature(unit: "甲", minima: (0..<64).map(UInt64.init))))
+        let blank = try #require(table.add(CopyDetector.Signature(unit: "乙", minima: [])))
+        #expect(table.add(CopyDetector.Signature(unit: "丙", minima: [])) == nil, "full")
+        #expect(first.minima(masking: "甲").map(Array.init) == (0..<64).map(UInt64.init))
+        #expect(first.minima(masking: "乙") == nil)
+        #expect(blank.minima(masking: "乙")?.isEmpty == true)
+
+        // A run's reports hold the table until copy detection, and not beyond it.
+        weak var gone: SignatureTable?
+        var input: MergeInput?
+        do {
+            let reports = try Self.reportsWithCopies()
+            let signatures = SignatureTable(capacity: reports.count)
+            gone = signatures
+            var submitted = reports.map { report in
+                var submission = SubmittedReport(report: report, submitted: Date(timeIntervalSince1970: 0), reading: PackedReading(report))
+                submission.signature = signatures.add(CopyDetector.Signature(of: report))
+                return submission
+            }
+            input = MergeInput.from(taking: &submitted, roster: nil, copySimilarity: Self.configuration.merge.copySimilarity)
+            #expect(submitted.allSatisfy { $0.signature == nil })
+        }
+        #expect(gone == nil)
+        let warned = try #require(input).units.filter { $0.warnings.contains { $0.contains("高度雷同") } }.map(\.unit).sorted()
+        #expect(warned.contains("抄录甲单位") && warned.contains("抄录乙单位"))
     }
 
     @Test func rowsAgreeingCountAsOneByOne() {
