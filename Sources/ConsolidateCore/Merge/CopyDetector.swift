@@ -82,6 +82,22 @@ struct CopyDetector: Sendable {
     /// Only the signatures of all documents are held; the bigram sets (eight bytes a character of
     /// every report) are made again for the few documents of a candidate pair worth comparing exactly.
     func suspectedCopies(_ documents: [Document]) -> [(String, String, Double)] {
+        var documents = documents
+        return suspectedCopies(taking: &documents)
+    }
+
+    /// `suspectedCopies(_:)`, the documents letting go of their signatures once the candidate pairs
+    /// are found, before the bigram sets are made: where the documents held the last references to
+    /// the run's table of signatures (`SignatureTable`), it goes then.
+    func suspectedCopies(taking documents: inout [Document]) -> [(String, String, Double)] {
+        let close = closePairs(documents)
+        for index in documents.indices { documents[index].signature = nil }
+        return exactCopies(documents, close)
+    }
+
+    /// Candidate pairs of documents (smaller index in the high 32 bits), ascending, whose signatures
+    /// agree enough to be compared exactly.
+    private func closePairs(_ documents: [Document]) -> [UInt64] {
         // The signatures the documents' readings carry are read where they are. The others are made
         // into one flat array (the k-th made at k·width), each written there on any core as it is
         // made: compared without an array per document, and never held twice (a province's signatures
@@ -108,13 +124,13 @@ struct CopyDetector: Sendable {
             var rows = [UnsafePointer<UInt64>?](repeating: nil, count: documents.count)
             for (index, signature) in carried.enumerated() { rows[index] = signature?.baseAddress }
             for (position, index) in made.enumerated() where !madeEmpty[position] { rows[index] = signatures.baseAddress! + position * width }
-            return suspectedCopies(documents, present: present, rows: rows)
+            return closePairs(documents, present: present, rows: rows)
         }
     }
 
-    /// `suspectedCopies(_:)` once each present document's signature is found: document i's at `rows[i]`
+    /// `closePairs(_:)` once each present document's signature is found: document i's at `rows[i]`
     /// (`width` values; documents not `present` have none).
-    private func suspectedCopies(_ documents: [Document], present: [Int], rows signatures: [UnsafePointer<UInt64>?]) -> [(String, String, Double)] {
+    private func closePairs(_ documents: [Document], present: [Int], rows signatures: [UnsafePointer<UInt64>?]) -> [UInt64] {
         let width = bands * rows
         // Each document's unit as a small id (units equal as `String`s, equal ids): pairs of one
         // unit are told without comparing names per pair.
@@ -185,7 +201,11 @@ struct CopyDetector: Sendable {
                 pairs = Self.union(pairs, bandPairs)
             }
         }
-        let close = pairs
+        return pairs
+    }
+
+    /// The pairs of `close` whose documents' bigram sets are similar enough, as `suspectedCopies` gives them.
+    private func exactCopies(_ documents: [Document], _ close: [UInt64]) -> [(String, String, Double)] {
         // The bigram sets of the documents compared exactly, made again, on every core, each as
         // narrow as its bigrams allow (two scalars of the Basic Multilingual Plane in 32 bits).
         var compared = Set<Int>()

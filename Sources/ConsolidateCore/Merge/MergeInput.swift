@@ -154,7 +154,7 @@ public struct MergeInput: Sendable {
         // and bigram sets come and go while only the reports are held, not on top of the lists made
         // from them. One document per unit with statements, in the units' order, read from its reading.
         let copies: [(String, String, Double)] = {
-            let documents = plan.compactMap { entry -> CopyDetector.Document? in
+            var documents = plan.compactMap { entry -> CopyDetector.Document? in
                 guard let counted = entry.counted else { return nil }
                 let report = submissions[counted].report
                 if let reading = submissions[counted].reading {
@@ -164,10 +164,10 @@ public struct MergeInput: Sendable {
                 let lines = Statement.statements(of: report).map(\.text)
                 return lines.isEmpty ? nil : CopyDetector.Document(unit: report.unit, lines: lines)
             }
-            return CopyDetector(threshold: copySimilarity).suspectedCopies(documents)
+            // The documents hold the signatures now: the table goes as soon as the detection lets them go.
+            for index in submissions.indices { submissions[index].signature = nil }
+            return CopyDetector(threshold: copySimilarity).suspectedCopies(taking: &documents)
         }()
-        // The signatures' table goes with the last report holding it.
-        for index in submissions.indices { submissions[index].signature = nil }
         // Room for every report's statements and figures at once: appended report by report, the
         // arrays would grow by doubling and hold up to twice what they need through the merge.
         // Packed readings keep their statements and figures packed: the merge makes them (`takeRows()`).
