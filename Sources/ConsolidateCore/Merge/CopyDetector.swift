@@ -98,7 +98,7 @@ struct CopyDetector: Sendable {
     /// Candidate pairs of documents (smaller index in the high 32 bits), ascending, whose signatures
     /// agree enough to be compared exactly.
     private func closePairs(_ documents: [Document]) -> [UInt64] {
-        // The signatures the documents' readings carry are read where they are. The others are made
+        // The signatures made as the reports were read are read where they are (`SignatureTable`). The others are made
         // into one flat array (the k-th made at k·width), each written there on any core as it is
         // made: compared without an array per document, and never held twice (a province's signatures
         // are fifty megabytes).
@@ -120,7 +120,7 @@ struct CopyDetector: Sendable {
         for (position, index) in made.enumerated() { empty[index] = madeEmpty[position] }
         let present = documents.indices.filter { !empty[$0] }
         return signatures.withUnsafeBufferPointer { signatures in
-            // Each document's signature where it is: in its reading, or among those made here.
+            // Each document's signature where it is: in the run's table, or among those made here.
             var rows = [UnsafePointer<UInt64>?](repeating: nil, count: documents.count)
             for (index, signature) in carried.enumerated() { rows[index] = signature?.baseAddress }
             for (position, index) in made.enumerated() where !madeEmpty[position] { rows[index] = signatures.baseAddress! + position * width }
@@ -160,8 +160,8 @@ struct CopyDetector: Sendable {
                 guard unitIDs[a] != unitIDs[b] else { return false }
                 return Double(Self.agreeing(signatures[a]!, signatures[b]!, width: width)) / Double(width) >= least
             }
-            // The band's rows of each present document side by side (the signatures lie wherever their
-            // readings do): sorting compares neighbouring memory.
+            // The band's rows of each present document side by side (the signatures lie in the run's
+            // table and among those made here): sorting compares neighbouring memory.
             let height = self.rows
             var band = [UInt64](repeating: 0, count: present.count * height)
             for bandIndex in 0..<bands {

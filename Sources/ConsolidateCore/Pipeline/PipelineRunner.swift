@@ -114,7 +114,7 @@ public struct PipelineRunner: Sendable {
                         Self.extract(normalized, submission: submission, extractor: extractor, classifier: classifier, deadline: deadline)
                     }
                     clock.add(times)
-                    // What the store keeps is the whole report, encoded here, on every core.
+                    // What the store keeps is the whole report and, with `form`, the kept one, encoded here, on every core.
                     let storing = store != nil && stamps[index] != nil
                     let json = storing ? try? ReportStore.encode(report) : nil
                     // What copy detection needs of a report with statements; a quarantined one has none.
@@ -360,7 +360,7 @@ public struct PipelineRunner: Sendable {
             return Outcome(consolidation: nil, record: record, warnings: record.warnings, previousRecord: previousRecord)
         }
 
-        // Reports cut to their account and packed reading (`PackedReport`): the store has them whole.
+        // Reports cut to their account and packed reading (`PackedReport`): the store has them so, and whole.
         // The readings are copied into large shared blocks as they come, on this thread (`ReadingArena`).
         // Their copy-detection signatures go into one table, held by the reports until copy detection is done.
         let arena = ReadingArena()

@@ -66,7 +66,6 @@ public final class ReportStore: @unchecked Sendable {
         reports(unchanged: files) { $0 }
     }
 
-
     /// `reports(unchanged:)`, each report decoded and passed through `transform` (a run keeps a
     /// thinned report) a batch of `batch` files at a time: neither the stored bytes nor the whole
     /// reports of every file are ever held at once, only a batch's. `settle` is applied to each
