@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 import Testing
 @testable import ConsolidateCore
 
@@ -66,35 +65,6 @@ struct CarriedSignatureTests {
         #expect(Self.described(detector.suspectedCopies(signedBefore)) == Self.described(detector.suspectedCopies(renamedLines)))
         // A detector of another width makes its own.
         #expect(carried[0].carried(width: 32) == nil)
-    }
-
-    @Test func aRunFromTheStoreReadsBackThePackedReportsWithTheirSignatures() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
-        let submissions = try ThinReportTests.samples()
-        let store = try ReportStore(folder: folder, configuration: Self.configuration)
-        var timings: [String: Int] = [:]
-        let first = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
-                                   keeping: PackedReport.init(_:signature:))
-        let readable = first.reports.filter { $0.account.status == .ok }
-        #expect(!readable.isEmpty)
-        for report in readable { #expect(report.signature?.minima.count == 64 && report.signature?.unit == report.account.unit) }
-        // Read back from their packed form: no whole report is decoded and kept again.
-        let kept = Mutex(0)
-        let second = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings) { report, signature in
-            kept.withLock { $0 += 1 }
-            return PackedReport(report, signature: signature)
-        }
-        #expect(second.parsed == 0)
-        #expect(kept.withLock { $0 } == 0)
-        #expect(second.reports.map(\.reading) == first.reports.map(\.reading))
-        #expect(second.reports.map(\.signature) == first.reports.map(\.signature))
-        #expect(second.reports.map(\.account) == first.reports.map(\.account))
-        // Without the packed form (a caller that keeps whole reports), from the whole reports.
-        let whole = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings) { report, _ in PackedReport(report) }
-        #expect(whole.parsed == 0)
-        #expect(whole.reports.map(\.account) == first.reports.map(\.account))
     }
 
     @Test func aPackedReportReadsBackAsStoredAndCutOrAlteredBytesNeverCrash() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ConsolidateCore
 
@@ -78,25 +79,16 @@ struct PackedReadingTests {
     }
 
     @Test func aReadingReadsAsTheDocumentOfItsStatementsForCopyDetection() throws {
-        let runner = PipelineRunner(configuration: Self.configuration, roster: nil)
-        var timings: [String: Int] = [:]
-        var reports = runner.readAll(try ThinReportTests.samples(), timings: &timings).reports.filter { $0.status == .ok }
         // Two units that copied a third's report, one with a line of its own.
-        for (index, name) in ["抄送甲单位", "抄送乙单位"].enumerated() {
-            var copy = reports[0]
-            copy.unit = name
-            copy.source.path = name + ".txt"
-            if index == 1, !copy.sections.isEmpty { copy.sections[0].items.append(Item(label: "", text: "本单位另行开展了一项活动。")) }
-            reports.append(copy)
-        }
+        let reports = try CarriedSignatureTests.reportsWithCopies()
         let fromLines = reports.map { CopyDetector.Document(unit: $0.unit, lines: Statement.statements(of: $0).map(\.text)) }
         let fromReadings = reports.map { CopyDetector.Document(unit: $0.unit, reading: PackedReading($0)) }
         #expect(fromReadings.map(\.text) == fromLines.map(\.text))
         #expect(fromReadings.map(\.bigrams) == fromLines.map(\.bigrams))
         let detector = CopyDetector(threshold: Self.configuration.merge.copySimilarity)
-        let found = detector.suspectedCopies(fromReadings)
-        #expect(found.map { "\($0.0)|\($0.1)|\($0.2)" } == detector.suspectedCopies(fromLines).map { "\($0.0)|\($0.1)|\($0.2)" })
-        #expect(found.contains { $0.0 == "抄送甲单位" && $0.1 == "抄送乙单位" } || found.contains { $0.0 == "抄送乙单位" && $0.1 == "抄送甲单位" })
+        let found = CarriedSignatureTests.described(detector.suspectedCopies(fromReadings))
+        #expect(found == CarriedSignatureTests.described(detector.suspectedCopies(fromLines)))
+        #expect(found.contains { $0.hasPrefix("抄录乙单位|抄录甲单位|") })
     }
 
     @Test func aRunFromTheStorePacksTheStoredReportsAsTheFirstRunPackedItsReadings() throws {
@@ -108,17 +100,32 @@ struct PackedReadingTests {
         var timings: [String: Int] = [:]
         let arena = ReadingArena()
         var settled = 0
-        let first = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
-                                   settling: { settled += 1; return $0.settled(in: arena) })
+        let first = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
+                                   keeping: PackedReport.init(_:signature:), settling: { settled += 1; return $0.settled(in: arena) })
         #expect(first.parsed == submissions.count)
         #expect(settled == submissions.count, "each kept report is settled on the calling thread")
+        let readable = first.reports.filter { $0.account.status == .ok }
+        #expect(!readable.isEmpty)
+        for report in readable { #expect(report.signature?.minima.count == 64 && report.signature?.unit == report.account.unit) }
+        // Read back from their packed form, signatures too: no whole report is decoded and kept again.
         var settledFromStore = 0
-        let second = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings, keeping: PackedReport.init,
-                                    settling: { settledFromStore += 1; return $0.settled(in: arena) })
+        let kept = Mutex(0)
+        let second = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
+                                    keeping: { report, signature in
+                                        kept.withLock { $0 += 1 }
+                                        return PackedReport(report, signature: signature)
+                                    }, settling: { settledFromStore += 1; return $0.settled(in: arena) })
         #expect(second.parsed == 0)
+        #expect(kept.withLock { $0 } == 0)
         #expect(settledFromStore == submissions.count, "reports from the store are settled too, a batch at a time")
         #expect(second.reports.map(\.reading) == first.reports.map(\.reading))
         #expect(second.reports.map(\.account) == first.reports.map(\.account))
+        #expect(second.reports.map(\.signature) == first.reports.map(\.signature))
+        // Without the packed form (a caller that keeps other than packed reports), from the whole reports.
+        let whole = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings) { report, _ in PackedReport(report) }
+        #expect(whole.parsed == 0)
+        #expect(whole.reports.map(\.reading) == first.reports.map(\.reading))
+        #expect(whole.reports.map(\.account) == first.reports.map(\.account))
     }
 
     @Test func theMergeOfPackedReportsIsTheMergeOfWholeOnes() throws {
