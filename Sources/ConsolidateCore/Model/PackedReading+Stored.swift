@@ -33,7 +33,7 @@ extension PackedReport {
             guard let length = reader.int(), let json = reader.bytes(length),
                   let account = try? JSONByteDecoder.decode(UnitReport.self, from: Data(json)),
                   let reading = PackedReading(reading: &reader),
-                  let signed = reader.byte(), signed <= 1, let count = reader.int(), count >= 0, count * 8 <= reader.remaining
+                  let signed = reader.byte(), signed <= 1, let count = reader.int(), count >= 0, count <= reader.remaining / 8
             else { return nil }
             var minima: [UInt64] = []
             minima.reserveCapacity(count)

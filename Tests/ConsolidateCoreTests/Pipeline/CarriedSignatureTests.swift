@@ -88,6 +88,20 @@ struct CarriedSignatureTests {
             #expect(PackedReport(storedBytes: stored.prefix(length)) == nil, "cut at \(length)")
         }
         #expect(PackedReport(storedBytes: stored + Data([0])) == nil, "a byte beyond the end")
+        // Counts of any size, as a damaged store might hold them, are refused rather than trusted: the
+        // signature's count of minima (eight bytes before the unit's name's length, at the end of a
+        // report stored without one) and the reading's count of leaves (after the account, the residue
+        // and the placeholders).
+        let unsigned = try #require(PackedReport(reports[0]).storedBytes)
+        let accountLength = unsigned.withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(as: Int64.self))) }
+        for count in [Int.max, Int.max / 8 + 1, 1 << 40, -1] {
+            for (offset, flag) in [(unsigned.count - 16, unsigned.count - 17), (8 + accountLength + 16, -1)] {
+                var damaged = [UInt8](unsigned)
+                withUnsafeBytes(of: Int64(count).littleEndian) { damaged.replaceSubrange(offset..<(offset + 8), with: $0) }
+                if flag >= 0 { damaged[flag] = 1 }
+                #expect(PackedReport(storedBytes: Data(damaged)) == nil, "count \(count) at \(offset)")
+            }
+        }
         // Any byte altered reads as some reading or as nothing, never as a crash.
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
