@@ -187,6 +187,35 @@ import Testing
         #expect(try ReportStore(folder: out, configuration: PipelineConfiguration.load(from: edited)).count() == 12)
     }
 
+    @Test func fileOfKnownContentAtANewTimeOrPathIsTakenFromTheStoreAsAFullRunWouldReadIt() throws {
+        let folder = try Self.copyOfSamples()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(folder)
+        // Every file saved again unchanged (a new time, the same bytes), and one moved into a subfolder.
+        let input = folder.appendingPathComponent("in")
+        for name in try FileManager.default.contentsOfDirectory(atPath: input.path) {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_900_000_000)],
+                                                  ofItemAtPath: input.appendingPathComponent(name).path)
+        }
+        let later = input.appendingPathComponent("补报")
+        try FileManager.default.createDirectory(at: later, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: input.appendingPathComponent("青川区临溪镇.txt"),
+                                         to: later.appendingPathComponent("青川区临溪镇.txt"))
+        let rerun = try Self.run(folder)
+        #expect(rerun.status == 3, "\(rerun.stderr)")
+        // Each file was opened to hash it, and none was parsed: the store had each content.
+        #expect(try Self.filesRead(folder) == 0)
+        let full = folder.appendingPathComponent("full")
+        let fresh = try ConsolidateBinary.run(["run", "--input", input.path, "--out", full.path,
+                                               "--pipeline", Repository.defaultPipeline.path, "--full"])
+        #expect(fresh.status == 3)
+        for name in ["summary.json", "summary.md"] {
+            let kept = try Data(contentsOf: folder.appendingPathComponent("out").appendingPathComponent(name))
+            #expect(kept == (try Data(contentsOf: full.appendingPathComponent(name))), "\(name)")
+        }
+        #expect(try String(contentsOf: full.appendingPathComponent("summary.json"), encoding: .utf8).contains("补报/青川区临溪镇.txt"))
+    }
+
     @Test func corruptStoreIsSetAsideWithAWarningAndRebuilt() throws {
         let folder = try Self.copyOfSamples()
         defer { try? FileManager.default.removeItem(at: folder) }
