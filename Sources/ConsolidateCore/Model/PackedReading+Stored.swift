@@ -1,12 +1,11 @@
 import Foundation
 
-/// A packed report as the state store keeps it beside the whole report: what a nightly run holds of
-/// an unchanged file, read back without decoding the whole report and packing it again.
+/// A packed report as the state store keeps it (instead of the whole report): what a nightly run
+/// holds of an unchanged file, read back without reading the file again.
 ///
 /// The account is compact JSON (`ReportStore.encode`); the reading is its runs written field by field
 /// in little-endian order, each enumeration by its place among its cases, and read back with every
-/// length, end and case checked: bytes it did not write read as nothing, and the whole report is
-/// decoded instead.
+/// length, end and case checked: bytes it did not write read as nothing, and the file is read again.
 extension PackedReport {
     /// The stored form: the account's JSON length (eight bytes), its JSON, the reading, then the
     /// signature: a flag, the count of minima, the minima, and the masked name's length and UTF-8.

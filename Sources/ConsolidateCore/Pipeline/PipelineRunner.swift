@@ -62,8 +62,9 @@ public struct PipelineRunner: Sendable {
     /// soon as it is made (or decoded from the store) and stored; `settle` is applied to each kept
     /// one on the calling thread, a batch at a time. With `signing`, each report's copy-detection
     /// signature is made on the core that reads the file and given to `keep`. With `form`, the store
-    /// keeps each kept report beside the whole one and an unchanged file's is read back from it: its
-    /// signature too, so that the merge makes only those of files read anew.
+    /// keeps each kept report instead of the whole one, and an unchanged file's (or one of the same
+    /// content under another path or time) is read back from it: its signature too, so that the merge
+    /// makes only those of files read anew.
     func readAll<Kept: Sendable>(_ submissions: [Submission], store: ReportStore?, signing: Bool = false,
                                  storedAs form: KeptForm<Kept>? = nil,
                                  events: @Sendable (RunEvent) -> Void, timings: inout [String: Int],
@@ -108,15 +109,25 @@ public struct PipelineRunner: Sendable {
                     // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
                     let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
                     var times = StageClock.FileTimes()
-                    let reading = times.measure(.ingest) { Self.read(submission, store: store, configuration: configuration, deadline: deadline) }
+                    let storing = store != nil && stamps[index] != nil
+                    let found = times.measure(.ingest) {
+                        Self.read(submission, store: store, form: form, configuration: configuration, deadline: deadline)
+                    }
+                    let reading: Reading
+                    switch found {
+                    case let .reading(read): reading = read
+                    case let .kept(kept, sha256):
+                        // The store's kept form of the same content: nothing to make or encode again.
+                        clock.add(times)
+                        return (kept, submission.path, sha256, false, nil, storing ? form?.encode(kept) : nil)
+                    }
                     let normalized = times.measure(.normalize) { Self.normalize(reading, with: normalizer, deadline: deadline) }
                     let report = times.measure(.extract) {
                         Self.extract(normalized, submission: submission, extractor: extractor, classifier: classifier, deadline: deadline)
                     }
                     clock.add(times)
-                    // What the store keeps is the whole report and, with `form`, the kept one, encoded here, on every core.
-                    let storing = store != nil && stamps[index] != nil
-                    let json = storing ? try? ReportStore.encode(report) : nil
+                    // What the store keeps is, with `form`, the kept report, else the whole one, encoded here, on every core.
+                    let json = storing && form == nil ? try? ReportStore.encode(report) : nil
                     // What copy detection needs of a report with statements; a quarantined one has none.
                     let signature = signing && report.status == .ok ? CopyDetector.Signature(of: report) : nil
                     let kept = keep(report, signature)
@@ -126,11 +137,11 @@ public struct PipelineRunner: Sendable {
                     return (kept, report.source.path, report.source.sha256, parsed, json, storing ? form?.encode(kept) : nil)
                 }
                 if let store {
-                    let saved = made.indices.compactMap { position -> (json: Data, kept: Data?, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
+                    let saved = made.indices.compactMap { position -> (json: Data?, kept: Data?, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
                         let index = indices[position]
-                        guard let json = made[position].json, let stamp = stamps[index] else { return nil }
                         let made = made[position]
-                        return (json, made.stored, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
+                        guard made.json != nil || made.stored != nil, let stamp = stamps[index] else { return nil }
+                        return (made.json, made.stored, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
                     }
                     try? store.insert(encoded: saved.map(\.json), kept: saved.map(\.kept), of: saved.map(\.file))
                 }
@@ -154,26 +165,38 @@ public struct PipelineRunner: Sendable {
         return (reports.map { $0! }, parsed)
     }
 
+    /// What the ingest stage found of one submission: a reading, or the report of the same content
+    /// as the store keeps it in a run's form.
+    enum Found<Kept> {
+        case reading(Reading)
+        /// Kept under another path or time, moved to this submission's path.
+        case kept(Kept, sha256: String)
+    }
+
     /// The ingest stage for one submission: its bytes loaded and read, or the store's report of the
-    /// same content, or why it could not be read.
-    static func read(_ submission: Submission, store: ReportStore?, configuration: PipelineConfiguration,
-                     deadline: FileDeadline) -> Reading {
+    /// same content (with `form`, as a run keeps it), or why it could not be read.
+    static func read<Kept>(_ submission: Submission, store: ReportStore?, form: KeptForm<Kept>?,
+                           configuration: PipelineConfiguration, deadline: FileDeadline) -> Found<Kept> {
         if case let .notRead(ext) = submission.format {
-            return .notRead(ext)
+            return .reading(.notRead(ext))
         }
         let bytes: Data
         switch SubmissionBytes.read(submission.fileSystemPath, limit: configuration.inputs.maxFileBytes) {
         case let .bytes(data): bytes = data
         case let .tooLarge(size):
-            return .failed(.tooLarge(path: submission.path, bytes: size, limit: configuration.inputs.maxFileBytes), sha256: "")
-        case let .failed(reason): return .failed(.unreadable(path: submission.path, reason: reason), sha256: "")
+            return .reading(.failed(.tooLarge(path: submission.path, bytes: size, limit: configuration.inputs.maxFileBytes), sha256: ""))
+        case let .failed(reason): return .reading(.failed(.unreadable(path: submission.path, reason: reason), sha256: ""))
         }
         let sha256 = Fingerprint.sha256(bytes)
-        if let store, var report = store.report(sha256: sha256, unit: submission.unitHint ?? "") {
+        if let store, let form {
+            if let kept = store.kept(sha256: sha256, unit: submission.unitHint ?? "").flatMap(form.decode) {
+                return .kept(form.move(kept, submission.path), sha256: sha256)
+            }
+        } else if let store, var report = store.report(sha256: sha256, unit: submission.unitHint ?? "") {
             report.source.path = submission.path
-            return .stored(report)
+            return .reading(.stored(report))
         }
-        return ingest(bytes, sha256: sha256, path: submission.path, configuration: configuration, deadline: deadline)
+        return .reading(ingest(bytes, sha256: sha256, path: submission.path, configuration: configuration, deadline: deadline))
     }
 
     /// What the normalize stage made of one file's reading.
@@ -360,7 +383,7 @@ public struct PipelineRunner: Sendable {
             return Outcome(consolidation: nil, record: record, warnings: record.warnings, previousRecord: previousRecord)
         }
 
-        // Reports cut to their account and packed reading (`PackedReport`): the store has them so, and whole.
+        // Reports cut to their account and packed reading (`PackedReport`): the store has them so.
         // The readings are copied into large shared blocks as they come, on this thread (`ReadingArena`).
         // Their copy-detection signatures go into one table, held by the reports until copy detection is done.
         let arena = ReadingArena()
@@ -529,13 +552,22 @@ private final class StreamClock {
     }
 }
 
-/// How the state store keeps a run's kept form of a report beside the whole report, and reads it back.
+/// How the state store keeps a run's kept form of a report instead of the whole report, and reads it back.
 struct KeptForm<Kept>: Sendable {
     let encode: @Sendable (Kept) -> Data?
     let decode: @Sendable (Data) -> Kept?
+    /// A kept report of a file's content, given the path it now lies under.
+    let move: @Sendable (Kept, String) -> Kept
 }
 
 extension KeptForm where Kept == PackedReport {
     /// A packed report with its reading and signature (`PackedReport.storedBytes`).
-    static var packed: KeptForm { KeptForm(encode: { $0.storedBytes }, decode: { PackedReport(storedBytes: $0) }) }
+    static var packed: KeptForm {
+        KeptForm(encode: { $0.storedBytes }, decode: { PackedReport(storedBytes: $0) },
+                 move: { report, path in
+                     var moved = report
+                     moved.account.source.path = path
+                     return moved
+                 })
+    }
 }

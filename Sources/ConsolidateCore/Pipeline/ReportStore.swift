@@ -128,10 +128,20 @@ public final class ReportStore: @unchecked Sendable {
     public func report(sha256: String, unit: String) -> UnitReport? {
         guard reuse else { return nil }
         let data = try? queue.read { db in
-            try Data.fetchOne(db, sql: "SELECT json FROM report WHERE sha256 = ? AND unit = ? AND key = ? LIMIT 1",
+            try Data.fetchOne(db, sql: "SELECT json FROM report WHERE sha256 = ? AND unit = ? AND key = ? AND length(json) > 0 LIMIT 1",
                               arguments: [sha256, unit, key])
         }
         return data.flatMap { try? JSONByteDecoder.decode(UnitReport.self, from: $0) }
+    }
+
+    /// The report of the same content as a run keeps it (`insert(encoded:kept:of:)`), read under
+    /// another path or time; nil where none is stored so.
+    func kept(sha256: String, unit: String) -> Data? {
+        guard reuse else { return nil }
+        return try? queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT packed FROM report WHERE sha256 = ? AND unit = ? AND key = ? AND packed IS NOT NULL LIMIT 1",
+                              arguments: [sha256, unit, key])
+        }
     }
 
     /// Records the reports of one run (quarantined ones too: an unchanged bad file stays quarantined),
@@ -158,9 +168,11 @@ public final class ReportStore: @unchecked Sendable {
         }
     }
 
-    /// Writes reports already encoded (`encode`) with their files' stamps, in one transaction, each
-    /// with the form a run keeps it in where `kept` has one (read back by `reports(unchanged:restoring:…)`).
-    func insert(encoded: [Data], kept: [Data?]? = nil,
+    /// Writes reports already encoded with their files' stamps, in one transaction: each whole
+    /// (`encode`), or in the form a run keeps it in (`kept`, read back by `reports(unchanged:restoring:…)`
+    /// and `kept(sha256:unit:)`), or both. A report kept only so has no whole JSON (an empty one): a
+    /// caller that needs the whole report reads its file again.
+    func insert(encoded: [Data?], kept: [Data?]? = nil,
                 of files: [(path: String, unit: String, size: Int, modified: Double, sha256: String)]) throws {
         guard !files.isEmpty else { return }
         try queue.write { db in
@@ -168,7 +180,7 @@ public final class ReportStore: @unchecked Sendable {
                 INSERT OR REPLACE INTO report (path, unit, key, size, modified, sha256, json, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (index, (file, json)) in zip(files, encoded).enumerated() {
-                try insert.execute(arguments: [file.path, file.unit, key, file.size, file.modified, file.sha256, json, kept?[index] ?? nil])
+                try insert.execute(arguments: [file.path, file.unit, key, file.size, file.modified, file.sha256, json ?? Data(), kept?[index] ?? nil])
             }
         }
     }

@@ -121,9 +121,34 @@ struct PackedReadingTests {
         #expect(second.reports.map(\.reading) == first.reports.map(\.reading))
         #expect(second.reports.map(\.account) == first.reports.map(\.account))
         #expect(second.reports.map(\.signature) == first.reports.map(\.signature))
-        // Without the packed form (a caller that keeps other than packed reports), from the whole reports.
+        // The same contents at a new time and path: found by their hash, in their packed form, nothing parsed.
+        let moved = submissions.map { submission in
+            var moved = submission
+            moved.modified = submission.modified.addingTimeInterval(60)
+            moved.path = "补报/" + submission.path
+            return moved
+        }
+        kept.withLock { $0 = 0 }
+        let third = runner.readAll(moved, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
+                                   keeping: { report, signature in
+                                       kept.withLock { $0 += 1 }
+                                       return PackedReport(report, signature: signature)
+                                   })
+        #expect(third.parsed == 0)
+        #expect(kept.withLock { $0 } == 0)
+        #expect(third.reports.map(\.reading) == first.reports.map(\.reading))
+        #expect(third.reports.map(\.signature) == first.reports.map(\.signature))
+        #expect(third.reports.map(\.account.source.path) == moved.map(\.path))
+        #expect(third.reports.map { report in
+            var account = report.account
+            account.source.path = String(account.source.path.dropFirst("补报/".count))
+            return account
+        } == first.reports.map(\.account))
+        // The store keeps no whole report beside the packed one: a caller that keeps other than packed
+        // reports reads the files again, and reads them alike.
+        #expect(store.report(sha256: first.reports[0].account.source.sha256, unit: submissions[0].unitHint ?? "") == nil)
         let whole = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings) { report, _ in PackedReport(report) }
-        #expect(whole.parsed == 0)
+        #expect(whole.parsed == submissions.count)
         #expect(whole.reports.map(\.reading) == first.reports.map(\.reading))
         #expect(whole.reports.map(\.account) == first.reports.map(\.account))
     }
