@@ -7,8 +7,13 @@
 struct CopyDetector: Sendable {
     /// Least Jaccard similarity of two reports' bigram sets to call them copies.
     var threshold: Double
-    var bands = 16
-    var rows = 4
+    var bands = Self.standardBands
+    var rows = Self.standardRows
+
+    static let standardBands = 16
+    static let standardRows = 4
+    /// How many minima a signature has where bands and rows are as they stand.
+    static var standardWidth: Int { standardBands * standardRows }
 
     /// One unit's text: its statements' words, one a line (joined only while a document's bigrams are made).
     struct Document: Sendable {
@@ -63,12 +68,11 @@ struct CopyDetector: Sendable {
         /// `bands · rows` minima; empty where the report's words have no bigram.
         var minima: [UInt64]
 
-        /// The signature of `report`'s leaves, one a line, as `Document(unit:lines:)` makes it.
-        init(of report: UnitReport, detector: CopyDetector = CopyDetector(threshold: 1)) {
-            var lines: [String] = []
-            report.forEachLeaf { _, words, _ in lines.append(words) }
-            let set = Document(unit: report.unit, lines: lines).bigrams
-            self.init(unit: report.unit, minima: set.isEmpty ? [] : detector.signature(set))
+        /// The signature of a report's packed `reading` with `unit` masked: of the document the merge
+        /// makes of the reading (`Document(unit:reading:)`).
+        init(unit: String, reading: PackedReading, detector: CopyDetector = CopyDetector(threshold: 1)) {
+            let set = Document(unit: unit, reading: reading).bigrams
+            self.init(unit: unit, minima: set.isEmpty ? [] : detector.signature(set))
         }
 
         init(unit: String, minima: [UInt64]) {
@@ -442,7 +446,7 @@ final class SignatureTable: @unchecked Sendable {
     private var units: [String] = []
     private var empty: [Bool] = []
 
-    init(capacity: Int, width: Int = CopyDetector(threshold: 1).bands * CopyDetector(threshold: 1).rows) {
+    init(capacity: Int, width: Int = CopyDetector.standardWidth) {
         self.capacity = max(0, capacity)
         self.width = width
         base = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, self.capacity * width))

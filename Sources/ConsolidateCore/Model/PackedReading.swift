@@ -287,6 +287,13 @@ public struct PackedReport: Sendable {
         self.init(report, signature: nil)
     }
 
+    /// `init(_:)` with, where `signing` and the report has statements (it is not quarantined), its
+    /// copy-detection signature made from its packed reading.
+    init(_ report: UnitReport, signing: Bool) {
+        self.init(report, signature: nil)
+        if signing, report.status == .ok { signature = CopyDetector.Signature(unit: report.unit, reading: reading) }
+    }
+
     /// `init(_:)` with the report's copy-detection `signature`.
     init(_ report: UnitReport, signature: CopyDetector.Signature?) {
         self.signature = signature

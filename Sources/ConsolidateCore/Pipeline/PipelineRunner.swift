@@ -55,20 +55,18 @@ public struct PipelineRunner: Sendable {
     public func readAll(_ submissions: [Submission], store: ReportStore? = nil, thin: Bool = false,
                         events: @Sendable (RunEvent) -> Void = { _ in },
                         timings: inout [String: Int]) -> (reports: [UnitReport], parsed: Int) {
-        readAll(submissions, store: store, events: events, timings: &timings) { report, _ in thin ? report.thinned() : report }
+        readAll(submissions, store: store, events: events, timings: &timings) { report in thin ? report.thinned() : report }
     }
 
-    /// `readAll(_:store:thin:events:timings:)`, keeping of each report what `keep` makes of it, as
-    /// soon as it is made (or decoded from the store) and stored; `settle` is applied to each kept
-    /// one on the calling thread, a batch at a time. With `signing`, each report's copy-detection
-    /// signature is made on the core that reads the file and given to `keep`. With `form`, the store
-    /// keeps each kept report instead of the whole one, and an unchanged file's (or one of the same
-    /// content under another path or time) is read back from it: its signature too, so that the merge
-    /// makes only those of files read anew.
-    func readAll<Kept: Sendable>(_ submissions: [Submission], store: ReportStore?, signing: Bool = false,
-                                 storedAs form: KeptForm<Kept>? = nil,
+    /// `readAll(_:store:thin:events:timings:)`, keeping of each report what `keep` makes of it (on
+    /// the core that read the file) as soon as it is made (or decoded from the store) and stored;
+    /// `settle` is applied to each kept one on the calling thread, a batch at a time. With `form`, the
+    /// store keeps each kept report instead of the whole one, and an unchanged file's (or one of the
+    /// same content under another path or time) is read back from it: a packed report's signature
+    /// too, so that the merge makes only those of files read anew.
+    func readAll<Kept: Sendable>(_ submissions: [Submission], store: ReportStore?, storedAs form: KeptForm<Kept>? = nil,
                                  events: @Sendable (RunEvent) -> Void, timings: inout [String: Int],
-                                 keeping keep: @escaping @Sendable (UnitReport, CopyDetector.Signature?) -> Kept,
+                                 keeping keep: @escaping @Sendable (UnitReport) -> Kept,
                                  settling settle: (Kept) -> Kept = { $0 }) -> (reports: [Kept], parsed: Int) {
         let configuration = self.configuration
         // Files whose path, size and time are as the store recorded them: not opened at all.
@@ -81,7 +79,7 @@ public struct PipelineRunner: Sendable {
             // Each stored report cut as it is decoded, a batch at a time: the whole ones never pile up.
             let stored = store.reports(unchanged: stamped.map { file in
                 (submissions[file.index].path, submissions[file.index].unitHint ?? "", file.stamp.size, file.stamp.modified)
-            }, restoring: form?.decode, settling: settle) { keep($0, nil) }
+            }, restoring: form?.decode, settling: settle, keep)
             for (file, report) in zip(stamped, stored) { if let report { known[file.index] = report } }
         }
         let pending = submissions.indices.filter { known[$0] == nil }
@@ -128,9 +126,7 @@ public struct PipelineRunner: Sendable {
                     clock.add(times)
                     // What the store keeps is, with `form`, the kept report, else the whole one, encoded here, on every core.
                     let json = storing && form == nil ? try? ReportStore.encode(report) : nil
-                    // What copy detection needs of a report with statements; a quarantined one has none.
-                    let signature = signing && report.status == .ok ? CopyDetector.Signature(of: report) : nil
-                    let kept = keep(report, signature)
+                    let kept = keep(report)
                     // A format no stage reads was looked at in this run all the same: it counts as read.
                     let parsed: Bool
                     if case .stored = reading { parsed = false } else { parsed = true }
@@ -389,8 +385,8 @@ public struct PipelineRunner: Sendable {
         let arena = ReadingArena()
         var (held, parsed) = { [submissions] in
             let signatures = SignatureTable(capacity: submissions.count)
-            return readAll(submissions, store: store, signing: true, storedAs: .packed, events: events, timings: &timings,
-                           keeping: PackedReport.init(_:signature:),
+            return readAll(submissions, store: store, storedAs: .packed, events: events, timings: &timings,
+                           keeping: { PackedReport($0, signing: true) },
                            settling: { $0.settled(in: arena).carry(into: signatures) })
         }()
         var submitted = account(submissions, held.map(\.account))

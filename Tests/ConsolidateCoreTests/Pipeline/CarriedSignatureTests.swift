@@ -204,3 +204,10 @@ struct CarriedSignatureTests {
         }
     }
 }
+
+extension CopyDetector.Signature {
+    /// The signature a run makes of `report` (`PackedReport(_:signing:)`).
+    init(of report: UnitReport) {
+        self.init(unit: report.unit, reading: PackedReading(report))
+    }
+}

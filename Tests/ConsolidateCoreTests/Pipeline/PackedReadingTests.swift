@@ -100,20 +100,22 @@ struct PackedReadingTests {
         var timings: [String: Int] = [:]
         let arena = ReadingArena()
         var settled = 0
-        let first = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
-                                   keeping: PackedReport.init(_:signature:), settling: { settled += 1; return $0.settled(in: arena) })
+        let first = runner.readAll(submissions, store: store, storedAs: .packed, events: { _ in }, timings: &timings,
+                                   keeping: { PackedReport($0, signing: true) }, settling: { settled += 1; return $0.settled(in: arena) })
         #expect(first.parsed == submissions.count)
         #expect(settled == submissions.count, "each kept report is settled on the calling thread")
         let readable = first.reports.filter { $0.account.status == .ok }
         #expect(!readable.isEmpty)
         for report in readable { #expect(report.signature?.minima.count == 64 && report.signature?.unit == report.account.unit) }
+        #expect(first.reports.contains { $0.account.status == .quarantined })
+        for report in first.reports where report.account.status == .quarantined { #expect(report.signature == nil) }
         // Read back from their packed form, signatures too: no whole report is decoded and kept again.
         var settledFromStore = 0
         let kept = Mutex(0)
-        let second = runner.readAll(submissions, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
-                                    keeping: { report, signature in
+        let second = runner.readAll(submissions, store: store, storedAs: .packed, events: { _ in }, timings: &timings,
+                                    keeping: { report in
                                         kept.withLock { $0 += 1 }
-                                        return PackedReport(report, signature: signature)
+                                        return PackedReport(report, signing: true)
                                     }, settling: { settledFromStore += 1; return $0.settled(in: arena) })
         #expect(second.parsed == 0)
         #expect(kept.withLock { $0 } == 0)
@@ -129,10 +131,10 @@ struct PackedReadingTests {
             return moved
         }
         kept.withLock { $0 = 0 }
-        let third = runner.readAll(moved, store: store, signing: true, storedAs: .packed, events: { _ in }, timings: &timings,
-                                   keeping: { report, signature in
+        let third = runner.readAll(moved, store: store, storedAs: .packed, events: { _ in }, timings: &timings,
+                                   keeping: { report in
                                        kept.withLock { $0 += 1 }
-                                       return PackedReport(report, signature: signature)
+                                       return PackedReport(report, signing: true)
                                    })
         #expect(third.parsed == 0)
         #expect(kept.withLock { $0 } == 0)
@@ -147,7 +149,7 @@ struct PackedReadingTests {
         // The store keeps no whole report beside the packed one: a caller that keeps other than packed
         // reports reads the files again, and reads them alike.
         #expect(store.report(sha256: first.reports[0].account.source.sha256, unit: submissions[0].unitHint ?? "") == nil)
-        let whole = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings) { report, _ in PackedReport(report) }
+        let whole = runner.readAll(submissions, store: store, events: { _ in }, timings: &timings) { PackedReport($0) }
         #expect(whole.parsed == submissions.count)
         #expect(whole.reports.map(\.reading) == first.reports.map(\.reading))
         #expect(whole.reports.map(\.account) == first.reports.map(\.account))
