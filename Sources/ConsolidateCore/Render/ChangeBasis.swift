@@ -82,16 +82,27 @@ public struct ChangeBasis: Sendable, Equatable {
         try buffer.withUnsafeBytes(sink)
     }
 
-    /// `escape(field)`'s UTF-8 bytes appended to `buffer`.
-    private static func appendEscaped(_ field: String, to buffer: inout [UInt8]) {
-        for byte in field.utf8 {
-            switch byte {
-            case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-            case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-            case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
-            case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
-            default: buffer.append(byte)
+    /// `escape(field)`'s UTF-8 bytes appended to `buffer`: the runs between bytes to escape (most
+    /// fields have none) appended whole, not a byte at a time.
+    static func appendEscaped(_ field: String, to buffer: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let escaped: UInt8
+                switch bytes[index] {
+                case 0x5C: escaped = 0x5C
+                case 0x09: escaped = UInt8(ascii: "t")
+                case 0x0A: escaped = UInt8(ascii: "n")
+                case 0x0D: escaped = UInt8(ascii: "r")
+                default: continue
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                buffer.append(0x5C)
+                buffer.append(escaped)
+                start = index + 1
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

@@ -184,4 +184,18 @@ import Testing
         #expect(changes[2] == changes[0])
         #expect(changes[3] == changes[0])
     }
+
+    @Test func fieldsAppendedEscapedAreTheirEscapedText() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\\", "\t", "\n", "\r", "党", "组织", "a", "é", "😀", ""]
+        var fields = ["", "\\", "\t\t", "无需转义的一句话", "\n开头", "结尾\r", "\\t"]
+        for _ in 0..<300 {
+            fields.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for field in fields {
+            var buffer: [UInt8] = [0x41]
+            ChangeBasis.appendEscaped(field, to: &buffer)
+            #expect(buffer == [0x41] + Array(ChangeBasis.escape(field).utf8), "\(field.debugDescription)")
+        }
+    }
 }
