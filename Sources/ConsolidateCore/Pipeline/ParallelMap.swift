@@ -22,16 +22,6 @@ enum ParallelMap {
         }
         return slots.values()
     }
-
-    /// `first` and `second` run side by side (on two cores where there are two); their results.
-    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
-                                                        _ second: @Sendable () -> Second) -> (First, Second) {
-        let firsts = Slots<First>(count: 1), seconds = Slots<Second>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
-        }
-        return (firsts.values()[0], seconds.values()[0])
-    }
 }
 
 /// Result slots written by distinct iterations: each index is written once, by one thread.

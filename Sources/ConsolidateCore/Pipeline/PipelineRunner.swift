@@ -480,21 +480,15 @@ public struct PipelineRunner: Sendable {
 
         // Compared before rendering so that review.html shows it too; timings and warnings play no part.
         // The previous summary's statements are read only now, after the merge, as they are compared:
-        // only those that left this run's summary are held. The summary's view, which the comparison
-        // does not need, is made beside it; the render stage's time begins with both.
+        // only those that left this run's summary are held.
+        let changes = ChangeReport(previousRecord: previousRecord, previousIn: output,
+                                   currentRecord: record, current: consolidation,
+                                   mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
         // The render stage ends when its files are written (summary.json is made as it is staged):
         // its time and its `finished` event come then, not when the files are planned.
         let renderStart = DispatchTime.now()
-        let (changes, view) = { [record, consolidation] in
-            ParallelMap.both({
-                ChangeReport(previousRecord: previousRecord, previousIn: output, currentRecord: record, current: consolidation,
-                             mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
-            }, {
-                Renderer.showsView(outputs) ? SummaryView(consolidation: consolidation, configuration: configuration) : nil
-            })
-        }()
         var files = try Renderer.outputFiles(outputs.filter { $0 != "run.json" }, consolidation: consolidation,
-                                             configuration: configuration, changes: changes, view: view)
+                                             configuration: configuration, changes: changes)
         timings[StageName.render.rawValue] = Int((DispatchTime.now().uptimeNanoseconds - renderStart.uptimeNanoseconds) / 1_000_000)
         // summary.json is encoded as it is staged: that time is the render stage's too, in run.json as well.
         let streaming = StreamClock()

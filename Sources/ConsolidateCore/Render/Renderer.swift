@@ -39,20 +39,14 @@ public enum Renderer {
     /// The outputs called `names` as `render(_:consolidation:configuration:changes:)` gives them, for
     /// `OutputWriter`: summary.json is written into its file as it is encoded (on every core) and
     /// review.html part by part as it is made, neither ever whole in memory; the others are rendered here.
-    /// `view` is the summary's view where it is already made (`SummaryView(consolidation:configuration:)`).
     public static func outputFiles(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
-                                   changes: ChangeReport? = nil, view: SummaryView? = nil) throws -> [OutputFile] {
-        try outputFiles(names, consolidation: consolidation, configuration: configuration, changes: changes, streaming: true, view: view)
-    }
-
-    /// Whether any of the outputs called `names` shows the summary's view.
-    static func showsView(_ names: [String]) -> Bool {
-        names.contains { ["summary.md", "summary.docx", "review.html"].contains($0) }
+                                   changes: ChangeReport? = nil) throws -> [OutputFile] {
+        try outputFiles(names, consolidation: consolidation, configuration: configuration, changes: changes, streaming: true)
     }
 
     private static func outputFiles(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
-                                    changes: ChangeReport?, streaming: Bool, view made: SummaryView? = nil) throws -> [OutputFile] {
-        var view = made
+                                    changes: ChangeReport?, streaming: Bool) throws -> [OutputFile] {
+        var view: SummaryView?
         var text: String?
         func sharedView() -> SummaryView {
             if let view { return view }
