@@ -266,6 +266,17 @@ public struct UnitReport: Codable, Sendable, Equatable {
     /// leaves' words (`Item.statement`, else the label) and places; the header, metrics and account fields as they are,
     /// except that residue and placeholders keep their entries (a run counts them) without their words.
     ///
+    /// The report of this file's content, now under `path` (the store knew the content under
+    /// another path or time); nil where the report names the path it was read under, as a quarantined
+    /// one's reason does: such a file is read again, so that what is said of it names where it lies.
+    func moved(to path: String) -> UnitReport? {
+        guard path != source.path else { return self }
+        guard status != .quarantined else { return nil }
+        var moved = self
+        moved.source.path = path
+        return moved
+    }
+
     /// A run holds every unit's report until the merge; headings, labels, categories and inner
     /// items are most of a report's memory and neither the merge nor run.json reads them.
     /// `Statement.statements(of:)` and the leaf count are the same for the cut report.

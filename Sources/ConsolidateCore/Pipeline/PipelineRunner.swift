@@ -185,12 +185,12 @@ public struct PipelineRunner: Sendable {
         }
         let sha256 = Fingerprint.sha256(bytes)
         if let store, let form {
-            if let kept = store.kept(sha256: sha256, unit: submission.unitHint ?? "").flatMap(form.decode) {
-                return .kept(form.move(kept, submission.path), sha256: sha256)
+            if let kept = store.kept(sha256: sha256, unit: submission.unitHint ?? "").flatMap(form.decode).flatMap({ form.move($0, submission.path) }) {
+                return .kept(kept, sha256: sha256)
             }
-        } else if let store, var report = store.report(sha256: sha256, unit: submission.unitHint ?? "") {
-            report.source.path = submission.path
-            return .reading(.stored(report))
+        } else if let store, let report = store.report(sha256: sha256, unit: submission.unitHint ?? ""),
+                  let moved = report.moved(to: submission.path) {
+            return .reading(.stored(moved))
         }
         return .reading(ingest(bytes, sha256: sha256, path: submission.path, configuration: configuration, deadline: deadline))
     }
@@ -552,8 +552,8 @@ private final class StreamClock {
 struct KeptForm<Kept>: Sendable {
     let encode: @Sendable (Kept) -> Data?
     let decode: @Sendable (Data) -> Kept?
-    /// A kept report of a file's content, given the path it now lies under.
-    let move: @Sendable (Kept, String) -> Kept
+    /// A kept report of a file's content under the path it now lies under (`UnitReport.moved(to:)`).
+    let move: @Sendable (Kept, String) -> Kept?
 }
 
 extension KeptForm where Kept == PackedReport {
@@ -561,8 +561,9 @@ extension KeptForm where Kept == PackedReport {
     static var packed: KeptForm {
         KeptForm(encode: { $0.storedBytes }, decode: { PackedReport(storedBytes: $0) },
                  move: { report, path in
+                     guard let account = report.account.moved(to: path) else { return nil }
                      var moved = report
-                     moved.account.source.path = path
+                     moved.account = account
                      return moved
                  })
     }

@@ -199,12 +199,16 @@ import Testing
         }
         let later = input.appendingPathComponent("补报")
         try FileManager.default.createDirectory(at: later, withIntermediateDirectories: true)
-        try FileManager.default.moveItem(at: input.appendingPathComponent("青川区临溪镇.txt"),
-                                         to: later.appendingPathComponent("青川区临溪镇.txt"))
+        // One readable file moved, and the unreadable one, whose reason names where it lies.
+        for name in ["青川区临溪镇.txt", "青川区住房和城乡建设局.docx"] {
+            try FileManager.default.moveItem(at: input.appendingPathComponent(name), to: later.appendingPathComponent(name))
+        }
         let rerun = try Self.run(folder)
         #expect(rerun.status == 3, "\(rerun.stderr)")
-        // Each file was opened to hash it, and none was parsed: the store had each content.
-        #expect(try Self.filesRead(folder) == 0)
+        // Each file was opened to hash it, and only the quarantined one moved was parsed again: the
+        // store had each content, but that report's reason names its old path.
+        #expect(try Self.filesRead(folder) == 1)
+        #expect(rerun.stderr.contains("文件 补报/青川区住房和城乡建设局.docx"))
         let full = folder.appendingPathComponent("full")
         let fresh = try ConsolidateBinary.run(["run", "--input", input.path, "--out", full.path,
                                                "--pipeline", Repository.defaultPipeline.path, "--full"])
