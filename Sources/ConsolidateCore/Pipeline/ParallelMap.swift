@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs a pure per-file function over many inputs on every core, keeping the input order.
 enum ParallelMap {
@@ -21,6 +22,37 @@ enum ParallelMap {
             }
         }
         return slots.values()
+    }
+
+    /// `first` and `second` run side by side (on two cores where there are two); their results.
+    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                        _ second: @Sendable () -> Second) -> (First, Second) {
+        let firsts = Slots<First>(count: 1), seconds = Slots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
+        }
+        return (firsts.values()[0], seconds.values()[0])
+    }
+
+    /// `transform` over the indices `0..<count`, a slice of them per task (a few slices per core,
+    /// none smaller than `minimumSlice`), its outputs in index order: for per-item work too small to
+    /// be a task of its own, and for work that keeps scratch room per slice.
+    static func slices<Output: Sendable>(
+        _ count: Int, minimumSlice: Int = 256, _ transform: @Sendable (Range<Int>) -> [Output]
+    ) -> [Output] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let size = max(minimumSlice, (count + cores * 4 - 1) / max(1, cores * 4))
+        let ranges = stride(from: 0, to: count, by: max(1, size)).map { $0..<min(count, $0 + size) }
+        guard ranges.count > 1 else { return ranges.first.map(transform) ?? [] }
+        var parts = map(ranges, transform)
+        // Each slice's outputs let go as they are gathered: never all held twice.
+        var result: [Output] = []
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for index in parts.indices {
+            result += parts[index]
+            parts[index] = []
+        }
+        return result
     }
 }
 
