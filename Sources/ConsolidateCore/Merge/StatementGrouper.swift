@@ -186,11 +186,14 @@ struct StatementGrouper: Sendable {
 
         // Level 1: copies. The most typical wording of a boilerplate (its bigrams shared most) first;
         // then by folded wording, then by index.
-        let typicality = index.sets.withUnsafeLists { sets in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { buffer in
-                (0..<sets.count).map { item -> Double in
-                    let set = sets.decode(item, into: buffer)
-                    return set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
+        // Per statement and independent of the others: a slice per task.
+        let typicality = ParallelMap.slices(statements.count, minimumSlice: 4096) { [index, frequency] slice in
+            index.sets.withUnsafeLists { sets in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { buffer in
+                    slice.map { item -> Double in
+                        let set = sets.decode(item, into: buffer)
+                        return set.isEmpty ? 0 : Double(set.reduce(0) { $0 + Int(frequency[Int($1)]) }) / Double(set.count)
+                    }
                 }
             }
         }
@@ -200,10 +203,7 @@ struct StatementGrouper: Sendable {
             return wording != 0 ? wording < 0 : a < b
         }
         let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
-        var scratch = [Int32](repeating: 0, count: distinct.count)
-        let copyCentral = index.sets.withUnsafeLists { sets in
-            copyGroups.map { centre(of: $0, sets: sets, blemishes: blemishes, counts: &scratch) }
-        }
+        let copyCentral = centres(of: copyGroups, index: index, blemishes: blemishes)
 
         // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
         let copyOrder = copyGroups.indices.sorted { a, b in
@@ -219,15 +219,25 @@ struct StatementGrouper: Sendable {
         var copyOfCentral: [Int: Int] = [:]
         for (copy, central) in copyCentral.enumerated() { copyOfCentral[central] = copy }
         // Each practice's copy groups come by first index, so its first member is its first group's first.
-        return index.sets.withUnsafeLists { sets in
-            practiceGroups.map { centrals -> Practice in
-                let copies = centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
-                let members = copies.flatMap { copyGroups[$0] }.sorted()
-                return Practice(copies: copies.map { copyGroups[$0] },
-                                central: centre(of: members, sets: sets, blemishes: blemishes, counts: &scratch),
-                                copyCentral: copies.map { copyCentral[$0] })
-            }
+        let practiceCopies = practiceGroups.map { centrals in
+            centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
+        }
+        let practiceCentral = centres(of: practiceCopies.map { copies in copies.flatMap { copyGroups[$0] }.sorted() },
+                                      index: index, blemishes: blemishes)
+        return zip(practiceCopies, practiceCentral).map { copies, central in
+            Practice(copies: copies.map { copyGroups[$0] }, central: central, copyCentral: copies.map { copyCentral[$0] })
         }.sorted { $0.copies[0][0] < $1.copies[0][0] }
+    }
+
+    /// Each group's `centre`: groups are independent of each other, so a slice of them per task,
+    /// each slice counting bigrams in room of its own.
+    private func centres(of groups: [[Int]], index: Index, blemishes: [Int]) -> [Int] {
+        ParallelMap.slices(groups.count, minimumSlice: 1024) { [index] slice in
+            var counts = [Int32](repeating: 0, count: index.frequency.count)
+            return index.sets.withUnsafeLists { sets in
+                slice.map { centre(of: groups[$0], sets: sets, blemishes: blemishes, counts: &counts) }
+            }
+        }
     }
 
     /// What the grouper works out once of a slice of the statements, before their bigrams are numbered.
