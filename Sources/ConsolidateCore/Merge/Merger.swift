@@ -98,40 +98,45 @@ public struct Merger: Sendable {
         let firstTheme = ParallelMap.map(statements.rows) { themes.firstClass($0.text).map(Int32.init) ?? -1 }
         // Theme ids are unique (a repeated one stops here, as it always has).
         _ = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
-        var votes = [Int](repeating: 0, count: themes.classes.count)
-        var voted: [Int] = []
-        return grouper.practices(statements).map { practice in
-            let indices = practice.members
-            // A member's place in the practice: indices ascend, so found by bisection.
-            func position(_ index: Int) -> Int? {
-                var (low, high) = (0, indices.count)
-                while low < high {
-                    let middle = (low + high) / 2
-                    if indices[middle] < index { low = middle + 1 } else { high = middle }
+        let practices = grouper.practices(statements)
+        // Per practice and independent of the others: a slice of them per task, each with its own tally.
+        return ParallelMap.slices(practices.count, minimumSlice: 512) { [configuration] slice in
+            var votes = [Int](repeating: 0, count: themes.classes.count)
+            var voted: [Int] = []
+            return slice.map { practice -> StatementGroup in
+                let practice = practices[practice]
+                let indices = practice.members
+                // A member's place in the practice: indices ascend, so found by bisection.
+                func position(_ index: Int) -> Int? {
+                    var (low, high) = (0, indices.count)
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if indices[middle] < index { low = middle + 1 } else { high = middle }
+                    }
+                    return low < indices.count && indices[low] == index ? low : nil
                 }
-                return low < indices.count && indices[low] == index ? low : nil
+                let copies = zip(practice.copies, practice.copyCentral).map { copy, central in
+                    CopyGroup(representative: position(central) ?? 0, members: copy.compactMap(position).sorted())
+                }
+                // The theme most members' own words point to; of equally voted themes, the first configured.
+                for index in indices {
+                    let first = Int(firstTheme[index])
+                    guard first >= 0 else { continue }
+                    if votes[first] == 0 { voted.append(first) }
+                    votes[first] += 1
+                }
+                var theme: String?
+                if let best = voted.max(by: { (votes[$0], -$0) < (votes[$1], -$1) }) { theme = themes.classes[best].id }
+                for order in voted { votes[order] = 0 }
+                voted.removeAll(keepingCapacity: true)
+                let representative = practice.central
+                return StatementGroup(text: statements.text(representative), theme: theme,
+                                      units: names.uniqueSorted(indices.map { units[$0] }) { indices.map(statements.unit) },
+                                      members: indices.map(statements.member), origin: origin, unit: statements.unit(representative),
+                                      copies: copies,
+                                      heading: Self.isHeading(statements.text(representative),
+                                                              minimumLength: configuration.merge.distinctiveMinimumLength))
             }
-            let copies = zip(practice.copies, practice.copyCentral).map { copy, central in
-                CopyGroup(representative: position(central) ?? 0, members: copy.compactMap(position).sorted())
-            }
-            // The theme most members' own words point to; of equally voted themes, the first configured.
-            for index in indices {
-                let first = Int(firstTheme[index])
-                guard first >= 0 else { continue }
-                if votes[first] == 0 { voted.append(first) }
-                votes[first] += 1
-            }
-            var theme: String?
-            if let best = voted.max(by: { (votes[$0], -$0) < (votes[$1], -$1) }) { theme = themes.classes[best].id }
-            for order in voted { votes[order] = 0 }
-            voted.removeAll(keepingCapacity: true)
-            let representative = practice.central
-            return StatementGroup(text: statements.text(representative), theme: theme,
-                                  units: names.uniqueSorted(indices.map { units[$0] }) { indices.map(statements.unit) },
-                                  members: indices.map(statements.member), origin: origin, unit: statements.unit(representative),
-                                  copies: copies,
-                                  heading: Self.isHeading(statements.text(representative),
-                                                          minimumLength: configuration.merge.distinctiveMinimumLength))
         }
     }
 
@@ -223,17 +228,22 @@ public struct Merger: Sendable {
                 unitsByTheme[theme, default: SeveralUnits()].insert(unit)
             }
         }
-        var unitsByName: [String: SeveralUnits] = [:]
-        for group in groups {
-            for member in group.members { for name in Self.quotedNames(member.text) { unitsByName[name, default: SeveralUnits()].insert(member.unit) } }
+        // Each member's quoted names found on every core (most members quote none), then told per name.
+        let named = ParallelMap.slices(groups.count, minimumSlice: 512) { slice in
+            slice.flatMap { index in
+                groups[index].members.flatMap { member in Self.quotedNames(member.text).map { (name: $0, unit: member.unit) } }
+            }
         }
+        var unitsByName: [String: SeveralUnits] = [:]
+        for (name, unit) in named { unitsByName[name, default: SeveralUnits()].insert(unit) }
         let settings = configuration.merge
         let formulas = configuration.metrics.formulas
         let placeholders = configuration.placeholders.patterns.map(CompiledPattern.init)
         let profile = KeywordMatcher(settings.profileMarkers)
         let results = KeywordMatcher(settings.resultMarkers)
-        return groups.map { group in
-            var group = group
+        // Per group and independent of the others: a slice of them per task.
+        return ParallelMap.slices(groups.count, minimumSlice: 512) { [unitsByTheme, unitsByName] slice in slice.map { index in
+            var group = groups[index]
             guard group.units.count == 1 else { return group }
             // A practice whose figure the unit left unfilled (`集中学习x次`) is not held up as an example.
             guard !group.heading else { return group }
@@ -252,7 +262,7 @@ public struct Merger: Sendable {
             }
             group.distinctive = programme || result || (figures && !common)
             return group
-        }
+        } }
     }
 
     /// The units of a theme or a name, as far as `markDistinctive` asks: none, one or several
@@ -295,20 +305,22 @@ public struct Merger: Sendable {
     private func problemGroups(_ statements: StatementRows, classifier: ProblemClassifier) -> [ProblemGroup] {
         // Each statement is tallied once, under its first category; summary.json keeps them all.
         var byCategory: [String: [Member]] = [:]
-        let categories = ParallelMap.map(statements.rows) { classifier.categories(of: $0.text) }
-        for (index, named) in categories.enumerated() {
+        // Each statement's categories and the length of its headline, worked out on every core.
+        let read = ParallelMap.map(statements.rows) { (categories: classifier.categories(of: $0.text), headline: Self.headline($0.text).count) }
+        var headlines: [String: [Int]] = [:]
+        for (index, (named, headline)) in read.enumerated() {
             var member = statements.member(index)
             member.categories = named
             byCategory[named[0], default: []].append(member)
+            headlines[named[0], default: []].append(headline)
         }
         let labels = Dictionary(uniqueKeysWithValues: configuration.problems.categories.map { ($0.id, $0.label) })
         let groups = byCategory.compactMap { category, members -> ProblemGroup? in
             // The first of the shortest headlines, each headline measured once.
             var representative: Member?
             var shortest = Int.max
-            for member in members {
-                let length = Self.headline(member.text).count
-                if length < shortest { (representative, shortest) = (member, length) }
+            for (member, length) in zip(members, headlines[category] ?? []) where length < shortest {
+                (representative, shortest) = (member, length)
             }
             guard let representative else { return nil }
             return ProblemGroup(category: category, label: labels[category] ?? category,
