@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Shows where one unit gave different figures for one activity, beside the total that kept one.
 ///
 /// `MetricTotals` counts one figure per unit and activity (the largest, as a report
@@ -37,19 +39,20 @@ enum FigureConflicts {
                 unitIDs[figure.unit] = id
                 return id
             }
-            annotate(&totals, figures: figures, key: { $0 + "\u{1F}" + $1 }, unitID: { ids[$0] }, lookup: { unitIDs[$0] })
+            let named = unitIDs
+            annotate(&totals, figures: figures, key: { $0 + "\u{1F}" + $1 }, unitID: { ids[$0] }, lookup: { named[$0] })
         }
     }
 
     /// `unitID` is a figure's unit (by its position) as a small id, `lookup` a unit name's id.
-    private static func annotate<Key: Hashable>(
-        _ totals: inout [MetricTotal], figures: [UnitFigure], key: (String, String) -> Key, unitID: (Int) -> Int32,
-        lookup: (String) -> Int32?
+    private static func annotate<Key: Hashable & Sendable>(
+        _ totals: inout [MetricTotal], figures: [UnitFigure], key: @Sendable (String, String) -> Key,
+        unitID: (Int) -> Int32, lookup: @Sendable (String) -> Int32?
     ) {
         // Each (activity and measure word, unit) as a pair of small ids, its figures with a value as a
         // chain of positions in the figures' order: no figure copied, no list or table per unit.
         var keyIDs: [Key: Int32] = [:]
-        var chains: [UInt64: (first: Int32, last: Int32)] = [:]
+        var chains: [UInt64: Chain] = [:]
         var next = [Int32](repeating: -1, count: figures.count)
         func id<K: Hashable>(_ key: K, in ids: inout [K: Int32]) -> Int32 {
             if let id = ids[key] { return id }
@@ -62,66 +65,98 @@ enum FigureConflicts {
                 | UInt64(UInt32(unitID(position)))
             if let chain = chains[pair] {
                 next[Int(chain.last)] = Int32(position)
-                chains[pair] = (chain.first, Int32(position))
+                chains[pair] = Chain(first: chain.first, last: Int32(position))
             } else {
-                chains[pair] = (Int32(position), Int32(position))
+                chains[pair] = Chain(first: Int32(position), last: Int32(position))
             }
         }
-        /// Where the chain of a unit's figures (with a value) for a total's activity and measure word starts.
-        func chain(_ keyID: Int32?, _ unitID: Int32?) -> (first: Int32, last: Int32)? {
+        let index = Chains(keyIDs: keyIDs, chains: chains, next: next)
+        // Each total on its own: they share only what is read, so each is changed where it stands, on every core.
+        totals.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedTotals(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { at in
+                annotate(&shared.buffer[at], figures: figures, index: index, key: key, lookup: lookup)
+            }
+        }
+    }
+
+    /// Where a unit's figures (with a value) for one activity and measure word start and end.
+    private struct Chain: Sendable {
+        var first: Int32
+        var last: Int32
+    }
+
+    /// The chains of figures per (activity and measure word, unit), read by every total.
+    private struct Chains<Key: Hashable & Sendable>: Sendable {
+        let keyIDs: [Key: Int32]
+        let chains: [UInt64: Chain]
+        /// Per figure, the next of its chain (-1 at the end).
+        let next: [Int32]
+
+        func chain(_ keyID: Int32?, _ unitID: Int32?) -> Chain? {
             guard let keyID, let unitID else { return nil }
             return chains[UInt64(UInt32(keyID)) << 32 | UInt64(UInt32(unitID))]
         }
+    }
+
+    /// The totals' buffer, each element written by one task only.
+    private struct SharedTotals: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<MetricTotal>
+    }
+
+    /// One total's rule, its contributions' places and its units' differing figures.
+    private static func annotate<Key: Hashable & Sendable>(
+        _ total: inout MetricTotal, figures: [UnitFigure], index: Chains<Key>, key: (String, String) -> Key,
+        lookup: (String) -> Int32?
+    ) {
         /// The figures of a chain, in the figures' order.
-        func figuresOf(_ chain: (first: Int32, last: Int32)) -> [UnitFigure] {
+        func figuresOf(_ chain: Chain) -> [UnitFigure] {
             var result: [UnitFigure] = []
             var position = chain.first
             while position >= 0 {
                 result.append(figures[Int(position)])
-                position = next[Int(position)]
+                position = index.next[Int(position)]
             }
             return result
         }
-        for index in totals.indices {
-            totals[index].rule = rule
-            let keyID = keyIDs[key(totals[index].activity, totals[index].unit)]
-            // Each contribution's unit looked up once, for its place and for its other figures.
-            let unitIDs = totals[index].units.map { lookup($0.unit) }
-            // The counted figure's place, where the totals did not carry it.
-            for at in totals[index].units.indices {
-                let contribution = totals[index].units[at]
-                guard contribution.source == nil, let found = chain(keyID, unitIDs[at]) else { continue }
-                var position = found.first
-                while position >= 0, figures[Int(position)].value != contribution.value || figures[Int(position)].text != contribution.text {
-                    position = next[Int(position)]
-                }
-                guard position >= 0 else { continue }
-                let figure = figures[Int(position)]
-                (totals[index].units[at].source, totals[index].units[at].location) = (figure.source, figure.location)
+        total.rule = rule
+        let keyID = index.keyIDs[key(total.activity, total.unit)]
+        // Each contribution's unit looked up once, for its place and for its other figures.
+        let unitIDs = total.units.map { lookup($0.unit) }
+        // The counted figure's place, where the totals did not carry it.
+        for at in total.units.indices {
+            let contribution = total.units[at]
+            guard contribution.source == nil, let found = index.chain(keyID, unitIDs[at]) else { continue }
+            var position = found.first
+            while position >= 0, figures[Int(position)].value != contribution.value || figures[Int(position)].text != contribution.text {
+                position = index.next[Int(position)]
             }
-            let conflicts = zip(totals[index].units, unitIDs).compactMap { contribution, unitID -> FigureConflict? in
-                // More than one distinct value among the unit's figures (no set made per unit).
-                // A unit with one figure has no other.
-                guard let found = chain(keyID, unitID), found.first != found.last else { return nil }
-                let own = figuresOf(found)
-                guard let firstValue = own.lazy.compactMap(\.value).first,
-                      own.contains(where: { $0.value != nil && $0.value != firstValue }) else { return nil }
-                let listed = own.sorted {
-                    ($0.source ?? "", $0.location?.paragraph ?? 0, $0.text) < ($1.source ?? "", $1.location?.paragraph ?? 0, $1.text)
-                }.map {
-                    MetricContribution(unit: $0.unit, value: $0.value ?? 0, approx: $0.approx, text: $0.text,
-                                       source: $0.source, location: $0.location)
-                }
-                // The other figures adding up to the counted one: its parts (overflow counts as no sum).
-                var sum = 0, overflow = false
-                for figure in listed where figure.value != contribution.value {
-                    let (next, over) = sum.addingReportingOverflow(figure.value)
-                    (sum, overflow) = (next, overflow || over)
-                }
-                return FigureConflict(unit: contribution.unit, kept: contribution.value, figures: listed,
-                                      breakdown: !overflow && sum == contribution.value)
-            }
-            totals[index].conflicts = conflicts.isEmpty ? nil : conflicts
+            guard position >= 0 else { continue }
+            let figure = figures[Int(position)]
+            (total.units[at].source, total.units[at].location) = (figure.source, figure.location)
         }
+        let conflicts = zip(total.units, unitIDs).compactMap { contribution, unitID -> FigureConflict? in
+            // More than one distinct value among the unit's figures (no set made per unit).
+            // A unit with one figure has no other.
+            guard let found = index.chain(keyID, unitID), found.first != found.last else { return nil }
+            let own = figuresOf(found)
+            guard let firstValue = own.lazy.compactMap(\.value).first,
+                  own.contains(where: { $0.value != nil && $0.value != firstValue }) else { return nil }
+            let listed = own.sorted {
+                ($0.source ?? "", $0.location?.paragraph ?? 0, $0.text) < ($1.source ?? "", $1.location?.paragraph ?? 0, $1.text)
+            }.map {
+                MetricContribution(unit: $0.unit, value: $0.value ?? 0, approx: $0.approx, text: $0.text,
+                                   source: $0.source, location: $0.location)
+            }
+            // The other figures adding up to the counted one: its parts (overflow counts as no sum).
+            var sum = 0, overflow = false
+            for figure in listed where figure.value != contribution.value {
+                let (next, over) = sum.addingReportingOverflow(figure.value)
+                (sum, overflow) = (next, overflow || over)
+            }
+            return FigureConflict(unit: contribution.unit, kept: contribution.value, figures: listed,
+                                  breakdown: !overflow && sum == contribution.value)
+        }
+        total.conflicts = conflicts.isEmpty ? nil : conflicts
     }
 }

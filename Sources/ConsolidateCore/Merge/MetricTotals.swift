@@ -39,8 +39,8 @@ enum MetricTotals {
     /// `unitKey` tells a figure's unit (by its position) apart; `byUnit` orders the positions of
     /// figures of distinct units by unit name.
     private static func totals<Key: Hashable, UnitKey: Hashable>(
-        of figures: [UnitFigure], bound: Int, key: (UnitFigure) -> Key, unitKey: (Int) -> UnitKey,
-        byUnit: ([Int32]) -> [Int32]
+        of figures: [UnitFigure], bound: Int, key: (UnitFigure) -> Key, unitKey: @Sendable (Int) -> UnitKey,
+        byUnit: @Sendable ([Int32]) -> [Int32]
     ) -> Outcome {
         var implausible: [UnitFigure] = []
         // Each figure's (activity, measure word) as a small id; then the figures' positions grouped
@@ -71,48 +71,60 @@ enum MetricTotals {
             fill[Int(id)] += 1
         }
         keyOf = []
+        // Each activity's total on its own: they share only what is read, so a slice of them per task.
+        let made = ParallelMap.slices(keyIDs.count, minimumSlice: 1) { [grouped, starts] ids in
+            ids.map { id in total(of: grouped[starts[id]..<starts[id + 1]], figures: figures, unitKey: unitKey, byUnit: byUnit) }
+        }
         var totals: [MetricTotal] = []
-        for id in 0..<keyIDs.count {
-            let group = grouped[starts[id]..<starts[id + 1]]
-            guard let firstPosition = group.first else { continue }
-            let first = figures[Int(firstPosition)]
-            // One figure per unit: the largest known, as a report's restated running total.
-            var perUnit: [UnitKey: Int32] = [:]
-            for position in group {
-                let figure = figures[Int(position)]
-                let unit = unitKey(Int(position))
-                if let current = perUnit[unit], (figures[Int(current)].value ?? -1) >= (figure.value ?? -1) { continue }
-                perUnit[unit] = position
-            }
-            var sum = 0
-            var contributions: [MetricContribution] = []
-            var unknown: [String] = []
-            let counted = byUnit(Array(perUnit.values))
-            contributions.reserveCapacity(counted.count)
-            for figure in counted.lazy.map({ figures[Int($0)] }) {
-                guard let value = figure.value else {
-                    unknown.append(figure.unit)
-                    continue
-                }
-                let (next, overflow) = sum.addingReportingOverflow(value)
-                if overflow {
-                    implausible.append(figure)
-                    continue
-                }
-                sum = next
-                contributions.append(MetricContribution(unit: figure.unit, value: value, approx: figure.approx, text: figure.text))
-            }
-            guard !contributions.isEmpty || !unknown.isEmpty else { continue }
-            totals.append(MetricTotal(
-                activity: first.activity, unit: first.measure, total: sum,
-                approx: contributions.contains { $0.approx },
-                units: contributions, unknown: unknown))
+        for (total, overflowed) in made {
+            implausible += overflowed
+            if let total { totals.append(total) }
         }
         totals.sort {
             ($1.units.count + $1.unknown.count, $0.activity, $0.unit) < ($0.units.count + $0.unknown.count, $1.activity, $1.unit)
         }
         implausible.sort { ($0.unit, $0.activity, $0.measure, $0.text) < ($1.unit, $1.activity, $1.measure, $1.text) }
         return Outcome(totals: totals, implausible: implausible)
+    }
+
+    /// One activity's total over `group` (positions of its figures, in the figures' order), and the
+    /// figures left out because adding them would overflow; nil where the group counts nothing.
+    private static func total<UnitKey: Hashable>(
+        of group: ArraySlice<Int32>, figures: [UnitFigure], unitKey: (Int) -> UnitKey, byUnit: ([Int32]) -> [Int32]
+    ) -> (total: MetricTotal?, overflowed: [UnitFigure]) {
+        guard let firstPosition = group.first else { return (nil, []) }
+        let first = figures[Int(firstPosition)]
+        // One figure per unit: the largest known, as a report's restated running total.
+        var perUnit: [UnitKey: Int32] = [:]
+        for position in group {
+            let figure = figures[Int(position)]
+            let unit = unitKey(Int(position))
+            if let current = perUnit[unit], (figures[Int(current)].value ?? -1) >= (figure.value ?? -1) { continue }
+            perUnit[unit] = position
+        }
+        var sum = 0
+        var contributions: [MetricContribution] = []
+        var unknown: [String] = []
+        var overflowed: [UnitFigure] = []
+        let counted = byUnit(Array(perUnit.values))
+        contributions.reserveCapacity(counted.count)
+        for figure in counted.lazy.map({ figures[Int($0)] }) {
+            guard let value = figure.value else {
+                unknown.append(figure.unit)
+                continue
+            }
+            let (next, overflow) = sum.addingReportingOverflow(value)
+            if overflow {
+                overflowed.append(figure)
+                continue
+            }
+            sum = next
+            contributions.append(MetricContribution(unit: figure.unit, value: value, approx: figure.approx, text: figure.text))
+        }
+        guard !contributions.isEmpty || !unknown.isEmpty else { return (nil, overflowed) }
+        return (MetricTotal(activity: first.activity, unit: first.measure, total: sum,
+                            approx: contributions.contains { $0.approx }, units: contributions, unknown: unknown),
+                overflowed)
     }
 
     /// What a unit is told about a figure left out of the totals.
