@@ -93,7 +93,7 @@ extension SummaryView {
             var quoted = Set<String>()
             let limit = configuration.render.maxPracticesNamed
             for theme in configuration.themes
-                .compactMap({ theme in byTheme[theme.id].map { (theme: theme, groups: $0, units: Set($0.flatMap(\.units)).sorted()) } })
+                .compactMap({ theme in byTheme[theme.id].map { (theme: theme, groups: $0, units: Merger.uniqueSorted($0.flatMap(\.units))) } })
                 .filter({ !commonOnly || $0.units.count > 1 })
                 .enumerated()
                 .sorted(by: { ($1.element.units.count, $0.offset) < ($0.element.units.count, $1.offset) })

@@ -206,7 +206,7 @@ public struct ReviewPage: Sendable {
             if let theme = group.theme { byTheme[theme, default: []].append(group) } else { rest.append(group) }
         }
         let themes = configuration.themes.enumerated().compactMap { offset, theme in
-            byTheme[theme.id].map { (offset: offset, theme: theme, groups: $0, units: Set($0.flatMap(\.units)).sorted()) }
+            byTheme[theme.id].map { (offset: offset, theme: theme, groups: $0, units: Merger.uniqueSorted($0.flatMap(\.units))) }
         }.sorted { ($1.units.count, $0.offset) < ($0.units.count, $1.offset) }
         var html = ""
         for entry in themes {
@@ -223,7 +223,7 @@ public struct ReviewPage: Sendable {
         html += common.prefix(Self.groupLimit).map { group(title: SummaryMarkdown.gist($0.text), units: $0.units, members: $0.members, text: $0.text) }.joined()
         if common.count > Self.groupLimit { html += Self.more(common.count - Self.groupLimit, "条多个单位共有的\(kind)") }
         if !single.isEmpty {
-            let units = Set(single.flatMap(\.units)).sorted()
+            let units = Merger.uniqueSorted(single.flatMap(\.units))
             html += details(title: "其他单个单位的\(kind)", count: "\(single.count)条", units: units,
                             body: sourceList(single.flatMap(\.members)))
         }
