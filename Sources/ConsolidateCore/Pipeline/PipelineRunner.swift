@@ -346,18 +346,13 @@ public struct PipelineRunner: Sendable {
         }
         // Large lists in pages of their own, given back when they go (`MemoryRelease.fixThresholds`).
         MemoryRelease.fixThresholds()
-        // What the previous run left, for changes.md, read while the input folder is walked: both are
-        // held from here on, and neither waits for the other.
+        // What the previous run left, for changes.md.
+        let previousRecord = RunRecord.previous(in: output)
         let rosterFile = rosterPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let (previousRecord, discovered) = ParallelMap.both({ RunRecord.previous(in: output) }, { [self] in
-            Result {
-                try Submission.discover(
-                    in: input, extensions: self.configuration.inputs.extensions, roster: roster,
-                    excluding: rosterFile.map { [$0] } ?? [], output: output,
-                    toolFileNames: Submission.toolFileNames.union(self.configuration.render.outputs))
-            }
-        })
-        let (submissions, skipped) = try discovered.get()
+        let (submissions, skipped) = try Submission.discover(
+            in: input, extensions: configuration.inputs.extensions, roster: roster,
+            excluding: rosterFile.map { [$0] } ?? [], output: output,
+            toolFileNames: Submission.toolFileNames.union(configuration.render.outputs))
 
         // Nothing changed since a run whose outputs are still as it wrote them: those are this run's.
         // A `--full` run never keeps, but records its fingerprint for the next run.
