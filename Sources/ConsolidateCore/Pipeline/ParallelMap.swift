@@ -34,25 +34,37 @@ enum ParallelMap {
         return (firsts.values()[0], seconds.values()[0])
     }
 
-    /// `transform` over the indices `0..<count`, a slice of them per task (a few slices per core,
-    /// none smaller than `minimumSlice`), its outputs in index order: for per-item work too small to
-    /// be a task of its own, and for work that keeps scratch room per slice.
+    /// `transform` over the indices `0..<count`, a slice of them per task (`ranges`), one output per
+    /// index, in index order: for per-item work too small to be a task of its own, and for work that
+    /// keeps scratch room per slice. Each slice's outputs go straight into their place in the result,
+    /// so the outputs are never held twice.
     static func slices<Output: Sendable>(
         _ count: Int, minimumSlice: Int = 256, _ transform: @Sendable (Range<Int>) -> [Output]
     ) -> [Output] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = max(minimumSlice, (count + cores * 4 - 1) / max(1, cores * 4))
-        let ranges = stride(from: 0, to: count, by: max(1, size)).map { $0..<min(count, $0 + size) }
+        let ranges = ranges(count, minimumSlice: minimumSlice)
         guard ranges.count > 1 else { return ranges.first.map(transform) ?? [] }
-        var parts = map(ranges, transform)
-        // Each slice's outputs let go as they are gathered: never all held twice.
-        var result: [Output] = []
-        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for index in parts.indices {
-            result += parts[index]
-            parts[index] = []
+        return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let target = UnsafeSendable(buffer)
+            ranges.withUnsafeBufferPointer { ranges in
+                let ranges = UnsafeSendable(ranges)
+                DispatchQueue.concurrentPerform(iterations: ranges.value.count) { index in
+                    let range = ranges.value[index]
+                    let part = transform(range)
+                    precondition(part.count == range.count, "one output per index")
+                    part.withUnsafeBufferPointer { part in
+                        (target.value.baseAddress! + range.lowerBound).initialize(from: part.baseAddress!, count: part.count)
+                    }
+                }
+            }
+            initialized = count
         }
-        return result
+    }
+
+    /// `0..<count` cut into a few slices per core, none smaller than `minimumSlice`.
+    static func ranges(_ count: Int, minimumSlice: Int = 256) -> [Range<Int>] {
+        let tasks = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(1, minimumSlice, (count + tasks - 1) / tasks)
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 }
 

@@ -28,13 +28,17 @@ struct ParallelMapTests {
         #expect(zip(starts, starts.dropFirst()).allSatisfy { $1 - $0 >= 300 }, "no slice smaller than asked")
     }
 
-    @Test func slicesMayGiveAnyNumberOfOutputsPerItem() {
-        // As markDistinctive's quoted names: most items give none, some several, in the loop's order.
-        let expected = (0..<3000).flatMap { index in Array(repeating: index, count: index % 4 == 0 ? 0 : index % 3) }
-        let made = ParallelMap.slices(3000, minimumSlice: 100) { slice in
-            slice.flatMap { index in Array(repeating: index, count: index % 4 == 0 ? 0 : index % 3) }
+    @Test func rangesCoverTheIndicesOnceInOrder() {
+        for count in [0, 1, 2, 255, 256, 257, 1000, 4097, 10_007] {
+            for minimum in [1, 7, 256, 4096] {
+                let ranges = ParallelMap.ranges(count, minimumSlice: minimum)
+                #expect(ranges.flatMap { Array($0) } == Array(0..<count), "\(count) items, slices of at least \(minimum)")
+                #expect(ranges.dropLast().allSatisfy { $0.count >= minimum } && ranges.allSatisfy { !$0.isEmpty })
+            }
         }
-        #expect(made == expected)
+        // Slices of non-trivial outputs (as the merge's groups): each in its place, none lost or doubled.
+        let words = ParallelMap.slices(3000, minimumSlice: 100) { slice in slice.map { ["第\($0)条", String($0 % 7)] } }
+        #expect(words == (0..<3000).map { ["第\($0)条", String($0 % 7)] })
     }
 
     @Test func bothRunsEachOnceAndGivesBothResults() {
