@@ -203,7 +203,7 @@ struct StatementGrouper: Sendable {
             return wording != 0 ? wording < 0 : a < b
         }
         let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
-        let copyCentral = centres(of: copyGroups, index: index, blemishes: blemishes)
+        let copyCentral = centres(copyGroups.count, index: index, blemishes: blemishes) { copyGroups[$0] }
 
         // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
         let copyOrder = copyGroups.indices.sorted { a, b in
@@ -222,20 +222,22 @@ struct StatementGrouper: Sendable {
         let practiceCopies = practiceGroups.map { centrals in
             centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
         }
-        let practiceCentral = centres(of: practiceCopies.map { copies in copies.flatMap { copyGroups[$0] }.sorted() },
-                                      index: index, blemishes: blemishes)
+        // Each practice's members made where its centre is found, never all at once.
+        let practiceCentral = centres(practiceCopies.count, index: index, blemishes: blemishes) {
+            practiceCopies[$0].flatMap { copyGroups[$0] }.sorted()
+        }
         return zip(practiceCopies, practiceCentral).map { copies, central in
             Practice(copies: copies.map { copyGroups[$0] }, central: central, copyCentral: copies.map { copyCentral[$0] })
         }.sorted { $0.copies[0][0] < $1.copies[0][0] }
     }
 
-    /// Each group's `centre`: groups are independent of each other, so a slice of them per task,
-    /// each slice counting bigrams in room of its own.
-    private func centres(of groups: [[Int]], index: Index, blemishes: [Int]) -> [Int] {
-        ParallelMap.slices(groups.count, minimumSlice: 1024) { [index] slice in
+    /// The `centre` of each of `count` groups (`members` of one): groups are independent of each other,
+    /// so a slice of them per task, each slice counting bigrams in room of its own.
+    private func centres(_ count: Int, index: Index, blemishes: [Int], members: @Sendable (Int) -> [Int]) -> [Int] {
+        ParallelMap.slices(count, minimumSlice: 1024) { [index] slice in
             var counts = [Int32](repeating: 0, count: index.frequency.count)
             return index.sets.withUnsafeLists { sets in
-                slice.map { centre(of: groups[$0], sets: sets, blemishes: blemishes, counts: &counts) }
+                slice.map { centre(of: members($0), sets: sets, blemishes: blemishes, counts: &counts) }
             }
         }
     }
