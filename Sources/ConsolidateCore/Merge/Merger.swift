@@ -228,14 +228,20 @@ public struct Merger: Sendable {
                 unitsByTheme[theme, default: SeveralUnits()].insert(unit)
             }
         }
-        // Each member's quoted names found on every core (most members quote none), then told per name.
-        let named = ParallelMap.slices(groups.count, minimumSlice: 512) { slice in
-            slice.flatMap { index in
-                groups[index].members.flatMap { member in Self.quotedNames(member.text).map { (name: $0, unit: member.unit) } }
-            }
-        }
+        // The members' quoted names told per name on every core, a slice of the groups per task, then
+        // the slices' tables joined in the groups' order (as one pass over every member would tell them).
         var unitsByName: [String: SeveralUnits] = [:]
-        for (name, unit) in named { unitsByName[name, default: SeveralUnits()].insert(unit) }
+        for part in ParallelMap.map(ParallelMap.ranges(groups.count, minimumSlice: 512), { slice in
+            var named: [String: SeveralUnits] = [:]
+            for index in slice {
+                for member in groups[index].members {
+                    for name in Self.quotedNames(member.text) { named[name, default: SeveralUnits()].insert(member.unit) }
+                }
+            }
+            return named
+        }) {
+            unitsByName.merge(part) { earlier, later in earlier.joined(with: later) }
+        }
         let settings = configuration.merge
         let formulas = configuration.metrics.formulas
         let placeholders = configuration.placeholders.patterns.map(CompiledPattern.init)
@@ -278,6 +284,14 @@ public struct Merger: Sendable {
 
         /// 0, 1, or 2 for several.
         var count: Int { several ? 2 : first == nil ? 0 : 1 }
+
+        /// What inserting this one's units and then `later`'s tells.
+        func joined(with later: SeveralUnits) -> SeveralUnits {
+            var joined = self
+            if let unit = later.first { joined.insert(unit) }
+            if later.several { joined.several = true }
+            return joined
+        }
     }
 
     /// A heading rather than a practice: fewer than `minimumLength` characters of words, or a line

@@ -385,6 +385,25 @@ import Testing
         #expect(two.count == 2)
     }
 
+    @Test func severalUnitsJoinedInOrderTellWhatOnePassTells() {
+        // Slices of one sequence told apart and joined in order: what inserting the whole sequence tells.
+        var random = Seeded(state: 19)
+        let names = ["东风村", "西岭村", "Caf\u{E9}", "Cafe\u{301}", "城关镇"]
+        for _ in 0..<300 {
+            let units = (0..<Int(random.next() % 9)).map { _ in names[Int(random.next() % UInt64(names.count))] }
+            var whole = Merger.SeveralUnits()
+            for unit in units { whole.insert(unit) }
+            let cuts = Set((0..<3).map { _ in Int(random.next() % UInt64(units.count + 1)) }).sorted()
+            var joined = Merger.SeveralUnits()
+            for (start, end) in zip([0] + cuts, cuts + [units.count]) where start <= end {
+                var part = Merger.SeveralUnits()
+                for unit in units[start..<end] { part.insert(unit) }
+                joined = joined.joined(with: part)
+            }
+            #expect(joined.count == whole.count && joined.first == whole.first, "\(units) cut at \(cuts)")
+        }
+    }
+
     @Test func mergeInputOrdersSubmissionsAndUnitsAsStringsWould() {
         var random = Seeded(state: 9)
         let units = ["城关镇党委", "东风村党支部", "县教育局", "Caf\u{E9}支部", "abc支部", "县教育局第一支部"]
