@@ -46,13 +46,21 @@ public struct Merger: Sendable {
         let distinctive = markDistinctive(groups(achieved.statements, units: achieved.units, names: units, themes: themes, origin: nil))
         achieved.statements.removeAll()
         achieved.units = []
-        let achievements = distinctive + groups(other.statements, units: other.units, names: units, themes: themes, origin: .other)
+        // The other lists side by side: each is smaller than the achievements, and together they hold
+        // less than the achievements' grouping held, while each grouping's leader pass (one statement
+        // after another) has a core of its own.
+        let (otherSide, plans) = ParallelMap.both({ [self, other, problemStatements] () -> ([StatementGroup], [ProblemGroup]) in
+            (self.groups(other.statements, units: other.units, names: units, themes: themes, origin: .other),
+             self.problemGroups(problemStatements, classifier: problems))
+        }, { [self, planned] () -> [StatementGroup] in
+            self.groups(planned.statements, units: planned.units, names: units, themes: themes, origin: nil)
+        })
+        let (otherGroups, problemGroups) = otherSide
+        let achievements = distinctive + otherGroups
         other.statements.removeAll()
         other.units = []
-        let plans = groups(planned.statements, units: planned.units, names: units, themes: themes, origin: nil)
         planned.statements.removeAll()
         planned.units = []
-        let problemGroups = problemGroups(problemStatements, classifier: problems)
         problemStatements.removeAll()
         let account = Self.accountOrder(Self.warn(input.units, about: figures.implausible, bound: bound))
         let period = Self.period(of: input.periods)
