@@ -17,14 +17,21 @@ public enum TextSimilarity {
     /// `fold(text, masking: names)` as scalar values, for callers that go on to bigrams or keyword
     /// matching: no `String` is built.
     static func foldedScalars(_ text: String, masking names: [String] = []) -> [UInt32] {
-        if names.contains(where: { $0.unicodeScalars.count >= 2 }) {
+        if names.contains(where: hasTwoScalars) {
             var scalars = Array(text.unicodeScalars)
-            for name in names where name.unicodeScalars.count >= 2 {
+            for name in names where hasTwoScalars(name) {
                 scalars = removing(Array(name.unicodeScalars), from: scalars)
             }
             return fold(scalars, capacity: scalars.count, mark: Int.max).folded
         }
         return fold(text.unicodeScalars, capacity: text.utf8.count / 3 + 8, mark: Int.max).folded
+    }
+
+    /// Whether `name` has two scalars or more (a name masked in a statement): told from its first two,
+    /// not by counting every scalar of it for every statement.
+    static func hasTwoScalars(_ name: String) -> Bool {
+        var scalars = name.unicodeScalars.makeIterator()
+        return scalars.next() != nil && scalars.next() != nil
     }
 
     /// `fold(text)` with how many scalars of it the first `mark` scalars of `text` fold to: the

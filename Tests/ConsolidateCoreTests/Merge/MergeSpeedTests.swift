@@ -385,6 +385,15 @@ import Testing
         #expect(two.count == 2)
     }
 
+    @Test func twoScalarsToldFromTheFirstTwoAsACountWould() {
+        for name in ["", "党", "党委", "e\u{301}", "\u{1F1E8}\u{1F1F3}", "第一党支部", "A", "AB", "𠀋"] {
+            #expect(TextSimilarity.hasTwoScalars(name) == (name.unicodeScalars.count >= 2), "\(name)")
+        }
+        // A name of one scalar masks nothing; of two, it is masked.
+        #expect(TextSimilarity.foldedScalars("党组织开展学习", masking: ["党"]) == TextSimilarity.foldedScalars("党组织开展学习"))
+        #expect(TextSimilarity.foldedScalars("党组织开展学习", masking: ["开展"]) == TextSimilarity.foldedScalars("党组织学习"))
+    }
+
     @Test func severalUnitsJoinedInOrderTellWhatOnePassTells() {
         // Slices of one sequence told apart and joined in order: what inserting the whole sequence tells.
         var random = Seeded(state: 19)
