@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Shows where one unit gave different figures for one activity, beside the total that kept one.
 ///
 /// `MetricTotals` counts one figure per unit and activity (the largest, as a report
@@ -72,12 +70,7 @@ enum FigureConflicts {
         }
         let index = Chains(keyIDs: keyIDs, chains: chains, next: next)
         // Each total on its own: they share only what is read, so each is changed where it stands, on every core.
-        totals.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedTotals(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { at in
-                annotate(&shared.buffer[at], figures: figures, index: index, key: key, lookup: lookup)
-            }
-        }
+        ParallelMap.updateEach(&totals) { annotate(&$0, figures: figures, index: index, key: key, lookup: lookup) }
     }
 
     /// Where a unit's figures (with a value) for one activity and measure word start and end.
@@ -97,11 +90,6 @@ enum FigureConflicts {
             guard let keyID, let unitID else { return nil }
             return chains[UInt64(UInt32(keyID)) << 32 | UInt64(UInt32(unitID))]
         }
-    }
-
-    /// The totals' buffer, each element written by one task only.
-    private struct SharedTotals: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<MetricTotal>
     }
 
     /// One total's rule, its contributions' places and its units' differing figures.

@@ -60,6 +60,16 @@ enum ParallelMap {
         }
     }
 
+    /// `update` applied to every element of `values` where it stands, on every core: for elements
+    /// whose updates are independent of each other and large enough to be a task each, changed in
+    /// place rather than copied beside the old ones.
+    static func updateEach<Value>(_ values: inout [Value], _ update: @Sendable (inout Value) -> Void) {
+        values.withUnsafeMutableBufferPointer { buffer in
+            let shared = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in update(&shared.value[index]) }
+        }
+    }
+
     /// `0..<count` cut into a few slices per core, none smaller than `minimumSlice`.
     static func ranges(_ count: Int, minimumSlice: Int = 256) -> [Range<Int>] {
         let tasks = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)

@@ -41,6 +41,14 @@ struct ParallelMapTests {
         #expect(words == (0..<3000).map { ["第\($0)条", String($0 % 7)] })
     }
 
+    @Test func updateEachChangesEveryElementWhereItStands() {
+        for count in [0, 1, 2, 33, 1000] {
+            var values = (0..<count).map { ["第\($0)", String($0 % 5)] }
+            ParallelMap.updateEach(&values) { $0.append(String($0[0].count)) }
+            #expect(values == (0..<count).map { ["第\($0)", String($0 % 5), String("第\($0)".count)] }, "\(count) elements")
+        }
+    }
+
     @Test func bothRunsEachOnceAndGivesBothResults() {
         let (first, second) = ParallelMap.both({ (0..<1000).reduce(0, +) }, { Result<String, any Error> { "二" } })
         #expect(first == 499_500)
