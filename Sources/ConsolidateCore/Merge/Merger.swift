@@ -314,7 +314,7 @@ public struct Merger: Sendable {
         text.unicodeScalars.split { clauseEnds.contains($0) }.map { Substring($0) }
     }
 
-    private static let clauseEnds = Set("，,；;。！？!?".unicodeScalars)
+    private static let clauseEnds = ScalarSet("，,；;。！？!?".unicodeScalars)
 
     /// Single-unit practices of the list's own kind that the summary does not name under 特色做法.
     func unnamedSingleUnitPractices(_ achievements: [StatementGroup]) -> Int {

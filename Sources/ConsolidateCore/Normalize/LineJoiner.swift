@@ -14,9 +14,9 @@ struct LineJoiner: Sendable {
     static let headerLines = 3
 
     // Every mark below is one scalar: lines are tested scalar by scalar, an integer comparison each.
-    private static let terminal: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "：", ":", "…"]
-    private static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
-    fileprivate static let punctuation: Set<Unicode.Scalar> = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
+    private static let terminal: ScalarSet = ["。", "！", "？", "!", "?", "：", ":", "…"]
+    private static let closers: ScalarSet = ["”", "’", "」", "』", "）", ")", "】", "\"", "'"]
+    fileprivate static let punctuation: ScalarSet = ["。", "，", ",", "、", "；", ";", "：", ":", "！", "？", "!", "?"]
     private static let inlineOpeners = ["一是", "首先", "一方面", "一个是", "第一，", "第一,"].map { Array($0.unicodeScalars) }
 
     /// Measure words (次, 名, 人次): a line ending in a number and one opening with one of them are

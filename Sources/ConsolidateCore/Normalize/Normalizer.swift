@@ -120,8 +120,8 @@ public struct Normalizer: Sendable {
         return pieces
     }
 
-    private static let sentenceEnds = Set("。！？；!?;".unicodeScalars)
-    private static let clauseEnds = Set("，、,：:".unicodeScalars)
+    private static let sentenceEnds = ScalarSet("。！？；!?;".unicodeScalars)
+    private static let clauseEnds = ScalarSet("，、,：:".unicodeScalars)
 
     private static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) }
 }
