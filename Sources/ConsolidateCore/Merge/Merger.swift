@@ -176,14 +176,14 @@ public struct Merger: Sendable {
             var last: (unit: String, id: Int32)?
             for unit in statementUnits {
                 // Statements of one unit come together: most are told by the one before.
-                if let last, last.unit.utf8.elementsEqual(unit.utf8) {
+                if let last, TextOrder.sameBytes(last.unit, unit) {
                     raw.append(last.id)
                     continue
                 }
                 let id: Int32
                 if let known = idOf[unit] {
                     id = known
-                    if exact, !spellings[Int(known)].utf8.elementsEqual(unit.utf8) { exact = false }
+                    if exact, !TextOrder.sameBytes(spellings[Int(known)], unit) { exact = false }
                 } else {
                     id = Int32(spellings.count)
                     idOf[unit] = id
@@ -378,7 +378,7 @@ public struct Merger: Sendable {
         raw.reserveCapacity(values.count)
         var last: (value: String, id: Int32)?
         for value in values {
-            if let last, last.value.utf8.elementsEqual(value.utf8) {
+            if let last, TextOrder.sameBytes(last.value, value) {
                 raw.append(last.id)
                 continue
             }
@@ -509,7 +509,7 @@ public struct Merger: Sendable {
         let order = values.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
         var result: [String] = []
         for index in order {
-            if let last = result.last, last.utf8.elementsEqual(values[index].utf8) { continue }
+            if let last = result.last, TextOrder.sameBytes(last, values[index]) { continue }
             result.append(values[index])
         }
         return result

@@ -148,7 +148,7 @@ struct PlainKey: Hashable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (a: PlainKey, b: PlainKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: PlainKey, b: PlainKey) -> Bool { TextOrder.sameBytes(a.text, b.text) }
 
     func hash(into hasher: inout Hasher) {
         var text = self.text

@@ -56,15 +56,10 @@ struct SpellingPool {
             }
             if entry >> 32 == tag {
                 let seen = texts[Int(entry & 0xFFFF_FFFF) - 1]
-                if Self.equal(seen, bytes) { return seen }
+                if TextOrder.sameBytes(seen, bytes) { return seen }
             }
             slot = (slot + 1) & mask
         }
-    }
-
-    private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let same = text.utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(bytes) }) { return same }
-        return text.utf8.elementsEqual(bytes)
     }
 
     private mutating func grow() {

@@ -138,7 +138,7 @@ struct StatementRows: GroupedStatements {
         private(set) var spellings: [String] = []
 
         mutating func id(_ text: String) -> Int32 {
-            if let last, last.text.utf8.elementsEqual(text.utf8) { return last.id }
+            if let last, TextOrder.sameBytes(last.text, text) { return last.id }
             let key = PlainKey(text)
             let id: Int32
             if let known = ids[key] {

@@ -78,7 +78,7 @@ enum TextOrder {
     }
 
     private static func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        lexicographic(a, b)
+        compare(a, b)
     }
 
     /// The UTF-8 of two plain texts in `String` order (their bytes' order): -1, 0 or 1.
@@ -89,6 +89,28 @@ enum TextOrder {
             if order != 0 { return order < 0 ? -1 : 1 }
         }
         return a.count == b.count ? 0 : a.count < b.count ? -1 : 1
+    }
+
+    /// Whether two texts are spelled with the same bytes (`==` is canonical equivalence, a weaker
+    /// test): counts first, then one `memcmp` where each lies in one run (a native string's does).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let found = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in sameBytes(x, y) }
+        }
+        if let found, let found { return found }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// `sameBytes` of a text and bytes.
+    static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { sameBytes($0, bytes) } ?? text.utf8.elementsEqual(bytes)
+    }
+
+    /// Whether two runs of bytes are equal.
+    static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
     }
 
     /// Element by element, then the shorter first: -1, 0 or 1.

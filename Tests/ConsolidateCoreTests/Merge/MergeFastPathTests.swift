@@ -179,6 +179,27 @@ import Testing
         }
     }
 
+    @Test func sameBytesIsEqualityOfUTF8NotOfStrings() {
+        // Short (held inline) and long texts, equal, differing at the first, a middle or the last
+        // byte, of other lengths, and canonically equivalent spellings (equal as `String`s, not bytes).
+        let long = "青川区教育局党委坚持“三会一课”制度，全年开展12次主题党日活动。"
+        var texts = ["", "a", "ab", "党", "党建", "e\u{301}", "\u{E9}", "Å", "A\u{30A}", long, long + "。", String(long.dropLast()),
+                     "甲" + long.dropFirst(), String(long.prefix(10)) + "乙" + long.dropFirst(11), String(long.dropLast()) + "！"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            texts.append(String((0..<Int.random(in: 0...40, using: &generator)).map { _ in "党建ab，。".randomElement(using: &generator)! }))
+        }
+        for a in texts {
+            for b in texts {
+                let expected = Array(a.utf8) == Array(b.utf8)
+                #expect(TextOrder.sameBytes(a, b) == expected, "\(a) \(b)")
+                var copy = b
+                #expect(copy.withUTF8 { TextOrder.sameBytes(a, $0) } == expected, "\(a) \(b)")
+            }
+        }
+        #expect("e\u{301}" == "\u{E9}" && !TextOrder.sameBytes("e\u{301}", "\u{E9}"))
+    }
+
     @Test func unitNamingItselfIsFoundOnlyWhereItIs() {
         #expect(TextOrder.containsName("第三支部", in: "第三支部组织党员开展学习"))
         #expect(!TextOrder.containsName("第三支部", in: "第四支部组织党员开展学习"))
