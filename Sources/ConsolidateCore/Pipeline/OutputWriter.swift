@@ -223,7 +223,16 @@ public enum OutputWriter {
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        try produce(FileSink(descriptor: handle.fileDescriptor, name: name))
+        // Made on the cores while what is made is written: a slow disk no longer holds them up.
+        let sink = BackgroundSink(FileSink(descriptor: handle.fileDescriptor, name: name))
+        do {
+            try produce(sink)
+            try sink.finish()
+        } catch {
+            // Nothing is left writing to the file once the error is passed on.
+            try? sink.finish()
+            throw error
+        }
         try handle.synchronize()
     }
 

@@ -544,6 +544,8 @@ private final class StreamClock {
             let start = DispatchTime.now()
             defer { self.milliseconds += Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) }
             try produce(sink)
+            // Until the file is written, not only made.
+            try (sink as? BackgroundSink)?.finish()
         }
     }
 }

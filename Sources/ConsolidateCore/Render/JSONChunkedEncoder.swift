@@ -11,8 +11,14 @@ public protocol ByteSink: AnyObject {
 }
 
 extension ByteSink {
+    /// Writes bytes the caller lets go of: handed over as they are where the sink keeps them for
+    /// later (`BackgroundSink`), else written from where they lie.
     func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try write($0) }
+        if let background = self as? BackgroundSink {
+            try background.enqueue(bytes)
+        } else {
+            try bytes.withUnsafeBytes { try write($0) }
+        }
     }
 }
 
