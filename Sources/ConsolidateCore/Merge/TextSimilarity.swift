@@ -18,9 +18,10 @@ public enum TextSimilarity {
     /// matching: no `String` is built.
     static func foldedScalars(_ text: String, masking names: [String] = []) -> [UInt32] {
         if names.contains(where: hasTwoScalars) {
-            var scalars = Array(text.unicodeScalars)
+            // (Decoded from the UTF-8 in one pass, not through the scalar view's iterator.)
+            var scalars = text.scalarArray
             for name in names where hasTwoScalars(name) {
-                scalars = removing(Array(name.unicodeScalars), from: scalars)
+                scalars = removing(name.scalarArray, from: scalars)
             }
             return fold(scalars, capacity: scalars.count, mark: Int.max).folded
         }
@@ -172,12 +173,17 @@ public enum TextSimilarity {
     /// `scalars` without the non-overlapping occurrences of `name`, found left to right.
     static func removing(_ name: [Unicode.Scalar], from scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard let first = name.first, scalars.count >= name.count else { return scalars }
+        // Most statements do not name their unit: found so without building another array.
+        func matches(at index: Int) -> Bool {
+            scalars[index] == first && index + name.count <= scalars.count && scalars[index..<(index + name.count)].elementsEqual(name)
+        }
+        guard let found = scalars.indices.first(where: matches) else { return scalars }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
-        var index = 0
+        result.append(contentsOf: scalars[..<found])
+        var index = found
         while index < scalars.count {
-            if scalars[index] == first, index + name.count <= scalars.count,
-               scalars[index..<(index + name.count)].elementsEqual(name) {
+            if matches(at: index) {
                 index += name.count
                 continue
             }

@@ -179,6 +179,36 @@ import Testing
         }
     }
 
+    @Test func removingANameTakesOutEachOccurrenceLeftToRight() {
+        // The reference: the text and the name as strings, occurrences taken left to right.
+        func reference(_ name: String, _ text: String) -> String {
+            var result = String.UnicodeScalarView()
+            let (n, t) = (Array(name.unicodeScalars), Array(text.unicodeScalars))
+            var index = 0
+            while index < t.count {
+                if !n.isEmpty, index + n.count <= t.count, Array(t[index..<(index + n.count)]) == n {
+                    index += n.count
+                } else {
+                    result.append(t[index])
+                    index += 1
+                }
+            }
+            return String(result)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var cases = [("第三支部", "第三支部组织党员学习，第三支部书记讲党课"), ("aa", "aaa"), ("aa", "aaaa"), ("党", ""), ("", "党建"),
+                     ("青川区", "青川区"), ("青川区教育局", "青川区"), ("支部", "第三支部")]
+        for _ in 0..<300 {
+            let name = String((0..<Int.random(in: 1...3, using: &generator)).map { _ in "ab党".randomElement(using: &generator)! })
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in "ab党，".randomElement(using: &generator)! })
+            cases.append((name, text))
+        }
+        for (name, text) in cases {
+            let removed = TextSimilarity.removing(name.scalarArray, from: text.scalarArray)
+            #expect(String(String.UnicodeScalarView(removed)) == reference(name, text), "\(name) \(text)")
+        }
+    }
+
     @Test func sameBytesIsEqualityOfUTF8NotOfStrings() {
         // Short (held inline) and long texts, equal, differing at the first, a middle or the last
         // byte, of other lengths, and canonically equivalent spellings (equal as `String`s, not bytes).
