@@ -14,9 +14,12 @@ extension HeaderReader {
         opening.reserveCapacity(1500)
         for (index, line) in body.prefix(40).enumerated() where opening.count < 1500 {
             if index > 0 { opening.append("\n") }
-            for scalar in line.unicodeScalars.prefix(1500) {
-                guard opening.count < 1500 else { break }
+            // (Counted as they are taken: `prefix` on the scalar view walks to its end first.)
+            var taken = 0
+            for scalar in line.unicodeScalars {
+                guard opening.count < 1500, taken < 1500 else { break }
                 opening.append(TextFolding.foldScalar(scalar))
+                taken += 1
             }
         }
         var period = titled

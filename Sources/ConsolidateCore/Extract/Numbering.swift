@@ -27,7 +27,11 @@ struct Numbering: Equatable, Sendable {
         guard let first = line.unicodeScalars.first, mayOpenLabel(first) else { return nil }
         var opening: [Unicode.Scalar] = []
         opening.reserveCapacity(prefixLength)
-        for scalar in line.unicodeScalars.prefix(prefixLength) { opening.append(scalar) }
+        // (Counted as they are taken: `prefix` on the scalar view walks to its end first.)
+        for scalar in line.unicodeScalars {
+            guard opening.count < prefixLength else { break }
+            opening.append(scalar)
+        }
         guard let label = label(opening) else { return nil }
         // `（一）、加强学习`: a stray separator after the number is not part of the words.
         let rest = line.unicodeScalars.dropFirst(label.length).drop(while: { isSeparator($0) })
@@ -53,7 +57,11 @@ struct Numbering: Equatable, Sendable {
         guard let first = line.unicodeScalars.first, mayOpenLabel(first) else { return nil }
         var opening: [Unicode.Scalar] = []
         opening.reserveCapacity(prefixLength)
-        for scalar in line.unicodeScalars.prefix(prefixLength) { opening.append(scalar) }
+        // (Counted as they are taken: `prefix` on the scalar view walks to its end first.)
+        for scalar in line.unicodeScalars {
+            guard opening.count < prefixLength else { break }
+            opening.append(scalar)
+        }
         return label(opening)?.level
     }
 

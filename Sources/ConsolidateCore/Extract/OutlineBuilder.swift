@@ -370,7 +370,7 @@ struct OutlineBuilder: Sendable {
     /// kind (`三、其他`), the items' headings alone tell the parts.
     private func splitByKind(_ section: Section, named: [SectionKind]) -> [Section] {
         let parts = section.items.map { item -> SectionKind? in
-            guard !item.label.isEmpty, item.heading.count <= Self.maxPartHeadingLength,
+            guard !item.label.isEmpty, item.heading.hasAtMost(Self.maxPartHeadingLength),
                   let kind = classifier.kind(of: item.heading),
                   named.isEmpty || named.contains(kind) || kind == .other else { return nil }
             return kind
