@@ -50,6 +50,27 @@ import Testing
         #expect(document.paragraphs.map(\.text) == ["严格格式的正文"])
     }
 
+    @Test func namespacesAreToldByTheirWholeURI() {
+        func namespace(_ uri: String?) -> XMLNamespace {
+            guard let uri else { return XMLNamespace(cString: nil) }
+            return Array(uri.utf8CString).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: UInt8.self) { XMLNamespace(cString: $0.baseAddress) }
+            }
+        }
+        #expect(namespace("http://schemas.openxmlformats.org/wordprocessingml/2006/main") == .word)
+        #expect(namespace("http://purl.oclc.org/ooxml/wordprocessingml/main") == .word)
+        #expect(namespace("http://schemas.openxmlformats.org/markup-compatibility/2006") == .markupCompatibility)
+        #expect(namespace("http://schemas.openxmlformats.org/officeDocument/2006/math") == .math)
+        #expect(namespace("http://purl.oclc.org/ooxml/officeDocument/math") == .math)
+        #expect(namespace("http://schemas.openxmlformats.org/package/2006/relationships") == .relationships)
+        // A prefix, a longer URI, another case, nothing: none of them.
+        #expect(namespace("http://schemas.openxmlformats.org/wordprocessingml/2006") == .other)
+        #expect(namespace("http://schemas.openxmlformats.org/wordprocessingml/2006/main/") == .other)
+        #expect(namespace("HTTP://schemas.openxmlformats.org/wordprocessingml/2006/main") == .other)
+        #expect(namespace("") == .other)
+        #expect(namespace(nil) == .other)
+    }
+
     @Test func acceptsMacroEnabledAndTemplateNames() throws {
         #expect(try F.read(Self.sample, name: "汇报.docm").paragraphs.count == 2)
         #expect(try F.read(Self.sample, name: "汇报.DOTX").paragraphs.count == 2)

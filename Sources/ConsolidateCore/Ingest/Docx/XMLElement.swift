@@ -1,3 +1,5 @@
+import Foundation
+
 /// One element of an OOXML part, reduced to what the reader needs.
 ///
 /// Parts are parsed once into this small tree (names by namespace and local name,
@@ -79,20 +81,24 @@ enum XMLNamespace: Sendable, Equatable {
     case relationships
     case other
 
-    init(uri: String) {
-        switch uri {
-        case "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-             "http://purl.oclc.org/ooxml/wordprocessingml/main":
-            self = .word
-        case "http://schemas.openxmlformats.org/markup-compatibility/2006":
-            self = .markupCompatibility
-        case "http://schemas.openxmlformats.org/officeDocument/2006/math",
-             "http://purl.oclc.org/ooxml/officeDocument/math":
-            self = .math
-        case "http://schemas.openxmlformats.org/package/2006/relationships":
-            self = .relationships
-        default:
+    /// The namespace of a NUL-terminated URI as libxml2 hands it over, compared as bytes: no
+    /// `String` is made of it for every element of a document.
+    init(cString uri: UnsafePointer<UInt8>?) {
+        guard let uri else {
             self = .other
+            return
         }
+        let text = UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)
+        self = Self.known.first { strcmp(text, $0.uri) == 0 }?.namespace ?? .other
     }
+
+    /// The URIs of the namespaces told apart, transitional and strict.
+    private static let known: [(uri: String, namespace: XMLNamespace)] = [
+        ("http://schemas.openxmlformats.org/wordprocessingml/2006/main", .word),
+        ("http://purl.oclc.org/ooxml/wordprocessingml/main", .word),
+        ("http://schemas.openxmlformats.org/markup-compatibility/2006", .markupCompatibility),
+        ("http://schemas.openxmlformats.org/officeDocument/2006/math", .math),
+        ("http://purl.oclc.org/ooxml/officeDocument/math", .math),
+        ("http://schemas.openxmlformats.org/package/2006/relationships", .relationships),
+    ]
 }

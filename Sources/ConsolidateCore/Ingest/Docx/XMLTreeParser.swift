@@ -152,12 +152,12 @@ private func treeBuilderStartElement(
             let value = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
             // The first of two same-named attributes wins (`w:id` over a foreign `id`) only if
             // it is in the WordprocessingML namespace; otherwise keep whichever came first.
-            if values[name] == nil || XMLNamespace(uri: string(attributes[base + 2])) == .word {
+            if values[name] == nil || XMLNamespace(cString: attributes[base + 2]) == .word {
                 values[name] = value
             }
         }
     }
-    let namespace = XMLNamespace(uri: string(uri))
+    let namespace = XMLNamespace(cString: uri)
     let name = string(localName)
     builder.flushText()
     builder.stack.append(XMLElement(namespace: namespace, name: name, attributes: values, children: []))
