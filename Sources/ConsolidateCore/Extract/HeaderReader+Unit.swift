@@ -60,12 +60,6 @@ extension HeaderReader {
         -> (String, UnitEvidence) {
         let titled = unit(inTitle: title) ?? unit(inTitle: droppingPeriod(title))
             ?? linesBeforeTitle.last.flatMap { line in isNameLine(line) ? line.trimmingWhitespace() : nil }
-        // A name that refines a particular unit the title names begins or ends with it, and every
-        // name read below lies within one line of the opening or the ending: where none of those
-        // lines holds it, the title's unit stands, and none of them is read for names.
-        if let titled, !isGeneric(titled), !(body.prefix(40) + ending).contains(where: { mayHold($0, titled) }) {
-            return (titled, .title)
-        }
         let signed = (body.prefix(3) + ending).lazy.compactMap(signature).first
         let opening = body.prefix(12).joined(separator: "\n")
         let subjects = self.subjects(in: opening)
@@ -86,15 +80,6 @@ extension HeaderReader {
         if let first = subjects.first { return (first, .opening) }
         if let own = pronounUnit(in: body.prefix(40).joined()) { return (own, .pronoun) }
         return ("", .none)
-    }
-
-    /// Whether `line` may hold `name`: false only where both are plain text (`TextOrder.isPlain`: a
-    /// character a scalar, no other spelling equivalent, so `hasPrefix` and `hasSuffix` agree with
-    /// bytes) and the line's UTF-8 does not hold the name's.
-    static func mayHold(_ line: String, _ name: String) -> Bool {
-        guard !name.unicodeScalars.isEmpty, TextOrder.isPlain(name), TextOrder.isPlain(line) else { return true }
-        guard name.unicodeScalars.dropFirst().first != nil else { return line.unicodeScalars.contains(name.unicodeScalars.first!) }
-        return TextOrder.containsName(name, in: line)
     }
 
     /// Whether `candidate` names more particularly the unit `titled` names (`戎苑社区` for `社区`,
