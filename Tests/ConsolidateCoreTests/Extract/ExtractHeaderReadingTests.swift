@@ -145,6 +145,32 @@ import Testing
         #expect(hospital.period == Period(year: 2023, part: .year))
     }
 
+    @Test func aParticularUnitInTheTitleIsRefinedByTheTextNamingIt() {
+        // The text names the title's unit with its party body, in the opening, a definition or the ending.
+        let opening = ExtractFixtures.report("""
+        青川区人民医院2024年党建工作总结
+        2024年，青川区人民医院党委在区委的领导下，扎实推进各项工作。
+        """)
+        #expect(opening.unit == "青川区人民医院党委")
+        let defined = ExtractFixtures.report("""
+        青川区人民医院2024年党建工作总结
+        一年来，我们坚持抓党建促发展。现就青川区人民医院党总支（以下简称总支）一年来的工作报告如下。
+        """)
+        #expect(defined.unit == "青川区人民医院党总支")
+        // After a circled numeral.
+        let marked = ExtractFixtures.report("""
+        青川区人民医院2024年党建工作总结
+        ①青川区人民医院党委在区委的领导下，扎实推进各项工作。
+        """)
+        #expect(marked.unit == "青川区人民医院党委")
+        // The opening names another unit, not this one: the title's unit stands.
+        let other = ExtractFixtures.report("""
+        青川区人民医院2024年党建工作总结
+        2024年，区卫生健康局党组在区委的领导下，扎实推进各项工作。
+        """)
+        #expect(other.unit == "青川区人民医院")
+    }
+
     @Test func aSuperiorOrAWordOfDeedIsNeverTheUnit() {
         let report = ExtractFixtures.report("""
         医院党委党建工作总结
