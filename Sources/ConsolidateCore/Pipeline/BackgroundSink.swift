@@ -32,14 +32,14 @@ final class BackgroundSink: ByteSink, @unchecked Sendable {
             try target.write(bytes)
             return
         }
-        try enqueue([UInt8](bytes))
+        try write([UInt8](bytes))
     }
 
     /// The most bytes a `write` of bytes the caller keeps copies to write later.
     static let largestCopied = 1 << 20
 
     /// Writes bytes the caller lets go of, without copying them.
-    func enqueue(_ bytes: [UInt8]) throws {
+    func write(_ bytes: [UInt8]) throws {
         try check()
         guard !bytes.isEmpty else { return }
         room.wait()

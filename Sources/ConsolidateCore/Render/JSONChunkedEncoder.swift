@@ -7,18 +7,15 @@ import Foundation
 /// Foundation after part of it was already out.
 public protocol ByteSink: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer) throws
+    /// Writes bytes the caller lets go of: a sink that keeps them for later (`BackgroundSink`)
+    /// takes them as they are; by default they are written from where they lie.
+    func write(_ bytes: [UInt8]) throws
     func restart() throws
 }
 
 extension ByteSink {
-    /// Writes bytes the caller lets go of: handed over as they are where the sink keeps them for
-    /// later (`BackgroundSink`), else written from where they lie.
-    func write(_ bytes: [UInt8]) throws {
-        if let background = self as? BackgroundSink {
-            try background.enqueue(bytes)
-        } else {
-            try bytes.withUnsafeBytes { try write($0) }
-        }
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
     }
 }
 
