@@ -182,10 +182,10 @@ struct InputScan {
             return
         }
         let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
-        var submission = Submission(url: URL(fileURLWithPath: fullPath), path: shown, unitHint: nil, modified: modified)
+        var submission = Submission(url: URL(fileURLWithPath: fullPath), path: shown, unitHint: nil, modified: modified,
+                                    fileSystemPath: path)
         submission.size = Int(info.st_size)
         submission.format = format
-        submission.fileSystemPath = path
         submission.nameEncoding = nameEncoding
         found.append(submission)
     }

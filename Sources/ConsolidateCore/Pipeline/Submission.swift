@@ -27,11 +27,16 @@ public struct Submission: Sendable, Equatable {
     public var nameEncoding: String?
 
     public init(url: URL, path: String, unitHint: String?, modified: Date) {
+        self.init(url: url, path: path, unitHint: unitHint, modified: modified, fileSystemPath: Array(url.path.utf8))
+    }
+
+    /// A file found by scanning, whose path's bytes are known (`URL.path` is not asked again for them).
+    init(url: URL, path: String, unitHint: String?, modified: Date, fileSystemPath: [UInt8]) {
         self.url = url
         self.path = path
         self.unitHint = unitHint
         self.modified = modified
-        fileSystemPath = Array(url.path.utf8)
+        self.fileSystemPath = fileSystemPath
     }
 
     /// A file named on the command line: its unit from the file name where that is a name.
@@ -43,9 +48,15 @@ public struct Submission: Sendable, Equatable {
 
     /// The file's stem (name without its extension), as the outputs name it.
     public var stem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        // On UTF-8: `/` and `.` are ASCII, so no character is cut, and a name is not walked by characters.
+        let utf8 = path.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return path }
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[start..<end]
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != start else { return String(Substring(name)) }
+        return String(Substring(utf8[start..<dot]))
     }
 
     /// The submissions in `folder` (recursively, sorted by path) and every other entry with why it

@@ -61,6 +61,73 @@ struct RosterFileTests {
         #expect(CSV.rows("a,b\r\n") == [["a", "b"]])
     }
 
+    /// The rows as the scalar-at-a-time reader gave them before rows were read on bytes.
+    static func scalarRows(_ text: String) -> [[String]] {
+        let scalars = Array(text.unicodeScalars)
+        var rows: [[String]] = [], row: [String] = [], field = String.UnicodeScalarView()
+        var quoted = false, index = 0
+        func endRow() {
+            row.append(String(field))
+            field = String.UnicodeScalarView()
+            if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+            row = []
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            if quoted {
+                if scalar == "\"" {
+                    if index < scalars.count, scalars[index] == "\"" { field.append("\""); index += 1 } else { quoted = false }
+                } else {
+                    field.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty: quoted = true
+            case ",": row.append(String(field)); field = String.UnicodeScalarView()
+            case "\r":
+                if index < scalars.count, scalars[index] == "\n" { index += 1 }
+                endRow()
+            case "\n": endRow()
+            default: field.append(scalar)
+            }
+        }
+        endRow()
+        return rows
+    }
+
+    @Test func fieldsAreTrimmedAsFoundationTrimsThem() {
+        for field in ["", " ", "\t甲局 ", "\u{3000}乙局\u{3000}", "丙局", " \u{301}", "丁 局", "\u{A0}戊局", "局\n"] {
+            #expect(Roster.trimmed(field) == field.trimmingCharacters(in: .whitespaces), "\(field.debugDescription)")
+        }
+    }
+
+    @Test func aFileStemIsItsLastPathPartWithoutItsExtension() {
+        /// The stem as it was taken on characters.
+        func characterStem(_ path: String) -> String {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+            return String(name[..<dot])
+        }
+        var generator = JSONDirectWriterTests.Seeded(state: 12)
+        let pieces = ["/", ".", "财政局", "a", "docx", "..", "//", "第1份", "😀"]
+        for _ in 0..<1_000 {
+            let path = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let submission = Submission(url: URL(fileURLWithPath: "/tmp/x"), path: path, unitHint: nil, modified: Date())
+            #expect(submission.stem == characterStem(path), "\(path.debugDescription)")
+        }
+    }
+
+    @Test func csvRowsReadOnBytesAreTheRowsReadOnScalars() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\"", "\"\"", ",", "\r", "\n", "\r\n", "局", "财政", "a", " ", "\u{3000}", "é", "😀", "\u{FEFF}"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(CSV.rows(text) == Self.scalarRows(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func theRosterIsPassedOverWhetherNamedByAnotherPathOrLinkedTo() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
