@@ -26,7 +26,9 @@ public final class ReportStore: @unchecked Sendable {
     public init(folder: URL, configuration: PipelineConfiguration) throws {
         let url = Self.url(in: folder)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        key = Fingerprint.sha256(Data(((try? configuration.yaml()) ?? "").utf8) + Data((ToolInfo.version + ToolInfo.build).utf8))
+        // The configuration as compact JSON with sorted keys: the same settings give the same bytes
+        // in any process (YAML took a fifteenth of a nightly run in which nothing changed).
+        key = Fingerprint.sha256(((try? JSONOutput.encode(configuration, pretty: false)) ?? Data()) + Data((ToolInfo.version + ToolInfo.build).utf8))
         do {
             queue = try Self.open(url)
         } catch {

@@ -86,6 +86,29 @@ import Testing
         #expect(RunReuse.replacingChangesSection(in: Data("<section id=\"changes\" class=\"changes\"><h2>变化".utf8), with: "") == nil)
     }
 
+    @Test func aByteSearchFindsTheFirstPlaceAsANaiveSearchDoes() {
+        var generator = JSONDirectWriterTests.Seeded(state: 9)
+        let alphabet: [UInt8] = [0x61, 0x62, 0x3C, 0xE5]
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let from = Int.random(in: 0...bytes.count + 1, using: &generator)
+            let naive = from > bytes.count ? nil : (from...max(from, bytes.count)).first { start in
+                start + needle.count <= bytes.count && Array(bytes[start..<start + needle.count]) == needle
+            }
+            let found = bytes.withUnsafeBytes { RunReuse.offset(of: needle, in: $0, from: from) }
+            #expect(found == naive, "\(bytes) \(needle) from \(from)")
+        }
+    }
+
+    /// A page that is a slice of a larger buffer (a nonzero start index) is searched where it lies.
+    @Test func aChangesSectionIsFoundInASliceOfData() throws {
+        let page = Data(("xx<section id=\"changes\" class=\"changes\">旧</section>\n尾").utf8)
+        let slice = page[2...]
+        let replaced = try #require(RunReuse.replacingChangesSection(in: slice, with: "新"))
+        #expect(String(decoding: replaced, as: UTF8.self) == "新尾")
+    }
+
     @Test func aChangedFileADeletedOutputOrAHandEditMakesTheRunMergeAgain() throws {
         let folder = try NightlyRunTests.copyOfSamples()
         defer { try? FileManager.default.removeItem(at: folder) }
