@@ -8,23 +8,38 @@ import Foundation
 /// few members. It is strict: anything that is not well-formed JSON (a cut or damaged entry,
 /// malformed UTF-8, a number out of range) throws, so the caller treats the entry as absent.
 enum JSONByteDecoder {
-    /// `direct`: a stored report is read by `JSONDirectReportReader` where it takes it (off: always
-    /// through `Decodable`, the reference it is tested against).
+    /// `direct`: a stored report or a run record is read by `JSONDirectReportReader` where it takes
+    /// it (off: always through `Decodable`, the reference it is tested against).
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, direct: Bool = true) throws -> T {
         let tokens = try data.withUnsafeBytes { raw in
             var parser = JSONTokenParser(bytes: raw.bindMemory(to: UInt8.self))
             return try parser.parseDocument()
         }
-        if direct, T.self == UnitReport.self {
-            let report = try? data.withUnsafeBytes { raw in
-                try tokens.withUnsafeBufferPointer { tokens in
-                    try JSONDirectReportReader(bytes: raw.bindMemory(to: UInt8.self), tokens: tokens).report(0)
-                }
-            }
-            if let report = report as? T { return report }
-        }
+        if direct, let value = directly(T.self, from: data, tokens: tokens) { return value }
         let decoder = JSONTokenDecoder(data: data, tokens: tokens, index: 0, codingPath: [])
         return try T(from: decoder)
+    }
+
+    /// The value as `JSONDirectReportReader` reads it, where `T` is a type it reads (a stored report,
+    /// a run record) and it takes the bytes; nil otherwise.
+    static func directly<T>(_ type: T.Type, from data: Data, tokens: [JSONToken]) -> T? {
+        guard T.self == UnitReport.self || T.self == RunRecord.self else { return nil }
+        let value = try? data.withUnsafeBytes { raw in
+            try tokens.withUnsafeBufferPointer { tokens -> Any in
+                let reader = JSONDirectReportReader(bytes: raw.bindMemory(to: UInt8.self), tokens: tokens)
+                return T.self == UnitReport.self ? try reader.report(0) : try reader.runRecord(0)
+            }
+        }
+        return value as? T
+    }
+
+    /// The value as `JSONDirectReportReader` reads it from well-formed `data`: nil where it refuses it.
+    static func directly<T>(_ type: T.Type, from data: Data) -> T? {
+        guard let tokens = try? data.withUnsafeBytes({ raw in
+            var parser = JSONTokenParser(bytes: raw.bindMemory(to: UInt8.self))
+            return try parser.parseDocument()
+        }) else { return nil }
+        return directly(type, from: data, tokens: tokens)
     }
 
     /// An output the tool wrote and reads back (run.json, summary.json): read by `decode`, or by
