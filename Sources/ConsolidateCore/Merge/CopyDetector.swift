@@ -197,12 +197,14 @@ struct CopyDetector: Sendable {
                     }
                     return runs
                 }
+                // Each bucket's pairs judged as they are made, while its few signatures are in the
+                // cache: a province's signatures (fifty megabytes) are not, and judged in the order of
+                // the sorted pairs, nearly every pair read one from memory. Only the close pairs are
+                // then sorted. A pair already found close in an earlier band is judged again where its
+                // documents meet again (the result is the same), rather than looked up.
                 var bandPairs: [UInt64] = []
-                for bucket in buckets { addPairs(of: bucket, signatures: signatures, width: width, to: &bandPairs) }
-                // Pairs found close in an earlier band are not judged again.
-                bandPairs = Self.subtracting(pairs, from: TextSimilarity.sortedUnique(bandPairs))
-                bandPairs.removeAll { !isClose($0) }
-                pairs = Self.union(pairs, bandPairs)
+                for bucket in buckets { addPairs(of: bucket, signatures: signatures, width: width, to: &bandPairs, where: isClose) }
+                pairs = Self.union(pairs, TextSimilarity.sortedUnique(bandPairs))
             }
         }
         return pairs
@@ -270,8 +272,10 @@ struct CopyDetector: Sendable {
         }
     }
 
-    /// A bucket's candidate pairs (smaller index first, packed in 64 bits), appended to `pairs`.
-    private func addPairs(of bucket: [Int], signatures: [UnsafePointer<UInt64>?], width: Int, to pairs: inout [UInt64]) {
+    /// A bucket's candidate pairs (smaller index first, packed in 64 bits) for which `keep` holds,
+    /// appended to `pairs`.
+    private func addPairs(of bucket: [Int], signatures: [UnsafePointer<UInt64>?], width: Int, to pairs: inout [UInt64],
+                          where keep: (UInt64) -> Bool) {
         var members = bucket
         let window: Int
         if members.count > crowded {
@@ -286,7 +290,8 @@ struct CopyDetector: Sendable {
         for i in members.indices {
             for j in (i + 1)..<min(members.count, i + 1 + window) {
                 let (a, b) = (min(members[i], members[j]), max(members[i], members[j]))
-                pairs.append(UInt64(a) << 32 | UInt64(b))
+                let pair = UInt64(a) << 32 | UInt64(b)
+                if keep(pair) { pairs.append(pair) }
             }
         }
     }
@@ -332,19 +337,6 @@ struct CopyDetector: Sendable {
             row += 1
         }
         return agreeing
-    }
-
-    /// The values of ascending `values` not in ascending `other` (both of distinct values), in order.
-    static func subtracting(_ other: [UInt64], from values: [UInt64]) -> [UInt64] {
-        guard !other.isEmpty else { return values }
-        var result: [UInt64] = []
-        result.reserveCapacity(values.count)
-        var next = 0
-        for value in values {
-            while next < other.count && other[next] < value { next += 1 }
-            if next == other.count || other[next] != value { result.append(value) }
-        }
-        return result
     }
 
     /// How far below the threshold a pair's estimated similarity (from 64 signature entries, whose
