@@ -224,8 +224,9 @@ struct CopyDetector: Sendable {
         // The exact comparisons are independent: on every core.
         let found = ParallelMap.map(close) { pair -> (String, String, Double)? in
             let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
-            guard let x = setOf[a], let y = setOf[b] else { return nil }
-            let shared = x.shared(with: y)
+            guard let x = setOf[a], let y = setOf[b],
+                  let shared = x.shared(with: y, atLeast: Self.leastShared(x.count + y.count, threshold: threshold))
+            else { return nil }
             let jaccard = Double(shared) / Double(x.count + y.count - shared)
             guard jaccard >= threshold else { return nil }
             let names = [documents[a].unit, documents[b].unit].sorted()
@@ -270,6 +271,21 @@ struct CopyDetector: Sendable {
             if case .narrow(let a) = self, case .narrow(let b) = other { return TextSimilarity.shared(a, b) }
             return TextSimilarity.shared(keys64, other.keys64)
         }
+
+        /// `shared(with:)` where it is at least `least`, else nil (mostly found before the sets' ends).
+        func shared(with other: BigramSet, atLeast least: Int) -> Int? {
+            if case .narrow(let a) = self, case .narrow(let b) = other { return TextSimilarity.shared(a, b, atLeast: least) }
+            return TextSimilarity.shared(keys64, other.keys64, atLeast: least)
+        }
+    }
+
+    /// The fewest shared bigrams for which two sets of `total` bigrams between them have a Jaccard
+    /// similarity (`shared / (total − shared)`, in `Double` as the judgement computes it) of at least
+    /// `threshold`: the judgement needs no more of a pair than whether it shares that many.
+    static func leastShared(_ total: Int, threshold: Double) -> Int {
+        var least = max(0, Int((threshold * Double(total) / (1 + threshold)).rounded(.down)) - 2)
+        while least < total && Double(least) / Double(total - least) < threshold { least += 1 }
+        return least
     }
 
     /// A bucket's candidate pairs (smaller index first, packed in 64 bits) for which `keep` holds,

@@ -301,6 +301,28 @@ public enum TextSimilarity {
         return count
     }
 
+    /// `shared(a, b)` where it is at least `least`; nil as soon as the values left cannot make it so
+    /// (a pair judged and found apart is mostly walked only until then).
+    @inlinable
+    public static func shared<T: Comparable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, atLeast least: Int) -> Int? {
+        guard least <= min(a.count, b.count) else { return nil }
+        var (i, j, count) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                count += 1; i += 1; j += 1
+                continue
+            }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+            if count + min(a.count - i, b.count - j) < least { return nil }
+        }
+        return count >= least ? count : nil
+    }
+
+    /// `shared(_:_:atLeast:)` of two ascending, distinct arrays.
+    public static func shared<T: Comparable>(_ a: [T], _ b: [T], atLeast least: Int) -> Int? {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in shared(a, b, atLeast: least) } }
+    }
+
     /// Dice coefficient of two bigram arrays (ascending, distinct): 2·|A∩B| / (|A|+|B|).
     public static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }

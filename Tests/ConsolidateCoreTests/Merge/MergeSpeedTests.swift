@@ -203,6 +203,28 @@ import Testing
         }
     }
 
+    @Test func sharedAtLeastIsTheSharedCountWhereItReachesTheLeastAndNilElsewhere() {
+        var random = Seeded(state: 77)
+        for _ in 0..<3_000 {
+            let a = Set((0..<Int(random.next() % 30)).map { _ in UInt32(random.next() % 40) }).sorted()
+            let b = Set((0..<Int(random.next() % 30)).map { _ in UInt32(random.next() % 40) }).sorted()
+            let least = Int(random.next() % 25)
+            let shared = TextSimilarity.shared(a, b)
+            #expect(TextSimilarity.shared(a, b, atLeast: least) == (shared >= least ? shared : nil), "\(a) \(b) \(least)")
+        }
+    }
+
+    @Test func theLeastSharedCountIsTheFirstThatMeetsTheThreshold() {
+        for threshold in [0.0, 0.3, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.2] {
+            for total in 0...400 {
+                let least = CopyDetector.leastShared(total, threshold: threshold)
+                // The first count whose similarity, computed as the judgement computes it, meets the threshold.
+                let first = (0..<total).first { Double($0) / Double(total - $0) >= threshold } ?? total
+                #expect(least == first, "threshold \(threshold), total \(total)")
+            }
+        }
+    }
+
     @Test func unionOfSortedPairsKeepsEachOnce() {
         #expect(CopyDetector.union([1, 3, 5], [2, 3, 6]) == [1, 2, 3, 5, 6])
         #expect(CopyDetector.union([], [4]) == [4])
