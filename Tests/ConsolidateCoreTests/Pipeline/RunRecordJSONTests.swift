@@ -47,15 +47,8 @@ struct RunRecordJSONTests {
         }
     }
 
-    /// Requires the direct and the `Decodable` reading of the bytes to agree, both in value and in failing.
     static func expectSameReading(_ data: Data, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let direct = Result { try JSONByteDecoder.decode(RunRecord.self, from: data) }
-        let codable = Result { try JSONByteDecoder.decode(RunRecord.self, from: data, direct: false) }
-        switch (direct, codable) {
-        case let (.success(a), .success(b)): #expect(a == b, sourceLocation: sourceLocation)
-        case (.failure, .failure): break
-        default: Issue.record("direct \(direct), codable \(codable)", sourceLocation: sourceLocation)
-        }
+        JSONDirectReportReaderTests.expectSameReading(data, as: RunRecord.self, sourceLocation: sourceLocation)
     }
 
     @Test func readsGeneratedRecordsAsDecodableDoes() throws {

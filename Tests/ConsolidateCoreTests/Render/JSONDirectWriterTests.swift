@@ -203,10 +203,12 @@ struct JSONDirectWriterTests {
 struct JSONDirectReportReaderTests {
     typealias Pick = JSONDirectWriterTests.Pick
 
-    /// Requires the direct and the `Decodable` reading of the bytes to agree, both in value and in failing.
-    static func expectSameReading(_ data: Data, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let direct = Result { try JSONByteDecoder.decode(UnitReport.self, from: data) }
-        let codable = Result { try JSONByteDecoder.decode(UnitReport.self, from: data, direct: false) }
+    /// Requires the direct and the `Decodable` reading of the bytes (as a stored report, or as `type`)
+    /// to agree, both in value and in failing.
+    static func expectSameReading<T: Decodable & Equatable>(_ data: Data, as type: T.Type = UnitReport.self,
+                                                           sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let direct = Result { try JSONByteDecoder.decode(T.self, from: data) }
+        let codable = Result { try JSONByteDecoder.decode(T.self, from: data, direct: false) }
         switch (direct, codable) {
         case let (.success(a), .success(b)): #expect(a == b, sourceLocation: sourceLocation)
         case (.failure, .failure): break
