@@ -147,3 +147,24 @@ import Testing
         #expect(!(try NightlyRunTests.run(folder)).stderr.contains(Self.kept))
     }
 }
+
+/// The state store's key follows the configuration: the same settings give the same key in any
+/// process, and any change of a setting gives another.
+struct ReportStoreKeyTests {
+    @Test func theKeyIsTheConfigurationsAndChangesWithIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configuration = try PipelineConfiguration.load(from: Repository.defaultPipeline)
+        var edited = configuration
+        edited.merge.distinctiveLimit += 1
+        func key(_ configuration: PipelineConfiguration, _ name: String) throws -> String {
+            try ReportStore(folder: folder.appendingPathComponent(name), configuration: configuration).key
+        }
+        let first = try key(configuration, "a")
+        #expect(try key(PipelineConfiguration.load(from: Repository.defaultPipeline), "b") == first)
+        #expect(try key(edited, "c") != first)
+        // Made from the settings, not from an encoding that failed into nothing.
+        #expect(first != Fingerprint.sha256(Data((ToolInfo.version + ToolInfo.build).utf8)))
+        #expect(try !JSONOutput.encode(configuration, pretty: false).isEmpty)
+    }
+}
