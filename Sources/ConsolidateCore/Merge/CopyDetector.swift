@@ -199,7 +199,7 @@ struct CopyDetector: Sendable {
                 }
                 // Each bucket's pairs judged as they are made, while its few signatures are in the
                 // cache: a province's signatures (fifty megabytes) are not, and judged in the order of
-                // the sorted pairs, nearly every pair read one from memory. Only the close pairs are
+                // the sorted pairs, nearly every judgement read a signature from memory. Only the close pairs are
                 // then sorted. A pair already found close in an earlier band is judged again where its
                 // documents meet again (the result is the same), rather than looked up.
                 var bandPairs: [UInt64] = []

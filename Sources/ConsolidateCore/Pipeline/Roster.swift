@@ -129,8 +129,9 @@ public enum RosterError: Error, Equatable, CustomStringConvertible {
 enum CSV {
     /// The rows of a CSV text (RFC 4180 quoting; a line ends at LF, CR LF or CR), read on its UTF-8
     /// bytes: every mark the format has is ASCII, so no field is cut inside a character, and a
-    /// province's roster is a hundred thousand lines read on every run (read a scalar at a time, a
-    /// tenth of a roster's lines took a tenth of a nightly run in which nothing changed).
+    /// province's roster is a hundred thousand lines read on every run (read a scalar at a time, the
+    /// ten-thousand-line roster of the 10k bench took about a tenth of a nightly run in which nothing
+    /// changed).
     static func rows(_ text: String) -> [[String]] {
         var text = text
         return text.withUTF8 { bytes in

@@ -48,7 +48,8 @@ public struct Submission: Sendable, Equatable {
 
     /// The file's stem (name without its extension), as the outputs name it.
     public var stem: String {
-        // On UTF-8: `/` and `.` are ASCII, so no character is cut, and a name is not walked by characters.
+        // On UTF-8 bytes, not walked by characters: `/` and `.` are ASCII, no byte of another
+        // character. (A `/` or `.` with a combining mark after it is cut at here, where `Character`s would not.)
         let utf8 = path.utf8
         var end = utf8.endIndex
         while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }

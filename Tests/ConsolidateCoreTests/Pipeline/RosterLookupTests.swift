@@ -111,6 +111,7 @@ struct RosterFileTests {
             return String(name[..<dot])
         }
         var generator = JSONDirectWriterTests.Seeded(state: 12)
+        // No combining marks: a `/` or `.` followed by one is a different `Character` (see `stem`).
         let pieces = ["/", ".", "财政局", "a", "docx", "..", "//", "第1份", "😀"]
         for _ in 0..<1_000 {
             let path = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
