@@ -119,6 +119,9 @@ extension String {
     /// walks the text twice (once to count it) and steps a view index per scalar, and the
     /// readers turn nearly every line into scalars.
     var scalarArray: [Unicode.Scalar] {
+        // Not through `init(unsafeUninitializedCapacity:)` for no scalars: with no room it sets the
+        // count of the one empty array storage every thread shares (a race ThreadSanitizer reports).
+        guard !isEmpty else { return [] }
         var text = self
         return text.withUTF8 { utf8 in
             [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, initialized in

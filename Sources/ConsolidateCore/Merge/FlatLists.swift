@@ -20,13 +20,18 @@ struct FlatLists<Element: BitwiseCopyable & Sendable>: Sendable {
     /// The lists of `values` that end at `ends` (ascending, the last at most `values.count`),
     /// copied into buffers of their exact size: a list made by appending keeps its spare room.
     init(values: [Element], ends: [Int]) {
-        self.values = Array(unsafeUninitializedCapacity: values.count) { buffer, count in
-            _ = buffer.initialize(from: values)
-            count = values.count
-        }
-        self.ends = Array(unsafeUninitializedCapacity: ends.count) { buffer, count in
-            _ = buffer.initialize(from: ends)
-            count = ends.count
+        self.values = Self.exact(values)
+        self.ends = Self.exact(ends)
+    }
+
+    /// `array` in a buffer of its exact size. An empty one is `[]`: `init(unsafeUninitializedCapacity:)`
+    /// with no room sets the count of the one empty array storage every thread shares (a race
+    /// ThreadSanitizer reports where lists are made on several cores).
+    private static func exact<Value>(_ array: [Value]) -> [Value] {
+        guard !array.isEmpty else { return [] }
+        return Array(unsafeUninitializedCapacity: array.count) { buffer, count in
+            _ = buffer.initialize(from: array)
+            count = array.count
         }
     }
 

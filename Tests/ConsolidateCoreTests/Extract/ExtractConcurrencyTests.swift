@@ -34,4 +34,15 @@ import Testing
         #expect(sequential[4].metrics.first?.value == 5)
         #expect(sequential[4].residue.count == 2)
     }
+
+    /// Texts with no scalars, made into arrays on every core at once, as the readers do with blank
+    /// lines: no thread writes to storage another reads (ThreadSanitizer, `make sanitize`, watches this).
+    @Test func emptyTextsAndListsAreMadeOnManyThreadsAtOnce() {
+        let texts = (0..<4_096).map { $0 % 3 == 0 ? "" : String(repeating: "党", count: $0 % 5) }
+        let counts = ParallelMap.map(texts) { text -> Int in
+            let lists = FlatLists<Int32>(values: [], ends: text.isEmpty ? [] : [0])
+            return text.scalarArray.count + lists.count
+        }
+        #expect(counts == texts.map { $0.unicodeScalars.count + ($0.isEmpty ? 0 : 1) })
+    }
 }
