@@ -33,8 +33,8 @@ public final class ByteBufferSink: ByteSink {
 /// (it takes only `Sendable` values, so every array inside them may be read from other threads).
 protocol JSONSplittableArray {
     var jsonElementCount: Int { get }
-    /// About how much the element at `index` writes, in `JSONChunkWeighted` units (1 for most).
-    func jsonElementWeight(_ index: Int) -> Int
+    /// About how much each element writes, in `JSONChunkWeighted` units (1 for most).
+    func jsonElementWeights() -> [Int]
     /// Writes the elements in `range`, each indented for `depth` (the elements' own level) and
     /// followed by the separator unless it is the array's last, as `JSONByteWriter` writes them
     /// inside the array's brackets.
@@ -51,8 +51,15 @@ protocol JSONChunkWeighted {
 extension Array: JSONSplittableArray where Element: Encodable {
     var jsonElementCount: Int { count }
 
-    func jsonElementWeight(_ index: Int) -> Int {
-        Swift.max(1, (self[index] as? any JSONChunkWeighted)?.jsonChunkWeight ?? 1)
+    /// Asked once of the element type, not of each element: casting every element to an existential
+    /// copied it (a retain per string and list it holds), a second at a hundred thousand units.
+    func jsonElementWeights() -> [Int] {
+        guard let weighted = Element.self as? any JSONChunkWeighted.Type else { return [Int](repeating: 1, count: count) }
+        func weights<Weighted: JSONChunkWeighted>(_: Weighted.Type) -> [Int] {
+            precondition(Element.self == Weighted.self)
+            return unsafeBitCast(self, to: [Weighted].self).map { Swift.max(1, $0.jsonChunkWeight) }
+        }
+        return weights(weighted)
     }
 
     func writeJSONElements(_ range: Range<Int>, depth: Int, into writer: JSONByteWriter) throws {
@@ -228,7 +235,7 @@ struct JSONChunkedEncoder {
             // Chunks of at most `size` elements and of at most about a `chunksPerArray`th of the
             // array's weight (capped): an element heavier than that is a chunk of its own, or
             // where it holds long arrays, written apart.
-            let weights = (0..<count).map(array.jsonElementWeight)
+            let weights = array.jsonElementWeights()
             let total = weights.reduce(0, +)
             let weightLimit = max(size, min(maximumWeight, (total + chunksPerArray - 1) / max(1, chunksPerArray)))
             var from = 0

@@ -89,6 +89,28 @@ struct JSONChunkedEncoderTests {
         }
     }
 
+    @Test func weightsAreAskedOfTheElementTypeAndAreEachElementsOwn() {
+        // Weighted elements weigh what they quote (at least 1); others 1 each, however heavy they look.
+        let groups = (0..<40).map { i -> StatementGroup in
+            let members = (0..<(i % 5)).map { Member(unit: "第\($0)支部", text: "开展主题党日活动") }
+            return StatementGroup(text: "第\(i)项做法", theme: nil, units: members.map(\.unit), members: members,
+                                  distinctive: false, origin: nil, unit: nil, copies: [], heading: false)
+        }
+        #expect(groups.jsonElementWeights() == groups.map { max(1, $0.jsonChunkWeight) })
+        #expect(groups.jsonElementWeights() == groups.map { $0.members.count + 1 })
+        let totals = (0..<7).map { i in
+            MetricTotal(activity: "集中学习", unit: "次", total: i, approx: false,
+                        units: (0..<i).map { MetricContribution(unit: "第\($0)支部", value: 1, approx: false, text: "学习1次",
+                                                                source: "\($0).txt", location: SourceLocation(paragraph: $0)) },
+                        unknown: [])
+        }
+        #expect(totals.jsonElementWeights() == totals.map { max(1, $0.jsonChunkWeight) })
+        let units = (0..<9).map { UnitEntry(unit: "第\($0)支部", status: .received, source: nil, warnings: ["缺少汇报期间"], residue: 3, placeholders: 2) }
+        #expect(units.jsonElementWeights() == Array(repeating: 1, count: 9))
+        #expect(["一", "二"].jsonElementWeights() == [1, 1])
+        #expect([StatementGroup]().jsonElementWeights().isEmpty)
+    }
+
     @Test func aFigureManyUnitsReportIsWrittenInChunksWithTheSameBytes() throws {
         // A total with a contribution from each of 3,000 units, and a conflict with 2,000 figures, among light ones.
         let contributions = (0..<3000).map { j in
