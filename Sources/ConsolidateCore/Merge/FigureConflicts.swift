@@ -93,58 +93,67 @@ enum FigureConflicts {
     }
 
     /// One total's rule, its contributions' places and its units' differing figures.
+    ///
+    /// A total that a province's units all report (a hundred thousand contributions) is most of the
+    /// work, so its contributions are looked at a slice per core, each on its own: the unit's figures
+    /// found by its name, the counted figure's place, its other figures. What each found is then set
+    /// in the contributions' order.
     private static func annotate<Key: Hashable & Sendable>(
         _ total: inout MetricTotal, figures: [UnitFigure], index: Chains<Key>, key: (String, String) -> Key,
-        lookup: (String) -> Int32?
+        lookup: @Sendable (String) -> Int32?
     ) {
-        /// The figures of a chain, in the figures' order.
-        func figuresOf(_ chain: Chain) -> [UnitFigure] {
-            var result: [UnitFigure] = []
-            var position = chain.first
-            while position >= 0 {
-                result.append(figures[Int(position)])
-                position = index.next[Int(position)]
-            }
-            return result
-        }
         total.rule = rule
         let keyID = index.keyIDs[key(total.activity, total.unit)]
-        // Each contribution's unit looked up once, for its place and for its other figures.
-        let unitIDs = total.units.map { lookup($0.unit) }
-        // The counted figure's place, where the totals did not carry it.
-        for at in total.units.indices {
-            let contribution = total.units[at]
-            guard contribution.source == nil, let found = index.chain(keyID, unitIDs[at]) else { continue }
-            var position = found.first
-            while position >= 0, figures[Int(position)].value != contribution.value || figures[Int(position)].text != contribution.text {
-                position = index.next[Int(position)]
-            }
-            guard position >= 0 else { continue }
-            let figure = figures[Int(position)]
-            (total.units[at].source, total.units[at].location) = (figure.source, figure.location)
+        let units = total.units
+        let found = ParallelMap.slices(units.count, minimumSlice: 4096) { slice in
+            slice.map { at in contribution(units[at], figures: figures, chain: index.chain(keyID, lookup(units[at].unit)), next: index.next) }
         }
-        let conflicts = zip(total.units, unitIDs).compactMap { contribution, unitID -> FigureConflict? in
-            // More than one distinct value among the unit's figures (no set made per unit).
-            // A unit with one figure has no other.
-            guard let found = index.chain(keyID, unitID), found.first != found.last else { return nil }
-            let own = figuresOf(found)
-            guard let firstValue = own.lazy.compactMap(\.value).first,
-                  own.contains(where: { $0.value != nil && $0.value != firstValue }) else { return nil }
-            let listed = own.sorted {
-                ($0.source ?? "", $0.location?.paragraph ?? 0, $0.text) < ($1.source ?? "", $1.location?.paragraph ?? 0, $1.text)
-            }.map {
-                MetricContribution(unit: $0.unit, value: $0.value ?? 0, approx: $0.approx, text: $0.text,
-                                   source: $0.source, location: $0.location)
-            }
-            // The other figures adding up to the counted one: its parts (overflow counts as no sum).
-            var sum = 0, overflow = false
-            for figure in listed where figure.value != contribution.value {
-                let (next, over) = sum.addingReportingOverflow(figure.value)
-                (sum, overflow) = (next, overflow || over)
-            }
-            return FigureConflict(unit: contribution.unit, kept: contribution.value, figures: listed,
-                                  breakdown: !overflow && sum == contribution.value)
+        var conflicts: [FigureConflict] = []
+        for (at, found) in found.enumerated() {
+            if let place = found.place { (total.units[at].source, total.units[at].location) = place }
+            if let conflict = found.conflict { conflicts.append(conflict) }
         }
         total.conflicts = conflicts.isEmpty ? nil : conflicts
+    }
+
+    /// What one contribution's unit reported besides it (`chain`, its figures for the total's activity
+    /// and measure word, with their order in `next`): the counted figure's place where the totals did
+    /// not carry it, and the unit's differing figures where it gave more than one value.
+    private static func contribution(_ contribution: MetricContribution, figures: [UnitFigure], chain: Chain?,
+                                     next: [Int32]) -> (place: (String?, SourceLocation?)?, conflict: FigureConflict?) {
+        guard let chain else { return (nil, nil) }
+        var place: (String?, SourceLocation?)?
+        if contribution.source == nil {
+            var position = chain.first
+            while position >= 0, figures[Int(position)].value != contribution.value || figures[Int(position)].text != contribution.text {
+                position = next[Int(position)]
+            }
+            if position >= 0 { place = (figures[Int(position)].source, figures[Int(position)].location) }
+        }
+        // More than one distinct value among the unit's figures (no set made per unit).
+        // A unit with one figure has no other.
+        guard chain.first != chain.last else { return (place, nil) }
+        var own: [UnitFigure] = []
+        var position = chain.first
+        while position >= 0 {
+            own.append(figures[Int(position)])
+            position = next[Int(position)]
+        }
+        guard let firstValue = own.lazy.compactMap(\.value).first,
+              own.contains(where: { $0.value != nil && $0.value != firstValue }) else { return (place, nil) }
+        let listed = own.sorted {
+            ($0.source ?? "", $0.location?.paragraph ?? 0, $0.text) < ($1.source ?? "", $1.location?.paragraph ?? 0, $1.text)
+        }.map {
+            MetricContribution(unit: $0.unit, value: $0.value ?? 0, approx: $0.approx, text: $0.text,
+                               source: $0.source, location: $0.location)
+        }
+        // The other figures adding up to the counted one: its parts (overflow counts as no sum).
+        var sum = 0, overflow = false
+        for figure in listed where figure.value != contribution.value {
+            let (next, over) = sum.addingReportingOverflow(figure.value)
+            (sum, overflow) = (next, overflow || over)
+        }
+        return (place, FigureConflict(unit: contribution.unit, kept: contribution.value, figures: listed,
+                                      breakdown: !overflow && sum == contribution.value))
     }
 }

@@ -357,6 +357,25 @@ import Testing
         #expect(plain)
     }
 
+    @Test func aTotalThousandsOfUnitsReportIsAnnotatedInSlicesAsItWouldBeWhole() {
+        // One activity from 9,000 units, some with two or three figures: the total's contributions are
+        // looked at a slice per core (4,096 a slice at least), and come out as the reference's, in order.
+        var random = Seeded(state: 11)
+        let figures = (0..<20_000).map { i -> UnitFigure in
+            let unit = "第\(Int(random.next() % 9000))支部"
+            let value: Int? = random.next() % 50 == 0 ? nil : Int(random.next() % 6)
+            let text = value.map { "集中学习\($0)次" } ?? "集中学习x次"
+            return UnitFigure(unit: unit, activity: "集中学习", measure: "次", value: value, approx: false, text: text,
+                              source: i % 3 == 0 ? nil : "\(unit).txt", location: SourceLocation(paragraph: i % 40))
+        }
+        let outcome = MetricTotals.totals(of: figures, bound: 100)
+        #expect(outcome.totals.count == 1)
+        #expect(outcome.totals[0].units.count > 3 * 4096 / 2)
+        let annotated = FigureConflicts.annotate(outcome.totals, figures: figures)
+        #expect(annotated == Self.referenceAnnotate(Self.referenceTotals(of: figures, bound: 100).totals, figures: figures))
+        #expect((annotated[0].conflicts?.count ?? 0) > 1000)
+    }
+
     @Test func uniqueSortedOnBytesEqualsSetAndStringSort() {
         var random = Seeded(state: 77)
         let names = ["城关镇党委", "城关镇党委", "东风村党支部", "abc", "ABC", "县教育局", "县教育局第一支部", "", "（一）支部"]
