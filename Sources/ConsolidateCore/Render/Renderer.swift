@@ -47,10 +47,14 @@ public enum Renderer {
     private static func outputFiles(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
                                     changes: ChangeReport?, streaming: Bool) throws -> [OutputFile] {
         var view: SummaryView?
+        var account: [SummaryView.Wording.AccountRow] = []
         var text: String?
         func sharedView() -> SummaryView {
             if let view { return view }
-            let made = SummaryView(consolidation: consolidation, configuration: configuration)
+            // The account of units made once, for the view's 附件 and review.html's table alike.
+            let words = SummaryView.Wording(consolidation: consolidation, configuration: configuration)
+            account = words.accountRows()
+            let made = SummaryView(words: words, account: account)
             view = made
             return made
         }
@@ -67,8 +71,10 @@ public enum Renderer {
             case "summary.docx":
                 return OutputFile(name: name, data: try SummaryDocx(markdown: try sharedMarkdown()).data())
             case "review.html":
-                let sentences = ReviewIndex.summarySentences(of: sharedView())
-                let page = ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes, sentences: sentences)
+                let shared = sharedView()
+                let sentences = ReviewIndex.summarySentences(of: shared)
+                let page = ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes, sentences: sentences,
+                                      shared: (shared.overview, account))
                 // Written part by part as it is staged, never whole in memory (tens of megabytes for a province).
                 guard streaming else { return OutputFile(name: name, data: Data(page.render().utf8)) }
                 return OutputFile(name: name) { sink in

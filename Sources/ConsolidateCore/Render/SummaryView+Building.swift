@@ -2,6 +2,13 @@
 extension SummaryView {
     public init(consolidation: Consolidation, configuration: PipelineConfiguration) {
         let words = Wording(consolidation: consolidation, configuration: configuration)
+        self.init(words: words, account: words.accountRows())
+    }
+
+    /// The view from `words` and the account of units (`Wording.accountRows`) already made: review.html
+    /// shows the same account and the same overview, made once for both.
+    init(words: Wording, account: [Wording.AccountRow]) {
+        let consolidation = words.consolidation, configuration = words.configuration
         title = consolidation.title
         overview = words.overview()
         let common = words.practices(consolidation.achievements.filter { $0.origin == nil }, commonOnly: true)
@@ -13,7 +20,7 @@ extension SummaryView {
         otherSinglePractices = unnamed > 0 ? String(unnamed) : nil
         problems = words.problems()
         plans = words.practices(consolidation.plans, commonOnly: false).practices
-        let rows = words.unitRows()
+        let rows = words.unitRows(account)
         let limit = configuration.render.maxUnitRows
         if rows.count > limit {
             // Those with something to tell (not received, or a remark) first; the table keeps its order.
@@ -212,7 +219,8 @@ extension SummaryView {
             }
         }
 
-        func unitRows() -> [UnitRow] {
+        /// The 附件's rows of `account` (`accountRows()`).
+        func unitRows(_ account: [AccountRow]) -> [UnitRow] {
             var figures: [String: [String]] = [:]
             let main = configuration.metrics.activities.filter(\.main).map(\.name)
             for total in consolidation.metrics.sorted(by: { (main.firstIndex(of: $0.activity) ?? .max) < (main.firstIndex(of: $1.activity) ?? .max) })
@@ -224,7 +232,7 @@ extension SummaryView {
                 for unit in total.unknown { figures[unit, default: []].append("\(total.activity)未填") }
             }
             let cell = SummaryMarkdown.cell
-            return accountRows().enumerated().map { index, row in
+            return account.enumerated().map { index, row in
                 let main = row.entry
                 return UnitRow(
                     number: index + 1, unit: cell(main.unit), status: row.status, file: cell(main.source ?? "—"),
@@ -237,7 +245,7 @@ extension SummaryView {
 
         /// One line of the account of units: a unit's file that counts (or, with no readable file,
         /// its latest), its status in words, and what it is told, with what became of its other files.
-        struct AccountRow {
+        struct AccountRow: Sendable {
             var entry: UnitEntry
             var status: String
             var remarks: [String]

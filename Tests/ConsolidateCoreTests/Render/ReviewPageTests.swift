@@ -28,6 +28,23 @@ import Testing
         #expect(Self.html.contains("@media print"))
     }
 
+    @Test func thePageTheRendererWritesWithTheViewsAccountIsThePageMadeAlone() throws {
+        // The renderer hands review.html the overview and the account of units summary.md's view made;
+        // the page is the one that works them out itself, byte for byte (a unit with warnings, a
+        // quarantined one, missing ones among them).
+        let consolidation = RenderFixtures.samples
+        #expect(consolidation.units.contains { $0.status == .quarantined } && consolidation.units.contains { !$0.warnings.isEmpty })
+        let files = try Renderer.outputFiles(["summary.md", "review.html"], consolidation: consolidation,
+                                             configuration: RenderFixtures.configuration)
+        let sink = ByteBufferSink()
+        switch try #require(files.last).content {
+        case let .stream(produce): try produce(sink)
+        case let .data(data): try sink.write([UInt8](data))
+        }
+        #expect(String(decoding: sink.bytes, as: UTF8.self) == Self.html)
+        #expect(Self.html.contains("无法读取，已隔离"))
+    }
+
     @Test func escapesMarkupInUnitsWords() {
         var consolidation = SummaryMarkdownTests.consolidation
         consolidation.problems[0].items[0].text = "<script>alert(1)</script>&“引号”"

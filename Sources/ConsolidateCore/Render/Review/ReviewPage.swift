@@ -17,6 +17,9 @@ public struct ReviewPage: Sendable {
     let sentences: [String: String]
     /// Keys of the statements a reviewer marked reviewed.
     let reviewed: Set<String>
+    /// The overview and the account of units of the summary's view where it was made (summary.md's);
+    /// nil where the page is made alone, and then it works them out itself.
+    let shared: (overview: SummaryView.Overview, account: [SummaryView.Wording.AccountRow])?
 
     /// How many unit sentences one statement lists here at most: the rest are a click away in the
     /// review server, which keeps the page bounded at any number of units.
@@ -35,12 +38,14 @@ public struct ReviewPage: Sendable {
     }
 
     /// With the summary's sentences already worked out (from the view summary.md was written from).
-    init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport?, sentences: [String: String]) {
+    init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport?, sentences: [String: String],
+         shared: (overview: SummaryView.Overview, account: [SummaryView.Wording.AccountRow])? = nil) {
         self.consolidation = consolidation
         self.configuration = configuration
         self.changes = changes
         self.sentences = sentences
         self.reviewed = consolidation.review?.reviewedKeys ?? []
+        self.shared = shared
     }
 
     public func render() -> String {
@@ -97,7 +102,7 @@ public struct ReviewPage: Sendable {
 
     /// The counts a reviewer starts from: due, counted, set aside, missing.
     private func overview() -> String {
-        let overview = SummaryView.Wording(consolidation: consolidation, configuration: configuration).overview()
+        let overview = shared?.overview ?? SummaryView.Wording(consolidation: consolidation, configuration: configuration).overview()
         var text = overview.roster ? "应报送\(overview.due)个单位，已收到\(overview.submitted)个"
             : "未提供单位名单，无法核对应报送单位；收到\(overview.submitted)个单位的材料"
         text += "，计入汇总\(overview.counted)个"
@@ -339,7 +344,7 @@ public struct ReviewPage: Sendable {
             <th>模板残留</th><th>未填写处</th><th>提示</th></tr></thead><tbody>
 
             """
-        let rows = SummaryView.Wording(consolidation: consolidation, configuration: configuration).accountRows()
+        let rows = shared?.account ?? SummaryView.Wording(consolidation: consolidation, configuration: configuration).accountRows()
         for (index, row) in rows.enumerated() {
             let entry = row.entry
             let warnings = row.remarks.isEmpty ? "—"
