@@ -128,4 +128,9 @@ for n in sys.argv[3].split():
         total = sum(med(v) for v in stages[n].values())
         print(f"{'':<12} {'':>6} consolidate stages (ms, median, share): " + ", ".join(
             f"{k} {med(v):.0f} ({100 * med(v) / total:.0f} %)" for k, v in stages[n].items()))
+# How consolidate's full run grows with the corpus: each size against the one before it.
+measured = [n for n in sys.argv[3].split() if rows.get(f"consolidate:{n}")]
+for small, large in zip(measured, measured[1:]):
+    a, b = med([r[0] for r in rows[f"consolidate:{large}"]]), med([r[0] for r in rows[f"consolidate:{small}"]])
+    print(f"consolidate {large} against {small}: {a / b:.2f} × the wall time for {int(large) / int(small):.0f} × the units")
 PY
