@@ -94,10 +94,10 @@ enum FigureConflicts {
 
     /// One total's rule, its contributions' places and its units' differing figures.
     ///
-    /// A total that a province's units all report (a hundred thousand contributions) is most of the
-    /// work, so its contributions are looked at a slice per core, each on its own: the unit's figures
-    /// found by its name, the counted figure's place, its other figures. What each found is then set
-    /// in the contributions' order.
+    /// The few totals most units report (at 10k, five with some six thousand contributions each) are
+    /// most of the work, so a total's contributions are looked at a slice per core, each on its own:
+    /// the unit's figures found by its name, the counted figure's place, its other figures. What each
+    /// found is then set in the contributions' order.
     private static func annotate<Key: Hashable & Sendable>(
         _ total: inout MetricTotal, figures: [UnitFigure], index: Chains<Key>, key: (String, String) -> Key,
         lookup: @Sendable (String) -> Int32?

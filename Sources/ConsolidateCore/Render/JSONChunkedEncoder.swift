@@ -52,7 +52,7 @@ extension Array: JSONSplittableArray where Element: Encodable {
     var jsonElementCount: Int { count }
 
     /// Asked once of the element type, not of each element: casting every element to an existential
-    /// copied it (a retain per string and list it holds), a second at a hundred thousand units.
+    /// copied it (a retain per string and list it holds), 1.9 s of one thread in a 100k run's render.
     func jsonElementWeights() -> [Int] {
         guard let weighted = Element.self as? any JSONChunkWeighted.Type else { return [Int](repeating: 1, count: count) }
         func weights<Weighted: JSONChunkWeighted>(_: Weighted.Type) -> [Int] {
