@@ -224,3 +224,39 @@ import Testing
         #expect(counts == Array(repeating: 2, count: 8))
     }
 }
+
+/// The parsed tree's attributes: by local name, each once, a WordprocessingML one over a foreign one.
+@Suite struct XMLTreeAttributeTests {
+    static let word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    @Test func attributesAreFoundByLocalNameAndTheWordOneWinsOverAForeignOne() throws {
+        let xml = "<w:r xmlns:w=\"\(Self.word)\" xmlns:o=\"urn:other\">"
+            + "<w:fldChar o:type=\"foreign\" w:fldCharType=\"begin\" w:type=\"word\"/>"
+            + "<w:x w:id=\"1\" o:id=\"2\"/><w:y o:id=\"3\" w:lang=\"zh-CN\"/></w:r>"
+        let root = try XMLTreeParser(maxDepth: 16).parse(Data(xml.utf8))
+        let children = root.elements
+        #expect(children.map(\.name) == ["fldChar", "x", "y"])
+        #expect(children[0].attributes["fldCharType"] == "begin")
+        #expect(children[0].attributes["type"] == "word")
+        #expect(children[0].attributes.count == 2)
+        // The Word attribute came first and stays; the foreign one after it does not replace it.
+        #expect(children[1].attributes["id"] == "1")
+        #expect(children[2].attributes["id"] == "3")
+        #expect(children[2].attributes["lang"] == "zh-CN")
+        #expect(children[2].attributes["missing"] == nil)
+        #expect(root.attributes.isEmpty)
+    }
+
+    @Test func attributesCompareAsADictionaryWouldInAnyOrder() {
+        let a: XMLAttributes = ["val": "1", "id": "x"]
+        let b: XMLAttributes = ["id": "x", "val": "1"]
+        #expect(a == b)
+        #expect(a != ["val": "1"])
+        #expect(a != ["val": "2", "id": "x"])
+        var c = a
+        c["val"] = nil
+        #expect(c == ["id": "x"])
+        c["id"] = "y"
+        #expect(c["id"] == "y" && c.count == 1)
+    }
+}

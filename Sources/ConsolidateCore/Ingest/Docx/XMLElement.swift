@@ -11,7 +11,7 @@ struct XMLElement: Sendable, Equatable {
     /// The local name (`p`, `r`, `t`, `AlternateContent`).
     let name: String
     /// Attribute values by local name; the prefix is dropped (`w:val` → `val`, `r:id` → `id`).
-    let attributes: [String: String]
+    let attributes: XMLAttributes
     var children: [XMLContent]
 
     /// Whether this is the WordprocessingML element `w:<name>`.
@@ -60,6 +60,53 @@ struct XMLElement: Sendable, Equatable {
         case "0", "false", "off": return false
         default: return true
         }
+    }
+}
+
+/// An element's attributes by local name, in document order, each name once.
+///
+/// An element has a handful at most: a list searched in order costs less than a dictionary
+/// allocated and hashed for each of the tens of thousands of elements a document holds.
+struct XMLAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    struct Attribute: Sendable, Equatable {
+        let name: String
+        var value: String
+    }
+
+    private(set) var attributes: [Attribute] = []
+
+    init() {}
+
+    /// Room for `capacity` attributes, allocated once.
+    init(capacity: Int) { attributes.reserveCapacity(capacity) }
+
+    init(dictionaryLiteral elements: (String, String)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    var isEmpty: Bool { attributes.isEmpty }
+    var count: Int { attributes.count }
+
+    /// The value of the attribute named `name`; setting adds it, or replaces its value.
+    subscript(name: String) -> String? {
+        get {
+            for attribute in attributes where attribute.name == name { return attribute.value }
+            return nil
+        }
+        set {
+            let index = attributes.firstIndex { $0.name == name }
+            switch (index, newValue) {
+            case let (index?, value?): attributes[index].value = value
+            case let (index?, nil): attributes.remove(at: index)
+            case let (nil, value?): attributes.append(Attribute(name: name, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The same names with the same values, in whatever order (as a dictionary compares).
+    static func == (lhs: XMLAttributes, rhs: XMLAttributes) -> Bool {
+        lhs.count == rhs.count && lhs.attributes.allSatisfy { rhs[$0.name] == $0.value }
     }
 }
 

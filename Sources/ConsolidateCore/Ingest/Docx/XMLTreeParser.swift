@@ -142,7 +142,7 @@ private func treeBuilderStartElement(
         builder.fail(.tooManyElements(limit: budget.elementLimit))
         return
     }
-    var values: [String: String] = [:]
+    var values = XMLAttributes(capacity: Int(max(attributeCount, 0)))
     if let attributes, attributeCount > 0 {
         for index in 0..<Int(attributeCount) {
             let base = index * 5
