@@ -75,13 +75,26 @@ public struct Normalizer: Sendable {
     /// Whether `text` holds a line break, read from its UTF-8: LF, VT, CR, or U+2028 and U+2029
     /// (`E2 80 A8`, `E2 80 A9`, which in valid UTF-8 stand for nothing else).
     static func mayHoldLineBreak(_ text: String) -> Bool {
-        var before: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
+        // (A native string's bytes are read where they lie; a bridged one's are copied first.)
+        text.utf8.withContiguousStorageIfAvailable(holdsLineBreak) ?? holdsLineBreak(Array(text.utf8))
+    }
+
+    private static func holdsLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
             if byte == 0x0A || byte == 0x0B || byte == 0x0D { return true }
-            if before.0 == 0xE2, before.1 == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
-            before = (before.1, byte)
+            if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                return true
+            }
+            index += 1
         }
         return false
+    }
+
+    private static func holdsLineBreak(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(holdsLineBreak)
     }
 
     /// A line break (`\r\n` gives an empty piece between its two scalars, which is dropped).
