@@ -26,9 +26,14 @@ public final class FileDeadline: @unchecked Sendable {
     /// The running stage's thread CPU time when it began, and what it may spend.
     private var stageStart: UInt64 = 0
     private var stageAllowance: UInt64 = .max
-    /// Checks since the clock was last read: it is read every `stride` checks.
+    /// Checks since the clock was last looked at: it is looked at every `stride` checks.
     private var checks = 0
     private static let stride = 16
+    /// The stage's CPU time when the thread's clock was last read, and the coarse clock then.
+    private var usedAtReading: UInt64 = 0
+    private var coarseAtReading: UInt64 = 0
+    /// How often the loops' checks read the thread's clock (for the tests).
+    private(set) var checkReadings = 0
     /// Set once the limit has been passed; never cleared.
     public private(set) var expired = false
 
@@ -48,6 +53,8 @@ public final class FileDeadline: @unchecked Sendable {
     /// `work` sees the deadline through `FileDeadline.passed`.
     public func run<T>(_ work: () throws -> T) rethrows -> T {
         stageStart = Self.threadTime
+        usedAtReading = 0
+        coarseAtReading = Self.coarseTime
         stageAllowance = limitNanoseconds == .max ? .max : (limitNanoseconds >= spent ? limitNanoseconds - spent : 0)
         checks = 0
         defer {
@@ -73,9 +80,41 @@ public final class FileDeadline: @unchecked Sendable {
         checks += 1
         guard checks >= Self.stride else { return false }
         checks = 0
-        if Self.threadTime &- stageStart >= stageAllowance { expired = true }
+        // A thread's CPU time grows no faster than the clock on the wall. While the time used at
+        // the last reading, plus the wall time since (and the coarse clock's step), is within the
+        // allowance, the allowance cannot have run out: the thread's clock, a system call each
+        // time, is read only near the limit or after a wait. The coarse clock is read in user space.
+        let coarse = Self.coarseTime
+        if usedAtReading &+ (coarse &- coarseAtReading) &+ Self.coarseStep < stageAllowance { return false }
+        let used = Self.threadTime &- stageStart
+        checkReadings += 1
+        (usedAtReading, coarseAtReading) = (used, coarse)
+        if used >= stageAllowance { expired = true }
         return expired
     }
+
+    #if os(Linux)
+    private static let coarseClock = CLOCK_MONOTONIC_COARSE
+    #else
+    private static let coarseClock = CLOCK_MONOTONIC
+    #endif
+
+    /// The coarse monotonic clock in nanoseconds (a few milliseconds a step; no system call on Linux).
+    static var coarseTime: UInt64 {
+        var time = timespec()
+        guard clock_gettime(coarseClock, &time) == 0 else { return 0 }
+        return UInt64(max(0, time.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, time.tv_nsec))
+    }
+
+    /// How far the coarse clock may lag behind: its step, and at least a millisecond. Where it
+    /// cannot be read (`coarseTime` 0), the allowance is never taken as safe without a reading.
+    static let coarseStep: UInt64 = {
+        var resolution = timespec()
+        var probe = timespec()
+        guard clock_getres(coarseClock, &resolution) == 0, clock_gettime(coarseClock, &probe) == 0 else { return .max / 2 }
+        let step = UInt64(max(0, resolution.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, resolution.tv_nsec))
+        return min(max(step, 1_000_000), 1_000_000_000)
+    }()
 
     /// This thread's CPU time in nanoseconds.
     static var threadTime: UInt64 {

@@ -57,6 +57,30 @@ import Testing
         #expect(deadline.expired)
     }
 
+    @Test func checksFarFromTheLimitDoNotReadTheThreadsClock() {
+        // Reading a thread's CPU time is a system call; the loops check every line of every file.
+        let deadline = FileDeadline(seconds: 60)
+        let seen = deadline.run { (0..<100_000).contains { _ in FileDeadline.passed } }
+        #expect(!seen)
+        #expect(deadline.checkReadings < 10)
+    }
+
+    @Test func workAfterAWaitIsStillStoppedAtTheLimit() {
+        // The wait moves the wall clock on, not the thread's: the checks then read the thread's
+        // clock, and the work after it is charged up to the limit, not the wait.
+        let deadline = FileDeadline(seconds: 0.05)
+        let (afterWait, afterWork) = deadline.run { () -> (Bool, Bool) in
+            Thread.sleep(forTimeInterval: 0.1)
+            let afterWait = Self.seenByALoop()
+            Self.work(0.08)
+            return (afterWait, Self.seenByALoop())
+        }
+        #expect(!afterWait)
+        #expect(afterWork)
+        #expect(deadline.expired)
+        #expect(deadline.checkReadings >= 1)
+    }
+
     @Test func timeSpentWaitingIsNotCharged() {
         // Waiting for an outside converter or for a busy machine's processor is not the file's doing.
         let deadline = FileDeadline(seconds: 0.05)
