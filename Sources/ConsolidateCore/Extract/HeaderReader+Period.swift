@@ -12,14 +12,16 @@ extension HeaderReader {
         // scalars; folded once, then read as scalars (every word and mark tested is scalars).
         var opening: [Unicode.Scalar] = []
         opening.reserveCapacity(1500)
-        for (index, line) in body.prefix(40).enumerated() where opening.count < 1500 {
-            if index > 0 { opening.append("\n") }
-            // (Counted as they are taken: `prefix` on the scalar view walks to its end first.)
-            var taken = 0
-            for scalar in line.unicodeScalars {
-                guard opening.count < 1500, taken < 1500 else { break }
-                opening.append(TextFolding.foldScalar(scalar))
-                taken += 1
+        TraditionalChinese.withTable { table in
+            for (index, line) in body.prefix(40).enumerated() where opening.count < 1500 {
+                if index > 0 { opening.append("\n") }
+                // (Counted as they are taken: `prefix` on the scalar view walks to its end first.)
+                var taken = 0
+                for scalar in line.unicodeScalars {
+                    guard opening.count < 1500, taken < 1500 else { break }
+                    opening.append(TextFolding.foldScalar(scalar, simplifying: table))
+                    taken += 1
+                }
             }
         }
         var period = titled
@@ -44,7 +46,7 @@ extension HeaderReader {
     static func period(in whole: String) -> Period {
         // A title or an opening names its period near its start; a paragraph of megabytes
         // standing in for a title is not searched to its end.
-        period(folded: whole.unicodeScalars.prefix(400).map(TextFolding.foldScalar))
+        period(folded: TextFolding.foldScalars(whole.unicodeScalars.prefix(400)))
     }
 
     /// Words naming a part of the year, compiled once (scalars, folded as the text is).
@@ -89,7 +91,7 @@ extension HeaderReader {
 
     /// The first year a text names: `2023年`, `2023 年`, `二〇二三年`, or a date `2023.11`/`2023-04`.
     static func year(in text: String) -> Int? {
-        year(folded: text.unicodeScalars.prefix(2000).map(TextFolding.foldScalar))
+        year(folded: TextFolding.foldScalars(text.unicodeScalars.prefix(2000)))
     }
 
     /// `year(in:)` of folded scalars.
@@ -127,7 +129,7 @@ extension HeaderReader {
     /// The years written in digits in a text, in order, each with whether a month follows it
     /// (`2022年3月`, `2023.11`, `2023-04-25`: a date).
     static func years(in text: String) -> [(value: Int, isDate: Bool)] {
-        years(folded: text.unicodeScalars.prefix(2000).map(TextFolding.foldScalar))
+        years(folded: TextFolding.foldScalars(text.unicodeScalars.prefix(2000)))
     }
 
     /// `years(in:)` of folded scalars.

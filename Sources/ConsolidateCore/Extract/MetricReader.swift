@@ -97,10 +97,10 @@ struct MetricReader: Sendable {
         // The text as written (quoted in `text`), the same characters in simplified form (read for
         // names and measure words) and folded (read for everything else): offsets agree in all three.
         let written = line.text.scalarArray
-        let folded = written.map(TextFolding.foldScalar)
+        let folded = TextFolding.foldScalars(written)
         // (most lines of a report hold no figure at all)
         guard folded.contains(where: { Self.mayOpenNumber($0.value) }) else { return [] }
-        let original = written.map(TraditionalChinese.simplifiedScalar)
+        let original = TraditionalChinese.simplifiedScalars(written)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
         let frequencies = folded.indices.filter {

@@ -10,8 +10,10 @@ public enum TextFolding {
         // Scalar by scalar: every folding maps one scalar to one, and a character of several
         // scalars (a letter and its accent) has no folding of its own.
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !scalar.isWhiteSpaceScalar && scalar != "\u{FEFF}" {
-            result.append(foldScalar(scalar))
+        TraditionalChinese.withTable { table in
+            for scalar in text.unicodeScalars where !scalar.isWhiteSpaceScalar && scalar != "\u{FEFF}" {
+                result.append(foldScalar(scalar, simplifying: table))
+            }
         }
         return String(result)
     }
@@ -44,13 +46,30 @@ public enum TextFolding {
     /// One scalar folded as ``fold(_:)-(Character)`` folds a character of one scalar.
     static func foldScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard scalar.value >= 0x2000 else { return scalar }
+        return TraditionalChinese.withTable { foldScalar(scalar, simplifying: $0) }
+    }
+
+    /// `scalars`, each by `foldScalar`, the traditional characters' table reached once for them all.
+    static func foldScalars(_ scalars: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {
+        TraditionalChinese.withTable { table in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(scalars.underestimatedCount)
+            for scalar in scalars { result.append(foldScalar(scalar, simplifying: table)) }
+            return result
+        }
+    }
+
+    /// `foldScalar(scalar)` with the table `TraditionalChinese.withTable` gives.
+    @inline(__always)
+    static func foldScalar(_ scalar: Unicode.Scalar, simplifying table: UnsafeBufferPointer<UInt16>) -> Unicode.Scalar {
+        guard scalar.value >= 0x2000 else { return scalar }
         switch scalar.value {
         case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
         case 0x3000: return " "
         case 0x201C, 0x201D: return "\""  // “ ”
         case 0x2018, 0x2019: return "'"  // ‘ ’
         case 0xFE63: return "-"  // ﹣
-        case 0x4E00..<0xA000: return TraditionalChinese.simplified(scalar.value) ?? scalar
+        case 0x4E00..<0xA000: return TraditionalChinese.simplified(scalar.value, in: table) ?? scalar
         default: return scalar
         }
     }

@@ -29,6 +29,31 @@ enum TraditionalChinese {
         simplified(scalar.value) ?? scalar
     }
 
+    /// `scalars`, each by `simplifiedScalar`. The table is reached once for them all: a lazily
+    /// made static is reached through a once-only check each time it is read, a call per scalar.
+    static func simplifiedScalars(_ scalars: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {
+        withTable { table in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(scalars.underestimatedCount)
+            for scalar in scalars { result.append(simplified(scalar.value, in: table) ?? scalar) }
+            return result
+        }
+    }
+
+    /// `body` given the table (`simplified(_:in:)` reads it).
+    @inline(__always)
+    static func withTable<Result>(_ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
+        table.withUnsafeBufferPointer(body)
+    }
+
+    /// `simplified(value)`, read from the table `withTable` gives.
+    @inline(__always)
+    static func simplified(_ value: UInt32, in table: UnsafeBufferPointer<UInt16>) -> Unicode.Scalar? {
+        guard value >= 0x4E00, value < 0xA000 else { return nil }
+        let mapped = table[Int(value) - 0x4E00]
+        return mapped == 0 ? nil : Unicode.Scalar(mapped)
+    }
+
     /// `character` in its simplified form (itself where it has none).
     static func simplified(_ character: Character) -> Character {
         guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,

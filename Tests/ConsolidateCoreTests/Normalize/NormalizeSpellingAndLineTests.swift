@@ -68,3 +68,22 @@ import Testing
         #expect(TextFolding.foldKeepingLength("１，２").count == 3)
     }
 }
+
+/// The folds over whole runs of scalars are the one-scalar folds, scalar by scalar.
+@Suite struct TextFoldingRunTests {
+    /// Every scalar of the Basic Multilingual Plane and a few beyond it.
+    static let scalars: [Unicode.Scalar] = ((0..<0x1_0000).compactMap(Unicode.Scalar.init(_:) as (UInt32) -> Unicode.Scalar?))
+        + ["\u{1F600}", "\u{20000}", "\u{10FFFF}"]
+
+    @Test func foldingARunIsFoldingEachScalar() {
+        #expect(TextFolding.foldScalars(Self.scalars) == Self.scalars.map(TextFolding.foldScalar))
+        #expect(TextFolding.foldScalars(Self.scalars.prefix(0)).isEmpty)
+        // A traditional character is folded to its simplified form, the one with none stays.
+        #expect(TextFolding.foldScalars("召開支委會，“著”".unicodeScalars).map(String.init).joined() == "召开支委会,\"著\"")
+    }
+
+    @Test func simplifyingARunIsSimplifyingEachScalar() {
+        #expect(TraditionalChinese.simplifiedScalars(Self.scalars) == Self.scalars.map(TraditionalChinese.simplifiedScalar))
+        #expect(TraditionalChinese.simplifiedScalars("黨員會議，１２".unicodeScalars).map(String.init).joined() == "党员会议，１２")
+    }
+}
