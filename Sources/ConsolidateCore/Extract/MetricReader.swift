@@ -99,7 +99,9 @@ struct MetricReader: Sendable {
         let written = line.text.scalarArray
         let folded = TextFolding.foldScalars(written)
         // (most lines of a report hold no figure at all)
-        guard folded.contains(where: { Self.mayOpenNumber($0.value) }) else { return [] }
+        // (The set is read once here: a static is reached through a once-only check each time.)
+        let placeholders = Self.placeholderCharacters
+        guard folded.contains(where: { Self.mayOpenNumber($0, placeholders: placeholders) }) else { return [] }
         let original = TraditionalChinese.simplifiedScalars(written)
         let shielded = shieldedPositions(original, folded)
         // Where the configured frequency words (每月, 每季度) start.
@@ -492,10 +494,10 @@ struct MetricReader: Sendable {
 
     /// Scalar values that may open a number: digits, Chinese numerals, placeholder characters
     /// (compared, not hashed: asked of every scalar of every line).
-    private static func mayOpenNumber(_ scalar: UInt32) -> Bool {
-        if (0x30...0x39).contains(scalar) { return true }
-        guard let scalar = Unicode.Scalar(scalar) else { return false }
-        return ChineseNumeral.isNumeralScalar(scalar) || placeholderCharacters.contains(scalar)
+    @inline(__always)
+    private static func mayOpenNumber(_ scalar: Unicode.Scalar, placeholders: ScalarSet) -> Bool {
+        if (0x30...0x39).contains(scalar.value) { return true }
+        return ChineseNumeral.isNumeralScalar(scalar) || placeholders.contains(scalar)
     }
     private static let yearScalar: Unicode.Scalar = "年"
     private static let nearScalar: Unicode.Scalar = "近"
