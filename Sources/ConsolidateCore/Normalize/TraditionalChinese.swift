@@ -19,9 +19,9 @@ enum TraditionalChinese {
     /// The simplified form of a unified ideograph's scalar value, or nil where it has none.
     @inline(__always)
     static func simplified(_ value: UInt32) -> Unicode.Scalar? {
+        // (Outside the ideographs the table is not reached at all.)
         guard value >= 0x4E00, value < 0xA000 else { return nil }
-        let mapped = table[Int(value) - 0x4E00]
-        return mapped == 0 ? nil : Unicode.Scalar(mapped)
+        return withTable { simplified(value, in: $0) }
     }
 
     /// One scalar in its simplified form, itself where it has none.
