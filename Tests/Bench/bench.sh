@@ -33,8 +33,12 @@ for n in $sizes; do
 done
 
 # One timed run: label, then the command. Appends "label wall cpu rssKiB" to $work/times.
+# The disk's queue is emptied first (`sync`): a full run leaves up to gigabytes of written pages, and a
+# run that starts while the kernel still writes them out waits behind them (one 100k run right after
+# others took 69 s to ingest, most of its first 30 s blocked on the disk; after a sync, 20 s).
 timed() {
   local label=$1; shift
+  sync
   /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/last.log" 2>&1 || true
   read -r wall user sys rss < <(tail -n 1 "$work/time.txt")
   echo "$label $wall $(awk "BEGIN { print $user + $sys }") $rss" >> "$work/times"
