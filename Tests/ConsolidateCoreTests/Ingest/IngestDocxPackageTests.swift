@@ -247,6 +247,18 @@ import Testing
         #expect(root.attributes.isEmpty)
     }
 
+    @Test func anElementWithThousandsOfAttributesKeepsEachNameOnceAsAFewWould() throws {
+        // Past a few, names are found by a dictionary: the same result, in linear time.
+        let many = (0..<5000).map { "o:a\($0)=\"v\($0)\"" }.joined(separator: " ")
+        let xml = "<w:r xmlns:w=\"\(Self.word)\" xmlns:o=\"urn:other\">"
+            + "<w:x o:id=\"foreign\" \(many) w:id=\"word\" o:val=\"1\" w:val=\"2\"/></w:r>"
+        let element = try XMLTreeParser(maxDepth: 16).parse(Data(xml.utf8)).elements[0]
+        #expect(element.attributes.count == 5002)
+        #expect(element.attributes["id"] == "word")
+        #expect(element.attributes["val"] == "2")
+        #expect(element.attributes["a4999"] == "v4999")
+    }
+
     @Test func attributesCompareAsADictionaryWouldInAnyOrder() {
         let a: XMLAttributes = ["val": "1", "id": "x"]
         let b: XMLAttributes = ["id": "x", "val": "1"]

@@ -80,6 +80,10 @@ struct XMLAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Room for `capacity` attributes, allocated once.
     init(capacity: Int) { attributes.reserveCapacity(capacity) }
 
+    /// Attributes whose names the caller has made unique (a hostile element's thousands, told
+    /// apart with a dictionary: setting them one by one searches the list each time).
+    init(uniquelyNamed attributes: [Attribute]) { self.attributes = attributes }
+
     init(dictionaryLiteral elements: (String, String)...) {
         for (name, value) in elements { self[name] = value }
     }

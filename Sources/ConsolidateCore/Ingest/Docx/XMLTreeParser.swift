@@ -144,6 +144,10 @@ private func treeBuilderStartElement(
     }
     var values = XMLAttributes(capacity: Int(max(attributeCount, 0)))
     if let attributes, attributeCount > 0 {
+        // An element has a few attributes; one with many (a hostile part) has its names found by
+        // a dictionary, so that its attributes cost linear time, not a search of the list each.
+        var positions: [String: Int]? = attributeCount > 32 ? [:] : nil
+        var list: [XMLAttributes.Attribute] = []
         for index in 0..<Int(attributeCount) {
             let base = index * 5
             let name = string(attributes[base])
@@ -152,10 +156,18 @@ private func treeBuilderStartElement(
             let value = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
             // The first of two same-named attributes wins (`w:id` over a foreign `id`) only if
             // it is in the WordprocessingML namespace; otherwise keep whichever came first.
-            if values[name] == nil || XMLNamespace(cString: attributes[base + 2]) == .word {
+            if positions != nil {
+                if let position = positions![name] {
+                    if XMLNamespace(cString: attributes[base + 2]) == .word { list[position].value = value }
+                } else {
+                    positions![name] = list.count
+                    list.append(XMLAttributes.Attribute(name: name, value: value))
+                }
+            } else if values[name] == nil || XMLNamespace(cString: attributes[base + 2]) == .word {
                 values[name] = value
             }
         }
+        if positions != nil { values = XMLAttributes(uniquelyNamed: list) }
     }
     let namespace = XMLNamespace(cString: uri)
     let name = string(localName)
