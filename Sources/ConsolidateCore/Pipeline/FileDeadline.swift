@@ -84,8 +84,10 @@ public final class FileDeadline: @unchecked Sendable {
         // the last reading, plus the wall time since (and the coarse clock's step), is within the
         // allowance, the allowance cannot have run out: the thread's clock, a system call each
         // time, is read only near the limit or after a wait. The coarse clock is read in user space.
+        // A clock that could not be read (0) or seems to have gone back proves nothing: read the thread's.
         let coarse = Self.coarseTime
-        if usedAtReading &+ (coarse &- coarseAtReading) &+ Self.coarseStep < stageAllowance { return false }
+        if coarse != 0, coarse >= coarseAtReading,
+           usedAtReading &+ (coarse - coarseAtReading) &+ Self.coarseStep < stageAllowance { return false }
         let used = Self.threadTime &- stageStart
         checkReadings += 1
         (usedAtReading, coarseAtReading) = (used, coarse)
