@@ -97,53 +97,71 @@ public struct PipelineRunner: Sendable {
         var fresh: [Kept] = []
         fresh.reserveCapacity(pending.count)
         var parsed = 0
-        clock.pass {
-            var start = 0
-            while start < pending.count {
-                let indices = Array(pending[start..<min(pending.count, start + batch)])
-                start += indices.count
-                let made: [(report: Kept, path: String, sha256: String, parsed: Bool, json: Data?, stored: Data?)] = ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
-                    let submission = submissions[index]
-                    // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
-                    let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
-                    var times = StageClock.FileTimes()
-                    let storing = store != nil && stamps[index] != nil
-                    let found = times.measure(.ingest) {
-                        Self.read(submission, store: store, form: form, configuration: configuration, deadline: deadline)
-                    }
-                    let reading: Reading
-                    switch found {
-                    case let .reading(read): reading = read
-                    case let .kept(kept, sha256):
-                        // The store's kept form of the same content: nothing to make or encode again.
-                        clock.add(times)
-                        return (kept, submission.path, sha256, false, nil, storing ? form?.encode(kept) : nil)
-                    }
-                    let normalized = times.measure(.normalize) { Self.normalize(reading, with: normalizer, deadline: deadline) }
-                    let report = times.measure(.extract) {
-                        Self.extract(normalized, submission: submission, extractor: extractor, classifier: classifier, deadline: deadline)
-                    }
+        typealias Made = (report: Kept, path: String, sha256: String, parsed: Bool, json: Data?, stored: Data?)
+        /// One batch of files read on every core.
+        @Sendable func read(_ indices: [Int]) -> [Made] {
+            ParallelMap.map(indices, done: { events(.fileDone(.extract)) }) { index in
+                let submission = submissions[index]
+                // Each file's time over the three stages (`inputs.fileTimeLimitSeconds`).
+                let deadline = FileDeadline(seconds: configuration.inputs.fileTimeLimitSeconds)
+                var times = StageClock.FileTimes()
+                let storing = store != nil && stamps[index] != nil
+                let found = times.measure(.ingest) {
+                    Self.read(submission, store: store, form: form, configuration: configuration, deadline: deadline)
+                }
+                let reading: Reading
+                switch found {
+                case let .reading(read): reading = read
+                case let .kept(kept, sha256):
+                    // The store's kept form of the same content: nothing to make or encode again.
                     clock.add(times)
-                    // What the store keeps is, with `form`, the kept report, else the whole one, encoded here, on every core.
-                    let json = storing && form == nil ? try? ReportStore.encode(report) : nil
-                    let kept = keep(report)
-                    // A format no stage reads was looked at in this run all the same: it counts as read.
-                    let parsed: Bool
-                    if case .stored = reading { parsed = false } else { parsed = true }
-                    return (kept, report.source.path, report.source.sha256, parsed, json, storing ? form?.encode(kept) : nil)
+                    return (kept, submission.path, sha256, false, nil, storing ? form?.encode(kept) : nil)
                 }
-                if let store {
-                    let saved = made.indices.compactMap { position -> (json: Data?, kept: Data?, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
-                        let index = indices[position]
-                        let made = made[position]
-                        guard made.json != nil || made.stored != nil, let stamp = stamps[index] else { return nil }
-                        return (made.json, made.stored, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
-                    }
-                    try? store.insert(encoded: saved.map(\.json), kept: saved.map(\.kept), of: saved.map(\.file))
+                let normalized = times.measure(.normalize) { Self.normalize(reading, with: normalizer, deadline: deadline) }
+                let report = times.measure(.extract) {
+                    Self.extract(normalized, submission: submission, extractor: extractor, classifier: classifier, deadline: deadline)
                 }
-                fresh += made.map { settle($0.report) }
-                parsed += made.filter(\.parsed).count
+                clock.add(times)
+                // What the store keeps is, with `form`, the kept report, else the whole one, encoded here, on every core.
+                let json = storing && form == nil ? try? ReportStore.encode(report) : nil
+                let kept = keep(report)
+                // A format no stage reads was looked at in this run all the same: it counts as read.
+                let parsed: Bool
+                if case .stored = reading { parsed = false } else { parsed = true }
+                return (kept, report.source.path, report.source.sha256, parsed, json, storing ? form?.encode(kept) : nil)
             }
+        }
+        /// One batch's reports stored and settled, in the batches' order, on this thread.
+        func take(_ made: [Made], of indices: [Int]) {
+            if let store {
+                let saved = made.indices.compactMap { position -> (json: Data?, kept: Data?, file: (path: String, unit: String, size: Int, modified: Double, sha256: String))? in
+                    let index = indices[position]
+                    let made = made[position]
+                    guard made.json != nil || made.stored != nil, let stamp = stamps[index] else { return nil }
+                    return (made.json, made.stored, (made.path, submissions[index].unitHint ?? "", stamp.size, stamp.modified, made.sha256))
+                }
+                try? store.insert(encoded: saved.map(\.json), kept: saved.map(\.kept), of: saved.map(\.file))
+            }
+            fresh += made.map { settle($0.report) }
+            parsed += made.filter(\.parsed).count
+        }
+        clock.pass {
+            // Each batch is stored and settled here while the next one is read on every core: done
+            // between batches, this thread's share left the cores idle for a tenth of a large run.
+            // Two batches are in hand at most.
+            var previous: (made: [Made], indices: [Int])?
+            for start in stride(from: 0, to: pending.count, by: batch) {
+                let indices = Array(pending[start..<min(pending.count, start + batch)])
+                let made: [Made]
+                if let done = previous {
+                    previous = nil
+                    made = ParallelMap.beside({ read(indices) }, while: { take(done.made, of: done.indices) })
+                } else {
+                    made = read(indices)
+                }
+                previous = (made, indices)
+            }
+            if let done = previous { take(done.made, of: done.indices) }
         }
         for (stage, milliseconds) in clock.shares() {
             timings[stage.rawValue] = milliseconds
