@@ -58,4 +58,31 @@ struct ParallelMapTests {
         }, { 0 })
         #expect((try? thrown.get()) == nil, "an error is carried back, not lost")
     }
+
+    @Test func besideRunsTheForegroundOnTheCallingThreadAndGivesTheBackgroundsResult() {
+        // As the per-file stages use it: batch after batch read in the background (a map of its own)
+        // while the batch before is taken on the calling thread, in order.
+        let caller = Thread.current
+        var taken: [[Int]] = []
+        var previous: [Int]?
+        for batch in stride(from: 0, to: 2000, by: 300) {
+            let inputs = Array(batch..<min(2000, batch + 300))
+            let read: @Sendable () -> [Int] = { ParallelMap.map(inputs) { $0 * 2 } }
+            let made: [Int]
+            if let done = previous {
+                made = ParallelMap.beside(read, while: {
+                    #expect(Thread.current == caller, "the foreground stays on the calling thread")
+                    taken.append(done)
+                })
+            } else {
+                made = read()
+            }
+            previous = made
+        }
+        if let done = previous { taken.append(done) }
+        #expect(taken.flatMap { $0 } == (0..<2000).map { $0 * 2 }, "every batch taken once, in order")
+        // A background whose result is large and a foreground that does nothing.
+        let words = ParallelMap.beside({ (0..<10_000).map { "第\($0)条" } }, while: {})
+        #expect(words.count == 10_000 && words[9_999] == "第9999条")
+    }
 }
