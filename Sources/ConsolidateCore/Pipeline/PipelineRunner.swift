@@ -537,7 +537,7 @@ public struct PipelineRunner: Sendable {
         events(.finished(.render, milliseconds: record.timings[StageName.render.rawValue] ?? 0))
         try? HandEdits.record(files.compactMap { file in file.data.map { (file.name, $0) } }, in: output)
         // What the next run compares with, kept beside summary.json so that it need not decode it.
-        changes.currentBasis.keep(in: output)
+        ChangeBasis.keep(changes.current, in: output)
         // The next run may keep these outputs if nothing changes, rewriting changes.md and review.html
         // where they said that something had; not after a warning of the moment.
         let keepable = store?.warning == nil && edits.isEmpty

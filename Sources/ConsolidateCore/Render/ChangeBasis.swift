@@ -48,35 +48,51 @@ public struct ChangeBasis: Sendable, Equatable {
     /// megabyte each): at a hundred thousand units the basis is hundreds of megabytes, which a run
     /// need not hold as lines, as one string and again as data.
     func write(summarySize: Int, summaryModified: Int, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let limit = 1 << 20
+        let statements = statements
+        try Self.write(statements: statements.count, { statements[$0] }, totals: totals, summarySize: summarySize,
+                       summaryModified: summaryModified, to: sink)
+    }
+
+    /// Statements encoded per slice, the slices of a batch on every core, then handed over in order.
+    static let sliceSize = 1 << 13
+
+    /// The basis's bytes for `count` statements (`statement(position)`) and `totals`, handed to `sink`
+    /// a piece at a time: each slice of `sliceSize` statements is encoded apart, a batch of them on every
+    /// core, so that the bytes are those of one pass over the lines in order.
+    static func write(statements count: Int, _ statement: @Sendable (Int) -> ChangeReport.StatementKey, totals: [Total],
+                      summarySize: Int, summaryModified: Int, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(limit + 4096)
-        func flushIfFull() throws {
-            guard buffer.count >= limit else { return }
-            try buffer.withUnsafeBytes(sink)
-            buffer.removeAll(keepingCapacity: true)
-        }
-        func field(_ text: String) { Self.appendEscaped(text, to: &buffer) }
         buffer.append(contentsOf: Self.header.utf8)
         buffer.append(0x0A)
         buffer.append(contentsOf: "\(summarySize)\t\(summaryModified)".utf8)
-        for statement in statements {
-            buffer.append(0x0A)
-            buffer.append(UInt8(ascii: "S"))
-            buffer.append(0x09)
-            field(statement.unit)
-            buffer.append(0x09)
-            field(statement.text)
-            try flushIfFull()
+        try buffer.withUnsafeBytes(sink)
+        let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let slices = stride(from: 0, to: count, by: sliceSize).map { $0..<min(count, $0 + sliceSize) }
+        for batch in stride(from: 0, to: slices.count, by: width) {
+            let encoded = ParallelMap.map(Array(slices[batch..<min(slices.count, batch + width)])) { slice -> [UInt8] in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(slice.count * 128)
+                for position in slice {
+                    let line = statement(position)
+                    bytes.append(0x0A)
+                    bytes.append(UInt8(ascii: "S"))
+                    bytes.append(0x09)
+                    appendEscaped(line.unit, to: &bytes)
+                    bytes.append(0x09)
+                    appendEscaped(line.text, to: &bytes)
+                }
+                return bytes
+            }
+            for bytes in encoded { try bytes.withUnsafeBytes(sink) }
         }
+        buffer.removeAll()
         for total in totals {
             buffer.append(0x0A)
             buffer.append(UInt8(ascii: "T"))
             for text in [total.activity, total.unit, String(total.total)] + total.unknown {
                 buffer.append(0x09)
-                field(text)
+                appendEscaped(text, to: &buffer)
             }
-            try flushIfFull()
         }
         buffer.append(0x0A)
         try buffer.withUnsafeBytes(sink)
@@ -292,16 +308,30 @@ public struct ChangeBasis: Sendable, Equatable {
     /// Keeps this run's basis for the next, after summary.json is written; a folder without
     /// summary.json keeps none (and loses an older one, which no longer describes it).
     public func keep(in output: URL) {
-        guard let stamp = Self.stamp(output) else {
-            try? FileManager.default.removeItem(at: Self.url(output))
+        let statements = statements
+        Self.keep(statements: statements.count, { statements[$0] }, totals: totals, in: output)
+    }
+
+    /// Keeps `consolidation`'s basis, as `ChangeBasis(consolidation).keep(in:)` does, without making
+    /// the list of its statements: each is written from where it stands in the consolidation.
+    public static func keep(_ consolidation: Consolidation, in output: URL) {
+        let statements = ChangeReport.StatementsByPosition(consolidation)
+        keep(statements: statements.count, { statements[$0] }, totals: totals(of: consolidation), in: output)
+    }
+
+    private static func keep(statements count: Int, _ statement: @Sendable (Int) -> ChangeReport.StatementKey,
+                             totals: [Total], in output: URL) {
+        guard let stamp = stamp(output) else {
+            try? FileManager.default.removeItem(at: url(output))
             return
         }
         do {
-            try AtomicFile.write(to: Self.url(output)) { sink in
-                try write(summarySize: stamp.size, summaryModified: stamp.modified, to: sink)
+            try AtomicFile.write(to: url(output)) { sink in
+                try write(statements: count, statement, totals: totals, summarySize: stamp.size,
+                          summaryModified: stamp.modified, to: sink)
             }
         } catch {
-            try? FileManager.default.removeItem(at: Self.url(output))
+            try? FileManager.default.removeItem(at: url(output))
         }
     }
 }

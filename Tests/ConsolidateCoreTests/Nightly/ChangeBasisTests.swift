@@ -70,7 +70,7 @@ import Testing
     @Test func theStreamedFileHoldsTheLinesTheBasisWasOnceJoinedFrom() throws {
         // Enough statements for several pieces of a megabyte, escapes among them.
         var statements = Self.basis.statements
-        for index in 0..<24_000 {
+        for index in 0..<44_000 {
             statements.append(.init(unit: "第\(index % 97)支部", text: "组织党员集中学习\(index)次\t共\(index * 3)人次，撰写心得体会\\交流发言。"))
         }
         let basis = ChangeBasis(statements: statements, totals: Self.basis.totals)
@@ -89,6 +89,31 @@ import Testing
         try AtomicFile.write(to: url) { sink in try basis.write(summarySize: 7, summaryModified: 8, to: sink) }
         #expect(try Data(contentsOf: url) == expected)
         #expect(ChangeBasis.decode(expected, summarySize: 7, summaryModified: 8) == basis)
+    }
+
+    @Test func theBasisKeptFromAConsolidationIsTheOneItsListOfStatementsGives() throws {
+        // More statements than a batch of slices holds, in practices, plans and problems, escapes among them.
+        func members(_ count: Int, _ words: String) -> [Member] {
+            (0..<count).map { Member(unit: "第\($0 % 89)\t支部", text: "\(words)\($0)次\\共\($0 * 2)人\n") }
+        }
+        let slice = ChangeBasis.sliceSize
+        let achievements = [StatementGroup(text: "甲", theme: nil, units: [], members: members(3 * slice + 5, "学习")),
+                            StatementGroup(text: "乙", theme: nil, units: [], members: []),
+                            StatementGroup(text: "丙", theme: nil, units: [], members: members(slice - 1, "党日"))]
+        let plans = [StatementGroup(text: "丁", theme: nil, units: [], members: members(2 * slice, "计划"))]
+        let problems = [ProblemGroup(category: "c", label: "类", text: "戊", units: [], items: members(slice + 3, "问题"))]
+        let metrics = [MetricTotal(activity: "主题党日", unit: "次", total: 3, approx: false, units: [], unknown: ["己\t站"])]
+        let consolidation = Consolidation(title: "t", period: Period(year: 2024, part: .q3), units: [], achievements: achievements,
+                                          problems: problems, plans: plans, metrics: metrics)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("basis-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".consolidate"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("summary.json"))
+        let stamp = try #require(ChangeBasis.stamp(folder))
+        ChangeBasis.keep(consolidation, in: folder)
+        let listed = ChangeBasis(consolidation)
+        #expect(listed.statements.count == 7 * slice + 7)
+        #expect(try Data(contentsOf: ChangeBasis.url(folder)) == listed.encoded(summarySize: stamp.size, summaryModified: stamp.modified))
     }
 
     @Test func aFileReadInPiecesOfAnySizeGivesTheBasisThatDecodingItWholeGives() throws {
