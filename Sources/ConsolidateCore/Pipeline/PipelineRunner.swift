@@ -147,8 +147,8 @@ public struct PipelineRunner: Sendable {
         }
         clock.pass {
             // Each batch is stored and settled here while the next one is read on every core: done
-            // between batches, this thread's share left the cores idle for a tenth of a large run.
-            // Two batches are in hand at most.
+            // between batches, this thread's share left a core idle (at 100k units the cores were 85 %
+            // busy while files were read, 96 % since). Two batches are in hand at most.
             var previous: (made: [Made], indices: [Int])?
             for start in stride(from: 0, to: pending.count, by: batch) {
                 let indices = Array(pending[start..<min(pending.count, start + batch)])
@@ -536,7 +536,9 @@ public struct PipelineRunner: Sendable {
         record.timings[StageName.render.rawValue, default: 0] += streaming.milliseconds
         events(.finished(.render, milliseconds: record.timings[StageName.render.rawValue] ?? 0))
         try? HandEdits.record(files.compactMap { file in file.data.map { (file.name, $0) } }, in: output)
-        // What the next run compares with, kept beside summary.json so that it need not decode it.
+        // What the next run compares with, kept beside summary.json so that it need not decode it:
+        // this run's statements and totals, written from the consolidation (a province's two million
+        // statement keys are never made as a list).
         ChangeBasis.keep(changes.current, in: output)
         // The next run may keep these outputs if nothing changes, rewriting changes.md and review.html
         // where they said that something had; not after a warning of the moment.

@@ -11,9 +11,6 @@ public struct ChangeReport: Sendable {
     public let previousRecord: RunRecord?
     public let currentRecord: RunRecord
     public let current: Consolidation
-    /// What the next run compares with: this run's statements and totals. Made when asked for (a
-    /// province's two million statement keys), not held from the comparison until it is kept.
-    public var currentBasis: ChangeBasis { ChangeBasis(current) }
     /// Worked out once, for changes.md and review.html alike; nil on the first run into a folder.
     let comparison: Comparison?
 
