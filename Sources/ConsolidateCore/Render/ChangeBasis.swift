@@ -305,29 +305,19 @@ public struct ChangeBasis: Sendable, Equatable {
             .map(ChangeBasis.init)
     }
 
-    /// Keeps this run's basis for the next, after summary.json is written; a folder without
-    /// summary.json keeps none (and loses an older one, which no longer describes it).
-    public func keep(in output: URL) {
-        let statements = statements
-        Self.keep(statements: statements.count, { statements[$0] }, totals: totals, in: output)
-    }
-
-    /// Keeps `consolidation`'s basis, as `ChangeBasis(consolidation).keep(in:)` does, without making
-    /// the list of its statements: each is written from where it stands in the consolidation.
+    /// Keeps the basis of `consolidation` for the next run, after summary.json is written; a folder
+    /// without summary.json keeps none (and loses an older one, which no longer describes it). The
+    /// list of its statements is never made: each is written from where it stands in the consolidation.
     public static func keep(_ consolidation: Consolidation, in output: URL) {
-        let statements = ChangeReport.StatementsByPosition(consolidation)
-        keep(statements: statements.count, { statements[$0] }, totals: totals(of: consolidation), in: output)
-    }
-
-    private static func keep(statements count: Int, _ statement: @Sendable (Int) -> ChangeReport.StatementKey,
-                             totals: [Total], in output: URL) {
         guard let stamp = stamp(output) else {
             try? FileManager.default.removeItem(at: url(output))
             return
         }
+        let statements = ChangeReport.StatementsByPosition(consolidation)
+        let totals = totals(of: consolidation)
         do {
             try AtomicFile.write(to: url(output)) { sink in
-                try write(statements: count, statement, totals: totals, summarySize: stamp.size,
+                try write(statements: statements.count, { statements[$0] }, totals: totals, summarySize: stamp.size,
                           summaryModified: stamp.modified, to: sink)
             }
         } catch {
