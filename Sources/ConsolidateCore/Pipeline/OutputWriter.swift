@@ -212,7 +212,9 @@ public enum OutputWriter {
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        try handle.write(contentsOf: data)
+        let writer = DirectWriter(descriptor: handle.fileDescriptor)
+        try data.withUnsafeBytes { try writer.write($0) }
+        try writer.finish()
         try handle.synchronize()
     }
 
@@ -224,10 +226,12 @@ public enum OutputWriter {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         // Made on the cores while what is made is written: a slow disk no longer holds them up.
-        let sink = BackgroundSink(FileSink(descriptor: handle.fileDescriptor, name: name))
+        let file = FileSink(descriptor: handle.fileDescriptor, name: name)
+        let sink = BackgroundSink(file)
         do {
             try produce(sink)
             try sink.finish()
+            try file.finish()
         } catch {
             // Nothing is left writing to the file once the error is passed on.
             try? sink.finish()
@@ -236,20 +240,21 @@ public enum OutputWriter {
         try handle.synchronize()
     }
 
-    /// A staging file written piece by piece through its descriptor.
+    /// A staging file written piece by piece through its descriptor, past the page cache in whole
+    /// blocks (`DirectWriter`); `finish` writes the rest.
     final class FileSink: ByteSink {
-        let descriptor: Int32
         let name: String
+        private let writer: DirectWriter
         private var started = false
 
         init(descriptor: Int32, name: String) {
-            self.descriptor = descriptor
+            writer = DirectWriter(descriptor: descriptor)
             self.name = name
         }
 
         func write(_ bytes: UnsafeRawBufferPointer) throws {
             guard !bytes.isEmpty else { return }
-            try AtomicFile.writeAll(bytes, to: descriptor)
+            try writer.write(bytes)
             if !started {
                 started = true
                 // Part of the file is out, the rest still to come.
@@ -258,9 +263,12 @@ public enum OutputWriter {
         }
 
         func restart() throws {
-            guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
+            try writer.restart()
+        }
+
+        /// Every byte written into the file.
+        func finish() throws {
+            try writer.finish()
         }
     }
 

@@ -99,45 +99,96 @@ public enum AtomicFile {
 
     /// Writes the bytes `produce` hands its sink, piece by piece, into a new file that then replaces `url`.
     public static func write(to url: URL, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
+        let draft = try Draft(replacing: url)
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try produce { bytes in try writeAll(bytes, to: handle.fileDescriptor) }
-            try handle.synchronize()
+            try produce(draft.write)
+            try draft.commit()
         } catch {
-            unlink(temporary.path)
+            draft.discard()
             throw error
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
-        }
-        let descriptor = open(folder.path, O_RDONLY)
-        if descriptor >= 0 {
-            fsync(descriptor)
-            close(descriptor)
         }
     }
 
-    /// Writes all of `bytes` to the file `descriptor`, again where a write was interrupted or partial.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
-        guard var base = bytes.baseAddress else { return }
-        var left = bytes.count
-        while left > 0 {
-            let written = Foundation.write(descriptor, base, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    /// A new file that is to replace `url` whole: written in pieces into a temporary file beside it,
+    /// where bytes already written may be overwritten in place (`patch`), until it is put in place
+    /// (`commit`) or let go (`discard`, also when it is dropped uncommitted). For a file whose last
+    /// word can only be said once its bulk is written, without holding the bulk meanwhile.
+    public final class Draft: @unchecked Sendable {
+        public let url: URL
+        private let temporary: URL
+        private var descriptor: Int32
+        /// Past the page cache in whole blocks: a change basis is hundreds of megabytes.
+        private var writer: DirectWriter?
+
+        public init(replacing url: URL) throws {
+            self.url = url
+            let folder = url.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
             }
-            left -= written
-            base += written
+            writer = DirectWriter(descriptor: descriptor)
+        }
+
+        deinit { discard() }
+
+        /// Appends `bytes`; not once the draft has been patched.
+        public func write(_ bytes: UnsafeRawBufferPointer) throws {
+            guard descriptor >= 0, let writer else { throw POSIXError(.EBADF) }
+            try writer.write(bytes)
+        }
+
+        /// Overwrites the bytes at `offset` with `bytes`; they must have been written already, so that
+        /// the file's length stays what it was. Nothing is appended after.
+        public func patch(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
+            guard descriptor >= 0 else { throw POSIXError(.EBADF) }
+            try written()
+            try DirectWriter.writeAll(bytes, to: descriptor, at: offset)
+        }
+
+        /// Every byte appended so far in the file.
+        private func written() throws {
+            try writer?.finish()
+            writer = nil
+        }
+
+        /// Flushes the file to disk and renames it over `url`, then flushes the folder.
+        public func commit() throws {
+            guard descriptor >= 0 else { throw POSIXError(.EBADF) }
+            do {
+                try written()
+            } catch {
+                discard()
+                throw error
+            }
+            let flushed = fsync(descriptor) == 0 ? 0 : errno
+            close(descriptor)
+            descriptor = -1
+            guard flushed == 0 else {
+                unlink(temporary.path)
+                throw POSIXError(POSIXErrorCode(rawValue: flushed) ?? .EIO)
+            }
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary.path)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
+            }
+            let folder = open(url.deletingLastPathComponent().path, O_RDONLY)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
+            }
+        }
+
+        /// Removes the temporary file, leaving `url` as it was; nothing where it was committed.
+        public func discard() {
+            guard descriptor >= 0 else { return }
+            writer = nil
+            close(descriptor)
+            descriptor = -1
+            unlink(temporary.path)
         }
     }
 }
