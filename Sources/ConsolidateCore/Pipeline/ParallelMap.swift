@@ -41,15 +41,43 @@ enum ParallelMap {
     /// parallel work instead of leaving a core idle.
     static func beside<Output: Sendable>(_ background: @Sendable () -> Output, while foreground: () -> Void) -> Output {
         withoutActuallyEscaping(background) { background in
-            let result = Slots<Output>(count: 1)
-            let job = BackgroundJob { result.set(0, background()) }
-            let thread = Thread { job.run() }
-            // As much room as the calling thread has by default, whatever the system's default.
-            thread.stackSize = 8 << 20
-            thread.start()
+            let started = started(background)
             foreground()
-            job.wait()
-            return result.values()[0]
+            return started.wait()
+        }
+    }
+
+    /// `background` begun on a thread of its own, as `beside` runs it, for a caller whose work in the
+    /// meantime is not one closure (it may throw, or return early): its result when `wait` is called.
+    /// Whoever starts it waits for it, on every path.
+    static func started<Output: Sendable>(_ background: @escaping @Sendable () -> Output) -> Started<Output> {
+        let started = Started<Output>()
+        let job = BackgroundJob { [started] in started.result.set(0, background()) }
+        started.job = job
+        let thread = Thread { job.run() }
+        // As much room as the calling thread has by default, whatever the system's default.
+        thread.stackSize = 8 << 20
+        thread.start()
+        return started
+    }
+
+    /// Work begun by `started`.
+    final class Started<Output: Sendable>: @unchecked Sendable {
+        fileprivate let result = Slots<Output>(count: 1)
+        fileprivate var job: BackgroundJob?
+        private var value: Output?
+
+        fileprivate init() {}
+
+        /// The work's result, once it is done; the same result again on later calls. From the thread
+        /// that started it.
+        func wait() -> Output {
+            if let job {
+                job.wait()
+                self.job = nil
+                value = result.values()[0]
+            }
+            return value!
         }
     }
 

@@ -502,6 +502,14 @@ public struct PipelineRunner: Sendable {
         let changes = ChangeReport(previousRecord: previousRecord, previousIn: output,
                                    currentRecord: record, current: consolidation,
                                    mainActivities: configuration.metrics.activities.filter(\.main).map(\.name))
+        // What the next run compares with (`ChangeBasis`): this run's statements and totals, written
+        // from the consolidation (a province's two million statement keys are never made as a list)
+        // on a thread of its own while the outputs are made, and put in place once summary.json is
+        // written, with its size and time. Waited for on every path, and let go where the run fails.
+        let basisCurrent = changes.current
+        let basisDraft = ParallelMap.started { ChangeBasis.draft(basisCurrent, in: output) }
+        var basisKept = false
+        defer { if !basisKept { basisDraft.wait()?.discard() } }
         // The render stage ends when its files are written (summary.json is made as it is staged):
         // its time and its `finished` event come then, not when the files are planned.
         let renderStart = DispatchTime.now()
@@ -536,10 +544,9 @@ public struct PipelineRunner: Sendable {
         record.timings[StageName.render.rawValue, default: 0] += streaming.milliseconds
         events(.finished(.render, milliseconds: record.timings[StageName.render.rawValue] ?? 0))
         try? HandEdits.record(files.compactMap { file in file.data.map { (file.name, $0) } }, in: output)
-        // What the next run compares with, kept beside summary.json so that it need not decode it:
-        // this run's statements and totals, written from the consolidation (a province's two million
-        // statement keys are never made as a list).
-        ChangeBasis.keep(changes.current, in: output)
+        // The basis, kept beside summary.json so that the next run need not decode it.
+        ChangeBasis.keep(basisDraft.wait(), in: output)
+        basisKept = true
         // The next run may keep these outputs if nothing changes, rewriting changes.md and review.html
         // where they said that something had; not after a warning of the moment.
         let keepable = store?.warning == nil && edits.isEmpty

@@ -32,7 +32,17 @@ public struct ChangeBasis: Sendable, Equatable {
         self.totals = totals
     }
 
-    static let header = "consolidate change basis 1"
+    static let header = "consolidate change basis 2"
+
+    /// The second line: summary.json's size and time, each right-aligned in 20 characters (any `Int`
+    /// fits), so that a run can write it in its place after the statements, once summary.json is written.
+    static func stampLine(summarySize: Int, summaryModified: Int) -> [UInt8] {
+        func aligned(_ value: Int) -> [UInt8] {
+            let digits = Array(String(value).utf8)
+            return [UInt8](repeating: UInt8(ascii: " "), count: max(0, 20 - digits.count)) + digits
+        }
+        return aligned(summarySize) + [0x09] + aligned(summaryModified)
+    }
 
     /// The file's lines: the header, summary.json's size and time as the run left it, then one line
     /// per statement (`S`, unit, text) and per total (`T`, activity, unit, total, unknown units),
@@ -64,7 +74,7 @@ public struct ChangeBasis: Sendable, Equatable {
         var buffer: [UInt8] = []
         buffer.append(contentsOf: Self.header.utf8)
         buffer.append(0x0A)
-        buffer.append(contentsOf: "\(summarySize)\t\(summaryModified)".utf8)
+        buffer.append(contentsOf: stampLine(summarySize: summarySize, summaryModified: summaryModified))
         try buffer.withUnsafeBytes(sink)
         let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         let slices = stride(from: 0, to: count, by: sliceSize).map { $0..<min(count, $0 + sliceSize) }
@@ -182,7 +192,7 @@ public struct ChangeBasis: Sendable, Equatable {
 
         init(summarySize: Int, summaryModified: Int, handing statement: @escaping (ChangeReport.StatementKey) -> Void) {
             expectedHeader = Array(ChangeBasis.header.utf8)
-            expectedStamp = Array("\(summarySize)\t\(summaryModified)".utf8)
+            expectedStamp = ChangeBasis.stampLine(summarySize: summarySize, summaryModified: summaryModified)
             handing = statement
         }
 
@@ -309,18 +319,42 @@ public struct ChangeBasis: Sendable, Equatable {
     /// without summary.json keeps none (and loses an older one, which no longer describes it). The
     /// list of its statements is never made: each is written from where it stands in the consolidation.
     public static func keep(_ consolidation: Consolidation, in output: URL) {
-        guard let stamp = stamp(output) else {
+        keep(draft(consolidation, in: output), in: output)
+    }
+
+    /// The basis of `consolidation` written beside the outputs but not yet in place, its stamp left
+    /// blank: at a hundred thousand units hundreds of megabytes, written while the outputs are made
+    /// rather than after them. Nil where it could not be written (the run then keeps no basis).
+    public static func draft(_ consolidation: Consolidation, in output: URL) -> AtomicFile.Draft? {
+        let statements = ChangeReport.StatementsByPosition(consolidation)
+        let totals = totals(of: consolidation)
+        guard let draft = try? AtomicFile.Draft(replacing: url(output)) else { return nil }
+        do {
+            try write(statements: statements.count, { statements[$0] }, totals: totals, summarySize: 0,
+                      summaryModified: 0, to: draft.write)
+            return draft
+        } catch {
+            draft.discard()
+            return nil
+        }
+    }
+
+    /// Puts `draft` in place, stamped with summary.json's size and time now that summary.json is
+    /// written. Without summary.json, or without a draft, the folder keeps no basis (an older one no
+    /// longer describes it).
+    public static func keep(_ draft: AtomicFile.Draft?, in output: URL) {
+        guard let draft, let stamp = stamp(output) else {
+            draft?.discard()
             try? FileManager.default.removeItem(at: url(output))
             return
         }
-        let statements = ChangeReport.StatementsByPosition(consolidation)
-        let totals = totals(of: consolidation)
         do {
-            try AtomicFile.write(to: url(output)) { sink in
-                try write(statements: statements.count, { statements[$0] }, totals: totals, summarySize: stamp.size,
-                          summaryModified: stamp.modified, to: sink)
+            try stampLine(summarySize: stamp.size, summaryModified: stamp.modified).withUnsafeBytes { line in
+                try draft.patch(line, at: header.utf8.count + 1)
             }
+            try draft.commit()
         } catch {
+            draft.discard()
             try? FileManager.default.removeItem(at: url(output))
         }
     }

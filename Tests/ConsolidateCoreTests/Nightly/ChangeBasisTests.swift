@@ -44,11 +44,12 @@ import Testing
         // Equal as `String`s, other bytes: each read back as written.
         #expect(back.statements.map { Array($0.text.utf8) } == basis.statements.map { Array($0.text.utf8) })
         // A long field that is not UTF-8, after one that is: the basis is not used.
-        var bad = Data("\(ChangeBasis.header)\n1\t2\nS\t甲局\t\(copied)\nS\t乙局\t".utf8)
+        let stamp = String(decoding: ChangeBasis.stampLine(summarySize: 1, summaryModified: 2), as: UTF8.self)
+        var bad = Data("\(ChangeBasis.header)\n\(stamp)\nS\t甲局\t\(copied)\nS\t乙局\t".utf8)
         bad += Data([0xE4, 0xB8] + Array(repeating: 0x41, count: 20) + [0x0A])
         #expect(ChangeBasis.decode(bad, summarySize: 1, summaryModified: 2) == nil)
         // A unit's name that is not UTF-8 likewise.
-        var badUnit = Data("\(ChangeBasis.header)\n1\t2\nS\t".utf8)
+        var badUnit = Data("\(ChangeBasis.header)\n\(stamp)\nS\t".utf8)
         badUnit += Data([0xE4, 0xB8] + Array(repeating: 0x41, count: 20)) + Data("\t\(copied)\n".utf8)
         #expect(ChangeBasis.decode(badUnit, summarySize: 1, summaryModified: 2) == nil)
         var pool = SpellingPool()
@@ -74,7 +75,9 @@ import Testing
             statements.append(.init(unit: "第\(index % 97)支部", text: "组织党员集中学习\(index)次\t共\(index * 3)人次，撰写心得体会\\交流发言。"))
         }
         let basis = ChangeBasis(statements: statements, totals: Self.basis.totals)
-        var lines = [ChangeBasis.header, "7\t8"]
+        // The stamp in a fixed width, so that it can be written in its place after the statements.
+        let padding = String(repeating: " ", count: 19)
+        var lines = [ChangeBasis.header, "\(padding)7\t\(padding)8"]
         for statement in statements { lines.append("S\t\(ChangeBasis.escape(statement.unit))\t\(ChangeBasis.escape(statement.text))") }
         for total in basis.totals {
             lines.append(["T", ChangeBasis.escape(total.activity), ChangeBasis.escape(total.unit), String(total.total)]
@@ -114,6 +117,67 @@ import Testing
         let listed = ChangeBasis(consolidation)
         #expect(listed.statements.count == 7 * slice + 7)
         #expect(try Data(contentsOf: ChangeBasis.url(folder)) == listed.encoded(summarySize: stamp.size, summaryModified: stamp.modified))
+    }
+
+    @Test func aDraftReplacesTheKeptBasisOnlyWhenStampedWithTheSummaryWrittenAfterIt() throws {
+        let members = (0..<20).map { Member(unit: "第\($0 % 3)支部", text: "开展主题党日\($0)次") }
+        let consolidation = Consolidation(title: "t", period: Period(year: 2024, part: .q3), units: [],
+                                          achievements: [StatementGroup(text: "甲", theme: nil, units: [], members: members)],
+                                          problems: [], plans: [], metrics: [])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("basis-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kept = folder.appendingPathComponent(".consolidate")
+        try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+        let summary = folder.appendingPathComponent("summary.json")
+        let older = Data("an older basis".utf8)
+        try older.write(to: ChangeBasis.url(folder))
+        func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: kept.path).sorted() }
+
+        // While the draft is written the older basis stands, the draft a hidden file beside it.
+        let draft = try #require(ChangeBasis.draft(consolidation, in: folder))
+        #expect(try Data(contentsOf: ChangeBasis.url(folder)) == older)
+        #expect(try files().count == 2 && files().contains("basis"))
+        // summary.json written after the draft: the kept basis carries its size and time, and is read back.
+        try Data(#"{"title":"t"}"#.utf8).write(to: summary)
+        let stamp = try #require(ChangeBasis.stamp(folder))
+        ChangeBasis.keep(draft, in: folder)
+        #expect(try files() == ["basis"])
+        #expect(try Data(contentsOf: ChangeBasis.url(folder))
+            == ChangeBasis(consolidation).encoded(summarySize: stamp.size, summaryModified: stamp.modified))
+        #expect(ChangeBasis.read(ChangeBasis.url(folder), summarySize: stamp.size, summaryModified: stamp.modified)
+            == ChangeBasis(consolidation))
+
+        // A draft let go (a run that failed before its outputs were written): the kept basis as it was.
+        let basis = try Data(contentsOf: ChangeBasis.url(folder))
+        try #require(ChangeBasis.draft(consolidation, in: folder)).discard()
+        #expect(try files() == ["basis"])
+        #expect(try Data(contentsOf: ChangeBasis.url(folder)) == basis)
+
+        // A draft whose folder has no summary.json when it is to be kept: no basis, the older one gone too.
+        let orphan = try #require(ChangeBasis.draft(consolidation, in: folder))
+        try FileManager.default.removeItem(at: summary)
+        ChangeBasis.keep(orphan, in: folder)
+        #expect(try files().isEmpty)
+    }
+
+    @Test func aDraftFileIsPatchedInPlaceAndGoneWhenDroppedUncommitted() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("file")
+        let draft = try AtomicFile.Draft(replacing: url)
+        try Array("line one\n--------\nline three\n".utf8).withUnsafeBytes(draft.write)
+        try Array("line two".utf8).withUnsafeBytes { try draft.patch($0, at: 9) }
+        #expect(!FileManager.default.fileExists(atPath: url.path), "nothing in place before the commit")
+        try draft.commit()
+        #expect(try String(contentsOf: url, encoding: .utf8) == "line one\nline two\nline three\n")
+        #expect(throws: (any Error).self) { try Array("x".utf8).withUnsafeBytes(draft.write) }
+        // Dropped without a commit: the temporary file is removed and the file in place stays.
+        do {
+            let dropped = try AtomicFile.Draft(replacing: url)
+            try Array("other".utf8).withUnsafeBytes(dropped.write)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["file"])
+        #expect(try String(contentsOf: url, encoding: .utf8) == "line one\nline two\nline three\n")
     }
 
     @Test func aFileReadInPiecesOfAnySizeGivesTheBasisThatDecodingItWholeGives() throws {

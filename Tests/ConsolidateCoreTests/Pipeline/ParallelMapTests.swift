@@ -85,4 +85,23 @@ struct ParallelMapTests {
         let words = ParallelMap.beside({ (0..<10_000).map { "第\($0)条" } }, while: {})
         #expect(words.count == 10_000 && words[9_999] == "第9999条")
     }
+
+    @Test func startedWorkRunsBesideTheCallerAndGivesItsResultToEveryWait() {
+        // The caller goes on while it runs: the work waits for the caller's word, so it cannot have
+        // finished before the caller got on, nor the caller have been held until it did.
+        let callerWent = DispatchSemaphore(value: 0)
+        let caller = pthread_self()
+        let started = ParallelMap.started { () -> (Bool, [Int]) in
+            callerWent.wait()
+            return (pthread_equal(pthread_self(), caller) == 0, ParallelMap.map(Array(0..<1000)) { $0 + 1 })
+        }
+        callerWent.signal()
+        let (apart, made) = started.wait()
+        #expect(apart, "the work runs on a thread of its own")
+        #expect(made == Array(1...1000))
+        #expect(started.wait().1 == made, "a later wait gives the same result")
+        // An optional result, as the change basis's draft is.
+        let none = ParallelMap.started { () -> Int? in nil }
+        #expect(none.wait() == nil && none.wait() == nil)
+    }
 }
