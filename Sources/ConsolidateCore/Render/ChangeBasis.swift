@@ -315,16 +315,11 @@ public struct ChangeBasis: Sendable, Equatable {
             .map(ChangeBasis.init)
     }
 
-    /// Keeps the basis of `consolidation` for the next run, after summary.json is written; a folder
-    /// without summary.json keeps none (and loses an older one, which no longer describes it). The
-    /// list of its statements is never made: each is written from where it stands in the consolidation.
-    public static func keep(_ consolidation: Consolidation, in output: URL) {
-        keep(draft(consolidation, in: output), in: output)
-    }
-
-    /// The basis of `consolidation` written beside the outputs but not yet in place, its stamp left
-    /// blank: at a hundred thousand units hundreds of megabytes, written while the outputs are made
-    /// rather than after them. Nil where it could not be written (the run then keeps no basis).
+    /// The basis of `consolidation` for the next run, written beside the outputs but not yet in place,
+    /// its stamp left blank: at a hundred thousand units hundreds of megabytes, written while the
+    /// outputs are made rather than after them (`keep` puts it in place). The list of its statements
+    /// is never made: each is written from where it stands in the consolidation. Nil where it could
+    /// not be written (the run then keeps no basis).
     public static func draft(_ consolidation: Consolidation, in output: URL) -> AtomicFile.Draft? {
         let statements = ChangeReport.StatementsByPosition(consolidation)
         let totals = totals(of: consolidation)

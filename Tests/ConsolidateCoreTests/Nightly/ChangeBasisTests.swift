@@ -113,7 +113,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".consolidate"), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: folder.appendingPathComponent("summary.json"))
         let stamp = try #require(ChangeBasis.stamp(folder))
-        ChangeBasis.keep(consolidation, in: folder)
+        ChangeBasis.keep(ChangeBasis.draft(consolidation, in: folder), in: folder)
         let listed = ChangeBasis(consolidation)
         #expect(listed.statements.count == 7 * slice + 7)
         #expect(try Data(contentsOf: ChangeBasis.url(folder)) == listed.encoded(summarySize: stamp.size, summaryModified: stamp.modified))
