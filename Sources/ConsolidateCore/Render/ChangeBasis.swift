@@ -135,128 +135,130 @@ public struct ChangeBasis: Sendable, Equatable {
     /// The basis in `data` if it is whole and was made for a summary.json of this size and time; else nil.
     static func decode(_ data: Data, summarySize: Int, summaryModified: Int) -> ChangeBasis? {
         var statements: [ChangeReport.StatementKey] = []
-        var reader = Reader(summarySize: summarySize, summaryModified: summaryModified) { statements.append($0) }
-        let fed = data.withUnsafeBytes { reader.feed($0.bindMemory(to: UInt8.self)) }
-        guard fed, let totals = reader.finish() else { return nil }
-        return ChangeBasis(statements: statements, totals: totals)
+        var rest: Data? = data
+        let totals = parse(summarySize: summarySize, summaryModified: summaryModified,
+                           next: { defer { rest = nil }; return rest }, handing: { statements += $0 })
+        return totals.map { ChangeBasis(statements: statements, totals: $0) }
     }
 
     /// The basis in the file at `url`, read a piece at a time; nil as for `decode`, or where it cannot be read.
-    static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 22) -> ChangeBasis? {
+    static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 20) -> ChangeBasis? {
         var statements: [ChangeReport.StatementKey] = []
         let basis = read(url, summarySize: summarySize, summaryModified: summaryModified, pieceSize: pieceSize) {
-            statements.append($0)
+            statements += $0
         }
         return basis.map { ChangeBasis(statements: statements, totals: $0.totals) }
     }
 
-    /// The file at `url` read a piece at a time (4 MB), each statement handed to `statement` as it is
-    /// read and none kept: the basis returned holds the totals alone. At a hundred thousand units the
-    /// file is hundreds of megabytes, which a rerun compares without holding. Nil as for `decode`, or
-    /// where the file cannot be read, when `statement` may have had some of the statements already
-    /// (what it made of them is then to be let go).
-    static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 22,
-                     handing statement: (ChangeReport.StatementKey) -> Void) -> ChangeBasis? {
-        withoutActuallyEscaping(statement) { statement in
-            var reader = Reader(summarySize: summarySize, summaryModified: summaryModified, handing: statement)
-            guard eachPiece(of: url, pieceSize: pieceSize, { reader.feed($0) }), let totals = reader.finish() else { return nil }
-            return ChangeBasis(statements: [], totals: totals)
-        }
-    }
-
-    /// Calls `body` with the file's bytes a piece at a time, while it says to go on; whether the file
-    /// could be read to its end with every piece taken.
-    private static func eachPiece(of url: URL, pieceSize: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+    /// The file at `url` read a piece at a time (a megabyte), its statements handed to `batch` a batch at a
+    /// time as they are read and none kept: the basis returned holds the totals alone. At a hundred
+    /// thousand units the file is hundreds of megabytes, which a rerun compares without holding. Nil as
+    /// for `decode`, or where the file cannot be read, when `batch` may have had some of the statements
+    /// already (what it made of them is then to be let go).
+    static func read(_ url: URL, summarySize: Int, summaryModified: Int, pieceSize: Int = 1 << 20,
+                     handing batch: ([ChangeReport.StatementKey]) -> Void) -> ChangeBasis? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
-        while true {
-            let piece: Data?
-            do { piece = try handle.read(upToCount: pieceSize) } catch { return false }
-            guard let piece, !piece.isEmpty else { return true }
-            guard piece.withUnsafeBytes({ body($0.bindMemory(to: UInt8.self)) }) else { return false }
-        }
+        var failed = false
+        let totals = parse(summarySize: summarySize, summaryModified: summaryModified, next: {
+            do {
+                let piece = try handle.read(upToCount: pieceSize)
+                return piece?.isEmpty == false ? piece : nil
+            } catch {
+                failed = true
+                return nil
+            }
+        }, handing: batch)
+        return failed ? nil : totals.map { ChangeBasis(statements: [], totals: $0) }
     }
 
-    /// Decodes the basis's bytes as they come, in pieces of any size, handing each statement over as
-    /// its line is read: on UTF-8 bytes, lines at line feeds, fields at tabs (neither occurs inside an
-    /// escaped field). Only a line cut by a piece's end is copied, to be finished by the next piece.
-    struct Reader {
-        private let expectedHeader: [UInt8], expectedStamp: [UInt8]
-        private var linesRead = 0
-        private var partial: [UInt8] = []
-        private var totals: [Total] = []
-        // Each unit's name made once and shared: it is on every one of the unit's lines. The words
-        // are each statement's own, let go once compared (a pool would keep them all to the last line).
-        private var units = SpellingPool()
-        private let handing: (ChangeReport.StatementKey) -> Void
-
-        init(summarySize: Int, summaryModified: Int, handing statement: @escaping (ChangeReport.StatementKey) -> Void) {
-            expectedHeader = Array(ChangeBasis.header.utf8)
-            expectedStamp = ChangeBasis.stampLine(summarySize: summarySize, summaryModified: summaryModified)
-            handing = statement
+    /// The basis's totals from its bytes, handed over in pieces of any size by `next` (nil at the end),
+    /// its statements handed to `batch` in order as they are read; nil where the header or the stamp is
+    /// not this basis's, a line is malformed or not UTF-8, or the last line has no line feed.
+    ///
+    /// The header and the stamp are checked as they come; after them, the whole lines of the pieces
+    /// read are decoded a part at a time (a piece's lines, with the line the piece before it cut), a
+    /// part per core and in order: at a province's scale the file is hundreds of megabytes, which one
+    /// thread decoded on the way of a nightly rerun.
+    static func parse(summarySize: Int, summaryModified: Int, next: () -> Data?,
+                      handing batch: ([ChangeReport.StatementKey]) -> Void) -> [Total]? {
+        let expected = [Array(header.utf8), stampLine(summarySize: summarySize, summaryModified: summaryModified)]
+        let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var pending: [UInt8] = [], linesRead = 0
+        var parts: [[UInt8]] = [], totals: [Total] = []
+        func decodeParts() -> Bool {
+            defer { parts.removeAll() }
+            for part in ParallelMap.map(parts, lines) {
+                guard let part else { return false }
+                if !part.statements.isEmpty { batch(part.statements) }
+                totals += part.totals
+            }
+            return true
         }
+        while let piece = next() {
+            pending.append(contentsOf: piece)
+            while linesRead < 2, let end = pending.firstIndex(of: 0x0A) {
+                guard pending[..<end].elementsEqual(expected[linesRead]) else { return nil }
+                pending.removeSubrange(...end)
+                linesRead += 1
+            }
+            guard linesRead == 2, let last = pending.lastIndex(of: 0x0A) else { continue }
+            parts.append(Array(pending[...last]))
+            pending.removeSubrange(...last)
+            if parts.count == width, !decodeParts() { return nil }
+        }
+        guard decodeParts(), pending.isEmpty, linesRead == 2 else { return nil }
+        return totals
+    }
 
-        /// Reads `bytes`'s whole lines and keeps the rest for the next piece; false where a line is not
-        /// the basis's (the wrong header or stamp, a malformed line, text that is not UTF-8).
-        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// What a part of the basis's lines holds, in order.
+    struct Lines: Sendable {
+        var statements: [ChangeReport.StatementKey] = []
+        var totals: [Total] = []
+    }
+
+    /// The statements (`S`, unit, text) and totals (`T`, activity, unit, total, unknown units) of
+    /// `bytes`, whole lines each ended by a line feed; nil where one is neither.
+    static func lines(_ bytes: [UInt8]) -> Lines? {
+        var lines = Lines()
+        // Each unit's name made once and shared: it is on every one of the unit's lines.
+        var units = SpellingPool()
+        let whole = bytes.withUnsafeBufferPointer { bytes -> Bool in
             var start = 0
             while start < bytes.count {
-                guard let end = bytes[start...].firstIndex(of: 0x0A) else {
-                    partial.append(contentsOf: bytes[start...])
-                    return true
-                }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                // Never nil: a part ends with a line feed.
+                let end = UnsafeRawPointer(memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)!)
+                    - UnsafeRawPointer(bytes.baseAddress!)
+                let line = bytes[start..<end]
                 start = end + 1
-                if partial.isEmpty {
-                    guard take(line) else { return false }
-                } else {
-                    partial.append(contentsOf: line)
-                    let whole = partial.withUnsafeBufferPointer { take($0) }
-                    partial.removeAll(keepingCapacity: true)
-                    guard whole else { return false }
+                guard line.count >= 2, line[line.startIndex + 1] == 0x09 else { return false }
+                switch line.first {
+                case UInt8(ascii: "S"):
+                    let fields = line.dropFirst(2)
+                    guard let tab = fields.firstIndex(of: 0x09) else { return false }
+                    let unitField = fields[..<tab], text = fields[(tab + 1)...]
+                    guard !text.contains(0x09),
+                          let unit = unitField.contains(0x5C) ? unescape(unitField)
+                              : units.shared(validating: UnsafeBufferPointer(rebasing: unitField)),
+                          let text = unescape(text) else { return false }
+                    lines.statements.append(.init(unit: unit, text: text))
+                case UInt8(ascii: "T"):
+                    let fields = line.dropFirst(2).split(separator: 0x09, omittingEmptySubsequences: false)
+                    guard fields.count >= 3, let activity = unescape(fields[0]), let unit = unescape(fields[1]),
+                          let total = unescape(fields[2]).flatMap({ Int($0) }) else { return false }
+                    var unknown: [String] = []
+                    for field in fields.dropFirst(3) {
+                        guard let name = unescape(field) else { return false }
+                        unknown.append(name)
+                    }
+                    lines.totals.append(Total(activity: activity, unit: unit, total: total, unknown: unknown))
+                default:
+                    return false
                 }
             }
             return true
         }
-
-        /// The totals, where every line has been whole (the last ends with a line feed) and there was a basis.
-        func finish() -> [Total]? {
-            guard partial.isEmpty, linesRead >= 2 else { return nil }
-            return totals
-        }
-
-        private mutating func take(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-            defer { linesRead += 1 }
-            switch linesRead {
-            case 0: return line.elementsEqual(expectedHeader)
-            case 1: return line.elementsEqual(expectedStamp)
-            default: break
-            }
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard let kind = fields.first, kind.count == 1 else { return false }
-            switch kind.first {
-            case UInt8(ascii: "S") where fields.count == 3:
-                guard let unit = shared(fields[1]), let text = ChangeBasis.unescape(fields[2]) else { return false }
-                handing(.init(unit: unit, text: text))
-            case UInt8(ascii: "T") where fields.count >= 4:
-                guard let activity = ChangeBasis.unescape(fields[1]), let unit = ChangeBasis.unescape(fields[2]),
-                      let total = ChangeBasis.unescape(fields[3]).flatMap({ Int($0) }) else { return false }
-                var unknown: [String] = []
-                for field in fields.dropFirst(4) {
-                    guard let name = ChangeBasis.unescape(field) else { return false }
-                    unknown.append(name)
-                }
-                totals.append(Total(activity: activity, unit: unit, total: total, unknown: unknown))
-            default:
-                return false
-            }
-            return true
-        }
-
-        /// A unit's name from the pool, or unescaped where it holds an escape (those are rare).
-        private mutating func shared(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-            field.contains(0x5C) ? ChangeBasis.unescape(field) : units.shared(validating: UnsafeBufferPointer(rebasing: field))
-        }
+        return whole ? lines : nil
     }
 
     static func escape(_ field: String) -> String {

@@ -45,8 +45,8 @@ public struct ChangeReport: Sendable {
             comparison = nil
             return
         }
-        let kept: Previous = { statement in
-            ChangeBasis.read(ChangeBasis.url(output), summarySize: stamp.size, summaryModified: stamp.modified, handing: statement)?.totals
+        let kept: Previous = { batch in
+            ChangeBasis.read(ChangeBasis.url(output), summarySize: stamp.size, summaryModified: stamp.modified, handing: batch)?.totals
         }
         comparison = Self.compare(previousRecord: previousRecord, previous: kept, currentRecord: currentRecord,
                                   current: current, mainActivities: mainActivities)
@@ -56,14 +56,14 @@ public struct ChangeReport: Sendable {
             }
     }
 
-    /// The previous run's statements, handed to the argument one at a time, and then its totals; nil
-    /// where they could not all be read (what the argument was handed is then to be let go).
-    typealias Previous = ((StatementKey) -> Void) -> [ChangeBasis.Total]?
+    /// The previous run's statements, handed to the argument a batch at a time, and then its totals;
+    /// nil where they could not all be read (what the argument was handed is then to be let go).
+    typealias Previous = (([StatementKey]) -> Void) -> [ChangeBasis.Total]?
 
     /// A basis in memory as a `Previous`.
     static func reading(_ basis: ChangeBasis) -> Previous {
-        { statement in
-            basis.statements.forEach(statement)
+        { batch in
+            batch(basis.statements)
             return basis.totals
         }
     }
@@ -132,8 +132,8 @@ public struct ChangeReport: Sendable {
         ].filter { !$0.lines.isEmpty }
 
         var previousTotals: [ChangeBasis.Total] = []
-        guard var (entered, left) = difference(count: statements.count, statement: { statements[$0] }, old: { statement in
-            guard let totals = previous(statement) else { return false }
+        guard var (entered, left) = difference(count: statements.count, statement: { statements[$0] }, old: { batch in
+            guard let totals = previous(batch) else { return false }
             previousTotals = totals
             return true
         }) else { return nil }
@@ -255,45 +255,45 @@ public struct ChangeReport: Sendable {
     /// equality test, and only the few that differ sorted.
     static func difference(_ old: [StatementKey], _ new: [StatementKey]) -> (entered: [StatementKey], left: [StatementKey]) {
         // Never nil: a list hands over all it holds.
-        difference(new, old: { statement in old.forEach(statement); return true })!
+        difference(new, old: { batch in batch(old); return true })!
     }
 
-    /// `difference(old, new)` with the old statements handed over one at a time by `old` (which says
-    /// whether it could hand them all; nil where not): none of them is held but those that left.
-    static func difference(_ new: [StatementKey], old: ((StatementKey) -> Void) -> Bool)
+    /// `difference(old, new)` with the old statements handed over a batch at a time by `old` (which
+    /// says whether it could hand them all; nil where not): none of them is held but those that left.
+    static func difference(_ new: [StatementKey], old: (([StatementKey]) -> Void) -> Bool)
         -> (entered: [StatementKey], left: [StatementKey])? {
         difference(count: new.count, statement: { new[$0] }, old: old)
     }
 
     /// `difference(_:old:)` of `count` new statements found by position (`statement`), so that they need
     /// not be listed (a province's two million, each with its unit's name): of each, only its key's
-    /// digest is held. The old statements' keys are made a batch at a time, in parallel, as the new
-    /// statements' digests are.
+    /// digest is held. Each batch of old statements is looked up a slice per core (its keys made and
+    /// found among the new), and what it found is then marked in order.
     static func difference(count: Int, statement: @escaping @Sendable (Int) -> StatementKey,
-                           old: ((StatementKey) -> Void) -> Bool) -> (entered: [StatementKey], left: [StatementKey])? {
+                           old: (([StatementKey]) -> Void) -> Bool) -> (entered: [StatementKey], left: [StatementKey])? {
         let after = KeyIndex(count: count, key: { CanonicalKey(statement($0)) })
         /// Per new statement, whether the old held its kind (marked on each kind's first statement).
         var inOld = [Bool](repeating: false, count: count)
         var left: [StatementKey] = [], leftKinds = Set<CanonicalKey>()
-        var batch: [StatementKey] = []
-        let batchSize = 1 << 14
-        batch.reserveCapacity(batchSize)
-        func settle() {
-            for (statement, key) in zip(batch, ParallelMap.map(batch, CanonicalKey.init)) {
-                if let position = after.firstPosition(of: key) {
-                    inOld[position] = true
-                } else if leftKinds.insert(key).inserted {
-                    left.append(statement)
+        let slice = 1 << 12
+        let whole = old { batch in
+            let found = ParallelMap.map(Array(stride(from: 0, to: batch.count, by: slice))) { start in
+                batch[start..<min(start + slice, batch.count)].map { statement -> (key: CanonicalKey, position: Int?) in
+                    let key = CanonicalKey(statement)
+                    return (key, after.firstPosition(of: key))
                 }
             }
-            batch.removeAll(keepingCapacity: true)
-        }
-        let whole = old { statement in
-            batch.append(statement)
-            if batch.count == batchSize { settle() }
+            for (offset, slice) in zip(stride(from: 0, to: batch.count, by: slice), found) {
+                for (index, (key, position)) in slice.enumerated() {
+                    if let position {
+                        inOld[position] = true
+                    } else if leftKinds.insert(key).inserted {
+                        left.append(batch[offset + index])
+                    }
+                }
+            }
         }
         guard whole else { return nil }
-        settle()
         let entered = (0..<count).filter { after.isFirst($0) && !inOld[$0] }.map(statement)
         return (sortedKeys(entered), sortedKeys(left))
     }

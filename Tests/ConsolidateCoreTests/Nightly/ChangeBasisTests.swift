@@ -209,7 +209,7 @@ import Testing
         // Handed over one at a time: the same statements in order, the totals returned.
         try data.write(to: url)
         var handed: [ChangeReport.StatementKey] = []
-        let totalsOnly = ChangeBasis.read(url, summarySize: 3, summaryModified: 4, pieceSize: 5) { handed.append($0) }
+        let totalsOnly = ChangeBasis.read(url, summarySize: 3, summaryModified: 4, pieceSize: 5) { handed += $0 }
         #expect(handed == basis.statements)
         #expect(totalsOnly == ChangeBasis(statements: [], totals: basis.totals))
         // A basis with no statements and no totals is still a basis.

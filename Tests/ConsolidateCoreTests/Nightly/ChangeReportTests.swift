@@ -45,10 +45,13 @@ import Testing
             let old = (0..<Int.random(in: 0...30, using: &random)).map { _ in key() }
             let new = (0..<Int.random(in: 0...30, using: &random)).map { _ in key() }
             let fast = ChangeReport.difference(old, new), slow = Self.setDifference(old, new)
-            // The old handed over one at a time gives the same; one that could not hand them all, none.
-            let streamed = ChangeReport.difference(new, old: { statement in old.forEach(statement); return true })
+            // The old handed over a few at a time gives the same; one that could not hand them all, none.
+            let streamed = ChangeReport.difference(new, old: { batch in
+                for start in stride(from: 0, to: old.count, by: 7) { batch(Array(old[start..<min(start + 7, old.count)])) }
+                return true
+            })
             #expect(streamed.map { $0.entered == fast.entered && $0.left == fast.left } == true)
-            #expect(ChangeReport.difference(new, old: { statement in old.prefix(1).forEach(statement); return false }) == nil)
+            #expect(ChangeReport.difference(new, old: { batch in batch(Array(old.prefix(1))); return false }) == nil)
             // Of two equal spellings either may be kept: compare as `String`s compare, in order.
             #expect(fast.entered.count == slow.entered.count && zip(fast.entered, slow.entered).allSatisfy { $0 == $1 })
             #expect(fast.left.count == slow.left.count && zip(fast.left, slow.left).allSatisfy { $0 == $1 })
