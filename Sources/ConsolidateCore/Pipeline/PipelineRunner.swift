@@ -506,10 +506,12 @@ public struct PipelineRunner: Sendable {
         // from the consolidation (a province's two million statement keys are never made as a list)
         // on a thread of its own while the outputs are made, and put in place once summary.json is
         // written, with its size and time. Waited for on every path, and let go where the run fails.
+        // A run that does not write summary.json keeps none (a basis describes the summary.json its
+        // run wrote), and writes none: at a province's scale hundreds of megabytes.
         let basisCurrent = changes.current
-        let basisDraft = ParallelMap.started { ChangeBasis.draft(basisCurrent, in: output) }
+        let basisDraft = outputs.contains("summary.json") ? ParallelMap.started { ChangeBasis.draft(basisCurrent, in: output) } : nil
         var basisKept = false
-        defer { if !basisKept { basisDraft.wait()?.discard() } }
+        defer { if !basisKept { basisDraft?.wait()?.discard() } }
         // The render stage ends when its files are written (summary.json is made as it is staged):
         // its time and its `finished` event come then, not when the files are planned.
         let renderStart = DispatchTime.now()
@@ -545,7 +547,7 @@ public struct PipelineRunner: Sendable {
         events(.finished(.render, milliseconds: record.timings[StageName.render.rawValue] ?? 0))
         try? HandEdits.record(files.compactMap { file in file.data.map { (file.name, $0) } }, in: output)
         // The basis, kept beside summary.json so that the next run need not decode it.
-        ChangeBasis.keep(basisDraft.wait(), in: output)
+        ChangeBasis.keep(basisDraft?.wait() ?? nil, in: output)
         basisKept = true
         // The next run may keep these outputs if nothing changes, rewriting changes.md and review.html
         // where they said that something had; not after a warning of the moment.

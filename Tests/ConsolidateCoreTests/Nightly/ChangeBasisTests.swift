@@ -119,6 +119,24 @@ import Testing
         #expect(try Data(contentsOf: ChangeBasis.url(folder)) == listed.encoded(summarySize: stamp.size, summaryModified: stamp.modified))
     }
 
+    /// A basis describes the summary.json its run wrote: a run whose pipeline writes none (here after
+    /// one that did, whose summary.json stays in the folder) leaves no basis, and no draft of one.
+    @Test func aRunThatWritesNoSummaryJSONKeepsNoBasis() throws {
+        let output = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        var configuration = RenderFixtures.configuration
+        _ = try PipelineRunner(configuration: configuration, roster: nil).run(input: Repository.samples, output: output)
+        #expect(FileManager.default.fileExists(atPath: ChangeBasis.url(output).path))
+        configuration.render.outputs.removeAll { $0 == "summary.json" }
+        #expect(configuration.render.outputs.contains("summary.md"))
+        let summary = try Data(contentsOf: output.appendingPathComponent("summary.json"))
+        let second = try PipelineRunner(configuration: configuration, roster: nil).run(input: Repository.samples, output: output)
+        #expect(second.consolidation != nil, "merged and rendered, not kept from the first run")
+        #expect(try Data(contentsOf: output.appendingPathComponent("summary.json")) == summary)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent(".consolidate").path)
+        #expect(!kept.contains { $0.contains("basis") }, "\(kept)")
+    }
+
     @Test func aDraftReplacesTheKeptBasisOnlyWhenStampedWithTheSummaryWrittenAfterIt() throws {
         let members = (0..<20).map { Member(unit: "第\($0 % 3)支部", text: "开展主题党日\($0)次") }
         let consolidation = Consolidation(title: "t", period: Period(year: 2024, part: .q3), units: [],
