@@ -47,15 +47,17 @@ public enum Renderer {
     private static func outputFiles(_ names: [String], consolidation: Consolidation, configuration: PipelineConfiguration,
                                     changes: ChangeReport?, streaming: Bool) throws -> [OutputFile] {
         var view: SummaryView?
-        var account: [SummaryView.Wording.AccountRow] = []
+        var shared: ReviewPage.Shared?
         var text: String?
         func sharedView() -> SummaryView {
             if let view { return view }
-            // The account of units made once, for the view's 附件 and review.html's table alike.
+            // The account of units and the themed groups made once, for the view and review.html alike.
             let words = SummaryView.Wording(consolidation: consolidation, configuration: configuration)
-            account = words.accountRows()
-            let made = SummaryView(words: words, account: account)
+            let account = words.accountRows()
+            let themed = SummaryView.Themed(consolidation, configuration: configuration)
+            let made = SummaryView(words: words, account: account, themed: themed)
             view = made
+            shared = ReviewPage.Shared(overview: made.overview, account: account, themed: themed)
             return made
         }
         func sharedMarkdown() throws -> String {
@@ -71,10 +73,9 @@ public enum Renderer {
             case "summary.docx":
                 return OutputFile(name: name, data: try SummaryDocx(markdown: try sharedMarkdown()).data())
             case "review.html":
-                let shared = sharedView()
-                let sentences = ReviewIndex.summarySentences(of: shared)
+                let sentences = ReviewIndex.summarySentences(of: sharedView())
                 let page = ReviewPage(consolidation: consolidation, configuration: configuration, changes: changes, sentences: sentences,
-                                      shared: (shared.overview, account))
+                                      shared: shared)
                 // Written part by part as it is staged, never whole in memory (tens of megabytes for a province).
                 guard streaming else { return OutputFile(name: name, data: Data(page.render().utf8)) }
                 return OutputFile(name: name) { sink in

@@ -2,16 +2,28 @@
 extension SummaryView {
     public init(consolidation: Consolidation, configuration: PipelineConfiguration) {
         let words = Wording(consolidation: consolidation, configuration: configuration)
-        self.init(words: words, account: words.accountRows())
+        self.init(words: words, account: words.accountRows(), themed: Themed(consolidation, configuration: configuration))
     }
 
-    /// The view from `words` and the account of units (`Wording.accountRows`) already made: review.html
-    /// shows the same account and the same overview, made once for both.
-    init(words: Wording, account: [Wording.AccountRow]) {
+    /// The practices of no origin (those of more than one unit are the common practices) and the plans,
+    /// under their themes: review.html shows them so too.
+    struct Themed: Sendable {
+        let practices: ThemedGroups
+        let plans: ThemedGroups
+
+        init(_ consolidation: Consolidation, configuration: PipelineConfiguration) {
+            practices = ThemedGroups(consolidation.achievements.filter { $0.origin == nil }, themes: configuration.themes)
+            plans = ThemedGroups(consolidation.plans, themes: configuration.themes)
+        }
+    }
+
+    /// The view from `words`, the account of units (`Wording.accountRows`) and the themed groups
+    /// already made: review.html shows the same account, overview and themes, made once for both.
+    init(words: Wording, account: [Wording.AccountRow], themed: Themed) {
         let consolidation = words.consolidation, configuration = words.configuration
         title = consolidation.title
         overview = words.overview()
-        let common = words.practices(consolidation.achievements.filter { $0.origin == nil }, commonOnly: true)
+        let common = words.practices(themed.practices, commonOnly: true)
         commonPractices = common.practices
         figures = words.figures()
         let distinctive = words.distinctivePractices(quoted: common.quoted)
@@ -19,7 +31,7 @@ extension SummaryView {
         let unnamed = (consolidation.unnamedSingleUnitPractices ?? 0) + distinctive.left
         otherSinglePractices = unnamed > 0 ? String(unnamed) : nil
         problems = words.problems()
-        plans = words.practices(consolidation.plans, commonOnly: false).practices
+        plans = words.practices(themed.plans, commonOnly: false).practices
         let rows = words.unitRows(account)
         let limit = configuration.render.maxUnitRows
         if rows.count > limit {
@@ -85,26 +97,16 @@ extension SummaryView {
         /// example in a unit's own words (the central wording of its largest practice, quoted with the
         /// unit that wrote it) and the other practices several units share under it; then statements of
         /// no theme (with `commonOnly`, only those of several units). `quoted` holds the texts quoted.
-        func practices(_ groups: [StatementGroup], commonOnly: Bool) -> (practices: [Practice], quoted: Set<String>) {
-            var byTheme: [String: [StatementGroup]] = [:]
-            var rest: [StatementGroup] = []
-            for group in groups {
-                if let theme = group.theme { byTheme[theme, default: []].append(group) } else if !commonOnly || group.units.count > 1 {
-                    // A line that only introduces the items after it (`重点抓好以下工作：`) says no practice of its own;
-                    // it stays in summary.json and review.html, not in the report's text.
-                    if group.text.hasSuffix("：") || group.text.hasSuffix(":") { continue }
-                    rest.append(group)
-                }
+        func practices(_ themed: ThemedGroups, commonOnly: Bool) -> (practices: [Practice], quoted: Set<String>) {
+            let rest = themed.rest.filter { group in
+                // A line that only introduces the items after it (`重点抓好以下工作：`) says no practice of its own;
+                // it stays in summary.json and review.html, not in the report's text.
+                (!commonOnly || group.units.count > 1) && !group.text.hasSuffix("：") && !group.text.hasSuffix(":")
             }
             var practices: [Practice] = []
             var quoted = Set<String>()
             let limit = configuration.render.maxPracticesNamed
-            for theme in configuration.themes
-                .compactMap({ theme in byTheme[theme.id].map { (theme: theme, groups: $0, units: Merger.uniqueSorted($0.flatMap(\.units))) } })
-                .filter({ !commonOnly || $0.units.count > 1 })
-                .enumerated()
-                .sorted(by: { ($1.element.units.count, $0.offset) < ($0.element.units.count, $1.offset) })
-                .map(\.element) {
+            for theme in themed.themes where !commonOnly || theme.units.count > 1 {
                 // Each group's rank worked out once, not once per comparison (the same order).
                 let ranked = theme.groups.map { (rank: exampleRank($0, theme: theme.theme), group: $0) }
                     .sorted { $0.rank > $1.rank }.map(\.group)

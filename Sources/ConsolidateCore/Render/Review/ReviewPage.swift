@@ -17,9 +17,15 @@ public struct ReviewPage: Sendable {
     let sentences: [String: String]
     /// Keys of the statements a reviewer marked reviewed.
     let reviewed: Set<String>
-    /// The overview and the account of units of the summary's view where it was made (summary.md's);
-    /// nil where the page is made alone, and then it works them out itself.
-    let shared: (overview: SummaryView.Overview, account: [SummaryView.Wording.AccountRow])?
+    /// The overview, the account of units and the themed groups of the summary's view where it was
+    /// made (summary.md's); nil where the page is made alone, and then it works them out itself.
+    let shared: Shared?
+
+    struct Shared: Sendable {
+        let overview: SummaryView.Overview
+        let account: [SummaryView.Wording.AccountRow]
+        let themed: SummaryView.Themed
+    }
 
     /// How many unit sentences one statement lists here at most: the rest are a click away in the
     /// review server, which keeps the page bounded at any number of units.
@@ -39,7 +45,7 @@ public struct ReviewPage: Sendable {
 
     /// With the summary's sentences already worked out (from the view summary.md was written from).
     init(consolidation: Consolidation, configuration: PipelineConfiguration, changes: ChangeReport?, sentences: [String: String],
-         shared: (overview: SummaryView.Overview, account: [SummaryView.Wording.AccountRow])? = nil) {
+         shared: Shared? = nil) {
         self.consolidation = consolidation
         self.configuration = configuration
         self.changes = changes
@@ -80,7 +86,7 @@ public struct ReviewPage: Sendable {
         try emit(changesSection())
         try emit("<section id=\"achievements\"><h2>一、主要做法和成效</h2>\n")
         // The same groups the summary counts under its themes (a distinctive practice counts for its theme too).
-        try emit("<h3>（一）共性做法</h3>\n" + themed(consolidation.achievements.filter { $0.origin == nil }, kind: "做法"))
+        try emit("<h3>（一）共性做法</h3>\n" + themed(themedPractices(), kind: "做法"))
         try emit("<h3 id=\"figures\">（二）主要工作量</h3>\n" + figures())
         try emit("<h3 id=\"distinctive\">（三）特色做法</h3>\n" + distinctive())
         let other = consolidation.achievements.filter { $0.origin != nil }
@@ -93,7 +99,7 @@ public struct ReviewPage: Sendable {
             if other.count > Self.groupLimit { try emit(Self.more(other.count - Self.groupLimit, "组内容")) }
         }
         try emit("</section>\n<section id=\"problems\"><h2>二、存在的主要问题</h2>\n" + problems() + "</section>\n")
-        try emit("<section id=\"plans\"><h2>三、下一步工作打算</h2>\n" + themed(consolidation.plans, kind: "打算") + "</section>\n")
+        try emit("<section id=\"plans\"><h2>三、下一步工作打算</h2>\n" + themed(themedPlans(), kind: "打算") + "</section>\n")
         try emit("<section id=\"units\"><h2>附：各单位报送情况</h2>\n" + unitTable() + "</section>\n")
         try emit("</main>\n<script>\(Self.script)</script>\n</body>\n</html>\n")
     }
@@ -203,16 +209,20 @@ public struct ReviewPage: Sendable {
     static let unchangedChangesSection = "<section id=\"changes\" class=\"changes\"><h2>\(HTMLText.escape(ChangeReport.title))</h2>\n"
         + "<p class=\"note\">报送材料、汇总内容和合计数字都没有变化。</p></section>\n"
 
+    /// The practices (of no origin) and the plans under their themes, as summary.md's view has them
+    /// where it was made.
+    private func themedPractices() -> ThemedGroups {
+        shared?.themed.practices
+            ?? ThemedGroups(consolidation.achievements.filter { $0.origin == nil }, themes: configuration.themes)
+    }
+
+    private func themedPlans() -> ThemedGroups {
+        shared?.themed.plans ?? ThemedGroups(consolidation.plans, themes: configuration.themes)
+    }
+
     /// Statements under their themes (most units first), then the statements of no theme.
-    private func themed(_ groups: [StatementGroup], kind: String) -> String {
-        var byTheme: [String: [StatementGroup]] = [:]
-        var rest: [StatementGroup] = []
-        for group in groups {
-            if let theme = group.theme { byTheme[theme, default: []].append(group) } else { rest.append(group) }
-        }
-        let themes = configuration.themes.enumerated().compactMap { offset, theme in
-            byTheme[theme.id].map { (offset: offset, theme: theme, groups: $0, units: Merger.uniqueSorted($0.flatMap(\.units))) }
-        }.sorted { ($1.units.count, $0.offset) < ($0.units.count, $1.offset) }
+    private func themed(_ themed: ThemedGroups, kind: String) -> String {
+        let themes = themed.themes, rest = themed.rest
         var html = ""
         for entry in themes {
             var inner = ""
