@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds units whose reports are near-identical as a whole: suspected copying.
 ///
 /// Each report's folded text becomes a MinHash signature over its character
@@ -157,8 +159,11 @@ struct CopyDetector: Sendable {
         // judged so before they join the others: a province's reports make some ten million
         // candidate pairs, of which a few hundred thousand are close, and only those are held.
         let least = threshold - estimateMargin
-        var pairs: [UInt64] = []
-        do {
+        let shared = SignatureRows(rows: signatures)
+        let height = self.rows
+        /// The close pairs of one band, sorted and distinct. Bands are independent of each other.
+        @Sendable func closePairs(ofBand bandIndex: Int) -> [UInt64] {
+            let signatures = shared.rows
             func isClose(_ pair: UInt64) -> Bool {
                 let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
                 guard unitIDs[a] != unitIDs[b] else { return false }
@@ -166,45 +171,51 @@ struct CopyDetector: Sendable {
             }
             // The band's rows of each present document side by side (the signatures lie in the run's
             // table and among those made here): sorting compares neighbouring memory.
-            let height = self.rows
             var band = [UInt64](repeating: 0, count: present.count * height)
-            for bandIndex in 0..<bands {
-                for (position, document) in present.enumerated() {
-                    let signature = signatures[document]!
-                    for row in 0..<height { band[position * height + row] = signature[bandIndex * height + row] }
+            for (position, document) in present.enumerated() {
+                let signature = signatures[document]!
+                for row in 0..<height { band[position * height + row] = signature[bandIndex * height + row] }
+            }
+            let buckets = band.withUnsafeBufferPointer { band in
+                /// Two present documents' rows of the band, by their positions among `present`: -1, 0 or 1.
+                func compare(_ a: Int, _ b: Int) -> Int {
+                    let (x, y) = (a * height, b * height)
+                    for row in 0..<height where band[x + row] != band[y + row] {
+                        return band[x + row] < band[y + row] ? -1 : 1
+                    }
+                    return 0
                 }
-                let buckets = band.withUnsafeBufferPointer { band in
-                    /// Two present documents' rows of the band, by their positions among `present`: -1, 0 or 1.
-                    func compare(_ a: Int, _ b: Int) -> Int {
-                        let (x, y) = (a * height, b * height)
-                        for row in 0..<height where band[x + row] != band[y + row] {
-                            return band[x + row] < band[y + row] ? -1 : 1
-                        }
-                        return 0
-                    }
-                    // `present` ascends: ties by position are ties by index. Runs of equal rows as runs of documents.
-                    let positions = present.indices.sorted { a, b in
-                        let order = compare(a, b)
-                        return order != 0 ? order < 0 : a < b
-                    }
-                    var runs: [[Int]] = []
-                    var start = 0
-                    while start < positions.count {
-                        var end = start + 1
-                        while end < positions.count && compare(positions[start], positions[end]) == 0 { end += 1 }
-                        if end - start > 1 { runs.append(positions[start..<end].map { present[$0] }) }
-                        start = end
-                    }
-                    return runs
+                // `present` ascends: ties by position are ties by index. Runs of equal rows as runs of documents.
+                let positions = present.indices.sorted { a, b in
+                    let order = compare(a, b)
+                    return order != 0 ? order < 0 : a < b
                 }
-                // Each bucket's pairs judged as they are made, while its few signatures are in the
-                // cache: a province's signatures (fifty megabytes) are not, and judged in the order of
-                // the sorted pairs, nearly every judgement read a signature from memory. Only the close pairs are
-                // then sorted. A pair already found close in an earlier band is judged again where its
-                // documents meet again (the result is the same), rather than looked up.
-                var bandPairs: [UInt64] = []
-                for bucket in buckets { addPairs(of: bucket, signatures: signatures, width: width, to: &bandPairs, where: isClose) }
-                pairs = Self.union(pairs, TextSimilarity.sortedUnique(bandPairs))
+                var runs: [[Int]] = []
+                var start = 0
+                while start < positions.count {
+                    var end = start + 1
+                    while end < positions.count && compare(positions[start], positions[end]) == 0 { end += 1 }
+                    if end - start > 1 { runs.append(positions[start..<end].map { present[$0] }) }
+                    start = end
+                }
+                return runs
+            }
+            // Each bucket's pairs judged as they are made, while its few signatures are in the
+            // cache: a province's signatures (fifty megabytes) are not, and judged in the order of
+            // the sorted pairs, nearly every judgement read a signature from memory. Only the close pairs are
+            // then sorted. A pair already found close in another band is judged again where its
+            // documents meet again (the result is the same), rather than looked up.
+            var bandPairs: [UInt64] = []
+            for bucket in buckets { addPairs(of: bucket, signatures: signatures, width: width, to: &bandPairs, where: isClose) }
+            return TextSimilarity.sortedUnique(bandPairs)
+        }
+        // A band per core, a batch of them at a time, each batch's pairs merged into those of the
+        // batches before (the union is the same in any order): only a batch's pairs are held apart.
+        let batchWidth = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var pairs: [UInt64] = []
+        for batch in stride(from: 0, to: bands, by: batchWidth) {
+            for found in ParallelMap.map(Array(batch..<min(bands, batch + batchWidth)), closePairs(ofBand:)) {
+                pairs = Self.union(pairs, found)
             }
         }
         return pairs
@@ -406,6 +417,11 @@ struct CopyDetector: Sendable {
                 seed += 1
             }
         }
+    }
+
+    /// Each document's signature where it lies (nil for none), read by every band's task.
+    private struct SignatureRows: @unchecked Sendable {
+        let rows: [UnsafePointer<UInt64>?]
     }
 
     /// Runs of `width` in a buffer that several threads write, each run by one.
