@@ -12,8 +12,16 @@ extension SummaryView {
         let plans: ThemedGroups
 
         init(_ consolidation: Consolidation, configuration: PipelineConfiguration) {
-            practices = ThemedGroups(consolidation.achievements.filter { $0.origin == nil }, themes: configuration.themes)
-            plans = ThemedGroups(consolidation.plans, themes: configuration.themes)
+            practices = Self.practices(consolidation, configuration: configuration)
+            plans = Self.plans(consolidation, configuration: configuration)
+        }
+
+        static func practices(_ consolidation: Consolidation, configuration: PipelineConfiguration) -> ThemedGroups {
+            ThemedGroups(consolidation.achievements.filter { $0.origin == nil }, themes: configuration.themes)
+        }
+
+        static func plans(_ consolidation: Consolidation, configuration: PipelineConfiguration) -> ThemedGroups {
+            ThemedGroups(consolidation.plans, themes: configuration.themes)
         }
     }
 

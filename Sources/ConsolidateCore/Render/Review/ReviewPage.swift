@@ -212,12 +212,11 @@ public struct ReviewPage: Sendable {
     /// The practices (of no origin) and the plans under their themes, as summary.md's view has them
     /// where it was made.
     private func themedPractices() -> ThemedGroups {
-        shared?.themed.practices
-            ?? ThemedGroups(consolidation.achievements.filter { $0.origin == nil }, themes: configuration.themes)
+        shared?.themed.practices ?? SummaryView.Themed.practices(consolidation, configuration: configuration)
     }
 
     private func themedPlans() -> ThemedGroups {
-        shared?.themed.plans ?? ThemedGroups(consolidation.plans, themes: configuration.themes)
+        shared?.themed.plans ?? SummaryView.Themed.plans(consolidation, configuration: configuration)
     }
 
     /// Statements under their themes (most units first), then the statements of no theme.
