@@ -40,19 +40,7 @@ extension SummaryView {
         otherSinglePractices = unnamed > 0 ? String(unnamed) : nil
         problems = words.problems()
         plans = words.practices(themed.plans, commonOnly: false).practices
-        let rows = words.unitRows(account)
-        let limit = configuration.render.maxUnitRows
-        if rows.count > limit {
-            // Those with something to tell (not received, or a remark) first; the table keeps its order.
-            let attention = rows.indices.filter { rows[$0].status != Wording.statusWords[.received] || rows[$0].remarks != "—" }
-            let quiet = rows.indices.filter { rows[$0].status == Wording.statusWords[.received] && rows[$0].remarks == "—" }
-            let kept = Set((attention + quiet).prefix(limit))
-            units = rows.indices.filter { kept.contains($0) }.map { rows[$0] }
-            unitsNotListed = rows.count - units.count
-        } else {
-            units = rows
-            unitsNotListed = nil
-        }
+        (units, unitsNotListed) = words.unitRows(account, limit: configuration.render.maxUnitRows)
     }
 
     /// The rules for naming units and choosing examples, shared by the parts of the view.
@@ -230,27 +218,40 @@ extension SummaryView {
         }
 
         /// The 附件's rows of `account` (`accountRows()`).
-        func unitRows(_ account: [AccountRow]) -> [UnitRow] {
+        /// The appendix's rows, numbered as in the account: every unit's where there are at most
+        /// `limit`; else `limit` of them, those with something to tell (not received, or a remark) first,
+        /// in the account's order; and how many are left out (nil where none). Only the rows listed
+        /// have their figures worded: a province's account is a hundred thousand units, its appendix 200.
+        func unitRows(_ account: [AccountRow], limit: Int) -> (rows: [UnitRow], notListed: Int?) {
+            let cell = SummaryMarkdown.cell
+            let remarks = account.map { cell($0.remarks.isEmpty ? "—" : $0.remarks.joined(separator: " ")) }
+            var listed = Array(account.indices)
+            if account.count > limit {
+                let quiet = { (index: Int) in account[index].status == Self.statusWords[.received] && remarks[index] == "—" }
+                let kept = Set((account.indices.filter { !quiet($0) } + account.indices.filter(quiet)).prefix(limit))
+                listed = listed.filter(kept.contains)
+            }
+            let listedUnits: Set<String>? = listed.count < account.count ? Set(listed.map { account[$0].entry.unit }) : nil
             var figures: [String: [String]] = [:]
             let main = configuration.metrics.activities.filter(\.main).map(\.name)
             for total in consolidation.metrics.sorted(by: { (main.firstIndex(of: $0.activity) ?? .max) < (main.firstIndex(of: $1.activity) ?? .max) })
             where main.contains(total.activity) {
-                for contribution in total.units {
+                for contribution in total.units where listedUnits?.contains(contribution.unit) ?? true {
                     figures[contribution.unit, default: []].append(
                         "\(total.activity)\(contribution.value)\(contribution.approx ? "余" : "")\(total.unit)")
                 }
-                for unit in total.unknown { figures[unit, default: []].append("\(total.activity)未填") }
+                for unit in total.unknown where listedUnits?.contains(unit) ?? true { figures[unit, default: []].append("\(total.activity)未填") }
             }
-            let cell = SummaryMarkdown.cell
-            return account.enumerated().map { index, row in
-                let main = row.entry
+            let rows = listed.map { index in
+                let main = account[index].entry
                 return UnitRow(
-                    number: index + 1, unit: cell(main.unit), status: row.status, file: cell(main.source ?? "—"),
+                    number: index + 1, unit: cell(main.unit), status: account[index].status, file: cell(main.source ?? "—"),
                     residue: main.residue > 0 ? "\(main.residue)处" : "无",
                     placeholders: main.placeholders > 0 ? "\(main.placeholders)处" : "无",
                     figures: cell(main.status == .received ? (figures[main.unit]?.joined(separator: "；") ?? "—") : "—"),
-                    remarks: cell(row.remarks.isEmpty ? "—" : row.remarks.joined(separator: " ")))
+                    remarks: remarks[index])
             }
+            return (rows, listed.count < account.count ? account.count - listed.count : nil)
         }
 
         /// One line of the account of units: a unit's file that counts (or, with no readable file,

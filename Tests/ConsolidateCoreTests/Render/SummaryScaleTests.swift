@@ -5,6 +5,27 @@ import Testing
 /// summary.md stays a text a person reads however many units report: no line of thousands of
 /// unit names, a bounded 附件, counts and a few named examples with the rest in review.html.
 @Suite struct SummaryScaleTests {
+    /// Past `render.maxUnitRows` the 附件 lists that many units: those with something to tell (not
+    /// received, or a remark) first, in the account's order and with its numbers, each row as the whole
+    /// table has it (its figures too); the rest are counted.
+    @Test func theAppendixPastItsLimitListsTheUnitsToFollowUpFirstAndCountsTheRest() throws {
+        var configuration = RenderFixtures.configuration
+        let whole = SummaryView(consolidation: RenderFixtures.samples, configuration: configuration)
+        #expect(whole.unitsNotListed == nil)
+        let received = SummaryView.Wording.statusWords[.received]
+        let toFollow = whole.units.filter { $0.status != received || $0.remarks != "—" }
+        let quiet = whole.units.filter { $0.status == received && $0.remarks == "—" }
+        try #require(toFollow.count >= 2 && quiet.count >= 3)
+        #expect(quiet.contains { $0.figures != "—" })
+        for limit in [1, toFollow.count, toFollow.count + 2] {
+            configuration.render.maxUnitRows = limit
+            let view = SummaryView(consolidation: RenderFixtures.samples, configuration: configuration)
+            let expected = Array(toFollow.prefix(limit)) + Array(quiet.prefix(max(0, limit - toFollow.count)))
+            #expect(view.units == expected.sorted { $0.number < $1.number }, "limit \(limit)")
+            #expect(view.unitsNotListed == whole.units.count - limit)
+        }
+    }
+
     /// The generated corpus of `units` units merged and rendered: summary.md and the times of merge and render.
     static func summary(units: Int) throws -> (text: String, merge: Double, render: Double) {
         let corpus = StatementCorpus.generate(units: units)
