@@ -171,7 +171,7 @@ extension SummaryView {
         func contributions(_ total: MetricTotal) -> String {
             let limit = configuration.render.maxUnitsNamed
             let named = total.units.count <= limit ? total.units
-                : Array(total.units.sorted { ($1.value, $0.unit) < ($0.value, $1.unit) }.prefix(min(limit, Self.handful)))
+                : total.units.firsts(min(limit, Self.handful)) { ($1.value, $0.unit) < ($0.value, $1.unit) }
             let text = named.map { contribution -> String in
                 let name = short(contribution.unit)
                 // `w12 2次`, not `w122次`: a name that ends in a Latin letter or digit (a file name

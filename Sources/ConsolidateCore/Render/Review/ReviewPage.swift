@@ -259,7 +259,7 @@ public struct ReviewPage: Sendable {
         for total in totals {
             // A total over thousands of units lists the largest figures; the total counts them all.
             let listed = total.units.count > Self.sourceLimit * 2
-                ? Array(total.units.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.prefix(Self.sourceLimit).map(\.element))
+                ? total.units.enumerated().firsts(Self.sourceLimit) { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
                 : total.units
             var rows = listed.map { contribution in
                 """
