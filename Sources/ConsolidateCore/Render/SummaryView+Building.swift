@@ -68,19 +68,27 @@ extension SummaryView {
                 for candidate in [SubmissionStatus.received, .quarantined, .missing] where statuses.contains(candidate) { return candidate }
                 return .superseded
             }
-            let onRoster = { (unit: String) in byUnit[unit]?.contains { $0.notOnRoster == true } != true }
             // A consolidation written before `due` existed still shows its missing units.
             let roster = consolidation.due != nil || consolidation.units.contains { $0.status == .missing }
-            let units = status.keys.sorted()
-            let received = units.filter { status[$0] == .received }
-            let quarantined = units.filter { status[$0] == .quarantined }
-            let missing = units.filter { status[$0] == .missing }
-            let outside = roster ? units.filter { !onRoster($0) && status[$0] != .missing } : []
-            let unidentified = units.filter { byUnit[$0]?.contains { $0.identifiedBy == .file } == true }
-            let submitted = units.filter { (status[$0] == .received || status[$0] == .quarantined) && (!roster || onRoster($0)) }
+            // Each unit looked at once, in name order (its status and files found once, not once per list).
+            var received = 0, submitted = 0
+            var quarantined: [String] = [], missing: [String] = [], outside: [String] = [], unidentified: [String] = []
+            for unit in Merger.uniqueSorted(Array(status.keys)) {
+                let state = status[unit]!, entries = byUnit[unit]!
+                let onRoster = !entries.contains { $0.notOnRoster == true }
+                switch state {
+                case .received: received += 1
+                case .quarantined: quarantined.append(unit)
+                case .missing: missing.append(unit)
+                case .superseded: break
+                }
+                if roster && !onRoster && state != .missing { outside.append(unit) }
+                if entries.contains(where: { $0.identifiedBy == .file }) { unidentified.append(unit) }
+                if (state == .received || state == .quarantined) && (!roster || onRoster) { submitted += 1 }
+            }
             let superseded = consolidation.units.filter { $0.status == .superseded }
             return Overview(
-                due: consolidation.due ?? Set(consolidation.units.filter { $0.notOnRoster != true }.map(\.unit)).count, submitted: submitted.count, counted: received.count,
+                due: consolidation.due ?? Set(consolidation.units.filter { $0.notOnRoster != true }.map(\.unit)).count, submitted: submitted, counted: received,
                 quarantined: quarantined.isEmpty ? nil : UnitSet(count: quarantined.count, units: list(quarantined)),
                 superseded: superseded.isEmpty ? nil : superseded.count,
                 missing: missing.isEmpty ? nil : UnitSet(count: missing.count, units: list(missing)),
