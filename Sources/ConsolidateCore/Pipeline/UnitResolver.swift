@@ -27,20 +27,12 @@ struct UnitResolver {
         var result = [Resolution?](repeating: nil, count: claims.count)
         let entries = roster?.units ?? []
         let byKey = Dictionary(entries.map { (UnitName.key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        // Each name as shown (`UnitName.display`, which is also its key) and whether it names a unit,
-        // worked out once and on every core: a province's hundred thousand names, each looked at twice below.
-        let shown = ParallelMap.slices(claims.count, minimumSlice: 1024) { [claims] slice in
-            slice.map { index -> (key: String, identifies: Bool) in
-                let key = UnitName.key(claims[index].name)
-                return (key, UnitName.identifies(claims[index].name, shown: key))
-            }
-        }
         var taken = Set<String>()
         // Exact matches first, so a near match never takes an entry another file names exactly.
         for (index, claim) in claims.enumerated() {
             if claim.fromRosterFile {
                 result[index] = Resolution(unit: claim.name, identity: UnitIdentity(basis: .roster), warnings: [])
-            } else if shown[index].identifies, let entry = byKey[shown[index].key] {
+            } else if UnitName.identifies(claim.name), let entry = byKey[UnitName.key(claim.name)] {
                 result[index] = Resolution(unit: entry, identity: UnitIdentity(basis: .roster), warnings: [])
             }
             if let unit = result[index]?.unit { taken.insert(unit) }
@@ -49,7 +41,7 @@ struct UnitResolver {
         // The entries no file names exactly, arranged once for every name that is not quite on the roster.
         var near: UnitName.NearIndex?
         for (index, claim) in claims.enumerated() where result[index] == nil {
-            guard shown[index].identifies else { continue }
+            guard UnitName.identifies(claim.name) else { continue }
             if roster != nil, near == nil { near = UnitName.NearIndex(entries.filter { !taken.contains($0) }) }
             if let entry = near?.nearest(to: claim.name) {
                 let match = RosterMatch(entry: entry, found: claim.name)
@@ -59,8 +51,8 @@ struct UnitResolver {
                 continue
             }
             // Units not on the roster keep one name however their files spell it.
-            let key = shown[index].key
-            let unit = names[key] ?? key
+            let key = UnitName.key(claim.name)
+            let unit = names[key] ?? UnitName.display(claim.name)
             names[key] = unit
             result[index] = Resolution(
                 unit: unit, identity: UnitIdentity(basis: .name, notOnRoster: roster != nil),
