@@ -66,6 +66,10 @@ public struct ChangeBasis: Sendable, Equatable {
     /// Statements encoded per slice, the slices of a batch on every core, then handed over in order.
     static let sliceSize = 1 << 13
 
+    /// How many slices (written) or parts (read) are worked on at once: twice the cores, so that a
+    /// core that finishes early takes another while the rest are held to a batch.
+    static var batchWidth: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// The basis's bytes for `count` statements (`statement(position)`) and `totals`, handed to `sink`
     /// a piece at a time: each slice of `sliceSize` statements is encoded apart, a batch of them on every
     /// core, so that the bytes are those of one pass over the lines in order.
@@ -76,7 +80,7 @@ public struct ChangeBasis: Sendable, Equatable {
         buffer.append(0x0A)
         buffer.append(contentsOf: stampLine(summarySize: summarySize, summaryModified: summaryModified))
         try buffer.withUnsafeBytes(sink)
-        let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let width = batchWidth
         let slices = stride(from: 0, to: count, by: sliceSize).map { $0..<min(count, $0 + sliceSize) }
         for batch in stride(from: 0, to: slices.count, by: width) {
             let encoded = ParallelMap.map(Array(slices[batch..<min(slices.count, batch + width)])) { slice -> [UInt8] in
@@ -183,7 +187,7 @@ public struct ChangeBasis: Sendable, Equatable {
     static func parse(summarySize: Int, summaryModified: Int, next: () -> Data?,
                       handing batch: ([ChangeReport.StatementKey]) -> Void) -> [Total]? {
         let expected = [Array(header.utf8), stampLine(summarySize: summarySize, summaryModified: summaryModified)]
-        let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let width = batchWidth
         var pending: [UInt8] = [], linesRead = 0
         var parts: [[UInt8]] = [], totals: [Total] = []
         func decodeParts() -> Bool {
@@ -196,15 +200,28 @@ public struct ChangeBasis: Sendable, Equatable {
             return true
         }
         while let piece = next() {
-            pending.append(contentsOf: piece)
-            while linesRead < 2, let end = pending.firstIndex(of: 0x0A) {
-                guard pending[..<end].elementsEqual(expected[linesRead]) else { return nil }
-                pending.removeSubrange(...end)
-                linesRead += 1
+            if linesRead < 2 {
+                pending.append(contentsOf: piece)
+                while linesRead < 2, let end = pending.firstIndex(of: 0x0A) {
+                    guard pending[..<end].elementsEqual(expected[linesRead]) else { return nil }
+                    pending.removeSubrange(...end)
+                    linesRead += 1
+                }
+                guard linesRead == 2, let last = pending.lastIndex(of: 0x0A) else { continue }
+                parts.append(Array(pending[...last]))
+                pending.removeSubrange(...last)
+            } else if let last = piece.lastIndex(of: 0x0A) {
+                // The piece's bytes are copied once: into its part, behind what the piece before it cut.
+                var part: [UInt8] = []
+                part.reserveCapacity(pending.count + (last - piece.startIndex) + 1)
+                part.append(contentsOf: pending)
+                part.append(contentsOf: piece[...last])
+                parts.append(part)
+                pending = Array(piece[(last + 1)...])
+            } else {
+                pending.append(contentsOf: piece)
+                continue
             }
-            guard linesRead == 2, let last = pending.lastIndex(of: 0x0A) else { continue }
-            parts.append(Array(pending[...last]))
-            pending.removeSubrange(...last)
             if parts.count == width, !decodeParts() { return nil }
         }
         guard decodeParts(), pending.isEmpty, linesRead == 2 else { return nil }
