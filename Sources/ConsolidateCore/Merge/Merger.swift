@@ -107,8 +107,12 @@ public struct Merger: Sendable {
         // Theme ids are unique (a repeated one stops here, as it always has).
         _ = Dictionary(uniqueKeysWithValues: configuration.themes.enumerated().map { ($1.id, $0) })
         let practices = grouper.practices(statements)
-        // Per practice and independent of the others: a slice of them per task, each with its own tally.
-        return ParallelMap.slices(practices.count, minimumSlice: 512) { [configuration] slice in
+        // Per practice and independent of the others: a slice of them per task, each with its own tally,
+        // the slices cut by members (a practice costs its members).
+        let slices = ParallelMap.ranges(practices.count, minimumWeight: 2048) { practice in
+            practices[practice].copies.reduce(0) { $0 + $1.count }
+        }
+        return ParallelMap.slices(practices.count, in: slices) { [configuration] slice in
             var votes = [Int](repeating: 0, count: themes.classes.count)
             var voted: [Int] = []
             return slice.map { practice -> StatementGroup in
@@ -239,7 +243,7 @@ public struct Merger: Sendable {
         // The members' quoted names told per name on every core, a slice of the groups per task, then
         // the slices' tables joined in the groups' order (as one pass over every member would tell them).
         var unitsByName: [String: SeveralUnits] = [:]
-        for part in ParallelMap.map(ParallelMap.ranges(groups.count, minimumSlice: 512), { slice in
+        for part in ParallelMap.map(ParallelMap.ranges(groups.count, minimumWeight: 2048) { groups[$0].members.count }, { slice in
             var named: [String: SeveralUnits] = [:]
             for index in slice {
                 for member in groups[index].members {

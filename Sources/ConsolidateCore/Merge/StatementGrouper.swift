@@ -203,7 +203,9 @@ struct StatementGrouper: Sendable {
             return wording != 0 ? wording < 0 : a < b
         }
         let copyGroups = cluster(order, index: index, threshold: copySimilarity, containment: nil)
-        let copyCentral = centres(copyGroups.count, index: index, blemishes: blemishes) { copyGroups[$0] }
+        let copyCentral = centres(copyGroups.count, index: index, blemishes: blemishes, size: { copyGroups[$0].count }) {
+            copyGroups[$0]
+        }
 
         // Level 2: practices over the copy groups' central wordings, the largest copy groups leading.
         let copyOrder = copyGroups.indices.sorted { a, b in
@@ -223,7 +225,8 @@ struct StatementGrouper: Sendable {
             centrals.compactMap { copyOfCentral[$0] }.sorted { copyGroups[$0][0] < copyGroups[$1][0] }
         }
         // Each practice's members made where its centre is found, never all at once.
-        let practiceCentral = centres(practiceCopies.count, index: index, blemishes: blemishes) {
+        let practiceCentral = centres(practiceCopies.count, index: index, blemishes: blemishes,
+                                      size: { practiceCopies[$0].reduce(0) { $0 + copyGroups[$1].count } }) {
             practiceCopies[$0].flatMap { copyGroups[$0] }.sorted()
         }
         return zip(practiceCopies, practiceCentral).map { copies, central in
@@ -231,10 +234,12 @@ struct StatementGrouper: Sendable {
         }.sorted { $0.copies[0][0] < $1.copies[0][0] }
     }
 
-    /// The `centre` of each of `count` groups (`members` of one): groups are independent of each other,
-    /// so a slice of them per task, each slice counting bigrams in room of its own.
-    private func centres(_ count: Int, index: Index, blemishes: [Int], members: @Sendable (Int) -> [Int]) -> [Int] {
-        ParallelMap.slices(count, minimumSlice: 1024) { [index] slice in
+    /// The `centre` of each of `count` groups (`members` of one, `size` members): groups are independent
+    /// of each other, so a slice of them per task, each slice counting bigrams in room of its own. A
+    /// group's centre costs its members' bigrams: the slices are cut by members, not by groups.
+    private func centres(_ count: Int, index: Index, blemishes: [Int], size: (Int) -> Int,
+                         members: @Sendable (Int) -> [Int]) -> [Int] {
+        ParallelMap.slices(count, in: ParallelMap.ranges(count, minimumWeight: 4096, weight: size)) { [index] slice in
             var counts = [Int32](repeating: 0, count: index.frequency.count)
             return index.sets.withUnsafeLists { sets in
                 slice.map { centre(of: members($0), sets: sets, blemishes: blemishes, counts: &counts) }

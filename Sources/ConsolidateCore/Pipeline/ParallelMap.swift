@@ -88,7 +88,13 @@ enum ParallelMap {
     static func slices<Output: Sendable>(
         _ count: Int, minimumSlice: Int = 256, _ transform: @Sendable (Range<Int>) -> [Output]
     ) -> [Output] {
-        let ranges = ranges(count, minimumSlice: minimumSlice)
+        slices(count, in: ranges(count, minimumSlice: minimumSlice), transform)
+    }
+
+    /// `slices` over `ranges`, which cut `0..<count` into consecutive slices in order.
+    static func slices<Output: Sendable>(
+        _ count: Int, in ranges: [Range<Int>], _ transform: @Sendable (Range<Int>) -> [Output]
+    ) -> [Output] {
         guard ranges.count > 1 else { return ranges.first.map(transform) ?? [] }
         return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
             let target = UnsafeSendable(buffer)
@@ -122,6 +128,32 @@ enum ParallelMap {
         let tasks = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = max(1, minimumSlice, (count + tasks - 1) / tasks)
         return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
+    /// `0..<count` cut into consecutive slices of about equal total `weight` (what an item costs: a
+    /// group's members, say), at least `minimumWeight` each but the last: where a few items cost
+    /// most of the work, slices of equal counts leave it on one core (a province's largest practice
+    /// has tens of thousands of members, most groups one or two).
+    static func ranges(_ count: Int, minimumWeight: Int, weight: (Int) -> Int) -> [Range<Int>] {
+        var weights = [Int](repeating: 0, count: count)
+        var total = 0
+        for index in 0..<count {
+            weights[index] = max(1, weight(index))
+            total += weights[index]
+        }
+        let tasks = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let target = max(1, minimumWeight, (total + tasks - 1) / tasks)
+        var ranges: [Range<Int>] = []
+        var (start, sum) = (0, 0)
+        for index in 0..<count {
+            sum += weights[index]
+            if sum >= target {
+                ranges.append(start..<(index + 1))
+                (start, sum) = (index + 1, 0)
+            }
+        }
+        if start < count { ranges.append(start..<count) }
+        return ranges
     }
 }
 

@@ -41,6 +41,29 @@ struct ParallelMapTests {
         #expect(words == (0..<3000).map { ["第\($0)条", String($0 % 7)] })
     }
 
+    @Test func rangesByWeightCoverTheIndicesOnceAndSplitTheHeavyItemsApart() {
+        let tasks = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for count in [0, 1, 2, 255, 1000, 4097] {
+            for minimum in [1, 50, 4096] {
+                // A few heavy items among many light ones (a province's largest practices among pairs).
+                let weight: (Int) -> Int = { $0 % 97 == 3 ? 5000 : $0 % 5 }
+                let ranges = ParallelMap.ranges(count, minimumWeight: minimum, weight: weight)
+                #expect(ranges.flatMap { Array($0) } == Array(0..<count), "\(count) items, at least \(minimum) a slice")
+                #expect(ranges.allSatisfy { !$0.isEmpty })
+                let weights = ranges.map { $0.reduce(0) { $0 + max(1, weight($1)) } }
+                let total = (0..<count).reduce(0) { $0 + max(1, weight($1)) }
+                let target = max(1, minimum, (total + tasks - 1) / tasks)
+                #expect(weights.dropLast().allSatisfy { $0 >= target }, "no slice but the last lighter than asked")
+                // A slice passes the target by its last item alone: no slice holds two heavy items.
+                #expect(ranges.allSatisfy { range in range.dropLast().reduce(0) { $0 + max(1, weight($1)) } < target })
+            }
+        }
+        // Of equal counts, one slice would hold every heavy item: cut by weight, each is on its own.
+        let heavy: (Int) -> Int = { $0 < 4 ? 10_000 : 1 }
+        let ranges = ParallelMap.ranges(1000, minimumWeight: 1, weight: heavy)
+        #expect(ranges.prefix(4).allSatisfy { $0.count == 1 }, "\(ranges.prefix(5))")
+    }
+
     @Test func updateEachChangesEveryElementWhereItStands() {
         for count in [0, 1, 2, 33, 1000] {
             var values = (0..<count).map { ["第\($0)", String($0 % 5)] }
