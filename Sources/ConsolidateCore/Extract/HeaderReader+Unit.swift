@@ -62,12 +62,15 @@ extension HeaderReader {
             ?? linesBeforeTitle.last.flatMap { line in isNameLine(line) ? line.trimmingWhitespace() : nil }
         let signed = (body.prefix(3) + ending).lazy.compactMap(signature).first
         let opening = body.prefix(12).joined(separator: "\n")
-        let subjects = self.subjects(in: opening)
-        let defined = definitions(in: body.prefix(40).joined(separator: "\n"))
+        // Each looked for only where the answer may rest on it, in the order it weighs: the text's
+        // definitions of the unit, then the subjects of its opening clauses.
+        let defined = { definitions(in: body.prefix(40).joined(separator: "\n")) }
+        let subjects = { self.subjects(in: opening) }
 
         if let titled {
             // `学校党支部` in the title, `某某小学党支部` in the text: the text names it.
-            if let named = (defined + subjects + [signed].compactMap { $0 }).first(where: { refines($0, titled) }) {
+            if let named = defined().first(where: { refines($0, titled) }) ?? subjects().first(where: { refines($0, titled) })
+                ?? signed.flatMap({ refines($0, titled) ? $0 : nil }) {
                 return (named, .title)
             }
             if isGeneric(titled), let named = mentions(in: opening).first(where: { refinesKind($0, titled) }) {
@@ -76,8 +79,8 @@ extension HeaderReader {
             return (titled, .title)
         }
         if let signed { return (signed, .signature) }
-        if let first = defined.first { return (first, .definition) }
-        if let first = subjects.first { return (first, .opening) }
+        if let first = defined().first { return (first, .definition) }
+        if let first = subjects().first { return (first, .opening) }
         if let own = pronounUnit(in: body.prefix(40).joined()) { return (own, .pronoun) }
         return ("", .none)
     }
