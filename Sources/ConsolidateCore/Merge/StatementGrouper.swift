@@ -40,6 +40,9 @@ struct StatementGrouper: Sendable {
     /// How far below the most central member's mean similarity a member may be and still be quoted
     /// for a cleaner wording (no unit name, no numbering label, full-width punctuation).
     var centreTolerance = 0.02
+    /// Groups of at least this many members have their centre found on every core (one group's
+    /// work is otherwise one core's: a province's commonest practice has tens of thousands of members).
+    var largeGroup = 1 << 14
 
     init(copySimilarity: Double, practiceSimilarity: Double, containment: Double) {
         self.copySimilarity = copySimilarity
@@ -239,12 +242,69 @@ struct StatementGrouper: Sendable {
     /// group's centre costs its members' bigrams: the slices are cut by members, not by groups.
     private func centres(_ count: Int, index: Index, blemishes: [Int], size: (Int) -> Int,
                          members: @Sendable (Int) -> [Int]) -> [Int] {
-        ParallelMap.slices(count, in: ParallelMap.ranges(count, minimumWeight: 4096, weight: size)) { [index] slice in
+        // The large groups apart, each on every core; the rest a slice per task (-1 for a large one).
+        let large = (0..<count).filter { size($0) >= largeGroup }
+        let isLarge = Set(large)
+        let slices = ParallelMap.ranges(count, minimumWeight: 4096) { isLarge.contains($0) ? 1 : size($0) }
+        var found = ParallelMap.slices(count, in: slices) { [index] slice in
             var counts = [Int32](repeating: 0, count: index.frequency.count)
             return index.sets.withUnsafeLists { sets in
-                slice.map { centre(of: members($0), sets: sets, blemishes: blemishes, counts: &counts) }
+                slice.map { isLarge.contains($0) ? -1 : centre(of: members($0), sets: sets, blemishes: blemishes, counts: &counts) }
             }
         }
+        for group in large { found[group] = largeCentre(of: members(group), index: index, blemishes: blemishes) }
+        return found
+    }
+
+    /// `centre` of one group, its bigrams counted a part of the members per core and the counts
+    /// added up, then its members scored a slice per task: the same sums, the same scores.
+    func largeCentre(of members: [Int], index: Index, blemishes: [Int]) -> Int {
+        guard members.count > 2 else {
+            var counts = [Int32](repeating: 0, count: index.frequency.count)
+            return index.sets.withUnsafeLists { centre(of: members, sets: $0, blemishes: blemishes, counts: &counts) }
+        }
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let part = (members.count + width - 1) / width
+        var parts = ParallelMap.map(Array(stride(from: 0, to: members.count, by: part))) { [index] start -> (counts: [Int32], total: Int) in
+            var counts = [Int32](repeating: 0, count: index.frequency.count)
+            var total = 0
+            index.sets.withUnsafeLists { sets in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { buffer in
+                    for member in members[start..<min(members.count, start + part)] {
+                        let set = sets.decode(member, into: buffer)
+                        total += set.count
+                        for id in set { counts[Int(id)] += 1 }
+                    }
+                }
+            }
+            return (counts, total)
+        }
+        var counts = parts[0].counts
+        parts[0].counts = []
+        for other in parts.indices.dropFirst() {
+            counts.withUnsafeMutableBufferPointer { counts in
+                parts[other].counts.withUnsafeBufferPointer { more in
+                    for id in counts.indices { counts[id] += more[id] }
+                }
+            }
+            parts[other].counts = []
+        }
+        let total = parts.reduce(0) { $0 + $1.total }
+        let others = Double(members.count - 1)
+        let scores = ParallelMap.slices(members.count, minimumSlice: 4096) { [index, counts] slice in
+            index.sets.withUnsafeLists { sets in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { buffer in
+                    slice.map { position -> (member: Int, score: Double) in
+                        let member = members[position]
+                        let set = sets.decode(member, into: buffer)
+                        let shared = Double(set.reduce(0) { $0 + Int(counts[Int($1)]) - 1 }) / others
+                        let otherSize = Double(total - set.count) / others
+                        return (member, 2 * shared / max(Double(set.count) + otherSize, 1))
+                    }
+                }
+            }
+        }
+        return chosen(scores, members: members.count, blemishes: blemishes)
     }
 
     /// What the grouper works out once of a slice of the statements, before their bigrams are numbered.
@@ -549,8 +609,14 @@ struct StatementGrouper: Sendable {
             }
             for id in seen { counts[Int(id)] = 0 }
         }
+        return chosen(scores, members: members.count, blemishes: blemishes)
+    }
+
+    /// Of the members scored, the most central, or within `centreTolerance` of it the one with fewest
+    /// blemishes (of two members, the fuller wording, blemishes first).
+    private func chosen(_ scores: [(member: Int, score: Double)], members count: Int, blemishes: [Int]) -> Int {
         let top = scores.map(\.score).max() ?? 0
-        let tolerance = members.count <= 2 ? Double.infinity : centreTolerance
+        let tolerance = count <= 2 ? Double.infinity : centreTolerance
         var best = scores[0]
         for entry in scores where entry.score >= top - tolerance {
             let (b, e) = (blemishes[best.member], blemishes[entry.member])

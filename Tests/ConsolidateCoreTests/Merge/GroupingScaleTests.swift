@@ -46,6 +46,35 @@ import Testing
         #expect(seconds < 180)
     }
 
+    @Test func aLargeGroupsCentreFoundOnEveryCoreIsTheOneFoundOnOne() {
+        // Some members named by their unit or led by a label, so that blemishes weigh in the choice.
+        var statements = Self.nearCopies(3000)
+        for index in statements.indices where index % 7 == 0 {
+            statements[index].text = index % 2 == 0 ? "一是" + statements[index].text : statements[index].unit + statements[index].text
+        }
+        var serial = StatementGrouper(settings: .default), parallel = serial
+        serial.largeGroup = .max
+        parallel.largeGroup = 3
+        let one = serial.practices(statements), every = parallel.practices(statements)
+        #expect(one.contains { $0.copies.contains { $0.count > 500 } }, "groups large enough to be split")
+        #expect(one == every)
+
+        // One copy group: the earlier members the short wording, the later (most) the longer. Every
+        // member's bigrams count toward the centre: counted over the earlier part alone, the short
+        // wording would be the centre.
+        let short = "坚持每月开展主题党日活动，组织党员集中学习党章党规，交流学习体会。"
+        let long = short + "并结合岗位实际作出承诺。"
+        let copies = (0..<2000).map { index in
+            Statement(kind: .achievement, unit: "第\(index + 1)支部", text: index < 600 ? short : long, source: nil,
+                      location: SourceLocation(paragraph: 1))
+        }
+        let grouped = serial.practices(copies), spread = parallel.practices(copies)
+        #expect(grouped.count == 1 && grouped[0].copies.count == 1, "\(grouped.map { $0.copies.map(\.count) })")
+        #expect(copies[grouped[0].copyCentral[0]].text == long)
+        #expect(spread.map(\.central) == grouped.map(\.central) && spread.map(\.copyCentral) == grouped.map(\.copyCentral))
+        #expect(spread.map(\.copies) == grouped.map(\.copies))
+    }
+
     @Test func nearCopiesOfDifferentTextsStayApart() {
         let statements = Self.nearCopies(400)
         let practices = StatementGrouper(settings: .default).practices(statements)
