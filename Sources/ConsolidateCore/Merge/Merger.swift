@@ -48,14 +48,16 @@ public struct Merger: Sendable {
         achieved.units = []
         // The other lists side by side: each is smaller than the achievements, and together they hold
         // less than the achievements' grouping held, while each grouping's leader pass (one statement
-        // after another) has a core of its own.
-        let (otherSide, plans) = ParallelMap.both({ [self, other, problemStatements] () -> ([StatementGroup], [ProblemGroup]) in
-            (self.groups(other.statements, units: other.units, names: units, themes: themes, origin: .other),
-             self.problemGroups(problemStatements, classifier: problems))
-        }, { [self, planned] () -> [StatementGroup] in
+        // after another) has a core of its own. The plans on a thread of their own, not as an iteration
+        // of a concurrent loop: a loop nested in one runs one iteration at a time, which left each
+        // grouping's per-statement work on one core, and the whole of the longer one once the other was done.
+        var otherGroups: [StatementGroup] = [], problemGroups: [ProblemGroup] = []
+        let plans = ParallelMap.beside({ [self, planned] () -> [StatementGroup] in
             self.groups(planned.statements, units: planned.units, names: units, themes: themes, origin: nil)
+        }, while: {
+            otherGroups = self.groups(other.statements, units: other.units, names: units, themes: themes, origin: .other)
+            problemGroups = self.problemGroups(problemStatements, classifier: problems)
         })
-        let (otherGroups, problemGroups) = otherSide
         let achievements = distinctive + otherGroups
         other.statements.removeAll()
         other.units = []

@@ -24,19 +24,9 @@ enum ParallelMap {
         return slots.values()
     }
 
-    /// `first` and `second` run side by side (on two cores where there are two); their results.
-    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
-                                                        _ second: @Sendable () -> Second) -> (First, Second) {
-        let firsts = Slots<First>(count: 1), seconds = Slots<Second>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
-        }
-        return (firsts.values()[0], seconds.values()[0])
-    }
-
     /// `background` on a thread of its own while the calling thread runs `foreground`; returns
-    /// `background`'s result once both are done. Unlike `both`, `background` is not an iteration of
-    /// a concurrent loop, so a `map` inside it has every core (libdispatch runs a loop nested in
+    /// `background`'s result once both are done. `background` is not an iteration of a concurrent
+    /// loop, so a `map` inside it has every core (libdispatch runs a loop nested in
     /// another of full width one iteration at a time): serial work on the calling thread overlaps
     /// parallel work instead of leaving a core idle.
     static func beside<Output: Sendable>(_ background: @Sendable () -> Output, while foreground: () -> Void) -> Output {

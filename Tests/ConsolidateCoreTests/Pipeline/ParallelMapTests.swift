@@ -72,16 +72,6 @@ struct ParallelMapTests {
         }
     }
 
-    @Test func bothRunsEachOnceAndGivesBothResults() {
-        let (first, second) = ParallelMap.both({ (0..<1000).reduce(0, +) }, { Result<String, any Error> { "二" } })
-        #expect(first == 499_500)
-        #expect((try? second.get()) == "二")
-        let (thrown, _) = ParallelMap.both({
-            Result<Int, any Error> { throw RunError.noReadableSubmission(path: "x", files: 0, quarantined: 0, skipped: 0) }
-        }, { 0 })
-        #expect((try? thrown.get()) == nil, "an error is carried back, not lost")
-    }
-
     @Test func besideRunsTheForegroundOnTheCallingThreadAndGivesTheBackgroundsResult() {
         // As the per-file stages use it: batch after batch read in the background (a map of its own)
         // while the batch before is taken on the calling thread, in order.
