@@ -42,7 +42,9 @@ struct StatementGrouper: Sendable {
     var centreTolerance = 0.02
     /// Groups of at least this many members have their centre found on every core (one group's
     /// work is otherwise one core's: a province's commonest practice has tens of thousands of members).
-    var largeGroup = 1 << 14
+    /// Nil for those that would fill a task's share of the work alone (at least `largeGroupMinimum`).
+    var largeGroup: Int?
+    var largeGroupMinimum = 2048
 
     init(copySimilarity: Double, practiceSimilarity: Double, containment: Double) {
         self.copySimilarity = copySimilarity
@@ -243,7 +245,15 @@ struct StatementGrouper: Sendable {
     private func centres(_ count: Int, index: Index, blemishes: [Int], size: (Int) -> Int,
                          members: @Sendable (Int) -> [Int]) -> [Int] {
         // The large groups apart, each on every core; the rest a slice per task (-1 for a large one).
-        let large = (0..<count).filter { size($0) >= largeGroup }
+        let large: [Int]
+        if let largeGroup {
+            large = (0..<count).filter { size($0) >= largeGroup }
+        } else {
+            let sizes = (0..<count).map(size)
+            // A group that would fill a task's slice alone (`ParallelMap.ranges`): at most a few.
+            let share = sizes.reduce(0, +) / (4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+            large = sizes.indices.filter { sizes[$0] >= max(largeGroupMinimum, share) }
+        }
         let isLarge = Set(large)
         let slices = ParallelMap.ranges(count, minimumWeight: 4096) { isLarge.contains($0) ? 1 : size($0) }
         var found = ParallelMap.slices(count, in: slices) { [index] slice in
@@ -333,9 +343,12 @@ struct StatementGrouper: Sendable {
     /// Each statement's folded wording (`parts` in order, `sliceSize` statements a part) as its
     /// rank in `String` order: equal wordings, equal ranks. Plain wordings compare by their UTF-8
     /// bytes, whose order is their scalars' order; others as `String`s.
+    ///
+    /// A run of the statements sorted per core, the runs merged, and where each wording differs from
+    /// the one before it told a slice per task: any sorted order gives the same ranks.
     static func wordingRanks(_ parts: [Part], sliceSize: Int) -> [Int32] {
         let count = parts.reduce(0) { $0 + $1.plain.count }
-        func compare(_ a: Int, _ b: Int) -> Int {
+        @Sendable func compare(_ a: Int, _ b: Int) -> Int {
             let (x, y) = (parts[a / sliceSize], parts[b / sliceSize])
             let (i, j) = (a % sliceSize, b % sliceSize)
             if x.plain[i] && y.plain[j] {
@@ -346,15 +359,41 @@ struct StatementGrouper: Sendable {
             let (first, second) = (String(decoding: x.wordings[i], as: UTF8.self), String(decoding: y.wordings[j], as: UTF8.self))
             return first < second ? -1 : first == second ? 0 : 1
         }
-        var order = Array(0..<count)
-        order.sort { compare($0, $1) < 0 }
+        let width = count < 1 << 14 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let run = max(1, (count + width - 1) / width)
+        let runs = ParallelMap.map(Array(stride(from: 0, to: count, by: run))) { start in
+            Array(start..<min(count, start + run)).sorted { compare($0, $1) < 0 }
+        }
+        let order = merged(runs, count: count) { compare($0, $1) < 0 }
+        let differs = ParallelMap.slices(count, minimumSlice: 1 << 14) { slice in
+            slice.map { position in position > 0 && compare(order[position - 1], order[position]) != 0 }
+        }
         var ranks = [Int32](repeating: 0, count: count)
         var rank: Int32 = 0
         for position in order.indices {
-            if position > 0, compare(order[position - 1], order[position]) != 0 { rank += 1 }
+            if differs[position] { rank += 1 }
             ranks[order[position]] = rank
         }
         return ranks
+    }
+
+    /// Sorted `runs` (`count` items in all) merged into one sorted list: of the runs' first items
+    /// the least, ties to the earlier run.
+    static func merged(_ runs: [[Int]], count: Int, by less: (Int, Int) -> Bool) -> [Int] {
+        guard runs.count > 1 else { return runs.first ?? [] }
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        var heads = [Int](repeating: 0, count: runs.count)
+        while true {
+            var best = -1
+            for run in runs.indices where heads[run] < runs[run].count {
+                if best < 0 || less(runs[run][heads[run]], runs[best][heads[best]]) { best = run }
+            }
+            guard best >= 0 else { break }
+            order.append(runs[best][heads[best]])
+            heads[best] += 1
+        }
+        return order
     }
 
     /// Bigram keys to counts, then to their ids: open addressing over a power-of-two table

@@ -55,6 +55,8 @@ import Testing
         var serial = StatementGrouper(settings: .default), parallel = serial
         serial.largeGroup = .max
         parallel.largeGroup = 3
+        // And as the grouper decides for itself: the same again.
+        #expect(StatementGrouper(settings: .default).practices(statements) == serial.practices(statements))
         let one = serial.practices(statements), every = parallel.practices(statements)
         #expect(one.contains { $0.copies.contains { $0.count > 500 } }, "groups large enough to be split")
         #expect(one == every)

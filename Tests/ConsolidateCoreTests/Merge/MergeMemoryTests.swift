@@ -127,6 +127,36 @@ import Testing
         #expect(ranks[wordings.count - 2] == ranks[wordings.count - 1])
     }
 
+    @Test func wordingRanksOfManyAreSortedARunPerCoreAndGiveTheRanksOfTheirDistinctWordings() {
+        var random = Seeded(state: 11)
+        let alphabet = Array("党建学习组织生活会abc，。".unicodeScalars.map(\.value)) + [0x1F600, 0x20000]
+        // Enough for a run per core; short wordings of few letters, so most come many times.
+        let wordings: [[UInt32]] = (0..<40_000).map { _ in
+            (0..<Int(random.next() % 5)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        }
+        let strings = wordings.map(TextSimilarity.string)
+        let parts = stride(from: 0, to: wordings.count, by: 4096).map { Self.part(Array(wordings[$0..<min(wordings.count, $0 + 4096)])) }
+        let ranks = StatementGrouper.wordingRanks(parts, sliceSize: 4096)
+        // Of plain wordings, a wording's rank is its place among the distinct ones.
+        let distinct = Set(strings).sorted()
+        let place = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Int32($0)) })
+        #expect(ranks == strings.map { place[$0]! })
+    }
+
+    @Test func runsMergedAreTheirItemsSortedTiesToTheEarlierRun() {
+        var random = Seeded(state: 3)
+        for runCount in [0, 1, 2, 3, 7] {
+            let runs = (0..<runCount).map { _ in (0..<Int(random.next() % 50)).map { _ in Int(random.next() % 20) }.sorted() }
+            let count = runs.reduce(0) { $0 + $1.count }
+            // Items tagged with their run and place, compared by value only: ties keep run order.
+            let tagged = runs.enumerated().map { run, items in items.indices.map { run * 1000 + $0 } }
+            let value = { (tag: Int) in runs[tag / 1000][tag % 1000] }
+            let merged = StatementGrouper.merged(tagged, count: count) { value($0) < value($1) }
+            #expect(merged.map(value) == runs.flatMap { $0 }.sorted())
+            #expect(merged.sorted { value($0) != value($1) ? value($0) < value($1) : $0 < $1 } == merged)
+        }
+    }
+
     @Test func mergeInputTakingTheReportsEqualsMergeInputAndLetsTheirContentsGo() {
         let metric = Metric(text: "集中学习12次", activity: "集中学习", value: 12, unit: "次", approx: false)
         var reports = [
