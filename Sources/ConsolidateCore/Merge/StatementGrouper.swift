@@ -306,10 +306,7 @@ struct StatementGrouper: Sendable {
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, sets.longest)) { buffer in
                     slice.map { position -> (member: Int, score: Double) in
                         let member = members[position]
-                        let set = sets.decode(member, into: buffer)
-                        let shared = Double(set.reduce(0) { $0 + Int(counts[Int($1)]) - 1 }) / others
-                        let otherSize = Double(total - set.count) / others
-                        return (member, 2 * shared / max(Double(set.count) + otherSize, 1))
+                        return (member, Self.centrality(sets.decode(member, into: buffer), counts: counts, total: total, others: others))
                     }
                 }
             }
@@ -641,14 +638,21 @@ struct StatementGrouper: Sendable {
             let others = Double(members.count - 1)
             scores.reserveCapacity(members.count)
             for member in members {
-                let set = sets.decode(member, into: buffer)
-                let shared = Double(set.reduce(0) { $0 + Int(counts[Int($1)]) - 1 }) / others
-                let otherSize = Double(total - set.count) / others
-                scores.append((member, 2 * shared / max(Double(set.count) + otherSize, 1)))
+                scores.append((member, Self.centrality(sets.decode(member, into: buffer), counts: counts, total: total, others: others)))
             }
             for id in seen { counts[Int(id)] = 0 }
         }
         return chosen(scores, members: members.count, blemishes: blemishes)
+    }
+
+    /// A member's mean Dice with the group's other members (`others` of them), estimated from its
+    /// bigram ids `set`, the group's bigram `counts` (the member's own among them) and `total`, the
+    /// bigrams of all its members.
+    @inline(__always)
+    private static func centrality(_ set: UnsafeBufferPointer<Int32>, counts: [Int32], total: Int, others: Double) -> Double {
+        let shared = Double(set.reduce(0) { $0 + Int(counts[Int($1)]) - 1 }) / others
+        let otherSize = Double(total - set.count) / others
+        return 2 * shared / max(Double(set.count) + otherSize, 1)
     }
 
     /// Of the members scored, the most central, or within `centreTolerance` of it the one with fewest
