@@ -76,6 +76,9 @@ extension HeaderReader {
             if isGeneric(titled), let named = mentions(in: opening).first(where: { refinesKind($0, titled) }) {
                 return (named, .title)
             }
+            // `专业合作社党建工作汇报` whose text says `我镇的专业合作社`: the title names what the report
+            // is about, units the author holds, and the author is the one holding them.
+            if isGeneric(titled), let holder = holder(of: titled, in: opening) { return (holder, .pronoun) }
             return (titled, .title)
         }
         if let signed { return (signed, .signature) }
@@ -320,6 +323,26 @@ extension HeaderReader {
             if let length = pronounKinds.prefixLength(scalars, at: index + 1) {
                 return scalars[index...(index + length)].string
             }
+        }
+        return nil
+    }
+
+    /// The unit that speaks of the kind `titled` names as its own (`我镇的专业合作社`, `我街道社区党组织`):
+    /// `我` and a kind of unit, then `titled` or, where it is two scalars or more, `titled` without its
+    /// party body. Never the unit itself with its party body (`我村党支部` for `村党支部`).
+    static func holder(of titled: String, in text: String) -> String? {
+        let kind = Array(titled.unicodeScalars)
+        var core = kind
+        if let body = partyBodies.sorted(by: { $0.count > $1.count }).first(where: { titled.hasSuffix($0) && titled.count > $0.count }) {
+            core.removeLast(body.unicodeScalars.count)
+        }
+        let held = core.count >= 2 ? core : kind
+        let scalars = Array(text.unicodeScalars.prefix(3000))
+        for index in scalars.indices where scalars[index] == "我" {
+            guard let length = pronounKinds.prefixLength(scalars, at: index + 1) else { continue }
+            var next = index + 1 + length
+            if next < scalars.count, scalars[next] == "的" { next += 1 }
+            if scalars[next...].starts(with: held) { return scalars[index..<(index + 1 + length)].string }
         }
         return nil
     }

@@ -16,6 +16,8 @@ enum UnitName {
     static let kinds: Set<String> = [
         "学校", "小学", "中学", "大学", "学院", "医院", "法院", "检察院", "社区", "街道", "村", "镇", "乡", "局", "公司",
         "集团", "中心", "机关", "单位", "幼儿园", "合作社", "企业", "园", "校", "院", "所", "站",
+        // Cooperatives by their kinds in law (`农民专业合作社`): a kind, not a name.
+        "专业合作社", "农民专业合作社", "经济合作社", "股份经济合作社",
     ]
 
     /// A name any unit could use of itself: its own word (`我村`, `本单位`), a bare party organ

@@ -208,6 +208,37 @@ import Testing
         #expect(report.unit == "我村")
     }
 
+    @Test func aTitledKindTheTextHoldsAsItsOwnIsWhatTheReportIsAbout() {
+        // A town's report on its villages' branches: the title names the branches, the text the town.
+        let town = ExtractFixtures.report("""
+        村党支部建设情况汇报
+        近年来，我乡的村党支部不断加强规范化建设，全乡现有村党支部26个，均已完成换届。
+        """)
+        #expect(town.unit == "我乡")
+        let cooperatives = ExtractFixtures.report("""
+        专业合作社党建工作汇报
+        我县专业合作社数量逐年增加，规模不断扩大，现有专业合作社120家。
+        """)
+        #expect(cooperatives.unit == "我县")
+        let street = ExtractFixtures.report("""
+        社区党支部工作汇报
+        今年以来，我街道社区党支部围绕服务群众，共开展主题党日活动40次。
+        """)
+        #expect(street.unit == "我街道")
+        // The unit speaking of itself with its party body is the titled unit, not a holder of it.
+        let village = ExtractFixtures.report("""
+        村党支部工作汇报
+        今年以来，我村党支部坚持“三会一课”制度，召开支委会12次。
+        """)
+        #expect(village.unit == "村党支部")
+        // A particular unit of the title's kind in the text still names the unit.
+        let named = ExtractFixtures.report("""
+        社区党支部工作汇报
+        今年以来，青石社区党支部坚持每月开展主题党日，我街道的社区党支部均已完成换届。
+        """)
+        #expect(named.unit == "青石社区党支部")
+    }
+
     @Test func titlesPartyBodyStaysWithTheUnit() {
         #expect(HeaderReader.unit(inTitle: "青石区财政局党组2024年上半年党建工作总结") == "青石区财政局党组")
         #expect(HeaderReader.unit(inTitle: "青石县公安局召开党委会议专题研究党建工作") == "青石县公安局")

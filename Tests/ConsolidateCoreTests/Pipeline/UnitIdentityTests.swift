@@ -17,10 +17,11 @@ import Testing
     /// A kind of unit with its party organ, or a unit's own word for itself, is said by many units:
     /// two reports that both sign `社区党支部` are not one unit's, so neither name identifies.
     @Test func aKindOfUnitOrAUnitsOwnWordIdentifiesNoUnit() {
-        for name in ["社区党支部", "医院党委", "法院党组", "镇党委", "我村", "本单位", "学校", "街道党工委"] {
+        for name in ["社区党支部", "医院党委", "法院党组", "镇党委", "我村", "本单位", "学校", "街道党工委", "农民专业合作社",
+                     "专业合作社党支部"] {
             #expect(!UnitName.identifies(name), "\(name)")
         }
-        for name in ["红星社区党支部", "县人民医院党委", "新街镇党委", "河西街道党工委"] { #expect(UnitName.identifies(name), "\(name)") }
+        for name in ["红星社区党支部", "县人民医院党委", "新街镇党委", "河西街道党工委", "青石果蔬专业合作社"] { #expect(UnitName.identifies(name), "\(name)") }
     }
 
     @Test func aPartyOrganAfterAUnitsNameIsTheSameUnit() {
