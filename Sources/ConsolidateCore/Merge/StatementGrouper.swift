@@ -44,7 +44,7 @@ struct StatementGrouper: Sendable {
     /// work is otherwise one core's: a province's commonest practice has tens of thousands of members).
     /// Nil for those that would fill a task's share of the work alone (at least `largeGroupMinimum`).
     var largeGroup: Int?
-    var largeGroupMinimum = 2048
+    static let largeGroupMinimum = 2048
 
     init(copySimilarity: Double, practiceSimilarity: Double, containment: Double) {
         self.copySimilarity = copySimilarity
@@ -245,17 +245,13 @@ struct StatementGrouper: Sendable {
     private func centres(_ count: Int, index: Index, blemishes: [Int], size: (Int) -> Int,
                          members: @Sendable (Int) -> [Int]) -> [Int] {
         // The large groups apart, each on every core; the rest a slice per task (-1 for a large one).
-        let large: [Int]
-        if let largeGroup {
-            large = (0..<count).filter { size($0) >= largeGroup }
-        } else {
-            let sizes = (0..<count).map(size)
-            // A group that would fill a task's slice alone (`ParallelMap.ranges`): at most a few.
-            let share = sizes.reduce(0, +) / (4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
-            large = sizes.indices.filter { sizes[$0] >= max(largeGroupMinimum, share) }
-        }
+        // A group is large where it would fill a task's slice alone (`ParallelMap.ranges`): at most a few.
+        let sizes = (0..<count).map(size)
+        let share = sizes.reduce(0, +) / (4 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let least = largeGroup ?? max(Self.largeGroupMinimum, share)
+        let large = sizes.indices.filter { sizes[$0] >= least }
         let isLarge = Set(large)
-        let slices = ParallelMap.ranges(count, minimumWeight: 4096) { isLarge.contains($0) ? 1 : size($0) }
+        let slices = ParallelMap.ranges(count, minimumWeight: 4096) { isLarge.contains($0) ? 1 : sizes[$0] }
         var found = ParallelMap.slices(count, in: slices) { [index] slice in
             var counts = [Int32](repeating: 0, count: index.frequency.count)
             return index.sets.withUnsafeLists { sets in
