@@ -171,6 +171,8 @@ public struct PipelineRunner: Sendable {
             try? store.forget(present: submissions.map(\.path))
             FaultInjection.reach("stored")
         }
+        // Every file read anew (a full run): the reports are already in the submissions' order.
+        if known.isEmpty { return (fresh, parsed) }
         var reports = [Kept?](repeating: nil, count: submissions.count)
         for (index, report) in known { reports[index] = report }
         known = [:]
