@@ -34,10 +34,8 @@ enum UnitName {
     }
 
     /// True where `name` names one unit: two ideographs or more, no placeholder marks, not a word any unit uses of itself.
-    static func identifies(_ name: String) -> Bool { identifies(name, shown: display(name)) }
-
-    /// `identifies(name)` where `display(name)` is already at hand.
-    static func identifies(_ name: String, shown trimmed: String) -> Bool {
+    static func identifies(_ name: String) -> Bool {
+        let trimmed = display(name)
         guard trimmed.unicodeScalars.filter({ $0.properties.isIdeographic }).count >= 2 else { return false }
         if trimmed.contains(where: placeholderMarks.contains) { return false }
         if isGeneric(name) || isGeneric(trimmed) || endings.contains(trimmed) { return false }

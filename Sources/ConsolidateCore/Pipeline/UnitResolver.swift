@@ -27,29 +27,21 @@ struct UnitResolver {
         var result = [Resolution?](repeating: nil, count: claims.count)
         let entries = roster?.units ?? []
         let byKey = Dictionary(entries.map { (UnitName.key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        // Per claim and independent of the others, a slice per task: its name as shown (its key) and
-        // whether it names a unit at all.
-        let names = ParallelMap.slices(claims.count, minimumSlice: 4096) { slice in
-            slice.map { index -> (key: String, identifies: Bool) in
-                let shown = UnitName.display(claims[index].name)
-                return (shown, UnitName.identifies(claims[index].name, shown: shown))
-            }
-        }
         var taken = Set<String>()
         // Exact matches first, so a near match never takes an entry another file names exactly.
         for (index, claim) in claims.enumerated() {
             if claim.fromRosterFile {
                 result[index] = Resolution(unit: claim.name, identity: UnitIdentity(basis: .roster), warnings: [])
-            } else if names[index].identifies, let entry = byKey[names[index].key] {
+            } else if UnitName.identifies(claim.name), let entry = byKey[UnitName.key(claim.name)] {
                 result[index] = Resolution(unit: entry, identity: UnitIdentity(basis: .roster), warnings: [])
             }
             if let unit = result[index]?.unit { taken.insert(unit) }
         }
-        var spellings: [String: String] = [:]
+        var names: [String: String] = [:]
         // The entries no file names exactly, arranged once for every name that is not quite on the roster.
         var near: UnitName.NearIndex?
         for (index, claim) in claims.enumerated() where result[index] == nil {
-            guard names[index].identifies else { continue }
+            guard UnitName.identifies(claim.name) else { continue }
             if roster != nil, near == nil { near = UnitName.NearIndex(entries.filter { !taken.contains($0) }) }
             if let entry = near?.nearest(to: claim.name) {
                 let match = RosterMatch(entry: entry, found: claim.name)
@@ -59,9 +51,9 @@ struct UnitResolver {
                 continue
             }
             // Units not on the roster keep one name however their files spell it.
-            let key = names[index].key
-            let unit = spellings[key] ?? key
-            spellings[key] = unit
+            let key = UnitName.key(claim.name)
+            let unit = names[key] ?? UnitName.display(claim.name)
+            names[key] = unit
             result[index] = Resolution(
                 unit: unit, identity: UnitIdentity(basis: .name, notOnRoster: roster != nil),
                 warnings: roster != nil ? ["“\(unit)”不在单位名单中：已单独列出并计入汇总，不计入应报送单位数；如是名单遗漏，请补入名单。"] : [])
