@@ -497,6 +497,12 @@ struct StatementGrouper: Sendable {
     /// (the first `linkLimit` of them, the largest copy groups): a group of one template's fillings
     /// that each share a slot with the leader but not with each other cannot form.
     /// Returns the groups as ascending item lists, ordered by first item.
+    ///
+    /// On one core: an item's choice rests on every choice before it. Deciding a block of items ahead
+    /// on every core against the leaders as the block found them, then redoing in order the decisions
+    /// a leader made in the block could change, gives the same groups; measured on 100k generated
+    /// units it saved 0.2 s of the achievements' 3.7 s (an item costs about 4 µs; one in nine was
+    /// redone in blocks of 256, and in blocks of 4096 three in four at 10k units), so it was not kept.
     private func cluster(_ order: [Int], index: Index, threshold: Double, containment: Double?,
                          completeLink: Bool = false) -> [[Int]] {
         index.sets.withUnsafeLists { sets in
