@@ -110,15 +110,20 @@ extension HeaderReader {
 
     /// The family of the kind a name ends with, its party body set aside.
     private static func kindFamily(_ name: String) -> Int? {
-        var rest = Substring(name)
-        if let body = partyBodies.sorted(by: { $0.count > $1.count }).first(where: { rest.hasSuffix($0) && rest.count > $0.count }) {
-            rest = rest.dropLast(body.count)
-        }
+        let scalars = Array(name.unicodeScalars)
+        let rest = scalars.dropLast(partyBodyLength(scalars)).string
         var best: (family: Int, length: Int)?
         for (family, words) in kindFamilies.enumerated() {
             for word in words where rest.hasSuffix(word) && word.count > (best?.length ?? 0) { best = (family, word.count) }
         }
         return best?.family
+    }
+
+    /// How many of `name`'s last scalars are the party body it ends with (`党支部` of `村党支部`, the
+    /// longest that fits), where a name is left before it; 0 where none.
+    private static func partyBodyLength(_ name: [Unicode.Scalar]) -> Int {
+        guard let length = bodyWords.suffixLength(name, endingAt: name.count), length < name.count else { return 0 }
+        return length
     }
 
     /// A name made of kinds of unit only (`学校党支部`, `医院`, `我村`): it names no particular unit.
@@ -332,11 +337,8 @@ extension HeaderReader {
     /// party body. Never the unit itself with its party body (`我村党支部` for `村党支部`).
     static func holder(of titled: String, in text: String) -> String? {
         let kind = Array(titled.unicodeScalars)
-        var core = kind
-        if let body = partyBodies.sorted(by: { $0.count > $1.count }).first(where: { titled.hasSuffix($0) && titled.count > $0.count }) {
-            core.removeLast(body.unicodeScalars.count)
-        }
-        let held = core.count >= 2 ? core : kind
+        let core = kind.dropLast(partyBodyLength(kind))
+        let held = core.count >= 2 ? Array(core) : kind
         let scalars = Array(text.unicodeScalars.prefix(3000))
         for index in scalars.indices where scalars[index] == "我" {
             guard let length = pronounKinds.prefixLength(scalars, at: index + 1) else { continue }
