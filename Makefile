@@ -7,7 +7,7 @@ OUT       ?= out
 PIPELINE  ?= Pipelines/default.yml
 ROSTER    ?=
 RELEASE_BIN = .build/release/consolidate
-DEB_PACKAGES = libxml2-dev zlib1g-dev libsqlite3-dev pkg-config python3 libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+DEB_PACKAGES = libxml2-dev zlib1g-dev libsqlite3-dev libjemalloc-dev pkg-config python3 libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 # For the browser test of `consolidate review` only: installed by `make test` where missing; where they
 # cannot be installed, the browser test is skipped with a note. (fonts-noto-cjk, in DEB_PACKAGES, is
 # what real Chinese documents are set in; the PDF reader measures lines by their width in it.)

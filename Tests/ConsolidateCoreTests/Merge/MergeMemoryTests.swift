@@ -255,7 +255,45 @@ import Testing
         lists = (0..<1000).map { [Int32](repeating: Int32($0), count: 40) }
         #expect(lists[999].allSatisfy { $0 == 999 })
         #if canImport(Glibc)
-        #expect(MemoryRelease.available, "glibc's malloc_trim is found by name")
+        // A debug build has glibc's allocator (jemalloc is linked into release builds only), or a sanitizer's.
+        if MemoryRelease.underSanitizer {
+            #expect(!MemoryRelease.available, "a sanitizer's allocator is left to itself")
+        } else {
+            #expect(MemoryRelease.allocator == .glibc)
+            #expect(MemoryRelease.available, "glibc's malloc_trim is found by name")
+            #expect(MemoryRelease.freePages())
+        }
+        #endif
+    }
+
+    /// The release build's allocator, jemalloc, put in place of glibc's in the debug binary (as the
+    /// release build links it): its pages are purged between stages, and every output is as with glibc's.
+    @Test func theReleaseAllocatorGivesTheSameOutputs() throws {
+        #if canImport(Glibc)
+        let library = ["/usr/lib/x86_64-linux-gnu/libjemalloc.so.2", "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2"]
+            .first { FileManager.default.fileExists(atPath: $0) }
+        guard let library else {
+            Issue.record("jemalloc is not installed: `make deps` installs libjemalloc-dev, which the release build links")
+            return
+        }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [[String: Data]] = []
+        for environment in [[:], ["LD_PRELOAD": library, "MALLOC_CONF": "confirm_conf:true"]] {
+            let out = folder.appendingPathComponent("out-\(outputs.count)")
+            let result = try ConsolidateBinary.run(["run", "--input", "Samples", "--roster", "Samples/roster.csv",
+                                                    "--out", out.path, "--no-progress"], environment: environment)
+            #expect(result.status == 3, "Samples holds one file to quarantine: \(result.stderr.prefix(300))")
+            // jemalloc served the second run (it confirms its settings as it starts), its pages purged
+            // between stages by `MemoryRelease.freePages`, which finds jemalloc's `mallctl` by name.
+            #expect(result.stderr.contains("<jemalloc>") == !environment.isEmpty, "jemalloc loaded only where preloaded")
+            var files: [String: Data] = [:]
+            for name in ["summary.json", "summary.md", "review.html", "changes.md"] {
+                files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0] == outputs[1])
         #endif
     }
 
