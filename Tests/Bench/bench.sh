@@ -4,6 +4,7 @@
 # the peer and to the floor, and each stage's share of consolidate's run (from its run.json).
 #
 #   BENCH_SIZES="1000 10000"  corpus sizes (units); corpora are generated once into .build/bench/
+#   BENCH_DOCX_PERCENT=70     the share of .docx (written in Word's own markup), the rest .txt
 #   BENCH_ROUNDS=3            interleaved rounds; the table shows medians (min–max)
 #   BENCH_JOBS=2              the peer's and the floor's worker processes
 #   BENCH_PEER_MAX=10000      the peer runs on corpora up to this size only (at 100k it needs ~20 GB and
@@ -20,15 +21,16 @@ sizes=${BENCH_SIZES:-1000 10000}
 rounds=${BENCH_ROUNDS:-3}
 jobs=${BENCH_JOBS:-2}
 peer_max=${BENCH_PEER_MAX:-10000}
+docx_percent=${BENCH_DOCX_PERCENT:-70}
 bin=.build/release/consolidate
 work=.build/bench
 mkdir -p "$work"
 
 for n in $sizes; do
-  corpus="$work/corpus-$n"
+  corpus="$work/corpus-$n-docx$docx_percent"
   if [ ! -f "$corpus/roster.csv" ]; then
     rm -rf "$corpus"
-    BENCH_CORPUS="$PWD/$corpus" BENCH_UNITS=$n swift test --skip-build --disable-xctest --filter BenchCorpus 2>&1 | grep '^bench corpus' || true
+    BENCH_CORPUS="$PWD/$corpus" BENCH_UNITS=$n BENCH_DOCX_PERCENT=$docx_percent swift test --skip-build --disable-xctest --filter BenchCorpus 2>&1 | grep '^bench corpus' || true
   fi
 done
 
@@ -47,7 +49,7 @@ timed() {
 : > "$work/times"
 : > "$work/stages"
 for n in $sizes; do
-  corpus="$work/corpus-$n"
+  corpus="$work/corpus-$n-docx$docx_percent"
   for round in $(seq 1 "$rounds"); do
     rm -rf "$work/out-c" "$work/out-p"
     timed "consolidate:$n" "$bin" run --input "$corpus" --out "$work/out-c" --pipeline Pipelines/default.yml --full --no-progress

@@ -45,8 +45,9 @@ struct SubmissionGenerator {
         items = Self.items(of: readable)
     }
 
-    /// `count` submissions with distinct units; `max(3, count / 500)` of them unreadable.
-    func submissions(count: Int, seed: UInt64 = 2024) -> [Submission] {
+    /// `count` submissions with distinct units; `max(3, count / 500)` of them unreadable. About a
+    /// third of the readable ones are .docx, or `docxPercent` in a hundred where it is given.
+    func submissions(count: Int, seed: UInt64 = 2024, docxPercent: Int? = nil) -> [Submission] {
         var random = GroupingEvaluationTests.Seeded(state: seed)
         var names = UnitNames()
         let unreadableCount = max(3, count / 500)
@@ -58,7 +59,8 @@ struct SubmissionGenerator {
             let template = readable[index % readable.count]
             let unit = names.next(after: template.unit, using: &random)
             let kind = unreadablePositions[index].map { badKinds[$0 % badKinds.count] }
-                ?? (Int.random(in: 0..<3, using: &random) == 0 ? .docx : .text)
+                ?? (docxPercent.map { Int.random(in: 0..<100, using: &random) < $0 }
+                    ?? (Int.random(in: 0..<3, using: &random) == 0) ? .docx : .text)
             var body = Self.renamed(template.body, from: template.unit, to: unit)
             body = Self.mixingItems(of: body, unit: unit, items: items, using: &random)
             body = Self.leavingOutSentences(of: body, using: &random)
@@ -70,8 +72,9 @@ struct SubmissionGenerator {
         }
     }
 
-    /// The bytes of a submission's file.
-    func bytes(of submission: Submission) throws -> Data {
+    /// The bytes of a submission's file; a .docx in Word's own markup where `asSavedByWord`
+    /// (`WordDressing`), else in the samples' fewest elements.
+    func bytes(of submission: Submission, asSavedByWord: Bool = false) throws -> Data {
         let template = submission.template
         var source = template
         switch submission.kind {
@@ -85,6 +88,7 @@ struct SubmissionGenerator {
             }
             return try source.renderedBytes()
         case .docx:
+            if asSavedByWord { return try SampleDocx(body: submission.body, asSavedByWord: true).package().zipData() }
             source.format = .docx
             source.body = submission.body
             return try source.renderedBytes()

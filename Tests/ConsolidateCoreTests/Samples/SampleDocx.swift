@@ -16,8 +16,13 @@ import Foundation
 /// - anything else: a body paragraph with a two-character first-line indent.
 struct SampleDocx {
     var body: String
+    /// Written as Word saves a document rather than in the fewest elements: each paragraph's
+    /// text in many runs with their own properties and revision ids, and the parts Word adds
+    /// (`SampleDocx+Word.swift`). The text Word shows is the same either way.
+    var asSavedByWord = false
 
     func package() -> OOXMLPackage {
+        var dressing = asSavedByWord ? WordDressing(seed: WordDressing.seed(of: body)) : nil
         var xml = ""
         var tableRows: [[String]] = []
         var usesNumbering = false
@@ -29,17 +34,17 @@ struct SampleDocx {
                 continue
             }
             if !tableRows.isEmpty {
-                xml += Self.table(tableRows)
+                xml += Self.table(tableRows, dressing: &dressing)
                 tableRows = []
             }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if line.hasPrefix("= ") {
                 xml += Self.paragraph(String(line.dropFirst(2)), properties: "<w:spacing w:after=\"240\"/><w:jc w:val=\"center\"/>",
-                                      font: "方正小标宋简体", size: 44, bold: true)
+                                      font: "方正小标宋简体", size: 44, bold: true, dressing: &dressing)
             } else if line.hasPrefix("< ") {
-                xml += Self.paragraph(String(line.dropFirst(2)), properties: "<w:jc w:val=\"left\"/>")
+                xml += Self.paragraph(String(line.dropFirst(2)), properties: "<w:jc w:val=\"left\"/>", dressing: &dressing)
             } else if line.hasPrefix("> ") {
-                xml += Self.paragraph(String(line.dropFirst(2)), properties: "<w:jc w:val=\"right\"/>")
+                xml += Self.paragraph(String(line.dropFirst(2)), properties: "<w:jc w:val=\"right\"/>", dressing: &dressing)
             } else if line.count > 3, line.hasPrefix("#"), let level = Int(String(line.dropFirst().prefix(1))),
                       (1...3).contains(level), line.dropFirst(2).hasPrefix(" ") {
                 usesNumbering = true
@@ -47,12 +52,14 @@ struct SampleDocx {
                 xml += Self.paragraph(String(line.dropFirst(3)),
                                       properties: "<w:numPr><w:ilvl w:val=\"\(level - 1)\"/><w:numId w:val=\"1\"/></w:numPr>"
                                           + "<w:ind w:firstLine=\"640\"/>",
-                                      font: fonts[level - 1])
+                                      font: fonts[level - 1], dressing: &dressing)
             } else {
-                xml += Self.paragraph(line, properties: "<w:ind w:firstLine=\"640\"/>", font: Self.typedHeadingFont(line))
+                xml += Self.paragraph(line, properties: "<w:ind w:firstLine=\"640\"/>", font: Self.typedHeadingFont(line),
+                                      dressing: &dressing)
             }
         }
-        if !tableRows.isEmpty { xml += Self.table(tableRows) }
+        if !tableRows.isEmpty { xml += Self.table(tableRows, dressing: &dressing) }
+        if let dressing { return dressing.package(body: xml, usesNumbering: usesNumbering, numbering: Self.numbering) }
 
         let document = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -81,8 +88,11 @@ struct SampleDocx {
     }
 
     private static func paragraph(_ text: String, properties: String, font: String = "仿宋_GB2312",
-                                  size: Int = 32, bold: Bool = false) -> String {
-        "<w:p><w:pPr>\(properties)</w:pPr>\(run(text, font: font, size: size, bold: bold))</w:p>"
+                                  size: Int = 32, bold: Bool = false, dressing: inout WordDressing?) -> String {
+        if dressing != nil {
+            return dressing!.paragraph(escaped, text, properties: properties, font: font, size: size, bold: bold)
+        }
+        return "<w:p><w:pPr>\(properties)</w:pPr>\(run(text, font: font, size: size, bold: bold))</w:p>"
     }
 
     private static func run(_ text: String, font: String, size: Int, bold: Bool) -> String {
@@ -91,7 +101,7 @@ struct SampleDocx {
             + "<w:t xml:space=\"preserve\">\(escaped(text))</w:t></w:r>"
     }
 
-    private static func table(_ rows: [[String]]) -> String {
+    private static func table(_ rows: [[String]], dressing: inout WordDressing?) -> String {
         let columns = rows.map(\.count).max() ?? 1
         let width = 8800 / columns
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
@@ -103,9 +113,15 @@ struct SampleDocx {
             xml += "<w:tr>"
             for column in 0..<columns {
                 let text = column < row.count ? row[column] : ""
-                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
-                    + (text.isEmpty ? "" : run(text, font: index == 0 ? "黑体" : "仿宋_GB2312", size: 28, bold: false))
-                    + "</w:p></w:tc>"
+                let font = index == 0 ? "黑体" : "仿宋_GB2312"
+                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>"
+                if dressing != nil {
+                    xml += dressing!.paragraph(escaped, text, properties: "<w:jc w:val=\"center\"/>", font: font, size: 28, bold: false)
+                } else {
+                    xml += "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+                        + (text.isEmpty ? "" : run(text, font: font, size: 28, bold: false)) + "</w:p>"
+                }
+                xml += "</w:tc>"
             }
             xml += "</w:tr>"
         }
@@ -118,7 +134,7 @@ struct SampleDocx {
     }
 
     /// Level 0 `一、` and level 1 `（一）` in chineseCounting, level 2 `1.` in decimal; no tab after the number.
-    private static let numbering = """
+    static let numbering = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
         <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>\
