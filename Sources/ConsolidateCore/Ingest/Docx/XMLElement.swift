@@ -91,9 +91,35 @@ struct XMLAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     var isEmpty: Bool { attributes.isEmpty }
     var count: Int { attributes.count }
 
+    /// The local names of the attributes the reader reads, and so the only ones a parse keeps:
+    /// Word writes several more on nearly every element (`w:rsidR`, `w:rsidRPr`, `w14:paraId`,
+    /// `w:eastAsia`, a few hundred `w:lsdException` names), and making a `String` of each was a
+    /// good part of reading a .docx. Reading an attribute not listed here stops a debug build.
+    static let readNames: [String] = [
+        "Id", "Requires", "Target", "TargetMode", "Type", "abstractNumId", "ascii", "char", "customMarkFollows",
+        "default", "dropCap", "fldCharType", "font", "format", "hAnsi", "id", "ilvl", "numId", "styleId", "type",
+        "val",
+    ]
+
+    /// `readNames` as UTF-8, by length: a name libxml2 hands over is checked without making a `String`.
+    private static let readNamesByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (readNames.map(\.utf8.count).max() ?? 0) + 1)
+        for name in readNames { table[name.utf8.count].append(Array(name.utf8)) }
+        return table
+    }()
+
+    /// Whether a parse keeps the attribute with this NUL-terminated local name.
+    static func isRead(_ localName: UnsafePointer<UInt8>) -> Bool {
+        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
+        guard length < readNamesByLength.count else { return false }
+        for name in readNamesByLength[length] where memcmp(localName, name, length) == 0 { return true }
+        return false
+    }
+
     /// The value of the attribute named `name`; setting adds it, or replaces its value.
     subscript(name: String) -> String? {
         get {
+            assert(Self.readNames.contains(name), "A parse keeps only XMLAttributes.readNames: add \(name) there")
             for attribute in attributes where attribute.name == name { return attribute.value }
             return nil
         }

@@ -24,6 +24,22 @@ struct XMLTreeParser {
         case timeLimit
     }
 
+    /// WordprocessingML elements the reader never reads, which hold no text by the schema, and
+    /// which Word writes by the thousand: neither they nor anything inside them is built. The
+    /// styles part's latent styles (a few hundred `w:lsdException`, none of them a style in use),
+    /// proofing and bookmark marks between runs, and the run properties that only size and space
+    /// the characters.
+    static let skipped: [String] = ["bookmarkEnd", "bookmarkStart", "kern", "lang", "latentStyles", "proofErr", "szCs"]
+
+    private static let skippedNames: [[UInt8]] = skipped.map { Array($0.utf8) }
+
+    /// Whether the WordprocessingML element with this NUL-terminated local name is not built.
+    static func isSkipped(_ localName: UnsafePointer<UInt8>) -> Bool {
+        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
+        for name in skippedNames where name.count == length && memcmp(localName, name, length) == 0 { return true }
+        return false
+    }
+
     /// libxml2 must be initialised once before parsers run on several threads.
     private static let parserInitialised: Void = { xmlInitParser() }()
 
@@ -99,6 +115,20 @@ private final class TreeBuilder {
     var root: XMLElement?
     var failure: XMLTreeParser.Failure?
     var context: xmlParserCtxtPtr?
+    /// How deep the parse is inside an element not built (`XMLTreeParser.skipped`); 0 outside one.
+    var skipDepth = 0
+    /// The namespace URI last looked up and its namespace. libxml2 hands over each URI from its
+    /// dictionary, one pointer per URI for the whole parse, and nearly every element is in one
+    /// namespace: the bytes are compared once, not for each element.
+    private var lastURI: UnsafePointer<xmlChar>?
+    private var lastNamespace = XMLNamespace.other
+
+    func namespace(of uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
+        if let uri, uri == lastURI { return lastNamespace }
+        lastNamespace = XMLNamespace(cString: uri)
+        lastURI = uri
+        return lastNamespace
+    }
 
     init(maxDepth: Int, budget: DocumentBudget?) {
         self.maxDepth = maxDepth
@@ -134,6 +164,12 @@ private func treeBuilderStartElement(
 ) {
     let builder = TreeBuilder.from(userData)
     guard builder.failure == nil else { return }
+    if builder.skipDepth > 0 {
+        // Inside an element the reader never reads: counted against the budget, not built.
+        builder.skipDepth += 1
+        if let budget = builder.budget, !budget.admitElement() { builder.fail(.tooManyElements(limit: budget.elementLimit)) }
+        return
+    }
     if builder.stack.count >= builder.maxDepth {
         builder.fail(.tooDeep(limit: builder.maxDepth))
         return
@@ -142,7 +178,12 @@ private func treeBuilderStartElement(
         builder.fail(.tooManyElements(limit: budget.elementLimit))
         return
     }
-    var values = XMLAttributes(capacity: Int(max(attributeCount, 0)))
+    let namespace = builder.namespace(of: uri)
+    if namespace == .word, let localName, XMLTreeParser.isSkipped(localName) {
+        builder.skipDepth = 1
+        return
+    }
+    var values = XMLAttributes()
     if let attributes, attributeCount > 0 {
         // An element has a few attributes; one with many (a hostile part) has its names found by
         // a dictionary, so that its attributes cost linear time, not a search of the list each.
@@ -150,7 +191,9 @@ private func treeBuilderStartElement(
         var list: [XMLAttributes.Attribute] = []
         for index in 0..<Int(attributeCount) {
             let base = index * 5
-            let name = string(attributes[base])
+            // Only the attributes the reader reads are made into strings.
+            guard let localName = attributes[base], XMLAttributes.isRead(localName) else { continue }
+            let name = string(localName)
             guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
             let length = end - start
             let value = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
@@ -158,18 +201,17 @@ private func treeBuilderStartElement(
             // it is in the WordprocessingML namespace; otherwise keep whichever came first.
             if positions != nil {
                 if let position = positions![name] {
-                    if XMLNamespace(cString: attributes[base + 2]) == .word { list[position].value = value }
+                    if builder.namespace(of: attributes[base + 2]) == .word { list[position].value = value }
                 } else {
                     positions![name] = list.count
                     list.append(XMLAttributes.Attribute(name: name, value: value))
                 }
-            } else if values[name] == nil || XMLNamespace(cString: attributes[base + 2]) == .word {
+            } else if values[name] == nil || builder.namespace(of: attributes[base + 2]) == .word {
                 values[name] = value
             }
         }
         if positions != nil { values = XMLAttributes(uniquelyNamed: list) }
     }
-    let namespace = XMLNamespace(cString: uri)
     let name = string(localName)
     builder.flushText()
     builder.stack.append(XMLElement(namespace: namespace, name: name, attributes: values, children: []))
@@ -182,6 +224,10 @@ private func treeBuilderEndElement(
 ) {
     let builder = TreeBuilder.from(userData)
     guard builder.failure == nil else { return }
+    if builder.skipDepth > 0 {
+        builder.skipDepth -= 1
+        return
+    }
     builder.flushText()
     guard let element = builder.stack.popLast() else { return }
     builder.keepText.removeLast()
@@ -194,7 +240,7 @@ private func treeBuilderEndElement(
 
 private func treeBuilderCharacters(_ userData: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
     let builder = TreeBuilder.from(userData)
-    guard builder.failure == nil, builder.keepText.last == true, let characters, length > 0 else { return }
+    guard builder.failure == nil, builder.skipDepth == 0, builder.keepText.last == true, let characters, length > 0 else { return }
     // Gathered as bytes and decoded once when the element closes: linear in the text's length.
     builder.pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
 }
