@@ -40,6 +40,23 @@ import Testing
         #expect(deadline.expired)
     }
 
+    @Test func aDocumentPartParsedInOneCallIsStoppedOnceTheTimeIsUp() throws {
+        // A part of 150,000 runs (3.75 MB) goes to libxml2 in one call: the callbacks check the time.
+        let word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        let part = Data(("<w:body xmlns:w=\"\(word)\">" + String(repeating: "<w:r><w:t>字</w:t></w:r>", count: 150_000)
+            + "</w:body>").utf8)
+        #expect(part.count < 1 << 22)
+        let deadline = FileDeadline(seconds: 0.01)
+        let result = deadline.run { () -> Result<XMLElement, XMLTreeParser.Failure> in
+            Self.work(0.03)
+            return Result { () throws(XMLTreeParser.Failure) in try XMLTreeParser(maxDepth: 16).parse(part) }
+        }
+        #expect(throws: XMLTreeParser.Failure.timeLimit) { try result.get() }
+        // Within its time the same part is read whole.
+        let whole = try FileDeadline(seconds: 600).run { try XMLTreeParser(maxDepth: 16).parse(part) }
+        #expect(whole.elements.count == 150_000)
+    }
+
     @Test func workWithinTheLimitLeavesTheFileUnmarked() {
         let deadline = FileDeadline(seconds: 60)
         let seenInside = deadline.run { Self.seenByALoop() }

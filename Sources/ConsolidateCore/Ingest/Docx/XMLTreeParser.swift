@@ -67,20 +67,23 @@ struct XMLTreeParser {
 
         withExtendedLifetime(builder) {
             bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                let chunkSize = 1 << 16
+                // A part of up to a few megabytes (every document part Word writes for a report)
+                // in one call marked final, a larger one in chunks of that size so that libxml2
+                // holds one chunk at a time: told that more may follow, the push parser first
+                // looks ahead for the end of each tag and each run of text before parsing it, a
+                // second pass over the markup. The file's time is checked from the callbacks
+                // (`TreeBuilder.tick`), so a final chunk is stopped as soon as any other.
+                guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                    xmlParseChunk(context, nil, 0, 1)
+                    return
+                }
+                let chunkSize = 1 << 22
                 var offset = 0
                 while offset < buffer.count, builder.failure == nil, context.pointee.wellFormed != 0 {
-                    if FileDeadline.passed {
-                        builder.fail(.timeLimit)
-                        break
-                    }
                     let length = min(chunkSize, buffer.count - offset)
-                    let start = buffer.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-                    xmlParseChunk(context, start, Int32(length), 0)
+                    let start = base.advanced(by: offset).assumingMemoryBound(to: CChar.self)
                     offset += length
-                }
-                if builder.failure == nil, context.pointee.wellFormed != 0 {
-                    xmlParseChunk(context, nil, 0, 1)
+                    xmlParseChunk(context, start, Int32(length), offset == buffer.count ? 1 : 0)
                 }
             }
         }
@@ -115,6 +118,17 @@ private final class TreeBuilder {
     var root: XMLElement?
     var failure: XMLTreeParser.Failure?
     var context: xmlParserCtxtPtr?
+    /// Elements and text callbacks since the file's time was last checked.
+    private var sinceCheck = 0
+
+    /// Counts one callback and, every few thousand, stops the parse once the file's time is up.
+    func tick() {
+        sinceCheck += 1
+        guard sinceCheck >= 4096 else { return }
+        sinceCheck = 0
+        if FileDeadline.passed { fail(.timeLimit) }
+    }
+
     /// How deep the parse is inside an element not built (`XMLTreeParser.skipped`); 0 outside one.
     var skipDepth = 0
     /// The namespace URI last looked up and its namespace. libxml2 hands over each URI from its
@@ -163,6 +177,7 @@ private func treeBuilderStartElement(
     _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
     let builder = TreeBuilder.from(userData)
+    builder.tick()
     guard builder.failure == nil else { return }
     if builder.skipDepth > 0 {
         // Inside an element the reader never reads: counted against the budget, not built.
@@ -240,6 +255,7 @@ private func treeBuilderEndElement(
 
 private func treeBuilderCharacters(_ userData: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
     let builder = TreeBuilder.from(userData)
+    builder.tick()
     guard builder.failure == nil, builder.skipDepth == 0, builder.keepText.last == true, let characters, length > 0 else { return }
     // Gathered as bytes and decoded once when the element closes: linear in the text's length.
     builder.pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
