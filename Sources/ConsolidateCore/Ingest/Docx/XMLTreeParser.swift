@@ -45,7 +45,12 @@ struct XMLTreeParser {
 
     func parse(_ bytes: Data) throws(Failure) -> XMLElement {
         _ = Self.parserInitialised
-        let builder = TreeBuilder(maxDepth: maxDepth, budget: budget)
+        let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: TreeBuilder(maxDepth: maxDepth, budget: budget))
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = treeBuilderStartElement
@@ -56,16 +61,16 @@ struct XMLTreeParser {
         handler.internalSubset = treeBuilderDocumentType
         handler.serror = treeBuilderSilentError
 
-        let userData = Unmanaged.passUnretained(builder).toOpaque()
+        let userData = UnsafeMutableRawPointer(builder)
         guard let context = xmlCreatePushParserCtxt(&handler, userData, nil, 0, nil) else {
             throw .malformed(line: 0, message: "libxml2 could not create a parser")
         }
         defer { xmlFreeParserCtxt(context) }
         // NONET: never fetch anything. NOENT is deliberately absent: entities are not substituted.
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
-        builder.context = context
+        builder.pointee.context = context
 
-        withExtendedLifetime(builder) {
+        do {
             bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
                 // A part of up to a few megabytes (every document part Word writes for a report)
                 // in one call marked final, a larger one in chunks of that size so that libxml2
@@ -79,7 +84,7 @@ struct XMLTreeParser {
                 }
                 let chunkSize = 1 << 22
                 var offset = 0
-                while offset < buffer.count, builder.failure == nil, context.pointee.wellFormed != 0 {
+                while offset < buffer.count, builder.pointee.failure == nil, context.pointee.wellFormed != 0 {
                     let length = min(chunkSize, buffer.count - offset)
                     let start = base.advanced(by: offset).assumingMemoryBound(to: CChar.self)
                     offset += length
@@ -87,7 +92,7 @@ struct XMLTreeParser {
                 }
             }
         }
-        if let failure = builder.failure { throw failure }
+        if let failure = builder.pointee.failure { throw failure }
         if context.pointee.wellFormed == 0 {
             var line = 0
             var message = "not well-formed"
@@ -99,7 +104,7 @@ struct XMLTreeParser {
             }
             throw .malformed(line: line, message: message)
         }
-        guard let root = builder.root else {
+        guard let root = builder.pointee.root else {
             throw .malformed(line: 0, message: "no root element")
         }
         return root
@@ -107,7 +112,7 @@ struct XMLTreeParser {
 }
 
 /// The mutable state of one parse, reached from the C callbacks through `userData`.
-private final class TreeBuilder {
+private struct TreeBuilder {
     let maxDepth: Int
     let budget: DocumentBudget?
     var stack: [XMLElement] = []
@@ -122,11 +127,26 @@ private final class TreeBuilder {
     private var sinceCheck = 0
 
     /// Counts one callback and, every few thousand, stops the parse once the file's time is up.
-    func tick() {
+    mutating func tick() {
         sinceCheck += 1
         guard sinceCheck >= 4096 else { return }
         sinceCheck = 0
         if FileDeadline.passed { fail(.timeLimit) }
+    }
+
+    /// Local names already made into strings, by libxml2's pointer to them: the parser keeps
+    /// each name once in its dictionary for the whole parse, so a pointer seen again is the same
+    /// name, and a document's few dozen names are each decoded about once rather than per element.
+    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 128)
+
+    /// The local name at `pointer` (libxml2's dictionary) as a string.
+    mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & (names.count - 1)
+        if names[slot].pointer == pointer { return names[slot].name }
+        let name = String(cString: pointer)
+        names[slot] = (pointer, name)
+        return name
     }
 
     /// How deep the parse is inside an element not built (`XMLTreeParser.skipped`); 0 outside one.
@@ -137,7 +157,7 @@ private final class TreeBuilder {
     private var lastURI: UnsafePointer<xmlChar>?
     private var lastNamespace = XMLNamespace.other
 
-    func namespace(of uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
+    mutating func namespace(of uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
         if let uri, uri == lastURI { return lastNamespace }
         lastNamespace = XMLNamespace(cString: uri)
         lastURI = uri
@@ -149,26 +169,24 @@ private final class TreeBuilder {
         self.budget = budget
     }
 
-    func fail(_ failure: XMLTreeParser.Failure) {
+    mutating func fail(_ failure: XMLTreeParser.Failure) {
         if self.failure == nil { self.failure = failure }
         if let context { xmlStopParser(context) }
     }
 
     /// Stores the pending character data as one text child of the open element.
-    func flushText() {
+    mutating func flushText() {
         guard !pendingText.isEmpty, !stack.isEmpty else { return }
         stack[stack.count - 1].children.append(.text(String(decoding: pendingText, as: UTF8.self)))
         pendingText.removeAll(keepingCapacity: true)
     }
 
-    static func from(_ pointer: UnsafeMutableRawPointer?) -> TreeBuilder {
-        Unmanaged<TreeBuilder>.fromOpaque(pointer!).takeUnretainedValue()
+    /// The state `userData` points to. A value behind a pointer rather than a class instance:
+    /// each callback changes several of its properties, and a class's would be checked for
+    /// exclusive access at run time on every change.
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<TreeBuilder> {
+        pointer!.assumingMemoryBound(to: TreeBuilder.self)
     }
-}
-
-private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-    guard let pointer else { return "" }
-    return String(cString: pointer)
 }
 
 private func treeBuilderStartElement(
@@ -177,25 +195,25 @@ private func treeBuilderStartElement(
     _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
     let builder = TreeBuilder.from(userData)
-    builder.tick()
-    guard builder.failure == nil else { return }
-    if builder.skipDepth > 0 {
+    builder.pointee.tick()
+    guard builder.pointee.failure == nil else { return }
+    if builder.pointee.skipDepth > 0 {
         // Inside an element the reader never reads: counted against the budget, not built.
-        builder.skipDepth += 1
-        if let budget = builder.budget, !budget.admitElement() { builder.fail(.tooManyElements(limit: budget.elementLimit)) }
+        builder.pointee.skipDepth += 1
+        if let budget = builder.pointee.budget, !budget.admitElement() { builder.pointee.fail(.tooManyElements(limit: budget.elementLimit)) }
         return
     }
-    if builder.stack.count >= builder.maxDepth {
-        builder.fail(.tooDeep(limit: builder.maxDepth))
+    if builder.pointee.stack.count >= builder.pointee.maxDepth {
+        builder.pointee.fail(.tooDeep(limit: builder.pointee.maxDepth))
         return
     }
-    if let budget = builder.budget, !budget.admitElement() {
-        builder.fail(.tooManyElements(limit: budget.elementLimit))
+    if let budget = builder.pointee.budget, !budget.admitElement() {
+        builder.pointee.fail(.tooManyElements(limit: budget.elementLimit))
         return
     }
-    let namespace = builder.namespace(of: uri)
+    let namespace = builder.pointee.namespace(of: uri)
     if namespace == .word, let localName, XMLTreeParser.isSkipped(localName) {
-        builder.skipDepth = 1
+        builder.pointee.skipDepth = 1
         return
     }
     var values = XMLAttributes()
@@ -208,7 +226,7 @@ private func treeBuilderStartElement(
             let base = index * 5
             // Only the attributes the reader reads are made into strings.
             guard let localName = attributes[base], XMLAttributes.isRead(localName) else { continue }
-            let name = string(localName)
+            let name = builder.pointee.name(localName)
             guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
             let length = end - start
             let value = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
@@ -216,21 +234,21 @@ private func treeBuilderStartElement(
             // it is in the WordprocessingML namespace; otherwise keep whichever came first.
             if positions != nil {
                 if let position = positions![name] {
-                    if builder.namespace(of: attributes[base + 2]) == .word { list[position].value = value }
+                    if builder.pointee.namespace(of: attributes[base + 2]) == .word { list[position].value = value }
                 } else {
                     positions![name] = list.count
                     list.append(XMLAttributes.Attribute(name: name, value: value))
                 }
-            } else if values[name] == nil || builder.namespace(of: attributes[base + 2]) == .word {
+            } else if values[name] == nil || builder.pointee.namespace(of: attributes[base + 2]) == .word {
                 values[name] = value
             }
         }
         if positions != nil { values = XMLAttributes(uniquelyNamed: list) }
     }
-    let name = string(localName)
-    builder.flushText()
-    builder.stack.append(XMLElement(namespace: namespace, name: name, attributes: values, children: []))
-    builder.keepText.append(name == "t" && (namespace == .word || namespace == .math))
+    let name = builder.pointee.name(localName)
+    builder.pointee.flushText()
+    builder.pointee.stack.append(XMLElement(namespace: namespace, name: name, attributes: values, children: []))
+    builder.pointee.keepText.append(name == "t" && (namespace == .word || namespace == .math))
 }
 
 private func treeBuilderEndElement(
@@ -238,34 +256,34 @@ private func treeBuilderEndElement(
     _ uri: UnsafePointer<xmlChar>?
 ) {
     let builder = TreeBuilder.from(userData)
-    guard builder.failure == nil else { return }
-    if builder.skipDepth > 0 {
-        builder.skipDepth -= 1
+    guard builder.pointee.failure == nil else { return }
+    if builder.pointee.skipDepth > 0 {
+        builder.pointee.skipDepth -= 1
         return
     }
-    builder.flushText()
-    guard let element = builder.stack.popLast() else { return }
-    builder.keepText.removeLast()
-    if builder.stack.isEmpty {
-        builder.root = element
+    builder.pointee.flushText()
+    guard let element = builder.pointee.stack.popLast() else { return }
+    builder.pointee.keepText.removeLast()
+    if builder.pointee.stack.isEmpty {
+        builder.pointee.root = element
     } else {
-        builder.stack[builder.stack.count - 1].children.append(.element(element))
+        builder.pointee.stack[builder.pointee.stack.count - 1].children.append(.element(element))
     }
 }
 
 private func treeBuilderCharacters(_ userData: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
     let builder = TreeBuilder.from(userData)
-    builder.tick()
-    guard builder.failure == nil, builder.skipDepth == 0, builder.keepText.last == true, let characters, length > 0 else { return }
+    builder.pointee.tick()
+    guard builder.pointee.failure == nil, builder.pointee.skipDepth == 0, builder.pointee.keepText.last == true, let characters, length > 0 else { return }
     // Gathered as bytes and decoded once when the element closes: linear in the text's length.
-    builder.pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+    builder.pointee.pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
 }
 
 private func treeBuilderDocumentType(
     _ userData: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?,
     _ systemID: UnsafePointer<xmlChar>?
 ) {
-    TreeBuilder.from(userData).fail(.documentTypeDeclaration)
+    TreeBuilder.from(userData).pointee.fail(.documentTypeDeclaration)
 }
 
 private func treeBuilderSilentError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
