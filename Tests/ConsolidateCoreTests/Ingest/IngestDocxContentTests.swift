@@ -20,6 +20,15 @@ import Testing
         #expect(try texts(body) == ["　　支部\t书记\n讲党课\n两次✓已完成学习\u{2011}强国"])
     }
 
+    @Test func symbolFontsAreToldByNameInAnyCase() {
+        for font in ["Symbol", "SYMBOL", "symbol", "Wingdings", "Wingdings 2", "WINGDINGS 3"] {
+            #expect(SymbolFont.isSymbolic(font), "\(font)")
+        }
+        for font in ["Symbola", "Symbo", "仿宋_GB2312", "Times New Roman", "", "Wingding", "MT Symbol"] {
+            #expect(!SymbolFont.isSymbolic(font), "\(font)")
+        }
+    }
+
     @Test func readsEmojiStoredAsSymExAndSymbolFontCharactersAsShown() throws {
         let emoji = """
             <mc:AlternateContent xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex">            <mc:Choice Requires="w16se"><w16se:symEx w16se:font="Segoe UI Emoji" w16se:char="2764"/></mc:Choice>            <mc:Fallback><w:t>❤</w:t></mc:Fallback></mc:AlternateContent>

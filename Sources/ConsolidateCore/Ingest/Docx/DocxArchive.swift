@@ -70,7 +70,7 @@ final class DocxArchive {
 
     private static func key(_ path: String) -> String {
         // Some tools write Windows separators into zip names.
-        var path = path.replacingOccurrences(of: "\\", with: "/")
+        var path = path.utf8.contains(UInt8(ascii: "\\")) ? path.replacingOccurrences(of: "\\", with: "/") : path
         while path.hasPrefix("/") { path.removeFirst() }
         return path.lowercased()
     }
@@ -210,7 +210,7 @@ final class DocxArchive {
 
     /// Resolves a relationship target against the part that holds the relationship.
     static func resolve(target rawTarget: String, relativeTo sourcePart: String) -> String {
-        let target = rawTarget.removingPercentEncoding ?? rawTarget
+        let target = rawTarget.utf8.contains(UInt8(ascii: "%")) ? rawTarget.removingPercentEncoding ?? rawTarget : rawTarget
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var components = sourcePart.split(separator: "/").dropLast().map(String.init)
         for component in target.split(separator: "/") {

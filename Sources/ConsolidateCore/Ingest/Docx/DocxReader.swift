@@ -113,7 +113,7 @@ struct DocxReader {
     private func relationships(at relsPath: String, base: String, in archive: DocxArchive) throws(IngestError) -> [String: Relationship] {
         guard let root = try parse(relsPath, in: archive) else { return [:] }
         var result: [String: Relationship] = [:]
-        for element in root.elements where element.name == "Relationship" {
+        for case let .element(element) in root.children where element.name == "Relationship" {
             guard let id = element.attributes["Id"], let target = element.attributes["Target"],
                   let type = element.attributes["Type"] else { continue }
             let external = element.attributes["TargetMode"] == "External"

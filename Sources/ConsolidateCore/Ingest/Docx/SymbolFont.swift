@@ -3,9 +3,23 @@
 /// a reader sees.
 enum SymbolFont {
     /// Whether a run font is one whose characters sit at private-use code points.
+    /// Asked for every run with a font: the name is compared on its bytes, ignoring ASCII case,
+    /// without making a lowercased copy of it.
     static func isSymbolic(_ font: String) -> Bool {
-        let name = font.lowercased()
-        return name == "symbol" || name.hasPrefix("wingdings")
+        let name = font.utf8
+        return (name.count == symbolName.count && startsIgnoringCase(name, symbolName))
+            || startsIgnoringCase(name, wingdingsName)
+    }
+
+    private static let symbolName = Array("symbol".utf8)
+    private static let wingdingsName = Array("wingdings".utf8)
+
+    /// Whether `bytes` begin with the lowercase ASCII `prefix`, in either case.
+    private static func startsIgnoringCase(_ bytes: String.UTF8View, _ prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        return zip(bytes, prefix).allSatisfy { byte, expected in
+            byte == expected || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte | 0x20 == expected)
+        }
     }
 
     /// The character for `w:sym w:font=… w:char=…`.

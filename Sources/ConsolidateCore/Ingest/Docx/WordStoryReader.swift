@@ -56,7 +56,7 @@ struct WordStoryReader {
     }
 
     private mutating func readBlockContent(_ container: XMLElement, origin: ParagraphOrigin) {
-        for element in container.elements {
+        for case let .element(element) in container.children {
             readBlock(element, origin: origin)
         }
     }
@@ -204,7 +204,7 @@ struct WordStoryReader {
     }
 
     private mutating func readInline(_ element: XMLElement, into content: inout ParagraphContent) {
-        for child in element.elements {
+        for case let .element(child) in element.children {
             switch (child.namespace, child.name) {
             case (.word, "r"):
                 readRun(child, into: &content)
@@ -249,7 +249,7 @@ struct WordStoryReader {
     /// The children of a run, or of the chosen branch of alternate content inside a run.
     private mutating func readRunContent(_ run: XMLElement, into content: inout ParagraphContent) {
         let font = run.wordChild("rPr")?.wordChild("rFonts").flatMap { $0.attributes["ascii"] ?? $0.attributes["hAnsi"] }
-        for child in run.elements {
+        for case let .element(child) in run.children {
             // An emoji Word 2016 stores as `w16se:symEx` (its Fallback holds the same character as text).
             if child.name == "symEx", let code = child.attributes["char"], let value = UInt32(code, radix: 16),
                let scalar = Unicode.Scalar(value) {
@@ -312,7 +312,7 @@ struct WordStoryReader {
 
     /// Keeps field nesting right when the runs that carry `w:fldChar` are deleted or hidden.
     private mutating func readFieldCharactersOnly(_ element: XMLElement) {
-        for child in element.elements {
+        for case let .element(child) in element.children {
             if child.isWord("fldChar") {
                 readFieldCharacter(child)
             } else {
@@ -342,6 +342,6 @@ struct WordStoryReader {
             if let branch = AlternateContent.branch(of: element) { collectTextBoxes(branch, into: &textBoxes) }
             return
         }
-        for child in element.elements { collectTextBoxes(child, into: &textBoxes) }
+        for case let .element(child) in element.children { collectTextBoxes(child, into: &textBoxes) }
     }
 }
