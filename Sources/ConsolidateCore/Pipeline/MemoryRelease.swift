@@ -89,20 +89,8 @@ enum MemoryRelease {
         #endif
     }
 
-    /// Whether this process's allocator can be asked to give pages back (jemalloc or glibc).
-    static var available: Bool {
-        #if canImport(Glibc)
-        switch allocator {
-        case .jemalloc: return control != nil
-        case .glibc: return trim != nil
-        case .sanitizer, .other: return false
-        }
-        #else
-        return false
-        #endif
-    }
-
-    /// Gives the allocator's free pages back now; true where it was asked and agreed.
+    /// Gives the allocator's free pages back now; true where it was asked and agreed (jemalloc or
+    /// glibc), false where there is nobody to ask (a sanitizer's allocator, not Linux).
     @discardableResult
     static func freePages() -> Bool {
         #if canImport(Glibc)
