@@ -2,9 +2,9 @@
 /// points (U+F0xx) in `w:sym` and in bullet level texts; mapped to the Unicode character
 /// a reader sees.
 enum SymbolFont {
-    /// Whether a run font is one whose characters sit at private-use code points.
-    /// Asked for every run with a font: the name is compared on its bytes, ignoring ASCII case,
-    /// without making a lowercased copy of it.
+    /// Whether a run font is one whose characters sit at private-use code points. Asked for every
+    /// run with a font: the name is compared on its bytes, ignoring ASCII case, without making a
+    /// lowercased copy of it.
     static func isSymbolic(_ font: String) -> Bool {
         let name = font.utf8
         return (name.count == symbolName.count && startsIgnoringCase(name, symbolName))

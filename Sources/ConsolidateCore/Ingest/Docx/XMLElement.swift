@@ -77,9 +77,6 @@ struct XMLAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     init() {}
 
-    /// Room for `capacity` attributes, allocated once.
-    init(capacity: Int) { attributes.reserveCapacity(capacity) }
-
     /// Attributes whose names the caller has made unique (a hostile element's thousands, told
     /// apart with a dictionary: setting them one by one searches the list each time).
     init(uniquelyNamed attributes: [Attribute]) { self.attributes = attributes }

@@ -70,26 +70,24 @@ struct XMLTreeParser {
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
         builder.pointee.context = context
 
-        do {
-            bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                // A part of up to a few megabytes (every document part Word writes for a report)
-                // in one call marked final, a larger one in chunks of that size so that libxml2
-                // holds one chunk at a time: told that more may follow, the push parser first
-                // looks ahead for the end of each tag and each run of text before parsing it, a
-                // second pass over the markup. The file's time is checked from the callbacks
-                // (`TreeBuilder.tick`), so a final chunk is stopped as soon as any other.
-                guard let base = buffer.baseAddress, !buffer.isEmpty else {
-                    xmlParseChunk(context, nil, 0, 1)
-                    return
-                }
-                let chunkSize = 1 << 22
-                var offset = 0
-                while offset < buffer.count, builder.pointee.failure == nil, context.pointee.wellFormed != 0 {
-                    let length = min(chunkSize, buffer.count - offset)
-                    let start = base.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-                    offset += length
-                    xmlParseChunk(context, start, Int32(length), offset == buffer.count ? 1 : 0)
-                }
+        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            // A part of up to a few megabytes (every document part Word writes for a report)
+            // in one call marked final, a larger one in chunks of that size so that libxml2
+            // holds one chunk at a time: told that more may follow, the push parser first
+            // looks ahead for the end of each tag and each run of text before parsing it, a
+            // second pass over the markup. The file's time is checked from the callbacks
+            // (`TreeBuilder.tick`), so a final chunk is stopped as soon as any other.
+            guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                xmlParseChunk(context, nil, 0, 1)
+                return
+            }
+            let chunkSize = 1 << 22
+            var offset = 0
+            while offset < buffer.count, builder.pointee.failure == nil, context.pointee.wellFormed != 0 {
+                let length = min(chunkSize, buffer.count - offset)
+                let start = base.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+                offset += length
+                xmlParseChunk(context, start, Int32(length), offset == buffer.count ? 1 : 0)
             }
         }
         if let failure = builder.pointee.failure { throw failure }
