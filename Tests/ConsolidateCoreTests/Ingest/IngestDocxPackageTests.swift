@@ -259,12 +259,19 @@ import Testing
         let fonts = try #require(run.wordChild("rPr")?.wordChild("rFonts"))
         #expect(fonts.attributes == ["ascii": "Times New Roman", "hAnsi": "Arial"])
         #expect(run.wordChild("t")?.text == "文字")
-        for name in ["rsidR", "paraId", "eastAsia", "hint", "space", "lang"] {
-            #expect(!XMLAttributes.readNames.contains(name))
-            #expect(name.withCString { XMLAttributes.isRead(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) } == false)
+        let bytesContained = { (set: XMLNameSet, name: String) in
+            name.withCString { set.contains(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
         }
-        for name in XMLAttributes.readNames {
-            #expect(name.withCString { XMLAttributes.isRead(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) })
+        for name in ["rsidR", "paraId", "eastAsia", "hint", "space", "lang", "", "valx", "va"] {
+            #expect(!XMLAttributes.readNames.contains(name))
+            #expect(!bytesContained(XMLAttributes.readNames, name), "\(name)")
+        }
+        for name in XMLAttributes.readNames.names {
+            #expect(bytesContained(XMLAttributes.readNames, name), "\(name)")
+        }
+        for name in XMLTreeParser.skipped.names {
+            #expect(bytesContained(XMLTreeParser.skipped, name), "\(name)")
+            #expect(!bytesContained(XMLTreeParser.skipped, name + "s"), "\(name)s")
         }
     }
 

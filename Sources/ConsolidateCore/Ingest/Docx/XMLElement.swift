@@ -92,26 +92,11 @@ struct XMLAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Word writes several more on nearly every element (`w:rsidR`, `w:rsidRPr`, `w14:paraId`,
     /// `w:eastAsia`, a few hundred `w:lsdException` names), and making a `String` of each was a
     /// good part of reading a .docx. Reading an attribute not listed here stops a debug build.
-    static let readNames: [String] = [
+    static let readNames = XMLNameSet([
         "Id", "Requires", "Target", "TargetMode", "Type", "abstractNumId", "ascii", "char", "customMarkFollows",
         "default", "dropCap", "fldCharType", "font", "format", "hAnsi", "id", "ilvl", "numId", "styleId", "type",
         "val",
-    ]
-
-    /// `readNames` as UTF-8, by length: a name libxml2 hands over is checked without making a `String`.
-    private static let readNamesByLength: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: (readNames.map(\.utf8.count).max() ?? 0) + 1)
-        for name in readNames { table[name.utf8.count].append(Array(name.utf8)) }
-        return table
-    }()
-
-    /// Whether a parse keeps the attribute with this NUL-terminated local name.
-    static func isRead(_ localName: UnsafePointer<UInt8>) -> Bool {
-        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
-        guard length < readNamesByLength.count else { return false }
-        for name in readNamesByLength[length] where memcmp(localName, name, length) == 0 { return true }
-        return false
-    }
+    ])
 
     /// The value of the attribute named `name`; setting adds it, or replaces its value.
     subscript(name: String) -> String? {
@@ -134,6 +119,30 @@ struct XMLAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The same names with the same values, in whatever order (as a dictionary compares).
     static func == (lhs: XMLAttributes, rhs: XMLAttributes) -> Bool {
         lhs.count == rhs.count && lhs.attributes.allSatisfy { rhs[$0.name] == $0.value }
+    }
+}
+
+/// Local names, compiled once so that a name libxml2 hands over (NUL-terminated, in its
+/// dictionary) is found among them from its bytes, without making a `String` of it.
+struct XMLNameSet: Sendable {
+    let names: [String]
+    /// The names' UTF-8, by length.
+    private let byLength: [[[UInt8]]]
+
+    init(_ names: [String]) {
+        self.names = names
+        var table = [[[UInt8]]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
+        for name in names { table[name.utf8.count].append(Array(name.utf8)) }
+        byLength = table
+    }
+
+    func contains(_ name: String) -> Bool { names.contains(name) }
+
+    func contains(_ localName: UnsafePointer<UInt8>) -> Bool {
+        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
+        guard length < byLength.count else { return false }
+        for name in byLength[length] where memcmp(localName, name, length) == 0 { return true }
+        return false
     }
 }
 

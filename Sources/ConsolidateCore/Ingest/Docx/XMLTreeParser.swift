@@ -29,16 +29,7 @@ struct XMLTreeParser {
     /// styles part's latent styles (a few hundred `w:lsdException`, none of them a style in use),
     /// proofing and bookmark marks between runs, and the run properties that only size and space
     /// the characters.
-    static let skipped: [String] = ["bookmarkEnd", "bookmarkStart", "kern", "lang", "latentStyles", "proofErr", "szCs"]
-
-    private static let skippedNames: [[UInt8]] = skipped.map { Array($0.utf8) }
-
-    /// Whether the WordprocessingML element with this NUL-terminated local name is not built.
-    static func isSkipped(_ localName: UnsafePointer<UInt8>) -> Bool {
-        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
-        for name in skippedNames where name.count == length && memcmp(localName, name, length) == 0 { return true }
-        return false
-    }
+    static let skipped = XMLNameSet(["bookmarkEnd", "bookmarkStart", "kern", "lang", "latentStyles", "proofErr", "szCs"])
 
     /// libxml2 must be initialised once before parsers run on several threads.
     private static let parserInitialised: Void = { xmlInitParser() }()
@@ -210,7 +201,7 @@ private func treeBuilderStartElement(
         return
     }
     let namespace = builder.pointee.namespace(of: uri)
-    if namespace == .word, let localName, XMLTreeParser.isSkipped(localName) {
+    if namespace == .word, let localName, XMLTreeParser.skipped.contains(localName) {
         builder.pointee.skipDepth = 1
         return
     }
@@ -223,7 +214,7 @@ private func treeBuilderStartElement(
         for index in 0..<Int(attributeCount) {
             let base = index * 5
             // Only the attributes the reader reads are made into strings.
-            guard let localName = attributes[base], XMLAttributes.isRead(localName) else { continue }
+            guard let localName = attributes[base], XMLAttributes.readNames.contains(localName) else { continue }
             let name = builder.pointee.name(localName)
             guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
             let length = end - start
