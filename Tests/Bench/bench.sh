@@ -48,12 +48,16 @@ timed() {
 
 : > "$work/times"
 : > "$work/stages"
-for n in $sizes; do
-  corpus="$work/corpus-$n-docx$docx_percent"
-  for round in $(seq 1 "$rounds"); do
-    rm -rf "$work/out-c" "$work/out-p"
-    timed "consolidate:$n" "$bin" run --input "$corpus" --out "$work/out-c" --pipeline Pipelines/default.yml --full --no-progress
-    python3 - "$work/out-c/run.json" "$n" >> "$work/stages" <<'PY'
+# The sizes interleaved within each round, so that the sizes' runs of one round are of one stretch of
+# the machine's load: how the run grows with the corpus is measured per round (a 10k run and a 100k
+# run an hour apart differed by a third in the floor's time alone).
+for round in $(seq 1 "$rounds"); do
+  for n in $sizes; do
+    corpus="$work/corpus-$n-docx$docx_percent"
+    # Each size's full run into an output of its own: the last round's is where its reruns start.
+    rm -rf "$work/out-c-$n" "$work/out-p"
+    timed "consolidate:$n" "$bin" run --input "$corpus" --out "$work/out-c-$n" --pipeline Pipelines/default.yml --full --no-progress
+    python3 - "$work/out-c-$n/run.json" "$n" >> "$work/stages" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); t = r.get("timings", {})
 print(sys.argv[2], " ".join(f"{k}={t[k]}" for k in ("ingest", "normalize", "extract", "merge", "render") if k in t))
@@ -63,13 +67,18 @@ PY
     fi
     timed "floor:$n" python3 "$SHARED/peer/floor.py" --input "$corpus" --jobs "$jobs"
   done
+done
+rm -rf "$work/out-p"
+
+for n in $sizes; do
+  corpus="$work/corpus-$n-docx$docx_percent"
   # Nightly reruns. The last round's --full run saved the store; a copy of the corpus (hard links)
   # keeps the files' times, so an unchanged rerun finds every file in the store.
   rm -rf "$work/rerun-$n" && cp -al "$corpus" "$work/rerun-$n"
-  timed "rerun-unchanged:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c" --pipeline Pipelines/default.yml --no-progress
+  timed "rerun-unchanged:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c-$n" --pipeline Pipelines/default.yml --no-progress
   # A second unchanged night: the first said nothing changed, so its outputs are what this one
   # would write, and are kept (no merge, no render).
-  timed "rerun-again:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c" --pipeline Pipelines/default.yml --no-progress
+  timed "rerun-again:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c-$n" --pipeline Pipelines/default.yml --no-progress
   count=0
   # 1 % of the corpus' files, .txt ones spread evenly over them (the generator's share of .txt varies).
   texts=$(ls "$work/rerun-$n" | grep -c '\.txt$')
@@ -97,7 +106,7 @@ PY
     count=$((count + 1))
   done
   echo "rerun $n: $count .txt files changed" >> "$work/stages"
-  timed "rerun-1%:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c" --pipeline Pipelines/default.yml --no-progress
+  timed "rerun-1%:$n" "$bin" run --input "$work/rerun-$n" --out "$work/out-c-$n" --pipeline Pipelines/default.yml --no-progress
   rm -rf "$work/rerun-$n"
 done
 
@@ -134,9 +143,11 @@ for n in sys.argv[3].split():
         total = sum(med(v) for v in stages[n].values())
         print(f"{'':<12} {'':>6} consolidate stages (ms, median, share): " + ", ".join(
             f"{k} {med(v):.0f} ({100 * med(v) / total:.0f} %)" for k, v in stages[n].items()))
-# How consolidate's full run grows with the corpus: each size against the one before it.
+# How consolidate's full run grows with the corpus: each size against the one before it, round by
+# round (the two runs of a round are minutes apart, those of different rounds may not be).
 measured = [n for n in sys.argv[3].split() if rows.get(f"consolidate:{n}")]
 for small, large in zip(measured, measured[1:]):
-    a, b = med([r[0] for r in rows[f"consolidate:{large}"]]), med([r[0] for r in rows[f"consolidate:{small}"]])
-    print(f"consolidate {large} against {small}: {a / b:.2f} × the wall time for {int(large) / int(small):.0f} × the units")
+    ratios = [b[0] / a[0] for a, b in zip(rows[f"consolidate:{small}"], rows[f"consolidate:{large}"])]
+    print(f"consolidate {large} against {small}: {span(ratios)} × the wall time for {int(large) / int(small):.0f} × the units"
+          f" (per round; median (min–max) of {len(ratios)})")
 PY
