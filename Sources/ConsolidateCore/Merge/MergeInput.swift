@@ -81,18 +81,29 @@ public struct MergeInput: Sendable {
     /// (a province's million figures, and its readings, are the merge's highest mark). After it,
     /// `figures` holds every figure (as `allFigures` did) and nothing is packed.
     mutating func takeRows() -> StatementRows {
-        var pool = SpellingPool()
-        var made = [[UnitFigure]](repeating: [], count: packed.count)
+        let maker = FigureMaker(count: packed.count)
         let before = packed.map(\.figuresBefore)
         let list = statements
         statements = []
         var taking = packed
         packed = []
-        let rows = StatementRows(sorting: list, taking: &taking) { index, entry in
-            made[index] = Self.figures(pooled: entry.reading.figures(spellings: &pool), unit: entry.unit, source: entry.source)
-        }
-        figures = Self.placing(&made, among: figures, before: before)
+        let rows = StatementRows(sorting: list, taking: &taking) { index, entry in maker.make(index, entry) }
+        figures = Self.placing(&maker.made, among: figures, before: before)
         return rows
+    }
+
+    /// The packed reports' figures, made beside their rows (`StatementRows(sorting:taking:beside:)`),
+    /// their wordings pooled: shown one report at a time, from one thread at a time (each chunk's
+    /// figures are made while its rows are, and the next chunk waits for both), so unlocked.
+    private final class FigureMaker: @unchecked Sendable {
+        var made: [[UnitFigure]]
+        private var pool = SpellingPool()
+
+        init(count: Int) { made = [[UnitFigure]](repeating: [], count: count) }
+
+        func make(_ index: Int, _ entry: PackedStatements) {
+            made[index] = MergeInput.figures(pooled: entry.reading.figures(spellings: &pool), unit: entry.unit, source: entry.source)
+        }
     }
 
     /// `list` with each packed report's figures (`made`, in the packed reports' order, let go as placed)

@@ -377,7 +377,43 @@ public struct Merger: Sendable {
     static func ranks(_ values: [String]) -> [Int32] { ranked(values).ranks }
 
     /// `ranks(_:)`, with the distinct values in rank order (of equal values, the first seen).
+    ///
+    /// Told apart by their bytes (`PlainKey`): where every distinct spelling is plain, equal bytes are
+    /// what equal `String`s are, and no value is hashed in its Unicode-normalized form (a province's
+    /// million figures' units took a third of a second so, on one core); else as `String`s.
     static func ranked(_ values: [String]) -> (ranks: [Int32], distinct: [String]) {
+        var idOf: [PlainKey: Int32] = [:]
+        var distinct: [String] = []
+        var raw: [Int32] = []
+        raw.reserveCapacity(values.count)
+        var last: (value: String, id: Int32)?
+        for value in values {
+            if let last, TextOrder.sameBytes(last.value, value) {
+                raw.append(last.id)
+                continue
+            }
+            let key = PlainKey(value)
+            let id: Int32
+            if let known = idOf[key] {
+                id = known
+            } else {
+                id = Int32(distinct.count)
+                idOf[key] = id
+                distinct.append(value)
+            }
+            raw.append(id)
+            last = (value, id)
+        }
+        let keys = distinct.map(TextOrder.Key.init)
+        guard keys.allSatisfy(\.plain) else { return rankedAsStrings(values) }
+        let order = distinct.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
+        var rank = [Int32](repeating: 0, count: distinct.count)
+        for (position, id) in order.enumerated() { rank[id] = Int32(position) }
+        return (raw.map { rank[Int($0)] }, order.map { distinct[$0] })
+    }
+
+    /// `ranked(_:)` of values some of which are not plain: told apart as `String`s.
+    private static func rankedAsStrings(_ values: [String]) -> (ranks: [Int32], distinct: [String]) {
         var idOf: [String: Int32] = [:]
         var distinct: [String] = []
         var raw: [Int32] = []

@@ -281,6 +281,49 @@ import Testing
         #expect(rows.statements == listed.sorted(by: Merger.statementOrder))
     }
 
+    @Test func rowsTakenChunkByChunkWithWorkBesideAreTheRowsTakenAtOnce() {
+        let reports = [
+            MergerTests.report("青川区教育局", achievements: ["同一句", "第二句"], problems: ["同一句"]),
+            MergerTests.report("\u{E9}局", achievements: ["甲", "乙"], plans: ["乙"]),
+            MergerTests.report("青川区财政局", achievements: ["同一句"]),
+            MergerTests.report("e\u{301}局", problems: ["问题一", "问题一"]),
+            MergerTests.report("青川区", plans: ["打算"]),
+        ]
+        func packed() -> [MergeInput.PackedStatements] {
+            reports.map { MergeInput.PackedStatements(unit: $0.unit, source: $0.source.path, reading: PackedReading($0)) }
+        }
+        var whole = packed()
+        let expected = StatementRows(sorting: [], taking: &whole).statements
+        for chunk in [1, 2, 1024] {
+            final class Shown: @unchecked Sendable {
+                let lock = NSLock()
+                var entries: [(index: Int, unit: String, leaves: Int)] = []
+            }
+            let shown = Shown()
+            var taking = packed()
+            let rows = StatementRows(sorting: [], taking: &taking, chunk: chunk) { index, entry in
+                shown.lock.withLock { shown.entries.append((index, entry.unit, entry.reading.leafCount)) }
+            }
+            #expect(rows.statements == expected, "chunk \(chunk)")
+            #expect(taking.isEmpty)
+            // Each reading shown once, whole (its leaves still there), in the order its rows were made.
+            #expect(shown.entries.map(\.index) == Array(reports.indices), "chunk \(chunk)")
+            #expect(shown.entries.map(\.unit) == reports.map(\.unit))
+            #expect(shown.entries.map(\.leaves) == packed().map(\.reading.leafCount))
+        }
+    }
+
+    @Test func rankedValuesAreTheirPlacesAmongTheDistinctStrings() {
+        // Plain names alone (told by bytes), and with two spellings of one name (told as `String`s).
+        for values in [["青川区财政局", "青川区", "青川区财政局", "Bureau", "青川区教育局", "青川区"],
+                       ["青川区财政局", "e\u{301}局", "青川区", "\u{E9}局", "e\u{301}局", "青川区财政局"]] {
+            let (ranks, distinct) = Merger.ranked(values)
+            let sorted = Array(Set(values)).sorted()
+            #expect(distinct == sorted.map { value in values.first { $0 == value }! }, "of equal values, the first seen")
+            #expect(ranks == values.map { value in Int32(sorted.firstIndex(of: value)!) })
+        }
+    }
+
     @Test func statementRowsGiveBackEachStatementSpelledAsItCame() {
         // Two spellings of one name (equal as `String`s), no source, no location, paragraphs past 32 bits.
         let spellings = ["e\u{301}局", "\u{E9}局", "青川区财政局"]
