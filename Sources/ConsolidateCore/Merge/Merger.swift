@@ -382,39 +382,18 @@ public struct Merger: Sendable {
     /// what equal `String`s are, and no value is hashed in its Unicode-normalized form (a province's
     /// million figures' units took a third of a second so, on one core); else as `String`s.
     static func ranked(_ values: [String]) -> (ranks: [Int32], distinct: [String]) {
-        var idOf: [PlainKey: Int32] = [:]
-        var distinct: [String] = []
-        var raw: [Int32] = []
-        raw.reserveCapacity(values.count)
-        var last: (value: String, id: Int32)?
-        for value in values {
-            if let last, TextOrder.sameBytes(last.value, value) {
-                raw.append(last.id)
-                continue
-            }
-            let key = PlainKey(value)
-            let id: Int32
-            if let known = idOf[key] {
-                id = known
-            } else {
-                id = Int32(distinct.count)
-                idOf[key] = id
-                distinct.append(value)
-            }
-            raw.append(id)
-            last = (value, id)
+        let byBytes = identified(values, by: PlainKey.init)
+        let keys = byBytes.distinct.map(TextOrder.Key.init)
+        guard keys.allSatisfy(\.plain) else {
+            let byString = identified(values) { $0 }
+            return ranked(byString, keys: byString.distinct.map(TextOrder.Key.init))
         }
-        let keys = distinct.map(TextOrder.Key.init)
-        guard keys.allSatisfy(\.plain) else { return rankedAsStrings(values) }
-        let order = distinct.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
-        var rank = [Int32](repeating: 0, count: distinct.count)
-        for (position, id) in order.enumerated() { rank[id] = Int32(position) }
-        return (raw.map { rank[Int($0)] }, order.map { distinct[$0] })
+        return ranked(byBytes, keys: keys)
     }
 
-    /// `ranked(_:)` of values some of which are not plain: told apart as `String`s.
-    private static func rankedAsStrings(_ values: [String]) -> (ranks: [Int32], distinct: [String]) {
-        var idOf: [String: Int32] = [:]
+    /// Each value's id, as `key` tells values apart (ids in the order first seen), and the distinct values.
+    private static func identified<Key: Hashable>(_ values: [String], by key: (String) -> Key) -> (ids: [Int32], distinct: [String]) {
+        var idOf: [Key: Int32] = [:]
         var distinct: [String] = []
         var raw: [Int32] = []
         raw.reserveCapacity(values.count)
@@ -424,22 +403,27 @@ public struct Merger: Sendable {
                 raw.append(last.id)
                 continue
             }
+            let told = key(value)
             let id: Int32
-            if let known = idOf[value] {
+            if let known = idOf[told] {
                 id = known
             } else {
                 id = Int32(distinct.count)
-                idOf[value] = id
+                idOf[told] = id
                 distinct.append(value)
             }
             raw.append(id)
             last = (value, id)
         }
-        let keys = distinct.map(TextOrder.Key.init)
-        let order = distinct.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
-        var rank = [Int32](repeating: 0, count: distinct.count)
+        return (raw, distinct)
+    }
+
+    /// The ids of `identified` as ranks in `String` order (`keys`: the distinct values' order keys).
+    private static func ranked(_ identified: (ids: [Int32], distinct: [String]), keys: [TextOrder.Key]) -> (ranks: [Int32], distinct: [String]) {
+        let order = identified.distinct.indices.sorted { TextOrder.compare(keys[$0], keys[$1]) < 0 }
+        var rank = [Int32](repeating: 0, count: identified.distinct.count)
         for (position, id) in order.enumerated() { rank[id] = Int32(position) }
-        return (raw.map { rank[Int($0)] }, order.map { distinct[$0] })
+        return (identified.ids.map { rank[Int($0)] }, order.map { identified.distinct[$0] })
     }
 
     /// Most units first, then by text: the order CONTRACT.md fixes for every list.
