@@ -148,6 +148,31 @@ struct CarriedSignatureTests {
         #expect(try ReportStore(folder: folder, configuration: Self.configuration).warning == nil)
     }
 
+    @Test func storedReportsReadBatchByBatchAreTheSameInAnyBatchSize() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ReportStore(folder: folder, configuration: Self.configuration)
+        let reports = ThinReportTests.numberedReports(7)
+        let packed = reports.map { PackedReport($0, signature: CopyDetector.Signature(of: $0)) }
+        // Every third kept in a form no build wrote (read from its whole report), the others as a run keeps them.
+        try store.insert(encoded: try reports.map(ReportStore.encode),
+                         kept: packed.indices.map { $0 % 3 == 1 ? Data([9, 9]) : packed[$0].storedBytes },
+                         of: reports.map { ($0.source.path, $0.unit, 5, 2.5, "cc") })
+        // The fifth file changed since (another size): not found.
+        let files = reports.enumerated().map { ($1.source.path, $1.unit, $0 == 4 ? 6 : 5, 2.5) }
+        let expected = reports.indices.map { index -> PackedReading? in
+            index == 4 ? nil : index % 3 == 1 ? PackedReport(reports[index]).reading : packed[index].reading
+        }
+        for batch in [1, 2, 3, 512] {
+            var settled: [String] = []
+            let back = store.reports(unchanged: files, batch: batch, restoring: { PackedReport(storedBytes: $0) },
+                                     settling: { settled.append($0.account.unit); return $0 }) { PackedReport($0) }
+            #expect(back.map { $0?.reading } == expected, "batch \(batch)")
+            // Each found report settled once, in the files' order, whatever batch restored it.
+            #expect(settled == reports.indices.filter { $0 != 4 }.map { reports[$0].unit }, "batch \(batch)")
+        }
+    }
+
     @Test func theTableTakesSignaturesOfItsWidthWhileItHasRoomAndGoesOnceCopyDetectionIsDone() throws {
         let table = SignatureTable(capacity: 2)
         #expect(table.add(CopyDetector.Signature(unit: "甲", minima: [1, 2, 3])) == nil, "not the detector's width")
