@@ -59,6 +59,13 @@ enum ParallelMap {
 
         fileprivate init() {}
 
+        /// Work with nothing left to do: its result is `value`, and no thread is started.
+        static func finished(_ value: Output) -> Started<Output> {
+            let started = Started<Output>()
+            started.value = value
+            return started
+        }
+
         /// The work's result, once it is done; the same result again on later calls. From the thread
         /// that started it.
         func wait() -> Output {

@@ -121,7 +121,10 @@ public final class ReportStore: @unchecked Sendable {
                 let slice = files[start..<min(files.count, start + max(1, batch))]
                 start += slice.count
                 let found = try fetch(slice)
-                let restoring = ParallelMap.started { ParallelMap.map(found) { found in found?.kept.flatMap { restore?($0) } } }
+                // Without `restoring` there is nothing to restore, and no thread to start for it.
+                let restoring = restore.map { restore in
+                    ParallelMap.started { ParallelMap.map(found) { found in found?.kept.flatMap(restore) } }
+                } ?? .finished(found.map { _ in nil })
                 // Held before the batch before it is finished: whatever throws, this one is waited for.
                 let done = previous
                 previous = (found, restoring)
