@@ -45,6 +45,18 @@ import Testing
         #expect(Self.html.contains("无法读取，已隔离"))
     }
 
+    @Test func aTotalThatCountedNoFigureIsNotShownAsASumOfNought() {
+        // 党课 in 堂 only from units that left the figure unfilled: no 0 is summed, as summary.md says.
+        var consolidation = SummaryMarkdownTests.consolidation
+        consolidation.metrics.append(MetricTotal(activity: "党课", unit: "堂", total: 0, approx: false, units: [], unknown: ["丙局", "乙局"]))
+        let html = ReviewPage(consolidation: consolidation, configuration: SummaryMarkdownTests.configuration).render()
+        #expect(html.contains("党课（以“堂”计）：没有可计入的数字"))
+        #expect(html.contains("2个单位未填"))
+        #expect(!html.contains("共计0堂"))
+        // A total that counted figures keeps its sum.
+        #expect(html.contains("集中学习：共计17次（含约数）"))
+    }
+
     @Test func escapesMarkupInUnitsWords() {
         var consolidation = SummaryMarkdownTests.consolidation
         consolidation.problems[0].items[0].text = "<script>alert(1)</script>&“引号”"

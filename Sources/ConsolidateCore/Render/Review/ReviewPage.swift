@@ -285,8 +285,11 @@ public struct ReviewPage: Sendable {
             if unknown.count < total.unknown.count {
                 rows += "<li class=\"more\">另有\(total.unknown.count - unknown.count)个单位此项未填写；全部见审核页面和 summary.json。</li>\n"
             }
-            var title = "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
-                + (main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>")
+            // A total that counted no unit's figure (every one unfilled) is no sum of 0: it says so, as summary.md does.
+            var title = total.units.isEmpty
+                ? "\(e(total.activity))（以“\(e(total.unit))”计）：没有可计入的数字"
+                : "\(e(total.activity))：共计\(total.total)\(e(total.unit))\(total.approx ? "（含约数）" : "")"
+            title += main.contains(total.activity) ? "" : "<span class=\"tag\">未列入汇总正文</span>"
             var body = "<ul class=\"sources\">\n\(rows)</ul>\n"
             if let conflicts = total.conflicts {
                 let contradictions = conflicts.filter { !$0.breakdown }.count
@@ -312,7 +315,9 @@ public struct ReviewPage: Sendable {
                 body += "</ul>\n"
             }
             if let rule = total.rule { body += "<p class=\"note rule\">计算规则：\(e(rule))</p>\n" }
-            let entry = details(title: title, count: "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填"),
+            let count = total.units.isEmpty ? "\(total.unknown.count)个单位未填"
+                : "\(total.units.count)个单位" + (total.unknown.isEmpty ? "" : "，\(total.unknown.count)个未填")
+            let entry = details(title: title, count: count,
                                 units: total.units.map(\.unit) + total.unknown, body: body)
             if main.contains(total.activity) { html += entry } else { others += entry; otherCount += 1 }
         }
