@@ -60,11 +60,11 @@ public struct SummaryTemplate: Sendable {
               quarantined {count, units}, superseded, missing {count, units}, notOnRoster {count, units},
               unidentified {count, units} (submissions named after their files);
               commonPractices and plans, each: number, theme (nil for a statement of no theme), unitCount, unitList,
-                exampleUnit, example (a theme's quoted example), text (a statement of no theme),
+                exampleUnit, example (a theme's quoted example), exampleSource (its whole wording), text (a statement of no theme),
             hasShared, shared (other practices several units share under the theme: text, unitCount, exampleUnit,
             separator), otherPractices (how many of the theme's practices are not named);
               figures: activity, total, measure, approx, unitCount, contributions, unknown;
-              distinctivePractices: unit, text; otherSinglePractices (how many single-unit practices are not named);
+              distinctivePractices: unit, text, source (the practice's whole wording); otherSinglePractices (how many single-unit practices are not named);
               problems: number, label, unitCount, units, itemCount, exampleUnit, example, alsoNamed (statements
             tallied under another category first that name this one too);
               units (the appendix): number, unit, status, file, residue, placeholders, figures, remarks;

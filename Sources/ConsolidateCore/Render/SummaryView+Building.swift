@@ -128,7 +128,8 @@ extension SummaryView {
                 practices.append(Practice(number: practices.count + 1, theme: theme.theme.label, unitCount: unitCount(theme.units),
                                           unitList: list(theme.units), exampleUnit: short(speaker(of: example)),
                                           example: SummaryMarkdown.gist(example.text, heading: 16), text: nil, shared: shared,
-                                          hasShared: !shared.isEmpty, otherPractices: !shared.isEmpty && left > 0 ? left : nil))
+                                          hasShared: !shared.isEmpty, otherPractices: !shared.isEmpty && left > 0 ? left : nil,
+                                          exampleSource: example.text))
             }
             for group in rest {
                 practices.append(Practice(number: practices.count + 1, theme: nil, unitCount: unitCount(group.units),
@@ -203,7 +204,7 @@ extension SummaryView {
                 // A first sentence that only heads the practice (`聚焦关心关爱，增强队伍凝聚力。`) is
                 // followed by the sentence that says what was done.
                 Distinctive(unit: short(speaker(of: group)),
-                            text: SummaryMarkdown.gist(group.text, withFigures: true, limit: 140, heading: 20))
+                            text: SummaryMarkdown.gist(group.text, withFigures: true, limit: 140, heading: 20), source: group.text)
             }
             // The merge counted as unnamed all single-unit practices beyond the first `limit` distinctive
             // ones; those now left out for being quoted above are not named here either.

@@ -69,6 +69,8 @@ public struct SummaryView: Sendable, Equatable {
         public var hasShared: Bool = false
         /// How many of the theme's other practices are not named (in review.html and summary.json); nil for none.
         public var otherPractices: Int?
+        /// For a theme: the quoted practice's whole wording as merged, by which the review page finds this line for it.
+        public var exampleSource: String?
     }
 
     /// A practice several units share, named under its theme with its unit count and a unit whose words it is.
@@ -97,6 +99,8 @@ public struct SummaryView: Sendable, Equatable {
     public struct Distinctive: Sendable, Equatable {
         public var unit: String
         public var text: String
+        /// The practice's whole wording as merged, by which the review page finds this line for it.
+        public var source: String
     }
 
     public struct Problem: Sendable, Equatable {

@@ -57,7 +57,7 @@ public struct ReviewIndex: Sendable {
         var rows: [Row] = []
         var haystacks: [ContiguousArray<CChar>] = []
         func add(_ members: [Member], list: StatementList, group: Int, text: String, theme: String?, category: String?, label: String?) {
-            let sentence = sentences[SummaryMarkdown.gist(text)] ?? sentences[SummaryMarkdown.gist(text, withFigures: true, limit: 140)]
+            let sentence = Self.summarySentence(of: text, in: sentences)
             // Each text folded once: for its key and for search.
             let folded = members.map { TextFolding.fold($0.text) }
             let keys = zip(members, folded).map { StatementKey.of(unit: $0.unit, folded: $1) }
@@ -151,18 +151,34 @@ public struct ReviewIndex: Sendable {
         summarySentences(of: SummaryView(consolidation: consolidation, configuration: configuration))
     }
 
+    /// The summary's sentence for a group of wording `text`, where the summary has one.
+    static func summarySentence(of text: String, in sentences: [String: String]) -> String? {
+        sentences[SummaryMarkdown.gist(text)] ?? sentences[SummaryMarkdown.gist(text, withFigures: true, limit: 140)]
+    }
+
     /// The sentences of the summary `view` is, by the gist of each quoted group's wording.
     static func summarySentences(of view: SummaryView) -> [String: String] {
         var sentences: [String: String] = [:]
+        /// `sentence` found by `summarySentence(of: source)` too, where nothing else is found there first.
+        func found(_ source: String, _ sentence: String) {
+            let key = SummaryMarkdown.gist(source)
+            if sentences[key] == nil { sentences[key] = sentence }
+        }
         for practice in view.commonPractices + view.plans {
             if let theme = practice.theme, let example = practice.example, let unit = practice.exampleUnit {
-                sentences[example] = "\(practice.number). \(theme)（\(practice.unitCount)）。如\(unit)：“\(example)”。"
+                let sentence = "\(practice.number). \(theme)（\(practice.unitCount)）。如\(unit)：“\(example)”。"
+                sentences[example] = sentence
+                // The quote is shortened past a heading-only first sentence: found by its whole wording too.
+                if let source = practice.exampleSource { found(source, sentence) }
             } else if let text = practice.text {
                 sentences[text] = "\(practice.number). \(text)（\(practice.unitList)）。"
             }
         }
         for practice in view.distinctivePractices {
-            sentences[practice.text] = "\(practice.unit)：\(practice.text)。"
+            let sentence = "\(practice.unit)：\(practice.text)。"
+            sentences[practice.text] = sentence
+            // Its line is shortened past a heading-only first sentence: found by its whole wording too.
+            found(practice.source, sentence)
         }
         for problem in view.problems {
             sentences[problem.example] = "（\(problem.number)）\(problem.label)：\(problem.unitCount)个单位反映此类问题（\(problem.units)），共\(problem.itemCount)条。如\(problem.exampleUnit)：“\(problem.example)”。"

@@ -45,6 +45,31 @@ import Testing
         #expect(Self.html.contains("无法读取，已隔离"))
     }
 
+    @Test func aDistinctivePracticeIsMarkedLeftOutOnlyWhereTheSummaryLeavesItOut() throws {
+        // The samples hold more distinctive practices than the summary names, some of them quoted for a
+        // common practice instead: each entry has its sentence in the summary or is marked left out, never both.
+        let view = SummaryView(consolidation: RenderFixtures.samples, configuration: RenderFixtures.configuration)
+        let start = try #require(Self.html.range(of: "<h3 id=\"distinctive\">"))
+        let end = try #require(Self.html.range(of: "<h3", range: start.upperBound..<Self.html.endIndex))
+        let entries = Self.html[start.upperBound..<end.lowerBound].components(separatedBy: "<details").dropFirst()
+        let leftOut = "超出汇总正文条数上限"
+        #expect(entries.count > RenderFixtures.configuration.merge.distinctiveLimit)
+        #expect(entries.contains { $0.contains(leftOut) })
+        for entry in entries {
+            #expect(entry.contains(leftOut) != entry.contains("汇总正文："), "\(entry.prefix(200))")
+        }
+        // Marked left out: exactly those neither named under 特色做法 nor quoted for a common practice.
+        let named = Set(view.distinctivePractices.map(\.source)), quoted = Set(view.commonPractices.compactMap(\.exampleSource))
+        let unnamed = RenderFixtures.samples.achievements.filter { $0.distinctive && !named.contains($0.text) && !quoted.contains($0.text) }
+        #expect(entries.filter { $0.contains(leftOut) }.count == unnamed.count)
+        // Every practice the summary names under 特色做法 is shown with its own line.
+        #expect(!view.distinctivePractices.isEmpty)
+        for practice in view.distinctivePractices {
+            let line = HTMLText.escape("汇总正文：\(practice.unit)：\(practice.text)。")
+            #expect(entries.contains { $0.contains(line) }, "\(practice.text)")
+        }
+    }
+
     @Test func aTotalThatCountedNoFigureIsNotShownAsASumOfNought() {
         // 党课 in 堂 only from units that left the figure unfilled: no 0 is summed, as summary.md says.
         var consolidation = SummaryMarkdownTests.consolidation

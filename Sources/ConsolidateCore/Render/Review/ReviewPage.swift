@@ -334,8 +334,9 @@ public struct ReviewPage: Sendable {
             .map { (rank: Merger.informativeness($0.text), group: $0) }
             .sorted { $0.rank > $1.rank }.map(\.group)
         guard !groups.isEmpty else { return "<p class=\"note\">本期未发现单个单位的特色做法。</p>\n" }
-        return groups.enumerated().map { index, group in
-            let shown = index < configuration.merge.distinctiveLimit ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
+        return groups.map { group in
+            // Left out of the summary only past its limit: those it names, or quotes for a common practice, have their sentence.
+            let shown = ReviewIndex.summarySentence(of: group.text, in: sentences) != nil ? "" : "<span class=\"tag\">超出汇总正文条数上限</span>"
             let speaker = group.members.first { $0.text == group.text }?.unit ?? group.units.first ?? ""
             return details(title: "<strong>\(e(speaker))</strong>：\(e(SummaryMarkdown.gist(group.text, withFigures: true, limit: 140)))\(shown)",
                            count: "", units: group.units, body: inSummary(group.text) + sourceList(group.members))
@@ -382,9 +383,7 @@ public struct ReviewPage: Sendable {
 
     /// The sentence of summary.md that stands for a group, beside its sources; empty where the summary does not quote it.
     private func inSummary(_ text: String) -> String {
-        guard let sentence = sentences[SummaryMarkdown.gist(text)] ?? sentences[SummaryMarkdown.gist(text, withFigures: true, limit: 140)] else {
-            return ""
-        }
+        guard let sentence = ReviewIndex.summarySentence(of: text, in: sentences) else { return "" }
         return "<p class=\"in-summary\">汇总正文：\(e(sentence))</p>\n"
     }
 
